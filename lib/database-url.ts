@@ -1,0 +1,26 @@
+// Where the database lives. Shared by the app, the Prisma CLI config and the scripts,
+// so a missing DATABASE_URL means the same default everywhere.
+import path from "node:path";
+
+export const DEFAULT_DATABASE_URL = "file:./data/pressbox.db";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL?.trim();
+  return url ? url : DEFAULT_DATABASE_URL;
+}
+
+export function databaseProvider(url: string): DatabaseProvider {
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(
+    `DATABASE_URL must start with "file:" (SQLite) or "postgres://" (PostgreSQL); got "${url.split(":")[0]}:…"`,
+  );
+}
+
+// Absolute path of a SQLite database file, resolved against the project root (the cwd).
+export function sqliteFilePath(url: string, cwd: string = process.cwd()): string {
+  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.resolve(cwd, file);
+}

@@ -1,0 +1,33 @@
+// The single PrismaClient. DATABASE_URL chooses the driver adapter: SQLite (better-sqlite3) by
+// default, PostgreSQL (pg) for postgres:// URLs. Both generated clients share one model shape,
+// so the rest of the code is written once against the SQLite client's types.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "./database-url";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// How long a SQLite writer waits for another process's lock before giving up.
+const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
+export function createDb(url: string = resolveDatabaseUrl()): Db {
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { pressboxDb?: Db };
+
+// One client per process; kept on globalThis so dev-server reloads do not open new pools.
+export const db: Db = globalForDb.pressboxDb ?? createDb();
+globalForDb.pressboxDb = db;
+
+export function isPostgres(url: string = resolveDatabaseUrl()): boolean {
+  return databaseProvider(url) === "postgresql";
+}

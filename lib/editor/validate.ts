@@ -1,0 +1,117 @@
+// Server-side validation of a story or sidebar body against the editor's own schema.
+// Refuses (with every problem named) unknown nodes and marks, unknown or malformed attributes,
+// unsafe link targets, broken structure and oversized documents.
+import { Node as PmNode, type Schema } from "@tiptap/pm/model";
+import { AppError } from "../errors";
+import { getSidebarSchema, getStorySchema } from "./schema";
+import { isRecordId, MAX_LABEL_LENGTH, REQUIRED_REFERENCES } from "./nodes";
+import { isSafeHref } from "./safe-url";
+import type { BodyDoc, BodyNode } from "./types";
+
+export const BODY_LIMITS = { maxBytes: 512 * 1024, maxNodes: 20_000, maxDepth: 24 } as const;
+
+export type BodyKind = "story" | "sidebar";
+
+type Walk = { schema: Schema; problems: string[]; nodes: number };
+
+function checkAttributes(node: BodyNode, path: string, walk: Walk, known: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(node.attrs ?? {})) {
+    if (!(name in known)) walk.problems.push(`${path}: "${node.type}" has no attribute "${name}"`);
+    else if (value !== null && typeof value === "object") walk.problems.push(`${path}: attribute "${name}" must be a plain value`);
+  }
+  for (const name of REQUIRED_REFERENCES[node.type] ?? []) {
+    if (!isRecordId(node.attrs?.[name])) walk.problems.push(`${path}: "${node.type}" needs a valid ${name}`);
+  }
+  if (node.type === "figure" && node.attrs?.captionId != null && !isRecordId(node.attrs.captionId)) {
+    walk.problems.push(`${path}: figure captionId is not a valid id`);
+  }
+  if (node.type === "relatedStory") {
+    const label = node.attrs?.label;
+    if (label != null && (typeof label !== "string" || label.length > MAX_LABEL_LENGTH)) {
+      walk.problems.push(`${path}: related-story label must be text of at most ${MAX_LABEL_LENGTH} characters`);
+    }
+  }
+}
+
+function checkMarks(node: BodyNode, path: string, walk: Walk): void {
+  for (const mark of node.marks ?? []) {
+    const markType = walk.schema.marks[mark?.type];
+    if (!markType) {
+      walk.problems.push(`${path}: unknown mark "${String(mark?.type)}"`);
+      continue;
+    }
+    for (const name of Object.keys(mark.attrs ?? {})) {
+      if (!(name in (markType.spec.attrs ?? {}))) walk.problems.push(`${path}: mark "${mark.type}" has no attribute "${name}"`);
+    }
+    if (mark.type === "link" && !isSafeHref(mark.attrs?.href)) {
+      walk.problems.push(`${path}: link target ${JSON.stringify(String(mark.attrs?.href ?? "")).slice(0, 80)} is not allowed (use http, https, mailto or a /relative path)`);
+    }
+  }
+}
+
+function walkNode(node: BodyNode, path: string, depth: number, walk: Walk): void {
+  walk.nodes += 1;
+  if (walk.nodes > BODY_LIMITS.maxNodes) return;
+  if (depth > BODY_LIMITS.maxDepth) {
+    walk.problems.push(`${path}: nested deeper than ${BODY_LIMITS.maxDepth} levels`);
+    return;
+  }
+  if (!node || typeof node !== "object" || typeof node.type !== "string") {
+    walk.problems.push(`${path}: not a node`);
+    return;
+  }
+  const nodeType = walk.schema.nodes[node.type];
+  if (!nodeType) {
+    walk.problems.push(`${path}: unknown node "${node.type}"`);
+    return;
+  }
+  if (node.type === "text" && (typeof node.text !== "string" || node.text.length === 0)) {
+    walk.problems.push(`${path}: text node without text`);
+  }
+  checkAttributes(node, path, walk, nodeType.spec.attrs ?? {});
+  checkMarks(node, path, walk);
+  if (node.content !== undefined && !Array.isArray(node.content)) walk.problems.push(`${path}: content must be a list`);
+  (Array.isArray(node.content) ? node.content : []).forEach((child, index) =>
+    walkNode(child, `${path}.content[${index}]`, depth + 1, walk),
+  );
+}
+
+function checkStructure(json: BodyNode, schema: Schema, problems: string[]): void {
+  try {
+    const doc = PmNode.fromJSON(schema, json);
+    doc.check();
+    doc.descendants((node) => {
+      if (node.type.name === "heading" && ![2, 3, 4].includes(node.attrs.level)) {
+        problems.push(`heading level ${String(node.attrs.level)} is not allowed (use 2, 3 or 4)`);
+      }
+    });
+  } catch (error) {
+    problems.push(`structure: ${(error as Error).message}`);
+  }
+}
+
+export function findBodyProblems(json: unknown, kind: BodyKind = "story"): string[] {
+  const schema = kind === "story" ? getStorySchema() : getSidebarSchema();
+  let size: number;
+  try {
+    size = Buffer.byteLength(JSON.stringify(json) ?? "", "utf8");
+  } catch {
+    return ["body is not JSON"];
+  }
+  if (size > BODY_LIMITS.maxBytes) return [`body is ${Math.round(size / 1024)} KB; the limit is ${BODY_LIMITS.maxBytes / 1024} KB`];
+  if (!json || typeof json !== "object" || (json as BodyNode).type !== "doc") return ["body must be a document (type \"doc\")"];
+  const walk: Walk = { schema, problems: [], nodes: 0 };
+  walkNode(json as BodyNode, "doc", 0, walk);
+  if (walk.nodes > BODY_LIMITS.maxNodes) return [`body has more than ${BODY_LIMITS.maxNodes} nodes`];
+  if (walk.problems.length === 0) checkStructure(json as BodyNode, schema, walk.problems);
+  return walk.problems;
+}
+
+// Returns the body as a typed document, or throws INVALID naming every problem found.
+export function parseBody(json: unknown, kind: BodyKind = "story"): BodyDoc {
+  const problems = findBodyProblems(json, kind);
+  if (problems.length > 0) {
+    throw new AppError("INVALID", `The ${kind} body is not valid: ${problems.slice(0, 10).join("; ")}`, { problems });
+  }
+  return json as BodyDoc;
+}
