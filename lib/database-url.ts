@@ -6,7 +6,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/pressbox.db";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
-export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
   const url = env.DATABASE_URL?.trim();
   return url ? url : DEFAULT_DATABASE_URL;
 }

@@ -16,7 +16,7 @@ type Walk = { schema: Schema; problems: string[]; nodes: number };
 
 function checkAttributes(node: BodyNode, path: string, walk: Walk, known: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(node.attrs ?? {})) {
-    if (!(name in known)) walk.problems.push(`${path}: "${node.type}" has no attribute "${name}"`);
+    if (!Object.hasOwn(known, name)) walk.problems.push(`${path}: "${node.type}" has no attribute "${name}"`);
     else if (value !== null && typeof value === "object") walk.problems.push(`${path}: attribute "${name}" must be a plain value`);
   }
   for (const name of REQUIRED_REFERENCES[node.type] ?? []) {
@@ -34,14 +34,20 @@ function checkAttributes(node: BodyNode, path: string, walk: Walk, known: Record
 }
 
 function checkMarks(node: BodyNode, path: string, walk: Walk): void {
-  for (const mark of node.marks ?? []) {
-    const markType = walk.schema.marks[mark?.type];
+  if (node.marks === undefined) return;
+  if (!Array.isArray(node.marks)) {
+    walk.problems.push(`${path}: marks must be a list`);
+    return;
+  }
+  for (const mark of node.marks) {
+    const markType = typeof mark?.type === "string" && Object.hasOwn(walk.schema.marks, mark.type) ? walk.schema.marks[mark.type] : undefined;
     if (!markType) {
       walk.problems.push(`${path}: unknown mark "${String(mark?.type)}"`);
       continue;
     }
-    for (const name of Object.keys(mark.attrs ?? {})) {
-      if (!(name in (markType.spec.attrs ?? {}))) walk.problems.push(`${path}: mark "${mark.type}" has no attribute "${name}"`);
+    for (const [name, value] of Object.entries(mark.attrs ?? {})) {
+      if (!Object.hasOwn(markType.spec.attrs ?? {}, name)) walk.problems.push(`${path}: mark "${mark.type}" has no attribute "${name}"`);
+      else if (value !== null && typeof value === "object") walk.problems.push(`${path}: mark attribute "${name}" must be a plain value`);
     }
     if (mark.type === "link" && !isSafeHref(mark.attrs?.href)) {
       walk.problems.push(`${path}: link target ${JSON.stringify(String(mark.attrs?.href ?? "")).slice(0, 80)} is not allowed (use http, https, mailto or a /relative path)`);
@@ -60,7 +66,7 @@ function walkNode(node: BodyNode, path: string, depth: number, walk: Walk): void
     walk.problems.push(`${path}: not a node`);
     return;
   }
-  const nodeType = walk.schema.nodes[node.type];
+  const nodeType = Object.hasOwn(walk.schema.nodes, node.type) ? walk.schema.nodes[node.type] : undefined;
   if (!nodeType) {
     walk.problems.push(`${path}: unknown node "${node.type}"`);
     return;

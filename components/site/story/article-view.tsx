@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import type { ArticlePage } from "@/lib/articles/article-page";
+import { formatDateTime } from "@/lib/format-date";
+import { BylineList } from "./byline-list";
+import { StoryFigure } from "./story-figure";
+
+type Props = { article: ArticlePage; body: ReactNode };
+
+function isModified(article: ArticlePage): boolean {
+  return new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
+}
+
+export function ArticleView({ article, body }: Props) {
+  return (
+    <article className="article">
+      <header className="article-header">
+        <p className="article-section">
+          <a href={`/${article.section.slug}`}>{article.section.name}</a>
+        </p>
+        {article.kicker && <p className="kicker">{article.kicker}</p>}
+        <h1 className="headline">{article.headline}</h1>
+        {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
+        <div className="article-meta">
+          <BylineList bylines={article.bylines} />
+          {article.agencyLine && <p className="agency-line">{article.agencyLine}</p>}
+          <p className="dateline">
+            <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
+            {isModified(article) && (
+              <>
+                {" · Updated "}
+                <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
+              </>
+            )}
+          </p>
+        </div>
+      </header>
+      {article.hero && (
+        <StoryFigure media={article.hero.media} caption={article.hero.caption} sizes="(min-width: 1040px) 960px, 100vw" isPriority />
+      )}
+      <div className="article-body">{body}</div>
+      {article.agencyLine && <p className="agency-line agency-line--foot">{article.agencyLine}</p>}
+      {article.notes.length > 0 && (
+        <section className="article-notes" aria-label="Corrections and updates">
+          {article.notes.map((note) => (
+            <p key={note.id} className={`article-note article-note--${note.kind.toLowerCase()}`}>
+              <strong>{note.kind === "CORRECTION" ? "Correction" : "Update"}</strong> (
+              <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>): {note.text}
+            </p>
+          ))}
+        </section>
+      )}
+      {article.tags.length > 0 && (
+        <ul className="article-tags" aria-label="Tags">
+          {article.tags.map((tag) => (
+            <li key={tag.id}>
+              <a href={`/tag/${tag.slug}`}>{tag.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

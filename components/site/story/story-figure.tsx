@@ -1,0 +1,41 @@
+import type { MediaView } from "@/lib/media/views";
+
+type Props = { media: MediaView; caption: string; sizes: string; isPriority?: boolean };
+
+// A photo with its caption and its credit in their own elements.
+export function StoryFigure({ media, caption, sizes, isPriority = false }: Props) {
+  if (media.isWithdrawn) {
+    return (
+      <figure className="story-figure story-figure--withdrawn">
+        <div className="media-placeholder" role="img" aria-label="Image no longer available" />
+      </figure>
+    );
+  }
+  return (
+    <figure className="story-figure">
+      <picture>
+        {media.srcSetWebp && <source type="image/webp" srcSet={media.srcSetWebp} sizes={sizes} />}
+        <img
+          src={media.src}
+          srcSet={media.srcSetJpeg || undefined}
+          sizes={sizes}
+          width={media.width}
+          height={media.height}
+          alt={media.altText}
+          loading={isPriority ? "eager" : "lazy"}
+          fetchPriority={isPriority ? "high" : undefined}
+          decoding="async"
+        />
+      </picture>
+      <figcaption>
+        {caption && <span className="caption">{caption}</span>}
+        {media.credit && (
+          <span className="credit">
+            <span className="credit-short">{media.credit.short}</span>
+            <span className="credit-full">{media.credit.full}</span>
+          </span>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,128 @@
+// Writes to the media library. Files go to storage first, then the rows in one transaction; if
+// anything fails, the files this upload wrote are removed again, so a failed upload leaves nothing.
+import type { Db, Tx } from "../db";
+import { AppError } from "../errors";
+import type { MediaLimits } from "./inspect";
+import { processImage, sha256Hex, type ProcessedImage } from "./process";
+import { parseMediaInput, type MediaInput, type ParsedMediaInput } from "./schema";
+import { getMediaStorage, type MediaStorage } from "./storage";
+
+// Who is acting: the signed-in user, or null for the system itself (seed, import scripts).
+export type Actor = { id: string } | null;
+
+export type MediaContext = {
+  actor: Actor;
+  ip?: string;
+  storage?: MediaStorage;
+  limits?: MediaLimits;
+};
+
+type CreditIds = { photographerId: string | null; agencyId: string | null };
+
+// Unknown ids become a message a person can act on instead of a foreign-key failure. A picture
+// by a photographer is credited to their agency unless the upload names one (or null) itself.
+async function resolveCreditIds(db: Db, data: ParsedMediaInput): Promise<CreditIds> {
+  const photographer = data.photographerId
+    ? await db.photographer.findUnique({ where: { id: data.photographerId }, select: { agencyId: true } })
+    : null;
+  if (data.photographerId && !photographer) throw new AppError("INVALID", "The photographer was not found; pick one from the list.");
+  if (data.agencyId && !(await db.agency.findUnique({ where: { id: data.agencyId }, select: { id: true } }))) {
+    throw new AppError("INVALID", "The agency was not found; pick one from the list.");
+  }
+  const agencyId = data.agencyId !== undefined ? data.agencyId : (photographer?.agencyId ?? null);
+  return { photographerId: data.photographerId ?? null, agencyId };
+}
+
+async function refuseDuplicate(db: Db, sha256: string): Promise<void> {
+  const existing = await db.media.findFirst({ where: { sha256 }, select: { id: true } });
+  if (existing) {
+    throw new AppError("CONFLICT", "This picture is already in the media library; use the existing one.", { mediaId: existing.id });
+  }
+}
+
+// Returns the keys this call created. Files that already exist are left alone and not claimed:
+// keys are content-hashed, so they already hold these bytes and may belong to another record.
+async function writeFiles(storage: MediaStorage, image: ProcessedImage): Promise<string[]> {
+  const files = [image.original, ...image.renditions];
+  const created: string[] = [];
+  const results = await Promise.allSettled(
+    files.map(async (file) => {
+      if (await storage.exists(file.key)) return;
+      await storage.put(file.key, file.bytes);
+      created.push(file.key);
+    }),
+  );
+  const failure = results.find((result) => result.status === "rejected");
+  if (failure) {
+    await removeFiles(storage, created);
+    throw failure.reason;
+  }
+  return created;
+}
+
+async function removeFiles(storage: MediaStorage, keys: string[]): Promise<void> {
+  await Promise.allSettled(keys.map((key) => storage.remove(key)));
+}
+
+async function insertRows(tx: Tx, data: ParsedMediaInput, credit: CreditIds, image: ProcessedImage, context: MediaContext) {
+  const media = await tx.media.create({
+    data: {
+      storageKey: image.original.key,
+      originalName: data.originalName,
+      mimeType: image.mimeType,
+      width: image.width,
+      height: image.height,
+      bytes: image.original.bytes.length,
+      sha256: image.sha256,
+      altText: data.altText,
+      defaultCaption: data.defaultCaption,
+      ...credit,
+      creditOverride: data.creditOverride,
+      usageTerms: data.usageTerms,
+      rightsExpireAt: data.rightsExpireAt,
+      uploadedById: data.uploadedById,
+      renditions: {
+        create: image.renditions.map((r) => ({ format: r.format, width: r.width, height: r.height, bytes: r.bytes.length, storageKey: r.key })),
+      },
+    },
+    include: { renditions: { orderBy: [{ format: "asc" }, { width: "asc" }] } },
+  });
+  await tx.auditEntry.create({
+    data: {
+      actorId: context.actor?.id ?? null,
+      action: "media.create",
+      entityType: "Media",
+      entityId: media.id,
+      details: { originalName: media.originalName, sha256: media.sha256, bytes: media.bytes, renditions: media.renditions.length },
+      ip: context.ip ?? null,
+    },
+  });
+  return media;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+export async function createMedia(db: Db, input: MediaInput, context: MediaContext) {
+  // The accounts work adds the permission check here: can(context.actor, "media.create").
+  const data = parseMediaInput(input);
+  const credit = await resolveCreditIds(db, data);
+  const bytes = Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength);
+  // Before the expensive part: the same bytes always make the same renditions.
+  await refuseDuplicate(db, sha256Hex(bytes));
+  const image = await processImage(bytes, context.limits);
+  const storage = context.storage ?? getMediaStorage();
+  const created = await writeFiles(storage, image);
+  try {
+    return await db.$transaction((tx) => insertRows(tx, data, credit, image, context));
+  } catch (error) {
+    // A concurrent upload of the same picture may have won the race and now owns these files.
+    const winner = await db.media.findUnique({ where: { storageKey: image.original.key }, select: { id: true } }).catch(() => null);
+    if (!winner) await removeFiles(storage, created);
+    if (winner && isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", "This picture is already in the media library; use the existing one.", { mediaId: winner.id });
+    }
+    throw error;
+  }
+}

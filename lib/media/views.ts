@@ -1,0 +1,65 @@
+// What a reader page needs to show one picture: sources, size, alt text and the formatted credit.
+import { formatCredit, type Credit, type CreditSource } from "../credits/format";
+import { mediaUrl, srcSet } from "./urls";
+
+export const mediaViewInclude = {
+  photographer: { select: { id: true, name: true } },
+  agency: { select: { id: true, name: true, shortCredit: true, creditFormat: true, distributor: true } },
+  renditions: { select: { format: true, width: true, height: true, storageKey: true } },
+} as const;
+
+type Rendition = { format: string; width: number; height: number; storageKey: string };
+
+export type MediaRecord = CreditSource & {
+  id: string;
+  altText: string;
+  defaultCaption: string;
+  width: number;
+  height: number;
+  storageKey: string;
+  rightsExpireAt: Date | null;
+  photographer: { id: string; name: string } | null;
+  agency: { id: string; name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null;
+  renditions: Rendition[];
+};
+
+export type MediaView = {
+  id: string;
+  altText: string;
+  defaultCaption: string;
+  width: number;
+  height: number;
+  src: string;
+  srcSetWebp: string;
+  srcSetJpeg: string;
+  credit: Credit | null;
+  // Rights have expired: show a neutral placeholder with no credit instead.
+  isWithdrawn: boolean;
+};
+
+function largestJpeg(renditions: Rendition[]): Rendition | undefined {
+  return renditions.filter((r) => r.format === "jpeg").sort((a, b) => b.width - a.width)[0];
+}
+
+export function toMediaView(media: MediaRecord, now: Date = new Date()): MediaView {
+  const fallback = largestJpeg(media.renditions);
+  return {
+    id: media.id,
+    altText: media.altText,
+    defaultCaption: media.defaultCaption,
+    width: fallback?.width ?? media.width,
+    height: fallback?.height ?? media.height,
+    src: mediaUrl(fallback?.storageKey ?? media.storageKey),
+    srcSetWebp: srcSet(media.renditions, "webp"),
+    srcSetJpeg: srcSet(media.renditions, "jpeg"),
+    credit: formatCredit(media),
+    isWithdrawn: media.rightsExpireAt !== null && media.rightsExpireAt <= now,
+  };
+}
+
+export function mediaCacheTags(media: MediaRecord): string[] {
+  const tags = [`media:${media.id}`];
+  if (media.agency) tags.push(`agency:${media.agency.id}`);
+  if (media.photographer) tags.push(`photographer:${media.photographer.id}`);
+  return tags;
+}

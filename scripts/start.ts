@@ -1,0 +1,61 @@
+// `npm start`: migrate the database, seed the demo newsroom once, build if needed, serve.
+// `npm run dev`: the same, then the Next.js development server instead of a build.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "../lib/database-url";
+import { deployMigrations } from "./db/deploy";
+import { isBuildStale } from "./build-status";
+
+const isDev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const nextBin = path.join("node_modules", ".bin", "next");
+
+function prepareEnvironment(): void {
+  process.env.DATABASE_URL = resolveDatabaseUrl();
+  if (databaseProvider(process.env.DATABASE_URL) === "sqlite") {
+    mkdirSync(path.dirname(sqliteFilePath(process.env.DATABASE_URL)), { recursive: true });
+  }
+}
+
+async function seedOnce(): Promise<void> {
+  if (process.env.PRESSBOX_DEMO_CONTENT === "false") return;
+  // Imported late: lib/db reads DATABASE_URL when it loads.
+  const { db } = await import("../lib/db");
+  const { seedDemoNewsroom } = await import("../prisma/seed");
+  try {
+    await seedDemoNewsroom(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function buildIfNeeded(): void {
+  if (!isBuildStale()) return;
+  console.log("Building the production app (first start or changed sources)…");
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+function serve(): void {
+  const args = isDev ? ["dev", "-p", port] : ["start", "-p", port];
+  const server = spawn(nextBin, args, { stdio: "inherit", env: process.env });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  console.log(`Pressbox: http://localhost:${port}`);
+}
+
+async function main(): Promise<void> {
+  prepareEnvironment();
+  await deployMigrations(process.env.DATABASE_URL);
+  await seedOnce();
+  if (!isDev) buildIfNeeded();
+  serve();
+}
+
+main().catch((error) => {
+  console.error(`Pressbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

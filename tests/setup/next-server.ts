@@ -1,0 +1,136 @@
+// globalSetup of the e2e project: a fresh seeded SQLite database, an up-to-date production
+// build and `next start` on a free port; the base URL goes to tests through `inject("baseUrl")`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { isBuildStale } from "../../scripts/build-status";
+import { createSqliteDatabase, removeDir } from "./temp-database";
+import "./provided-context";
+
+const STARTUP_TIMEOUT_MS = 60_000;
+const SERVER_LOG = path.join("test-results", "e2e-server.log");
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const database = await createSqliteDatabase("e2e");
+  let server: RunningServer;
+  try {
+    const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir };
+    seed(env);
+    // Built against the fresh database, so nothing prerendered can read a developer's own data.
+    if (isBuildStale()) buildApp(env);
+    server = await startServer(env);
+  } catch (error) {
+    removeDir(database.dir);
+    throw error;
+  }
+  console.log(`e2e: next start is answering at ${server.baseUrl} (log: ${SERVER_LOG})`);
+  project.provide("baseUrl", server.baseUrl);
+  project.provide("databaseUrl", database.databaseUrl);
+  project.provide("mediaDir", database.mediaDir);
+  return async () => {
+    await server.stop();
+    removeDir(database.dir);
+  };
+}
+
+function seed(env: Record<string, string>): void {
+  run("tsx", ["prisma/seed.ts"], env);
+}
+
+// `next build` only when .next is missing or older than its sources (the rule `npm start` uses).
+function buildApp(env: Record<string, string>): void {
+  console.log("e2e: building the production app (next build)…");
+  run("next", ["build"], { ...env, NODE_ENV: "production" });
+}
+
+// A node_modules/.bin command with its output shown; throws when it fails.
+function run(bin: string, args: string[], env: Record<string, string>): void {
+  const result = spawnSync(path.join("node_modules", ".bin", bin), args, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${bin} ${args.join(" ")} failed with exit code ${result.status}`);
+}
+
+// A production server refuses to start sign-in without a secret; tests get a throwaway one.
+function authEnv(baseUrl: string): Record<string, string> {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "pressbox-e2e-secret-not-for-production";
+  return { AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl };
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+type RunningServer = { baseUrl: string; stop: () => Promise<void> };
+
+// `next start` in its own process group (detached), so stopping it stops every worker it spawned.
+async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const log = openSync(SERVER_LOG, "w");
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, ...env, ...authEnv(baseUrl), NODE_ENV: "production" },
+  });
+  closeSync(log);
+  // Vitest crashing must not leave a server behind.
+  const killOnExit = () => killGroup(child, "SIGKILL");
+  process.once("exit", killOnExit);
+  const stop = async () => {
+    process.off("exit", killOnExit);
+    await stopProcessGroup(child);
+  };
+  try {
+    await waitUntilAnswering(baseUrl, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+async function waitUntilAnswering(baseUrl: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`next start exited (${server.exitCode ?? server.signalCode}): see ${SERVER_LOG}`);
+    }
+    try {
+      await fetch(baseUrl, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`next start did not answer at ${baseUrl} within ${STARTUP_TIMEOUT_MS / 1000} s: see ${SERVER_LOG}`);
+}
+
+async function stopProcessGroup(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  killGroup(server, "SIGTERM");
+  const timer = setTimeout(() => killGroup(server, "SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function killGroup(server: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (server.pid) process.kill(-server.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}

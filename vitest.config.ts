@@ -1,0 +1,70 @@
+// Four test projects (`npx vitest run --project <name>`):
+//   unit                  pure code beside its source, no database
+//   integration-sqlite    tests/integration against a fresh, migrated SQLite file
+//   integration-postgres  the same files against a fresh PostgreSQL database (POSTGRES_TEST_URL)
+//   e2e                   real Chromium against `next start` on a seeded SQLite database
+// Global setups live in tests/setup/ and hand each run's database and URLs to tests via inject().
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts"];
+// The drift checks read schema files and build their own database: provider-independent.
+const PROVIDER_INDEPENDENT_TESTS = ["tests/integration/schema-drift.test.ts"];
+
+// Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
+// `extends: true`, which would load this file once more per project.)
+const shared = { resolve: { tsconfigPaths: true } } as const;
+
+// One database per run, shared by every file of the project, so files run one at a time
+// (fileParallelism false): one `migrate deploy` per run instead of one per file, no SQLite writer
+// contention, and tests may count rows without another file adding some meanwhile.
+const integration: TestProjectInlineConfiguration["test"] = {
+  include: INTEGRATION_TESTS,
+  setupFiles: ["tests/setup/database-env.ts"],
+  environment: "node",
+  fileParallelism: false,
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+};
+
+export default defineConfig({
+  ...shared,
+  test: {
+    teardownTimeout: 30_000,
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        ...shared,
+        test: { ...integration, name: "integration-sqlite", globalSetup: ["tests/setup/sqlite-database.ts"] },
+      },
+      {
+        ...shared,
+        test: {
+          ...integration,
+          name: "integration-postgres",
+          exclude: [...configDefaults.exclude, ...PROVIDER_INDEPENDENT_TESTS],
+          globalSetup: ["tests/setup/postgres-database.ts"],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          setupFiles: ["tests/setup/database-env.ts"],
+          globalSetup: ["tests/setup/next-server.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
+  },
+});
