@@ -5,6 +5,7 @@
 //   e2e                   real Chromium against `next start` on a seeded SQLite database
 // Global setups live in tests/setup/ and hand each run's database and URLs to tests via inject().
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
 
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts"];
 // The drift checks read schema files and build their own database: provider-independent.
@@ -22,6 +23,7 @@ const integration: TestProjectInlineConfiguration["test"] = {
   setupFiles: ["tests/setup/database-env.ts"],
   environment: "node",
   fileParallelism: false,
+  sequence: { sequencer: SeedFirstSequencer },
   testTimeout: 30_000,
   hookTimeout: 120_000,
 };
