@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, assertCan, can, type Actor } from "./permissions";
+
+const contributor: Actor = { id: "c1", role: "CONTRIBUTOR", name: "C" };
+const editor: Actor = { id: "e1", role: "EDITOR", name: "E" };
+const admin: Actor = { id: "a1", role: "ADMIN", name: "A" };
+
+describe("permissions", () => {
+  it("lets nobody anonymous do anything", () => {
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+
+  it("lets an admin do everything", () => {
+    for (const action of ACTIONS) expect(can(admin, action)).toBe(true);
+  });
+
+  it("keeps contributors to their own drafts", () => {
+    const ownDraft = { createdById: "c1", status: "DRAFT" };
+    expect(can(contributor, "article.edit", ownDraft)).toBe(true);
+    expect(can(contributor, "article.submit", ownDraft)).toBe(true);
+    expect(can(contributor, "article.edit", { createdById: "c1", status: "IN_REVIEW" })).toBe(false);
+    expect(can(contributor, "article.edit", { createdById: "someone", status: "DRAFT" })).toBe(false);
+    expect(can(contributor, "article.read", { createdById: "c1", status: "PUBLISHED" })).toBe(true);
+    expect(can(contributor, "article.publish", ownDraft)).toBe(false);
+    expect(can(contributor, "media.upload")).toBe(true);
+    expect(can(contributor, "user.manage")).toBe(false);
+  });
+
+  it("lets editors run the desk but not administer it", () => {
+    expect(can(editor, "article.edit", { createdById: "c1", status: "IN_REVIEW" })).toBe(true);
+    expect(can(editor, "article.publish")).toBe(true);
+    expect(can(editor, "media.delete")).toBe(true);
+    expect(can(editor, "user.manage")).toBe(false);
+    expect(can(editor, "agency.manage")).toBe(false);
+    expect(can(editor, "audit.read")).toBe(false);
+  });
+
+  it("throws 401 without a user and 403 for a role that may not", () => {
+    expect(() => assertCan(null, "article.create")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => assertCan(contributor, "article.publish")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+});
