@@ -1,0 +1,137 @@
+// Saving a story: the one write path for every field, the body and the records it refers to.
+// Optimistic concurrency: the save names the version it started from; if someone saved since,
+// it is refused with 409 and their name, and nothing is written.
+import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { assertCan, type Actor } from "../permissions";
+import { bodyToPlainText, collectReferences } from "../editor/references";
+import { parseBody } from "../editor/validate";
+import type { BodyDoc } from "../editor/types";
+import type { Prisma } from "../generated/sqlite/client";
+import { recordAudit } from "../audit/record";
+import { parseSaveArticleInput, slugify, type ArticleInput } from "./schema";
+import { assertSlugFree, checkReferences } from "./check-references";
+import { syncCaptions, syncQuotes, syncRelatedLinks, syncSidebars } from "./record-sync";
+import { isSameSnapshot, keepRevision } from "./revisions";
+import { readSnapshot } from "./snapshot";
+import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
+
+export type SaveResult = { version: number; updatedAt: string; isChanged: boolean };
+
+export async function loadForWrite(tx: Tx, articleId: string) {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, version: true, status: true, slug: true, createdById: true, heroCaptionId: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } } },
+  });
+  if (!article) throw new AppError("NOT_FOUND", "That story does not exist (it may have been deleted).");
+  return article;
+}
+
+// Takes the story for this write: bumps its version only if it is still the one the person saw.
+// The guarded UPDATE is what makes two concurrent saves safe on PostgreSQL too: the second waits
+// for the first's row lock, then finds the version changed and matches nothing.
+export async function claimVersion(tx: Tx, articleId: string, expectedVersion: number, editorId: string | null): Promise<number> {
+  const claimed = await tx.article.updateMany({
+    where: { id: articleId, version: expectedVersion },
+    data: { version: { increment: 1 }, lastEditedById: editorId },
+  });
+  if (claimed.count === 0) throw staleVersionError(await loadForWrite(tx, articleId), expectedVersion);
+  return expectedVersion + 1;
+}
+
+export function staleVersionError(current: { version: number; lastEditedBy: { name: string } | null }, expected: number): AppError {
+  const who = current.lastEditedBy?.name ?? "Someone";
+  return new AppError("CONFLICT", `${who} saved this story after you opened it. Your changes were not saved: compare them with the current version and merge by hand.`, {
+    currentVersion: current.version,
+    expectedVersion: expected,
+    savedBy: who,
+  });
+}
+
+async function syncTags(tx: Tx, articleId: string, names: string[]): Promise<void> {
+  const unique = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
+  await tx.articleTag.deleteMany({ where: { articleId } });
+  for (const [position, [slug, name]] of unique.entries()) {
+    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name } });
+    await tx.articleTag.create({ data: { articleId, tagId: tag.id, position } });
+  }
+}
+
+async function syncBylines(tx: Tx, articleId: string, bylines: ArticleInput["bylines"]): Promise<void> {
+  await tx.articleByline.deleteMany({ where: { articleId } });
+  if (bylines.length) await tx.articleByline.createMany({ data: bylines.map((b, position) => ({ articleId, profileId: b.profileId, role: b.role, position })) });
+}
+
+async function syncHeroCaption(tx: Tx, articleId: string, heroCaptionId: string | null, hero: ArticleInput["hero"]): Promise<string | null> {
+  if (!hero) return null;
+  if (heroCaptionId) {
+    await tx.caption.update({ where: { id: heroCaptionId }, data: { mediaId: hero.mediaId, text: hero.caption, version: { increment: 1 } } });
+    return heroCaptionId;
+  }
+  return (await tx.caption.create({ data: { articleId, mediaId: hero.mediaId, text: hero.caption }, select: { id: true } })).id;
+}
+
+export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: string | null, article: ArticleInput, body: BodyDoc, sidebars: { id: string; heading: string; body: BodyDoc }[], editorId: string) {
+  const refs = collectReferences(body);
+  await checkReferences(tx, refs, article);
+  await assertSlugFree(tx, articleId, article.slug);
+  await syncQuotes(tx, articleId, refs.quoteIds, article.quotes);
+  await syncSidebars(tx, articleId, refs.sidebarIds, sidebars);
+  await syncRelatedLinks(tx, articleId, body);
+  await syncTags(tx, articleId, article.tagNames);
+  await syncBylines(tx, articleId, article.bylines);
+  const nextHeroCaptionId = await syncHeroCaption(tx, articleId, heroCaptionId, article.hero);
+  await syncCaptions(tx, articleId, refs, article.captions, nextHeroCaptionId);
+  return tx.article.update({
+    where: { id: articleId },
+    data: {
+      kicker: article.kicker, headline: article.headline, standfirst: article.standfirst, slug: article.slug,
+      sectionId: article.sectionId, agencyLine: article.agencyLine,
+      heroMediaId: article.hero?.mediaId ?? null, heroCaptionId: nextHeroCaptionId,
+      body: body as unknown as Prisma.InputJsonValue, bodyText: bodyToPlainText(body),
+      lastEditedById: editorId,
+    },
+    select: { version: true, updatedAt: true, status: true },
+  });
+}
+
+export async function saveArticle(actor: Actor | null, rawInput: unknown): Promise<SaveResult> {
+  const input = parseSaveArticleInput(rawInput);
+  const body = parseBody(input.article.body);
+  const sidebars = input.article.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
+  const article = { ...input.article, body };
+  let refresh: PageKeys[] = [];
+  const result = await db.$transaction(async (tx) => {
+    const current = await loadForWrite(tx, input.articleId);
+    assertCan(actor, "article.edit", current);
+    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    const before = await readSnapshot(tx, current.id);
+    if (isSameSnapshot(before, { ...article, sidebars })) {
+      return { version: current.version, updatedAt: new Date().toISOString(), isChanged: false };
+    }
+    const oldKeys = await readPageKeys(tx, current.id);
+    await claimVersion(tx, current.id, input.expectedVersion, actor.id);
+    const saved = await writeArticle(tx, current.id, current.heroCaptionId, article, body, sidebars, actor.id);
+    await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.isAutosave ? "AUTOSAVE" : "SAVE", snapshot: await readSnapshot(tx, current.id) });
+    if (!input.isAutosave) await recordAudit(tx, { actorId: actor.id, action: "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
+    if (saved.status === "PUBLISHED") {
+      await addSlugRedirect(tx, current, article.slug);
+      refresh = [oldKeys, await readPageKeys(tx, current.id)];
+    }
+    return { version: saved.version, updatedAt: saved.updatedAt.toISOString(), isChanged: true };
+  });
+  if (refresh.length) refreshPublicPages(...refresh);
+  return result;
+}
+
+// A published story whose address changed keeps answering at the old one (301 to the new).
+async function addSlugRedirect(tx: Tx, current: { slug: string; section: { slug: string } | null; id: string }, newSlug: string): Promise<void> {
+  const after = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { slug: true, section: { select: { slug: true } } } });
+  if (!current.section || !after.section) return;
+  const fromPath = `/${current.section.slug}/${current.slug}`;
+  const toPath = `/${after.section.slug}/${newSlug}`;
+  if (fromPath === toPath) return;
+  await tx.redirect.updateMany({ where: { toPath: fromPath }, data: { toPath } });
+  await tx.redirect.upsert({ where: { fromPath }, update: { toPath }, create: { fromPath, toPath } });
+  await tx.redirect.deleteMany({ where: { fromPath: toPath } });
+}

@@ -1,0 +1,67 @@
+// What an editor sends when saving a story. The body is checked separately against the editor's
+// schema (lib/editor/validate.ts); here are the fields and the records its nodes refer to.
+import { z } from "zod";
+import { RECORD_ID } from "../editor/nodes/reference-attribute";
+
+const recordId = z.string().regex(RECORD_ID, "is not a valid id");
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const QuoteInput = z.object({
+  id: recordId,
+  text: text(2000).min(1, "a quote needs its words"),
+  speaker: text(120).min(1, "a quote needs its speaker"),
+  speakerDescription: text(200).default(""),
+  context: text(200).default(""),
+});
+
+export const CaptionInput = z.object({ id: recordId, mediaId: recordId, text: text(1000) });
+
+export const SidebarInput = z.object({ id: recordId, heading: text(200).min(1, "a sidebar needs a heading"), body: z.unknown() });
+
+export const BylineInput = z.object({
+  profileId: recordId,
+  role: z.enum(["REPORTER", "PHOTOGRAPHER", "CONTRIBUTOR", "EDITOR"]).default("REPORTER"),
+});
+
+export const ArticleInput = z.object({
+  kicker: text(120).default(""),
+  headline: text(200).default(""),
+  standfirst: text(600).default(""),
+  slug: text(120).regex(SLUG_PATTERN, "use lower-case letters, digits and single hyphens"),
+  sectionId: recordId.nullable().default(null),
+  agencyLine: text(200).default(""),
+  tagNames: z.array(text(60).min(1)).max(20, "at most 20 tags").default([]),
+  bylines: z.array(BylineInput).max(12, "at most 12 bylines").default([]),
+  hero: z.object({ mediaId: recordId, caption: text(1000) }).nullable().default(null),
+  body: z.unknown(),
+  quotes: z.array(QuoteInput).max(200).default([]),
+  captions: z.array(CaptionInput).max(200).default([]),
+  sidebars: z.array(SidebarInput).max(50).default([]),
+});
+export type ArticleInput = z.infer<typeof ArticleInput>;
+
+export const SaveArticleInput = z.object({
+  articleId: recordId,
+  expectedVersion: z.number().int().positive(),
+  isAutosave: z.boolean().default(false),
+  article: ArticleInput,
+});
+export type SaveArticleInput = z.infer<typeof SaveArticleInput>;
+
+export function parseSaveArticleInput(input: unknown): SaveArticleInput {
+  return SaveArticleInput.parse(input);
+}
+
+export function slugify(headline: string): string {
+  return headline
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}

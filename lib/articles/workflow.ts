@@ -1,0 +1,80 @@
+// A story's life: DRAFT -> IN_REVIEW -> SCHEDULED/PUBLISHED -> UNPUBLISHED (and back to DRAFT).
+// Every step checks permission and the version the person saw, writes in one transaction with an
+// audit entry, and refreshes the public pages the story appears on.
+import { z } from "zod";
+import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { assertCan, type Action, type Actor } from "../permissions";
+import { recordAudit } from "../audit/record";
+import { findPublishProblems } from "./publish-gate";
+import { keepRevision } from "./revisions";
+import { readSnapshot } from "./snapshot";
+import { claimVersion, loadForWrite, staleVersionError } from "./save-article";
+import { readPageKeys, refreshPublicPages } from "./refresh";
+
+type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
+
+const TransitionInput = z.object({ articleId: z.string().min(1).max(40), expectedVersion: z.number().int().positive() });
+const ScheduleInput = TransitionInput.extend({ publishAt: z.coerce.date() });
+
+type Step = { action: Action; from: readonly Status[]; to: Status; audit: string };
+
+const STEPS = {
+  submit: { action: "article.submit", from: ["DRAFT"], to: "IN_REVIEW", audit: "article.submit" },
+  publish: { action: "article.publish", from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"], to: "PUBLISHED", audit: "article.publish" },
+  schedule: { action: "article.schedule", from: ["DRAFT", "IN_REVIEW", "UNPUBLISHED", "SCHEDULED"], to: "SCHEDULED", audit: "article.schedule" },
+  unpublish: { action: "article.unpublish", from: ["PUBLISHED", "SCHEDULED"], to: "UNPUBLISHED", audit: "article.unpublish" },
+  returnToDraft: { action: "article.publish", from: ["IN_REVIEW", "UNPUBLISHED", "SCHEDULED"], to: "DRAFT", audit: "article.return-to-draft" },
+} as const satisfies Record<string, Step>;
+
+export type TransitionResult = { status: Status; version: number; publishedAt: string | null; publishAt: string | null };
+
+async function assertPublishable(tx: Tx, articleId: string, at: Date): Promise<void> {
+  const problems = await findPublishProblems(tx, articleId, at);
+  if (problems.length) throw new AppError("INVALID", `This story cannot be published yet: ${problems.join(" ")}`, { problems });
+}
+
+async function transition(actor: Actor | null, step: Step, raw: unknown, publishAt?: Date): Promise<TransitionResult> {
+  const input = TransitionInput.parse(raw);
+  const now = new Date();
+  const result = await db.$transaction(async (tx) => {
+    const current = await loadForWrite(tx, input.articleId);
+    assertCan(actor, step.action, current);
+    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (!(step.from as readonly string[]).includes(current.status)) {
+      throw new AppError("CONFLICT", `A ${current.status.toLowerCase().replace("_", " ")} story cannot be moved to ${step.to.toLowerCase().replace("_", " ")}.`);
+    }
+    if (step.to === "PUBLISHED") await assertPublishable(tx, current.id, now);
+    if (step.to === "SCHEDULED") await assertPublishable(tx, current.id, publishAt!);
+    const isPublishing = step.to === "PUBLISHED";
+    await claimVersion(tx, current.id, input.expectedVersion, actor.id);
+    const article = await tx.article.update({
+      where: { id: current.id },
+      data: {
+        status: step.to,
+        publishAt: step.to === "SCHEDULED" ? publishAt : null,
+        ...(isPublishing ? { publishedAt: now } : {}),
+      },
+      select: { status: true, version: true, publishedAt: true, publishAt: true, firstPublishedAt: true },
+    });
+    if (isPublishing && !article.firstPublishedAt) await tx.article.update({ where: { id: current.id }, data: { firstPublishedAt: now } });
+    if (isPublishing) await keepRevision(tx, { articleId: current.id, articleVersion: article.version, authorId: actor.id, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
+    await recordAudit(tx, { actorId: actor.id, action: step.audit, entityType: "Article", entityId: current.id, details: { from: current.status, to: step.to, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) } });
+    const touchesPublic = current.status === "PUBLISHED" || isPublishing;
+    return { article, keys: touchesPublic ? await readPageKeys(tx, current.id) : null };
+  });
+  if (result.keys) refreshPublicPages(result.keys);
+  const { article } = result;
+  return { status: article.status, version: article.version, publishedAt: article.publishedAt?.toISOString() ?? null, publishAt: article.publishAt?.toISOString() ?? null };
+}
+
+export const submitForReview = (actor: Actor | null, input: unknown) => transition(actor, STEPS.submit, input);
+export const publishArticle = (actor: Actor | null, input: unknown) => transition(actor, STEPS.publish, input);
+export const unpublishArticle = (actor: Actor | null, input: unknown) => transition(actor, STEPS.unpublish, input);
+export const returnToDraft = (actor: Actor | null, input: unknown) => transition(actor, STEPS.returnToDraft, input);
+
+export async function scheduleArticle(actor: Actor | null, raw: unknown): Promise<TransitionResult> {
+  const { publishAt } = ScheduleInput.parse(raw);
+  if (publishAt.getTime() <= Date.now() + 30_000) throw new AppError("INVALID", "Choose a publication time in the future (or publish now).");
+  return transition(actor, STEPS.schedule, raw, publishAt);
+}

@@ -1,0 +1,185 @@
+// Saving, conflicts, revisions, the publish gate and scheduling, on a real database.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
+import { createArticle } from "../../lib/articles/create-article";
+import { saveArticle } from "../../lib/articles/save-article";
+import { publishArticle, scheduleArticle, submitForReview, unpublishArticle } from "../../lib/articles/workflow";
+import { publishDueArticles } from "../../lib/articles/publish-due";
+import { addArticleNote } from "../../lib/articles/notes";
+import type { Actor } from "../../lib/permissions";
+import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
+import { createStaff } from "../fixtures/staff";
+import { currentInput, newRecordId, paragraph } from "../fixtures/article-input";
+
+let editor: Actor;
+let otherEditor: Actor;
+let contributor: Actor;
+let section: { id: string; slug: string };
+let profile: { id: string };
+let photo: { id: string };
+
+beforeAll(async () => {
+  await ensureDemoNewsroom();
+  [editor, otherEditor, contributor] = await Promise.all([createStaff("EDITOR", "Eddie Editor"), createStaff("EDITOR", "Olga Other"), createStaff("CONTRIBUTOR")]);
+  section = await db.section.findFirstOrThrow({ where: { slug: "olympics" } });
+  profile = await db.bylineProfile.findFirstOrThrow();
+  photo = await db.media.findFirstOrThrow({ where: { altText: { not: "" }, agencyId: { not: null } } });
+});
+
+async function readyDraft(actor: Actor = editor) {
+  const { id } = await createArticle(actor, { headline: "Draft" });
+  const { version, article } = await currentInput(id);
+  const quoteId = newRecordId();
+  const saved = await saveArticle(actor, {
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline: "Skater wins at last",
+      standfirst: "A first gold after three silvers.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      hero: { mediaId: photo.id, caption: "On the podium." },
+      tagNames: ["Test tag", "Winter Olympics"],
+      body: { type: "doc", content: [paragraph("First paragraph."), { type: "pullQuote", attrs: { quoteId } }] },
+      quotes: [{ id: quoteId, text: "At last.", speaker: "The skater", speakerDescription: "", context: "said afterwards" }],
+    },
+  });
+  return { id, version: saved.version, quoteId };
+}
+
+describe("saving a story", () => {
+  it("writes fields, body and the records the body refers to, and keeps a revision", async () => {
+    const { id, version, quoteId } = await readyDraft();
+    const story = await db.article.findUniqueOrThrow({ where: { id }, include: { quotes: true, tags: { include: { tag: true } }, bylines: true, heroCaption: true, revisions: true } });
+    expect(story).toMatchObject({ headline: "Skater wins at last", version, bodyText: "First paragraph." });
+    expect(story.quotes.map((q) => q.id)).toEqual([quoteId]);
+    expect(story.tags.map((t) => t.tag.name).sort()).toEqual(["Test tag", "Winter Olympics"]);
+    expect(story.heroCaption?.text).toBe("On the podium.");
+    expect(story.revisions).toHaveLength(1);
+  });
+
+  it("refuses a stale save with 409 naming who saved in between, and writes nothing", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    await saveArticle(otherEditor, { articleId: id, expectedVersion: version, article: { ...article, headline: "Olga's headline" } });
+    const stale = saveArticle(editor, { articleId: id, expectedVersion: version, article: { ...article, headline: "Eddie's headline" } });
+    await expect(stale).rejects.toMatchObject({ code: "CONFLICT", details: { savedBy: "Olga Other" } });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe("Olga's headline");
+  });
+
+  it("lets exactly one of several simultaneous saves from the same version through", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    const saves = [editor, otherEditor, editor, otherEditor].map((actor, index) =>
+      saveArticle(actor, { articleId: id, expectedVersion: version, article: { ...article, kicker: `Kicker ${index}` } }),
+    );
+    const results = await Promise.allSettled(saves);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results.filter((r) => r.status === "rejected")) expect(result.reason).toMatchObject({ code: "CONFLICT" });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).version).toBe(version + 1);
+  });
+
+  it("drops quote records the body no longer uses, in the same save", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    await saveArticle(editor, { articleId: id, expectedVersion: version, article: { ...article, body: { type: "doc", content: [paragraph("No quote now.")] } } });
+    expect(await db.quote.count({ where: { articleId: id } })).toBe(0);
+  });
+
+  it("refuses a body naming a record that does not exist, and changes nothing", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    const bad = { ...article, body: { type: "doc", content: [{ type: "figure", attrs: { mediaId: newRecordId(), captionId: null } }] } };
+    await expect(saveArticle(editor, { articleId: id, expectedVersion: version, article: bad })).rejects.toMatchObject({ code: "INVALID" });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).version).toBe(version);
+  });
+
+  it("refuses a slug another story uses", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    const taken = await db.article.findFirstOrThrow({ where: { id: { not: id } } });
+    await expect(saveArticle(editor, { articleId: id, expectedVersion: version, article: { ...article, slug: taken.slug } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("coalesces autosaves by one person into one revision", async () => {
+    const { id } = await readyDraft();
+    for (const word of ["one", "two", "three"]) {
+      const { version, article } = await currentInput(id);
+      await saveArticle(editor, { articleId: id, expectedVersion: version, isAutosave: true, article: { ...article, kicker: word } });
+    }
+    expect(await db.revision.count({ where: { articleId: id } })).toBe(2);
+  });
+
+  it("keeps a contributor to their own drafts", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    await expect(saveArticle(contributor, { articleId: id, expectedVersion: version, article })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveArticle(null, { articleId: id, expectedVersion: version, article })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("workflow", () => {
+  it("refuses to publish with every problem listed", async () => {
+    const { id, version } = await createArticle(editor, {});
+    const attempt = publishArticle(editor, { articleId: id, expectedVersion: version });
+    await expect(attempt).rejects.toMatchObject({ code: "INVALID" });
+    const problems = (await attempt.catch((e) => e.details.problems)) as string[];
+    expect(problems).toEqual(expect.arrayContaining(["The headline is missing.", "The standfirst is missing.", "Choose a section.", "Add at least one byline."]));
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+  });
+
+  it("refuses to publish a story whose photo has lost its credit or its rights", async () => {
+    const { id, version } = await readyDraft();
+    const hero = await db.media.findUniqueOrThrow({ where: { id: photo.id } });
+    await db.media.update({ where: { id: photo.id }, data: { rightsExpireAt: new Date(Date.now() - 1000), altText: "" } });
+    try {
+      const attempt = publishArticle(editor, { articleId: id, expectedVersion: version });
+      const problems = (await attempt.catch((e) => e.details?.problems)) as string[];
+      expect(problems.join(" ")).toMatch(/no alt text.*rights to use it expired/);
+    } finally {
+      await db.media.update({ where: { id: photo.id }, data: { rightsExpireAt: hero.rightsExpireAt, altText: hero.altText } });
+    }
+  });
+
+  it("moves a story from draft through review to published and back, with who did what in the audit log", async () => {
+    const { id, version } = await readyDraft();
+    const reviewed = await submitForReview(editor, { articleId: id, expectedVersion: version });
+    const published = await publishArticle(otherEditor, { articleId: id, expectedVersion: reviewed.version });
+    expect(published.status).toBe("PUBLISHED");
+    const unpublished = await unpublishArticle(editor, { articleId: id, expectedVersion: published.version });
+    expect(unpublished.status).toBe("UNPUBLISHED");
+    const audit = await db.auditEntry.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    expect(audit.map((a) => a.action)).toEqual(["article.create", "article.save", "article.submit", "article.publish", "article.unpublish"]);
+    expect(audit.find((a) => a.action === "article.publish")?.actorId).toBe(otherEditor.id);
+  });
+
+  it("does not let a contributor publish", async () => {
+    const { id, version } = await readyDraft(contributor);
+    await expect(publishArticle(contributor, { articleId: id, expectedVersion: version })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await submitForReview(contributor, { articleId: id, expectedVersion: version })).status).toBe("IN_REVIEW");
+  });
+
+  it("publishes scheduled stories when they fall due, once", async () => {
+    const { id, version } = await readyDraft();
+    const publishAt = new Date(Date.now() + 60 * 60_000);
+    await scheduleArticle(editor, { articleId: id, expectedVersion: version, publishAt: publishAt.toISOString() });
+    expect((await publishDueArticles(new Date())).published).not.toContain(id);
+    const later = new Date(publishAt.getTime() + 1000);
+    const [first, second] = await Promise.all([publishDueArticles(later), publishDueArticles(later)]);
+    expect([...first.published, ...second.published].filter((x) => x === id)).toHaveLength(1);
+    expect(await db.article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PUBLISHED", publishAt: null });
+  });
+
+  it("adds a correction to a published story and moves its modified time", async () => {
+    const { id, version } = await readyDraft();
+    const published = await publishArticle(editor, { articleId: id, expectedVersion: version });
+    const before = (await db.article.findUniqueOrThrow({ where: { id } })).updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await addArticleNote(editor, { articleId: id, kind: "CORRECTION", text: "An earlier version misspelt the skater's name." });
+    const after = await db.article.findUniqueOrThrow({ where: { id }, include: { notes: true } });
+    expect(after.notes).toHaveLength(1);
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.getTime());
+    expect(after.version).toBe(published.version);
+  });
+});
