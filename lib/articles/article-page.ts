@@ -6,6 +6,11 @@ import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 import { mediaCacheTags, mediaViewInclude, toMediaView, type MediaView } from "../media/views";
 import { cacheTags } from "../cache/tags";
+import type { StoryCard } from "../listings/story-card";
+import { articleHref } from "./href";
+import { loadRelatedStories } from "../listings/related";
+
+export { articleHref } from "./href";
 
 export type RelatedTeaser = { id: string; headline: string; kicker: string; href: string };
 
@@ -36,13 +41,11 @@ export type ArticlePage = {
   body: BodyDoc;
   records: BodyRecords;
   notes: { id: string; kind: string; text: string; createdAt: string }[];
+  // The body's linked stories first, then stories sharing its tags or section.
+  related: StoryCard[];
   publishedAt: string;
   updatedAt: string;
 };
-
-export function articleHref(sectionSlug: string, slug: string): string {
-  return `/${sectionSlug}/${slug}`;
-}
 
 const articleInclude = {
   section: { select: { id: true, name: true, slug: true } },
@@ -56,9 +59,10 @@ const articleInclude = {
   notes: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, text: true, createdAt: true } },
 } as const;
 
-async function loadBodyTargets(body: BodyDoc) {
+async function loadBodyTargets(body: BodyDoc, article: { id: string; sectionId: string | null; tags: { tag: { id: string } }[] }) {
   const refs = collectReferences(body);
-  const [media, articles] = await Promise.all([
+  const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.tag.id), linkedIds: refs.articleIds };
+  const [media, articles, related] = await Promise.all([
     refs.mediaIds.length
       ? db.media.findMany({ where: { id: { in: refs.mediaIds } }, include: mediaViewInclude })
       : Promise.resolve([]),
@@ -68,8 +72,9 @@ async function loadBodyTargets(body: BodyDoc) {
           select: { id: true, slug: true, headline: true, kicker: true, section: { select: { slug: true } } },
         })
       : Promise.resolve([]),
+    loadRelatedStories(db, relatedSource),
   ]);
-  return { media, articles };
+  return { media, articles, related };
 }
 
 // Loads a story by slug. `onlyPublished` is false for previews of drafts.
@@ -78,9 +83,12 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     where: onlyPublished ? { slug, status: "PUBLISHED" } : { slug },
     include: articleInclude,
   });
-  if (!article || !article.section) return null;
+  if (!article) return null;
+  // A draft may have no section yet; only a preview shows one like that.
+  if (!article.section && onlyPublished) return null;
+  const section = article.section ?? { id: "", name: "No section yet", slug: "" };
   const body = article.body as unknown as BodyDoc;
-  const targets = await loadBodyTargets(body);
+  const targets = await loadBodyTargets(body, article);
   const now = new Date();
   const records: BodyRecords = {
     media: new Map(targets.media.map((m) => [m.id, toMediaView(m, now)])),
@@ -96,12 +104,12 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
   const page: ArticlePage = {
     id: article.id,
     slug: article.slug,
-    href: articleHref(article.section.slug, article.slug),
+    href: articleHref(section.slug, article.slug),
     kicker: article.kicker,
     headline: article.headline,
     standfirst: article.standfirst,
     agencyLine: article.agencyLine,
-    section: article.section,
+    section,
     bylines: article.bylines.map((b) => ({ ...b.profile, role: b.role })),
     tags: article.tags.map((t) => t.tag),
     hero: article.heroMedia
@@ -110,17 +118,19 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     body,
     records,
     notes: article.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    related: targets.related.stories,
     publishedAt: (article.publishedAt ?? article.updatedAt).toISOString(),
     updatedAt: article.updatedAt.toISOString(),
   };
   const tags = [
     cacheTags.article(article.id),
-    cacheTags.section(article.section.id),
+    cacheTags.section(section.id),
     ...article.bylines.map((b) => cacheTags.byline(b.profile.id)),
     ...article.tags.map((t) => cacheTags.tag(t.tag.id)),
     ...(article.heroMedia ? mediaCacheTags(article.heroMedia) : []),
     ...targets.media.flatMap(mediaCacheTags),
     ...targets.articles.map((a) => cacheTags.article(a.id)),
+    ...targets.related.tags,
   ];
   return { page, tags };
 }

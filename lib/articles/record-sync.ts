@@ -3,7 +3,7 @@
 // this story's are removed. Ids are made by the editor, so a body never changes after a save.
 import { AppError } from "../errors";
 import type { Tx } from "../db";
-import type { BodyDoc } from "../editor/types";
+import type { BodyDoc, BodyNode } from "../editor/types";
 import type { BodyReferences } from "../editor/references";
 import type { ArticleInput } from "./schema";
 import type { Prisma } from "../generated/sqlite/client";
@@ -67,7 +67,8 @@ export async function syncSidebars(tx: Tx, articleId: string, ids: string[], pay
 // Related links in body order, with the teaser label the editor gave each.
 export function relatedLinksOf(body: BodyDoc): { toArticleId: string; label: string }[] {
   const links: { toArticleId: string; label: string }[] = [];
-  const visit = (node: BodyDoc["content"] extends (infer N)[] | undefined ? N : never) => {
+  const visit = (node: BodyNode) => {
+    // A teaser whose story is not chosen yet has no link record; publishing refuses it.
     if (node.type === "relatedStory" && typeof node.attrs?.articleId === "string") {
       links.push({ toArticleId: node.attrs.articleId, label: typeof node.attrs.label === "string" ? node.attrs.label : "" });
     }

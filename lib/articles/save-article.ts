@@ -97,6 +97,13 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
 
 export async function saveArticle(actor: Actor | null, rawInput: unknown): Promise<SaveResult> {
   const input = parseSaveArticleInput(rawInput);
+  return persistArticle(actor, { ...input, kind: input.isAutosave ? "AUTOSAVE" : "SAVE" });
+}
+
+type PersistInput = { articleId: string; expectedVersion: number; kind: "SAVE" | "AUTOSAVE" | "RESTORE"; article: ArticleInput };
+
+// Shared by saving and restoring a revision (a restore is a save of an old snapshot).
+export async function persistArticle(actor: Actor | null, input: PersistInput): Promise<SaveResult> {
   const body = parseBody(input.article.body);
   const sidebars = input.article.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
   const article = { ...input.article, body };
@@ -112,8 +119,8 @@ export async function saveArticle(actor: Actor | null, rawInput: unknown): Promi
     const oldKeys = await readPageKeys(tx, current.id);
     await claimVersion(tx, current.id, input.expectedVersion, actor.id);
     const saved = await writeArticle(tx, current.id, current.heroCaptionId, article, body, sidebars, actor.id);
-    await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.isAutosave ? "AUTOSAVE" : "SAVE", snapshot: await readSnapshot(tx, current.id) });
-    if (!input.isAutosave) await recordAudit(tx, { actorId: actor.id, action: "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
+    await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.kind, snapshot: await readSnapshot(tx, current.id) });
+    if (input.kind !== "AUTOSAVE") await recordAudit(tx, { actorId: actor.id, action: input.kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
     if (saved.status === "PUBLISHED") {
       await addSlugRedirect(tx, current, article.slug);
       refresh = [oldKeys, await readPageKeys(tx, current.id)];

@@ -10,15 +10,16 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const QuoteInput = z.object({
   id: recordId,
-  text: text(2000).min(1, "a quote needs its words"),
-  speaker: text(120).min(1, "a quote needs its speaker"),
+  // May be empty while the story is a draft; the publish checks refuse an empty quote.
+  text: text(2000),
+  speaker: text(120),
   speakerDescription: text(200).default(""),
   context: text(200).default(""),
 });
 
 export const CaptionInput = z.object({ id: recordId, mediaId: recordId, text: text(1000) });
 
-export const SidebarInput = z.object({ id: recordId, heading: text(200).min(1, "a sidebar needs a heading"), body: z.unknown() });
+export const SidebarInput = z.object({ id: recordId, heading: text(200), body: z.unknown() });
 
 export const BylineInput = z.object({
   profileId: recordId,
@@ -54,14 +55,4 @@ export function parseSaveArticleInput(input: unknown): SaveArticleInput {
   return SaveArticleInput.parse(input);
 }
 
-export function slugify(headline: string): string {
-  return headline
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-}
+export { slugify } from "./slugify";

@@ -115,6 +115,10 @@ describe("references", () => {
     expect(problemsOf(doc({ type, attrs }))).toContain(`"${type}" needs a valid ${attribute}`);
   });
 
+  test("a related story may wait for its story to be chosen (publishing checks it)", () => {
+    expect(problemsOf(doc({ type: "relatedStory", attrs: { articleId: null, label: "" } }))).toBe("");
+  });
+
   test("a figure's caption id, when given, must be an id", () => {
     expect(problemsOf(doc({ type: "figure", attrs: { mediaId: ID.media, captionId: "caption one" } }))).toContain("figure captionId is not a valid id");
   });

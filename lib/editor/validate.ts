@@ -4,7 +4,7 @@
 import { Node as PmNode, type Schema } from "@tiptap/pm/model";
 import { AppError } from "../errors";
 import { getSidebarSchema, getStorySchema } from "./schema";
-import { isRecordId, MAX_LABEL_LENGTH, REQUIRED_REFERENCES } from "./nodes";
+import { isRecordId, MAX_LABEL_LENGTH, OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from "./nodes";
 import { isSafeHref } from "./safe-url";
 import type { BodyDoc, BodyNode } from "./types";
 
@@ -21,6 +21,10 @@ function checkAttributes(node: BodyNode, path: string, walk: Walk, known: Record
   }
   for (const name of REQUIRED_REFERENCES[node.type] ?? []) {
     if (!isRecordId(node.attrs?.[name])) walk.problems.push(`${path}: "${node.type}" needs a valid ${name}`);
+  }
+  for (const name of OPTIONAL_REFERENCES[node.type] ?? []) {
+    const value = node.attrs?.[name];
+    if (value != null && !isRecordId(value)) walk.problems.push(`${path}: "${node.type}" needs a valid ${name}`);
   }
   if (node.type === "figure" && node.attrs?.captionId != null && !isRecordId(node.attrs.captionId)) {
     walk.problems.push(`${path}: figure captionId is not a valid id`);

@@ -183,3 +183,22 @@ describe("workflow", () => {
     expect(after.version).toBe(published.version);
   });
 });
+
+describe("drafts may be incomplete, published stories may not", () => {
+  it("saves a draft with an empty quote and an unchosen teaser, and lists both when publishing", async () => {
+    const { id, version } = await readyDraft();
+    const { article } = await currentInput(id);
+    const quoteId = newRecordId();
+    const saved = await saveArticle(editor, {
+      articleId: id,
+      expectedVersion: version,
+      article: {
+        ...article,
+        body: { type: "doc", content: [paragraph("Text."), { type: "pullQuote", attrs: { quoteId } }, { type: "relatedStory", attrs: { articleId: null, label: "" } }] },
+        quotes: [{ id: quoteId, text: "", speaker: "", speakerDescription: "", context: "" }],
+      },
+    });
+    const problems = (await publishArticle(editor, { articleId: id, expectedVersion: saved.version }).catch((e) => e.details?.problems)) as string[];
+    expect(problems).toEqual(expect.arrayContaining(["A pull quote has no words.", "A pull quote has no speaker.", "A related-story teaser has no story chosen."]));
+  });
+});

@@ -76,6 +76,11 @@ export const REQUIRED_REFERENCES: Record<string, readonly string[]> = {
   figure: ["mediaId"],
   pullQuote: ["quoteId"],
   sidebar: ["sidebarId"],
+};
+
+// References a draft may leave empty while it is being written (the teaser's story not chosen
+// yet); when given they must be valid, and the publish checks refuse them empty.
+export const OPTIONAL_REFERENCES: Record<string, readonly string[]> = {
   relatedStory: ["articleId"],
 };
 

@@ -1,0 +1,75 @@
+"use server";
+// Server actions of the story screens: thin wrappers. Each one asks who is calling and lets lib/
+// check permission and validate; errors come back as results the screen can show.
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth";
+import { runAction } from "@/lib/action-result";
+import { createArticle } from "@/lib/articles/create-article";
+import { saveArticle } from "@/lib/articles/save-article";
+import { publishArticle, returnToDraft, scheduleArticle, submitForReview, unpublishArticle } from "@/lib/articles/workflow";
+import { addArticleNote } from "@/lib/articles/notes";
+import { checkIn } from "@/lib/articles/presence";
+import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
+import { createPreviewLink } from "@/lib/articles/preview";
+import { loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
+
+export async function createStoryAction(): Promise<void> {
+  const result = await runAction(async () => createArticle(await getCurrentUser(), {}));
+  if (!result.ok) redirect(`/newsroom/stories?error=${encodeURIComponent(result.message)}`);
+  redirect(`/newsroom/stories/${result.data.id}`);
+}
+
+export async function saveStoryAction(input: unknown) {
+  return runAction(async () => saveArticle(await getCurrentUser(), input));
+}
+
+export async function transitionAction(step: "submit" | "publish" | "unpublish" | "returnToDraft" | "schedule", input: unknown) {
+  return runAction(async () => {
+    const actor = await getCurrentUser();
+    if (step === "submit") return submitForReview(actor, input);
+    if (step === "publish") return publishArticle(actor, input);
+    if (step === "unpublish") return unpublishArticle(actor, input);
+    if (step === "schedule") return scheduleArticle(actor, input);
+    return returnToDraft(actor, input);
+  });
+}
+
+export async function addNoteAction(input: unknown) {
+  return runAction(async () => addArticleNote(await getCurrentUser(), input));
+}
+
+export async function checkInAction(articleId: string) {
+  return runAction(async () => checkIn(await getCurrentUser(), articleId));
+}
+
+export async function reloadStoryAction(articleId: string) {
+  return runAction(async () => loadStoryForEditor(await getCurrentUser(), articleId));
+}
+
+export async function listRevisionsAction(articleId: string) {
+  return runAction(async () => listRevisions(await getCurrentUser(), articleId));
+}
+
+export async function compareRevisionsAction(articleId: string, fromId: string, toId: string) {
+  return runAction(async () => compareRevisions(await getCurrentUser(), articleId, fromId, toId));
+}
+
+export async function restoreRevisionAction(input: unknown) {
+  return runAction(async () => restoreRevision(await getCurrentUser(), input));
+}
+
+export async function previewLinkAction(articleId: string) {
+  return runAction(async () => createPreviewLink(await getCurrentUser(), articleId));
+}
+
+export async function searchMediaAction(query: string) {
+  return runAction(async () => searchPickerMedia(await getCurrentUser(), String(query ?? "")));
+}
+
+export async function searchStoriesAction(query: string, excludeId: string) {
+  return runAction(async () => searchPickerStories(await getCurrentUser(), String(query ?? ""), String(excludeId ?? "")));
+}
+
+export async function compareWithCurrentAction(articleId: string, mine: unknown) {
+  return runAction(async () => compareWithCurrent(await getCurrentUser(), articleId, mine));
+}

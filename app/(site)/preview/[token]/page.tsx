@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/site/story/article-view";
+import { loadArticlePage } from "@/lib/articles/article-page";
+import { readPreviewToken } from "@/lib/articles/preview";
+import { renderStoryBody } from "@/lib/editor/render";
+import { db } from "@/lib/db";
+
+// A draft exactly as readers will see it, for anyone holding a valid signed link. Never cached,
+// never indexed.
+export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+export default async function PreviewPage({ params }: Props) {
+  const articleId = readPreviewToken(decodeURIComponent((await params).token));
+  if (!articleId) notFound();
+  const row = await db.article.findUnique({ where: { id: articleId }, select: { slug: true } });
+  const loaded = row ? await loadArticlePage(row.slug, false) : null;
+  if (!loaded) notFound();
+  const { page } = loaded;
+  return (
+    <>
+      <p className="preview-banner" role="status">Preview: this story is not published. The link expires in 48 hours.</p>
+      <ArticleView article={page} body={renderStoryBody(page.body, page.records, `preview ${page.id}`)} />
+    </>
+  );
+}

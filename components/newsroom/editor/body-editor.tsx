@@ -1,0 +1,104 @@
+"use client";
+// The story body: a Tiptap editor on the shared extension list, a toolbar with keyboard
+// shortcuts, and buttons that insert the story nodes.
+import { useRef } from "react";
+import { useEditor, EditorContent, type Editor } from "@tiptap/react";
+import { Fragment, Slice } from "@tiptap/pm/model";
+import type { JSONContent } from "@tiptap/core";
+import { isSafeHref } from "@/lib/editor/safe-url";
+import { newRecordId } from "@/lib/editor/record-id";
+import { editorExtensions } from "./extensions";
+import { cleanPastedHtml, plainTextToParagraphs } from "./paste";
+import { useRecords } from "./editor-records";
+
+type Props = { initialContent: JSONContent; isReadOnly: boolean; onChange: (doc: JSONContent) => void };
+
+function Mark({ editor, name, label, shortcut, run }: { editor: Editor; name: string; label: string; shortcut: string; run: () => void }) {
+  return (
+    <button type="button" aria-pressed={editor.isActive(name)} title={`${label} (${shortcut})`} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      {label}
+    </button>
+  );
+}
+
+function promptLink(editor: Editor): void {
+  const current = editor.getAttributes("link").href as string | undefined;
+  const href = window.prompt("Link address (https://…, mailto:… or /path). Leave empty to remove the link.", current ?? "https://");
+  if (href === null) return;
+  if (!href.trim()) editor.chain().focus().unsetLink().run();
+  else if (isSafeHref(href.trim())) editor.chain().focus().extendMarkRange("link").setLink({ href: href.trim() }).run();
+  else window.alert("Only http, https, mailto and /relative links are allowed.");
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const { pickMedia, update } = useRecords();
+  const insert = (content: JSONContent) => editor.chain().focus().insertContent(content).run();
+  const insertFigure = async () => {
+    const media = await pickMedia();
+    if (!media) return;
+    const captionId = newRecordId();
+    update((r) => ({ ...r, media: { ...r.media, [media.id]: media }, captions: { ...r.captions, [captionId]: { id: captionId, mediaId: media.id, text: media.defaultCaption } } }));
+    insert({ type: "figure", attrs: { mediaId: media.id, captionId } });
+  };
+  const insertQuote = () => {
+    const id = newRecordId();
+    update((r) => ({ ...r, quotes: { ...r.quotes, [id]: { id, text: "", speaker: "", speakerDescription: "", context: "" } } }));
+    insert({ type: "pullQuote", attrs: { quoteId: id } });
+  };
+  const insertSidebar = () => {
+    const id = newRecordId();
+    update((r) => ({ ...r, sidebars: { ...r.sidebars, [id]: { id, heading: "", body: { type: "doc", content: [{ type: "paragraph" }] } } } }));
+    insert({ type: "sidebar", attrs: { sidebarId: id } });
+  };
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      <Mark editor={editor} name="bold" label="Bold" shortcut="Ctrl+B" run={() => editor.chain().focus().toggleBold().run()} />
+      <Mark editor={editor} name="italic" label="Italic" shortcut="Ctrl+I" run={() => editor.chain().focus().toggleItalic().run()} />
+      <Mark editor={editor} name="link" label="Link" shortcut="Ctrl+K" run={() => promptLink(editor)} />
+      <Mark editor={editor} name="heading" label="Heading" shortcut="Ctrl+Alt+2" run={() => editor.chain().focus().toggleHeading({ level: 2 }).run()} />
+      <Mark editor={editor} name="bulletList" label="• List" shortcut="Ctrl+Shift+8" run={() => editor.chain().focus().toggleBulletList().run()} />
+      <Mark editor={editor} name="orderedList" label="1. List" shortcut="Ctrl+Shift+7" run={() => editor.chain().focus().toggleOrderedList().run()} />
+      <span className="toolbar-separator" aria-hidden="true" />
+      <button type="button" onClick={insertFigure}>+ Photo</button>
+      <button type="button" onClick={insertQuote}>+ Quote</button>
+      <button type="button" onClick={() => insert({ type: "relatedStory", attrs: { articleId: null, label: "" } })}>+ Related story</button>
+      <button type="button" onClick={insertSidebar}>+ Sidebar</button>
+      <button type="button" onClick={() => insert({ type: "newsletterSignup" })}>+ Newsletter</button>
+    </div>
+  );
+}
+
+export function BodyEditor({ initialContent, isReadOnly, onChange }: Props) {
+  const editorRef = useRef<Editor | null>(null);
+  const editor = useEditor({
+    extensions: editorExtensions(),
+    content: initialContent,
+    editable: !isReadOnly,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: { class: "body-editor-content article-body", "aria-label": "Story body", role: "textbox", "aria-multiline": "true" },
+      transformPastedHTML: cleanPastedHtml,
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && editorRef.current) {
+          promptLink(editorRef.current);
+          return true;
+        }
+        return false;
+      },
+      clipboardTextParser: (text, _context, _plain, view) => {
+        const schema = view.state.schema;
+        const paragraphs = plainTextToParagraphs(text).map((line) => schema.nodes.paragraph.create(null, schema.text(line)));
+        return new Slice(Fragment.fromArray(paragraphs), 1, 1);
+      },
+    },
+    onUpdate: ({ editor: current }) => onChange(current.getJSON()),
+  });
+  editorRef.current = editor;
+  if (!editor) return <div className="body-editor body-editor--loading">Loading the editor…</div>;
+  return (
+    <div className="body-editor">
+      {!isReadOnly && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

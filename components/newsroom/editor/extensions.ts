@@ -1,0 +1,35 @@
+"use client";
+// The editor's extension list: the shared one from lib/editor, with React node views attached.
+import { ReactNodeViewRenderer } from "@tiptap/react";
+import type { Extensions } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { storyExtensions } from "@/lib/editor/extensions";
+import { FigureView } from "./node-views/figure-view";
+import { PullQuoteView } from "./node-views/pull-quote-view";
+import { RelatedStoryView } from "./node-views/related-story-view";
+import { SidebarView } from "./node-views/sidebar-view";
+import { NewsletterView } from "./node-views/newsletter-view";
+
+const VIEWS = {
+  figure: FigureView,
+  pullQuote: PullQuoteView,
+  relatedStory: RelatedStoryView,
+  sidebar: SidebarView,
+  newsletterSignup: NewsletterView,
+} as const;
+
+// Events inside a node view's own inputs (and the sidebar's nested editor) belong to them,
+// not to the story editor around them.
+const isolated = { stopEvent: () => true, ignoreMutation: () => true };
+
+export function editorExtensions(): Extensions {
+  return storyExtensions().map((extension) => {
+    const view = VIEWS[extension.name as keyof typeof VIEWS];
+    if (!view) return extension;
+    return (extension as ReturnType<typeof StarterKit.extend>).extend({
+      addNodeView() {
+        return ReactNodeViewRenderer(view, isolated);
+      },
+    });
+  });
+}

@@ -1,0 +1,43 @@
+"use client";
+import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
+import { newRecordId } from "@/lib/editor/record-id";
+import { useRecords } from "../editor-records";
+
+// An in-body photo: the picture and credit come from the media record; the caption is this story's.
+export function FigureView({ node, updateAttributes, deleteNode }: ReactNodeViewProps) {
+  const { records, update, pickMedia, isReadOnly } = useRecords();
+  const media = records.media[node.attrs.mediaId];
+  const captionId: string | null = node.attrs.captionId;
+  const caption = captionId ? records.captions[captionId] : undefined;
+
+  const setCaption = (text: string) => {
+    const id = captionId ?? newRecordId();
+    update((r) => ({ ...r, captions: { ...r.captions, [id]: { id, mediaId: node.attrs.mediaId, text } } }));
+    if (!captionId) updateAttributes({ captionId: id });
+  };
+  const replace = async () => {
+    const picked = await pickMedia();
+    if (!picked) return;
+    if (captionId) update((r) => ({ ...r, captions: { ...r.captions, [captionId]: { id: captionId, mediaId: picked.id, text: caption?.text ?? "" } } }));
+    updateAttributes({ mediaId: picked.id });
+  };
+
+  return (
+    <NodeViewWrapper className="node-card node-figure" data-node="figure" contentEditable={false}>
+      <div className="node-card-label">Photo</div>
+      {media ? <img src={media.src} alt={media.altText} className="node-figure-image" /> : <p className="node-warning">This photo is no longer in the library.</p>}
+      <label className="field">
+        <span>Caption in this story</span>
+        <textarea rows={2} value={caption?.text ?? media?.defaultCaption ?? ""} readOnly={isReadOnly} onChange={(e) => setCaption(e.target.value)} />
+      </label>
+      <p className="node-credit">{media?.credit ? `Credit: ${media.credit}` : "No credit on file: fix it in the media library before publishing."}</p>
+      {media?.hasProblems && <p className="node-warning">This photo is missing alt text or a credit, or its rights have expired.</p>}
+      {!isReadOnly && (
+        <div className="node-actions">
+          <button type="button" onClick={replace}>Replace photo</button>
+          <button type="button" onClick={deleteNode}>Remove</button>
+        </div>
+      )}
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
+import { useRecords, type QuoteRecord } from "../editor-records";
+
+// A pull quote: the words, who said them, who they are and how they said it.
+export function PullQuoteView({ node, deleteNode }: ReactNodeViewProps) {
+  const { records, update, isReadOnly } = useRecords();
+  const id: string = node.attrs.quoteId;
+  const quote = records.quotes[id] ?? { id, text: "", speaker: "", speakerDescription: "", context: "" };
+  const set = (field: keyof QuoteRecord) => (value: string) => update((r) => ({ ...r, quotes: { ...r.quotes, [id]: { ...quote, [field]: value } } }));
+
+  return (
+    <NodeViewWrapper className="node-card node-quote" data-node="pullQuote" contentEditable={false}>
+      <div className="node-card-label">Pull quote</div>
+      <label className="field"><span>Quote</span><textarea rows={2} value={quote.text} readOnly={isReadOnly} onChange={(e) => set("text")(e.target.value)} /></label>
+      <div className="field-row">
+        <label className="field"><span>Speaker</span><input value={quote.speaker} readOnly={isReadOnly} onChange={(e) => set("speaker")(e.target.value)} /></label>
+        <label className="field"><span>Who they are</span><input value={quote.speakerDescription} readOnly={isReadOnly} onChange={(e) => set("speakerDescription")(e.target.value)} placeholder="Japanese speed skater" /></label>
+        <label className="field"><span>Context</span><input value={quote.context} readOnly={isReadOnly} onChange={(e) => set("context")(e.target.value)} placeholder="said through an interpreter" /></label>
+      </div>
+      {!isReadOnly && <div className="node-actions"><button type="button" onClick={deleteNode}>Remove</button></div>}
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+import { NodeViewWrapper, useEditor, EditorContent, type ReactNodeViewProps } from "@tiptap/react";
+import { sidebarExtensions } from "@/lib/editor/extensions";
+import { EMPTY_DOC } from "@/lib/editor/types";
+import { useRecords } from "../editor-records";
+
+// A boxed sub-story: its heading and its own rich text, edited in a nested editor.
+export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
+  const { records, update, isReadOnly } = useRecords();
+  const id: string = node.attrs.sidebarId;
+  const sidebar = records.sidebars[id] ?? { id, heading: "", body: EMPTY_DOC };
+  const inner = useEditor({
+    extensions: sidebarExtensions(),
+    content: (sidebar.body as object) ?? EMPTY_DOC,
+    editable: !isReadOnly,
+    immediatelyRender: false,
+    onUpdate: ({ editor }) => {
+      const body = editor.getJSON();
+      update((r) => ({ ...r, sidebars: { ...r.sidebars, [id]: { ...(r.sidebars[id] ?? sidebar), body } } }));
+    },
+  });
+  const setHeading = (heading: string) => update((r) => ({ ...r, sidebars: { ...r.sidebars, [id]: { ...(r.sidebars[id] ?? sidebar), heading } } }));
+
+  return (
+    <NodeViewWrapper className="node-card node-sidebar" data-node="sidebar">
+      <div className="node-card-label" contentEditable={false}>Sidebar</div>
+      <label className="field" contentEditable={false}>
+        <span>Heading</span>
+        <input value={sidebar.heading} readOnly={isReadOnly} onChange={(e) => setHeading(e.target.value)} />
+      </label>
+      <div className="node-sidebar-body" aria-label="Sidebar text">
+        <EditorContent editor={inner} />
+      </div>
+      {!isReadOnly && <div className="node-actions" contentEditable={false}><button type="button" onClick={deleteNode}>Remove</button></div>}
+    </NodeViewWrapper>
+  );
+}

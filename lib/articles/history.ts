@@ -1,0 +1,86 @@
+// A story's revision history: who saved when, a readable comparison of any two versions, and
+// restoring one (which is itself a new revision, so nothing is ever lost).
+import { z } from "zod";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { assertCan, type Actor } from "../permissions";
+import { bodyToPlainText } from "../editor/references";
+import type { BodyDoc } from "../editor/types";
+import { ArticleInput } from "./schema";
+import { diffLines, type DiffLine } from "./text-diff";
+import { persistArticle, type SaveResult } from "./save-article";
+import { readSnapshot, type ArticleSnapshot } from "./snapshot";
+
+export type RevisionSummary = { id: string; kind: string; articleVersion: number; author: string | null; createdAt: string };
+export type FieldChange = { field: string; before: string; after: string };
+export type RevisionComparison = { fields: FieldChange[]; body: DiffLine[] };
+
+async function loadReadable(actor: Actor | null, articleId: string) {
+  const article = await db.article.findUnique({ where: { id: String(articleId).slice(0, 40) }, select: { id: true, createdById: true, status: true } });
+  if (!article) throw new AppError("NOT_FOUND", "That story does not exist.");
+  assertCan(actor, "article.read", article);
+  return article;
+}
+
+export async function listRevisions(actor: Actor | null, articleId: string): Promise<RevisionSummary[]> {
+  const article = await loadReadable(actor, articleId);
+  const rows = await db.revision.findMany({
+    where: { articleId: article.id },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { id: true, kind: true, articleVersion: true, createdAt: true, author: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, kind: r.kind, articleVersion: r.articleVersion, author: r.author?.name ?? null, createdAt: r.createdAt.toISOString() }));
+}
+
+async function loadSnapshot(articleId: string, revisionId: string): Promise<ArticleSnapshot> {
+  const revision = await db.revision.findFirst({ where: { id: String(revisionId).slice(0, 40), articleId }, select: { snapshot: true } });
+  if (!revision) throw new AppError("NOT_FOUND", "That revision does not belong to this story.");
+  return ArticleInput.parse(revision.snapshot);
+}
+
+const FIELDS = ["kicker", "headline", "standfirst", "slug", "agencyLine"] as const;
+
+function describeSnapshot(s: ArticleSnapshot): Record<string, string> {
+  const plain = (body: unknown) => bodyToPlainText(body as BodyDoc);
+  return {
+    ...Object.fromEntries(FIELDS.map((f) => [f, s[f]])),
+    tags: s.tagNames.join(", "),
+    bylines: s.bylines.map((b) => b.profileId).join(", "),
+    hero: s.hero ? `${s.hero.mediaId}: ${s.hero.caption}` : "",
+    quotes: s.quotes.map((q) => `“${q.text}” (${q.speaker})`).join("\n"),
+    sidebars: s.sidebars.map((sb) => `${sb.heading}\n${plain(sb.body)}`).join("\n"),
+    body: plain(s.body),
+  };
+}
+
+export function compareSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): RevisionComparison {
+  const a = describeSnapshot(before);
+  const b = describeSnapshot(after);
+  const fields = Object.keys(a).filter((k) => k !== "body" && a[k] !== b[k]).map((field) => ({ field, before: a[field], after: b[field] }));
+  return { fields, body: diffLines(a.body, b.body) };
+}
+
+export async function compareRevisions(actor: Actor | null, articleId: string, fromId: string, toId: string): Promise<RevisionComparison> {
+  const article = await loadReadable(actor, articleId);
+  const [from, to] = await Promise.all([loadSnapshot(article.id, fromId), loadSnapshot(article.id, toId)]);
+  return compareSnapshots(from, to);
+}
+
+const RestoreInput = z.object({ articleId: z.string().max(40), revisionId: z.string().max(40), expectedVersion: z.number().int().positive() });
+
+export async function restoreRevision(actor: Actor | null, raw: unknown): Promise<SaveResult> {
+  const input = RestoreInput.parse(raw);
+  const snapshot = await loadSnapshot(input.articleId, input.revisionId);
+  return persistArticle(actor, { articleId: input.articleId, expectedVersion: input.expectedVersion, kind: "RESTORE", article: snapshot });
+}
+
+// For a refused (409) save: what differs between the story as saved now and the editor's copy.
+export async function compareWithCurrent(actor: Actor | null, articleId: string, mine: unknown): Promise<RevisionComparison & { version: number; savedBy: string | null }> {
+  const article = await loadReadable(actor, articleId);
+  const current = await db.$transaction(async (tx) => ({
+    snapshot: await readSnapshot(tx, article.id),
+    row: await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, lastEditedBy: { select: { name: true } } } }),
+  }));
+  return { ...compareSnapshots(current.snapshot, ArticleInput.parse(mine)), version: current.row.version, savedBy: current.row.lastEditedBy?.name ?? null };
+}

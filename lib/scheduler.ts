@@ -1,0 +1,30 @@
+// The in-process scheduler started with the server (instrumentation.ts): publishes scheduled
+// stories when they fall due. Runs never overlap; a failed run is logged and tried again later.
+import { publishDueArticles } from "./articles/publish-due";
+
+const INTERVAL_MS = Math.max(5, Number(process.env.SCHEDULER_INTERVAL_SECONDS ?? 30)) * 1000;
+
+const globalScheduler = globalThis as unknown as { pressboxScheduler?: ReturnType<typeof setInterval> };
+
+export async function runScheduledWork(now: Date = new Date()): Promise<void> {
+  const report = await publishDueArticles(now);
+  if (report.published.length) console.log(`[scheduler] published ${report.published.length} scheduled story(ies)`);
+  for (const failed of report.sentBack) console.warn(`[scheduler] story ${failed.id} went back to review: ${failed.problems.join(" ")}`);
+}
+
+export function startScheduler(): void {
+  if (globalScheduler.pressboxScheduler) return;
+  let isRunning = false;
+  globalScheduler.pressboxScheduler = setInterval(async () => {
+    if (isRunning) return;
+    isRunning = true;
+    try {
+      await runScheduledWork();
+    } catch (error) {
+      console.error("[scheduler] run failed", error);
+    } finally {
+      isRunning = false;
+    }
+  }, INTERVAL_MS);
+  globalScheduler.pressboxScheduler.unref?.();
+}

@@ -1,0 +1,41 @@
+// `npm run publish-due`: publishes every scheduled story that has fallen due, once, then tells a
+// running server (PRESSBOX_URL, default http://localhost:$PORT) to drop those pages from its cache.
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { resolveDatabaseUrl } from "../lib/database-url";
+import { REFRESH_PATH, SIGNATURE_HEADER, signRefresh } from "../lib/internal-refresh";
+
+function loadSecret(): void {
+  if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
+  const file = path.join("data", "nextauth-secret");
+  if (existsSync(file)) process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+async function notifyServer(articleIds: string[]): Promise<void> {
+  const url = `${process.env.PRESSBOX_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}${REFRESH_PATH}`;
+  const body = JSON.stringify({ articleIds });
+  try {
+    const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signRefresh(body) } });
+    console.log(response.ok ? `told the server at ${url} to refresh` : `the server at ${url} answered ${response.status}`);
+  } catch {
+    console.log(`no server answered at ${url}; its cached pages expire within PAGE_CACHE_TTL_SECONDS`);
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.DATABASE_URL = resolveDatabaseUrl();
+  loadSecret();
+  const { publishDueArticles } = await import("../lib/articles/publish-due");
+  const report = await publishDueArticles();
+  console.log(`published ${report.published.length}; sent back to review ${report.sentBack.length}`);
+  for (const failed of report.sentBack) console.log(`  ${failed.id}: ${failed.problems.join(" ")}`);
+  if (report.published.length) await notifyServer(report.published);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
