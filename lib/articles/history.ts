@@ -26,7 +26,8 @@ export async function listRevisions(actor: Actor | null, articleId: string): Pro
   const article = await loadReadable(actor, articleId);
   const rows = await db.revision.findMany({
     where: { articleId: article.id },
-    orderBy: { createdAt: "desc" },
+    // Version breaks ties between saves within the same millisecond.
+    orderBy: [{ createdAt: "desc" }, { articleVersion: "desc" }],
     take: 200,
     select: { id: true, kind: true, articleVersion: true, createdAt: true, author: { select: { name: true } } },
   });

@@ -202,3 +202,30 @@ describe("drafts may be incomplete, published stories may not", () => {
     expect(problems).toEqual(expect.arrayContaining(["A pull quote has no words.", "A pull quote has no speaker.", "A related-story teaser has no story chosen."]));
   });
 });
+
+describe("history", () => {
+  it("compares two revisions and restores one as a new revision", async () => {
+    const { listRevisions, compareRevisions, restoreRevision } = await import("../../lib/articles/history");
+    const { id } = await readyDraft();
+    const first = await currentInput(id);
+    const second = await saveArticle(editor, { articleId: id, expectedVersion: first.version, article: { ...first.article, headline: "A second headline", body: { type: "doc", content: [paragraph("Rewritten paragraph.")] }, quotes: [] } });
+    const revisions = await listRevisions(editor, id);
+    expect(revisions.map((r) => r.kind)).toEqual(["SAVE", "SAVE"]);
+    const [newest, oldest] = revisions;
+    const comparison = await compareRevisions(editor, id, oldest.id, newest.id);
+    expect(comparison.fields).toEqual(expect.arrayContaining([{ field: "headline", before: "Skater wins at last", after: "A second headline" }]));
+    expect(comparison.body).toEqual(expect.arrayContaining([{ kind: "removed", text: "First paragraph." }, { kind: "added", text: "Rewritten paragraph." }]));
+
+    await restoreRevision(editor, { articleId: id, revisionId: oldest.id, expectedVersion: second.version });
+    const restored = await db.article.findUniqueOrThrow({ where: { id }, include: { quotes: true } });
+    expect(restored.headline).toBe("Skater wins at last");
+    expect(restored.quotes).toHaveLength(1);
+    expect((await listRevisions(editor, id)).map((r) => r.kind)).toEqual(["RESTORE", "SAVE", "SAVE"]);
+  });
+
+  it("does not show a contributor the history of someone else's story", async () => {
+    const { listRevisions } = await import("../../lib/articles/history");
+    const { id } = await readyDraft();
+    await expect(listRevisions(contributor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
