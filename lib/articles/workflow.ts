@@ -11,6 +11,7 @@ import { keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { claimVersion, loadForWrite, staleVersionError } from "./save-article";
 import { readPageKeys, refreshPublicPages } from "./refresh";
+import { articleHref } from "./href";
 
 type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
 
@@ -27,7 +28,8 @@ const STEPS = {
   returnToDraft: { action: "article.publish", from: ["IN_REVIEW", "UNPUBLISHED", "SCHEDULED"], to: "DRAFT", audit: "article.return-to-draft" },
 } as const satisfies Record<string, Step>;
 
-export type TransitionResult = { status: Status; version: number; publishedAt: string | null; publishAt: string | null };
+// href: where readers find the story now (its section and slug may have changed since it was opened).
+export type TransitionResult = { status: Status; version: number; publishedAt: string | null; publishAt: string | null; href: string | null };
 
 async function assertPublishable(tx: Tx, articleId: string, at: Date): Promise<void> {
   const problems = await findPublishProblems(tx, articleId, at);
@@ -55,7 +57,7 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
         publishAt: step.to === "SCHEDULED" ? publishAt : null,
         ...(isPublishing ? { publishedAt: now } : {}),
       },
-      select: { status: true, version: true, publishedAt: true, publishAt: true, firstPublishedAt: true },
+      select: { status: true, version: true, publishedAt: true, publishAt: true, firstPublishedAt: true, slug: true, section: { select: { slug: true } } },
     });
     if (isPublishing && !article.firstPublishedAt) await tx.article.update({ where: { id: current.id }, data: { firstPublishedAt: now } });
     if (isPublishing) await keepRevision(tx, { articleId: current.id, articleVersion: article.version, authorId: actor.id, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
@@ -65,7 +67,10 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
   });
   if (result.keys) refreshPublicPages(result.keys);
   const { article } = result;
-  return { status: article.status, version: article.version, publishedAt: article.publishedAt?.toISOString() ?? null, publishAt: article.publishAt?.toISOString() ?? null };
+  return {
+    status: article.status, version: article.version, publishedAt: article.publishedAt?.toISOString() ?? null, publishAt: article.publishAt?.toISOString() ?? null,
+    href: article.section ? articleHref(article.section.slug, article.slug) : null,
+  };
 }
 
 export const submitForReview = (actor: Actor | null, input: unknown) => transition(actor, STEPS.submit, input);

@@ -45,17 +45,19 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const state = useRef({ fields, records });
   state.current = { fields, records };
 
+  // A plain-JSON copy: ProseMirror makes node attributes with Object.create(null), and a server
+  // action receives null-prototype objects as opaque references it cannot read.
   const buildPayload = useCallback((): ArticleInput => {
     const { fields: f, records: r } = state.current;
     const refs = collectReferences(body.current as BodyDoc);
-    return {
+    return JSON.parse(JSON.stringify({
       ...f,
       tagNames: f.tagNames.map((t) => t.trim()).filter(Boolean),
       body: body.current,
       quotes: refs.quoteIds.map((id) => r.quotes[id]).filter(Boolean),
       captions: refs.captionIds.map((id) => r.captions[id]).filter(Boolean),
       sidebars: refs.sidebarIds.map((id) => r.sidebars[id]).filter(Boolean),
-    };
+    }));
   }, []);
   const saving = useStorySave(story.id, story.version, actions.save, buildPayload);
   const others = usePresence(story.id, actions.checkIn);
@@ -85,7 +87,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     if (result.ok) {
       saving.setVersion(result.data.version);
       setStatus({ status: result.data.status, publishAt: result.data.publishAt });
-      setNotice({ text: name === "publish" ? "Published." : `Done: ${result.data.status.replace("_", " ").toLowerCase()}.`, link: name === "publish" && story.href ? story.href : undefined });
+      setNotice({ text: name === "publish" ? "Published." : `Done: ${result.data.status.replace("_", " ").toLowerCase()}.`, link: name === "publish" ? result.data.href ?? undefined : undefined });
     } else setNotice({ text: result.message, problems: (result.details as { problems?: string[] } | undefined)?.problems });
   };
   const reloadPage = () => window.location.reload();

@@ -23,6 +23,7 @@ export function useStorySave(articleId: string, initialVersion: number, save: Ed
     if (isSaving.current || (conflict && overrideVersion === undefined)) return false;
     isSaving.current = true;
     isDirty.current = false;
+    if (timer.current) clearTimeout(timer.current);
     setState("saving");
     const result = await save({ articleId, expectedVersion: overrideVersion ?? version.current, isAutosave, article: buildPayload() });
     isSaving.current = false;

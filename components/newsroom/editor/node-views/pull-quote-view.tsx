@@ -7,7 +7,7 @@ export function PullQuoteView({ node, deleteNode }: ReactNodeViewProps) {
   const { records, update, isReadOnly } = useRecords();
   const id: string = node.attrs.quoteId;
   const quote = records.quotes[id] ?? { id, text: "", speaker: "", speakerDescription: "", context: "" };
-  const set = (field: keyof QuoteRecord) => (value: string) => update((r) => ({ ...r, quotes: { ...r.quotes, [id]: { ...quote, [field]: value } } }));
+  const set = (field: keyof QuoteRecord) => (value: string) => update((r) => ({ ...r, quotes: { ...r.quotes, [id]: { ...(r.quotes[id] ?? quote), [field]: value } } }));
 
   return (
     <NodeViewWrapper className="node-card node-quote" data-node="pullQuote" contentEditable={false}>

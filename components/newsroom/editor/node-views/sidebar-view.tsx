@@ -14,6 +14,8 @@ export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
     content: (sidebar.body as object) ?? EMPTY_DOC,
     editable: !isReadOnly,
     immediatelyRender: false,
+    // Named on the editable element itself, so screen readers announce which text box this is.
+    editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Sidebar text" } },
     onUpdate: ({ editor }) => {
       const body = editor.getJSON();
       update((r) => ({ ...r, sidebars: { ...r.sidebars, [id]: { ...(r.sidebars[id] ?? sidebar), body } } }));
@@ -28,7 +30,7 @@ export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
         <span>Heading</span>
         <input value={sidebar.heading} readOnly={isReadOnly} onChange={(e) => setHeading(e.target.value)} />
       </label>
-      <div className="node-sidebar-body" aria-label="Sidebar text">
+      <div className="node-sidebar-body">
         <EditorContent editor={inner} />
       </div>
       {!isReadOnly && <div className="node-actions" contentEditable={false}><button type="button" onClick={deleteNode}>Remove</button></div>}
