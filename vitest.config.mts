@@ -32,6 +32,8 @@ export default defineConfig({
   ...shared,
   test: {
     teardownTimeout: 30_000,
+    // Vitest reads the sequencer from the root config only (a project's own is ignored).
+    sequence: { sequencer: SeedFirstSequencer },
     projects: [
       {
         ...shared,

@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
+import { SiteFooter } from "@/components/site/site-footer";
+import { SiteHeader } from "@/components/site/site-header";
+import { NotFoundView } from "@/components/site/not-found-view";
+import { getSections } from "@/lib/sections/queries";
+import { siteConfig } from "@/lib/site-config";
 
-export const metadata: Metadata = { title: "Page not found" };
+export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
 
-// The site's 404: shown for unknown URLs, unknown slugs and stories that are not published.
-export default function NotFound() {
+// The 404 for addresses no route matches, in the site's frame (reader pages that call notFound()
+// use app/(site)/not-found.tsx, inside the site layout).
+export default async function NotFound() {
+  // Rendered per request (not at build time, which has no database), with the current sections.
+  await connection();
+  const sections = await getSections().catch(() => []);
   return (
-    <main id="main" className="site-main not-found">
-      <p className="kicker">Error 404</p>
-      <h1 className="headline">We couldn&apos;t find that page</h1>
-      <p>The story may have been moved or taken down, or the address may be mistyped.</p>
-      <p>
-        <a className="button" href="/">
-          Go to the front page
-        </a>
-      </p>
-    </main>
+    <>
+      <SiteHeader siteName={siteConfig.name} sections={sections} />
+      <main id="main" className="site-main">
+        <NotFoundView />
+      </main>
+      <SiteFooter siteName={siteConfig.name} />
+    </>
   );
 }

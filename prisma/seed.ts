@@ -113,8 +113,11 @@ export async function seedDemoNewsroom(db: Db, log: (message: string) => void = 
 async function main(): Promise<void> {
   // Imported here, not at the top: lib/db opens the database named by DATABASE_URL when loaded.
   const { db } = await import("../lib/db");
+  const { ensureAccounts } = await import("../lib/users/bootstrap");
   try {
     await seedDemoNewsroom(db);
+    // The same first accounts as `npm start` (demo accounts, or PRESSBOX_ADMIN_EMAIL's admin).
+    await ensureAccounts(db, process.env);
   } finally {
     await db.$disconnect();
   }

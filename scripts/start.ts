@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "../lib/database-url";
 import { deployMigrations } from "./db/deploy";
 import { isBuildStale } from "./build-status";
@@ -10,6 +11,7 @@ import { isBuildStale } from "./build-status";
 const isDev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join("node_modules", ".bin", "next");
+const DATA_DIR = "data";
 
 function prepareEnvironment(): void {
   process.env.DATABASE_URL = resolveDatabaseUrl();
@@ -18,13 +20,22 @@ function prepareEnvironment(): void {
   }
 }
 
+// Sessions need a secret: the one given, else one generated once into the data folder.
+function prepareAuth(): void {
+  const source = ensureAuthSecret(process.env, DATA_DIR);
+  if (source === "generated") console.log(`Generated a session secret in ${path.join(DATA_DIR, "nextauth-secret")} (keep it private; set NEXTAUTH_SECRET to use your own).`);
+  process.env.NEXTAUTH_URL ??= process.env.SITE_URL ?? `http://localhost:${port}`;
+}
+
+// The demo newsroom once (unless PRESSBOX_DEMO_CONTENT=false), then the first accounts.
 async function seedOnce(): Promise<void> {
-  if (process.env.PRESSBOX_DEMO_CONTENT === "false") return;
   // Imported late: lib/db reads DATABASE_URL when it loads.
   const { db } = await import("../lib/db");
   const { seedDemoNewsroom } = await import("../prisma/seed");
+  const { ensureAccounts } = await import("../lib/users/bootstrap");
   try {
-    await seedDemoNewsroom(db);
+    if (process.env.PRESSBOX_DEMO_CONTENT !== "false") await seedDemoNewsroom(db);
+    await ensureAccounts(db, process.env);
   } finally {
     await db.$disconnect();
   }
@@ -49,6 +60,7 @@ function serve(): void {
 
 async function main(): Promise<void> {
   prepareEnvironment();
+  prepareAuth();
   await deployMigrations(process.env.DATABASE_URL);
   await seedOnce();
   if (!isDev) buildIfNeeded();

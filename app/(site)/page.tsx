@@ -1,15 +1,13 @@
-import { StoryCardList } from "@/components/site/story-card-list";
-import { listPublishedStories } from "@/lib/listings/queries";
+import type { Metadata } from "next";
+import { FrontPageView } from "@/components/site/listing/front-page-view";
+import { getFrontPage } from "@/lib/listings/front-page";
+import { siteConfig } from "@/lib/site-config";
 
+export const metadata: Metadata = {
+  alternates: { canonical: "/", types: { "application/rss+xml": [{ url: "/feed.xml", title: siteConfig.name }] } },
+  openGraph: { type: "website", url: "/", siteName: siteConfig.name, title: siteConfig.name },
+};
 
-export default async function FrontPage() {
-  const stories = await listPublishedStories({}, 24);
-  return (
-    <section aria-labelledby="latest-heading" className="listing">
-      <h1 id="latest-heading" className="listing-title">
-        Latest
-      </h1>
-      <StoryCardList stories={stories} isLeadFirst />
-    </section>
-  );
+export default async function FrontPageRoute() {
+  return <FrontPageView front={await getFrontPage()} siteName={siteConfig.name} />;
 }

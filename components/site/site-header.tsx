@@ -19,6 +19,7 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
             ))}
           </ul>
         </nav>
+        <a className="site-search-link" href="/search">Search</a>
       </div>
     </header>
   );

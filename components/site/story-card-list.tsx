@@ -1,33 +1,29 @@
-import type { StoryCard } from "@/lib/listings/queries";
-import { formatDate } from "@/lib/format-date";
+import type { StoryCard } from "@/lib/listings/story-card";
+import { StoryCardItem, type HeadingLevel } from "./listing/story-card-item";
 
-// A list of stories as on a front or section page: image, kicker, headline, standfirst, byline, time.
-export function StoryCardList({ stories, isLeadFirst = false }: { stories: StoryCard[]; isLeadFirst?: boolean }) {
-  if (stories.length === 0) return <p className="empty">No stories here yet.</p>;
+type Props = {
+  stories: StoryCard[];
+  isLeadFirst?: boolean;
+  // The level of each story's headline, one below the heading of the list.
+  headingLevel?: HeadingLevel;
+  // The first picture loads at once (it is likely on screen); the rest when scrolled to.
+  isFirstImageEager?: boolean;
+  emptyText?: string;
+};
+
+// A list of stories as on a section page: image with credit, kicker, headline, standfirst, byline, time.
+export function StoryCardList({ stories, isLeadFirst = false, headingLevel = 2, isFirstImageEager = true, emptyText = "No stories here yet." }: Props) {
+  if (stories.length === 0) return <p className="empty">{emptyText}</p>;
   return (
     <ul className="story-cards">
       {stories.map((story, index) => (
-        <li key={story.id} className={isLeadFirst && index === 0 ? "story-card story-card--lead" : "story-card"}>
-          {story.image && !story.image.isWithdrawn && (
-            <figure className="story-card-image">
-              <img src={story.image.src} srcSet={story.image.srcSetJpeg || undefined} sizes="(min-width: 760px) 320px, 100vw"
-                width={story.image.width} height={story.image.height} alt={story.image.altText}
-                loading={index === 0 ? "eager" : "lazy"} decoding="async" />
-              {story.image.credit && <figcaption className="credit">{story.image.credit.short}</figcaption>}
-            </figure>
-          )}
-          <div className="story-card-text">
-            {story.kicker && <p className="kicker">{story.kicker}</p>}
-            <h2 className="story-card-headline">
-              <a href={story.href}>{story.headline}</a>
-            </h2>
-            {story.standfirst && <p className="standfirst">{story.standfirst}</p>}
-            <p className="story-card-meta">
-              {story.bylines.length > 0 && <span>By {story.bylines.join(" and ")} · </span>}
-              <span>{story.sectionName}</span> · <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
-            </p>
-          </div>
-        </li>
+        <StoryCardItem
+          key={story.id}
+          story={story}
+          isLead={isLeadFirst && index === 0}
+          headingLevel={headingLevel}
+          isImageEager={isFirstImageEager && index === 0}
+        />
       ))}
     </ul>
   );

@@ -7,6 +7,7 @@ import { findPublishProblems } from "./publish-gate";
 import { keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { readPageKeys, refreshPublicPages } from "./refresh";
+import { reindexArticle } from "../search/index-article";
 
 export type PublishDueReport = { published: string[]; sentBack: { id: string; problems: string[] }[] };
 
@@ -20,6 +21,7 @@ async function publishOne(articleId: string, now: Date): Promise<{ published: bo
     // makes it match nothing, so a story is published once.
     const claimed = await tx.article.updateMany({ where: { id: articleId, ...isDue(now) }, data: { ...next, publishAt: null, version: { increment: 1 } } });
     if (claimed.count === 0) return null;
+    await reindexArticle(tx, articleId);
     if (problems.length) {
       await recordAudit(tx, { actorId: null, action: "article.schedule-failed", entityType: "Article", entityId: articleId, details: { problems } });
       return { published: false, problems, keys: null };

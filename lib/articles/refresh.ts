@@ -1,6 +1,5 @@
 // After a write to a published story commits: drop every cached public page that shows it.
-import { invalidateTags } from "../cache/tagged-cache";
-import { cacheTags } from "../cache/tags";
+import { invalidateForArticle } from "../cache/invalidate";
 import type { Tx } from "../db";
 
 export type PageKeys = { id: string; sectionId: string | null; tagIds: string[]; profileIds: string[] };
@@ -13,13 +12,7 @@ export async function readPageKeys(tx: Tx, articleId: string): Promise<PageKeys>
   return { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.tagId), profileIds: article.bylines.map((b) => b.profileId) };
 }
 
+// Pass the story as it was before a write and as it is after, so listings it left refresh too.
 export function refreshPublicPages(...pages: PageKeys[]): void {
-  const tags = new Set<string>([cacheTags.frontPage, cacheTags.listings, cacheTags.feeds]);
-  for (const page of pages) {
-    tags.add(cacheTags.article(page.id));
-    if (page.sectionId) tags.add(cacheTags.section(page.sectionId));
-    page.tagIds.forEach((id) => tags.add(cacheTags.tag(id)));
-    page.profileIds.forEach((id) => tags.add(cacheTags.byline(id)));
-  }
-  invalidateTags(tags);
+  invalidateForArticle(...pages.map((page) => ({ id: page.id, sectionId: page.sectionId, tagIds: page.tagIds, bylineProfileIds: page.profileIds })));
 }

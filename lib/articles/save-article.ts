@@ -15,6 +15,7 @@ import { syncCaptions, syncQuotes, syncRelatedLinks, syncSidebars } from "./reco
 import { isSameSnapshot, keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
+import { reindexArticle } from "../search/index-article";
 
 export type SaveResult = { version: number; updatedAt: string; isChanged: boolean };
 
@@ -119,6 +120,7 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
     const oldKeys = await readPageKeys(tx, current.id);
     await claimVersion(tx, current.id, input.expectedVersion, actor.id);
     const saved = await writeArticle(tx, current.id, current.heroCaptionId, article, body, sidebars, actor.id);
+    await reindexArticle(tx, current.id);
     await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.kind, snapshot: await readSnapshot(tx, current.id) });
     if (input.kind !== "AUTOSAVE") await recordAudit(tx, { actorId: actor.id, action: input.kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
     if (saved.status === "PUBLISHED") {

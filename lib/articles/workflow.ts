@@ -11,6 +11,7 @@ import { keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { claimVersion, loadForWrite, staleVersionError } from "./save-article";
 import { readPageKeys, refreshPublicPages } from "./refresh";
+import { reindexArticle } from "../search/index-article";
 import { articleHref } from "./href";
 
 type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
@@ -59,6 +60,7 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
       },
       select: { status: true, version: true, publishedAt: true, publishAt: true, firstPublishedAt: true, slug: true, section: { select: { slug: true } } },
     });
+    await reindexArticle(tx, current.id);
     if (isPublishing && !article.firstPublishedAt) await tx.article.update({ where: { id: current.id }, data: { firstPublishedAt: now } });
     if (isPublishing) await keepRevision(tx, { articleId: current.id, articleVersion: article.version, authorId: actor.id, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
     await recordAudit(tx, { actorId: actor.id, action: step.audit, entityType: "Article", entityId: current.id, details: { from: current.status, to: step.to, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) } });

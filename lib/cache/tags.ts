@@ -1,6 +1,9 @@
 // Names of cache tags, in one place so readers and writers cannot disagree.
 export const cacheTags = {
+  // A story's own page, and every listing, feed or page that shows it.
   article: (id: string) => `article:${id}`,
+  // A section's, tag's or author's listing pages and feed (and the stories in that section or
+  // with that tag, whose related-stories lists draw on them).
   section: (id: string) => `section:${id}`,
   tag: (id: string) => `tag:${id}`,
   byline: (id: string) => `byline:${id}`,
@@ -8,7 +11,14 @@ export const cacheTags = {
   agency: (id: string) => `agency:${id}`,
   photographer: (id: string) => `photographer:${id}`,
   frontPage: "front-page",
+  // RSS feeds, sitemap.xml and the news sitemap.
   feeds: "feeds",
-  // Every listing of published stories (front page, sections, tags, authors, feeds).
+  // Every listing of published stories (front page, sections, tags, authors, feeds): drop it
+  // only for site-wide changes.
   listings: "listings",
+  // Cached answers "no such page" (unknown slug, draft, unknown redirect): dropped whenever a
+  // story is published or a redirect is written, so a new address works on the next request.
+  notFound: "not-found",
+  // Redirect lookups (lib/redirects): dropped by whoever writes a Redirect row.
+  redirects: "redirects",
 } as const;

@@ -1,6 +1,7 @@
 // Sections for navigation and section pages (cached; dropped by any section write).
 import { cached } from "../cache/tagged-cache";
 import { db } from "../db";
+import { assertCan, type Actor } from "../permissions";
 
 export type SectionSummary = { id: string; name: string; slug: string; description: string };
 
@@ -20,3 +21,15 @@ export async function getSectionBySlug(slug: string): Promise<SectionSummary | n
   const sections = await getSections();
   return sections.find((section) => section.slug === slug) ?? null;
 }
+
+// For the sections screen (admins only): every field, with how many stories each holds.
+export async function listSectionsForAdmin(actor: Actor | null) {
+  assertCan(actor, "section.manage");
+  const rows = await db.section.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    include: { _count: { select: { articles: true } } },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, stories: _count.articles }));
+}
+
+export type SectionRow = Awaited<ReturnType<typeof listSectionsForAdmin>>[number];

@@ -1,12 +1,17 @@
 import type { ReactNode } from "react";
 import type { ArticlePage } from "@/lib/articles/article-page";
 import { formatDateTime } from "@/lib/format-date";
+import { absoluteUrl } from "@/lib/site-config";
+import { ArticleNotes } from "./article-notes";
 import { BylineList } from "./byline-list";
+import { RelatedStories } from "./related-stories";
+import { ShareLinks } from "./share-links";
 import { StoryFigure } from "./story-figure";
 
 type Props = { article: ArticlePage; body: ReactNode };
 
-function isModified(article: ArticlePage): boolean {
+// "Updated" shows once a story changed more than a minute after it went out.
+export function isModified(article: Pick<ArticlePage, "publishedAt" | "updatedAt">): boolean {
   return new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
 }
 
@@ -39,16 +44,7 @@ export function ArticleView({ article, body }: Props) {
       )}
       <div className="article-body">{body}</div>
       {article.agencyLine && <p className="agency-line agency-line--foot">{article.agencyLine}</p>}
-      {article.notes.length > 0 && (
-        <section className="article-notes" aria-label="Corrections and updates">
-          {article.notes.map((note) => (
-            <p key={note.id} className={`article-note article-note--${note.kind.toLowerCase()}`}>
-              <strong>{note.kind === "CORRECTION" ? "Correction" : "Update"}</strong> (
-              <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>): {note.text}
-            </p>
-          ))}
-        </section>
-      )}
+      <ArticleNotes notes={article.notes} />
       {article.tags.length > 0 && (
         <ul className="article-tags" aria-label="Tags">
           {article.tags.map((tag) => (
@@ -58,6 +54,10 @@ export function ArticleView({ article, body }: Props) {
           ))}
         </ul>
       )}
+      <footer className="article-foot">
+        <ShareLinks url={absoluteUrl(article.href)} title={article.headline} />
+        <RelatedStories stories={article.related} />
+      </footer>
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { preload } from "react-dom";
 import type { MediaView } from "@/lib/media/views";
 
 type Props = { media: MediaView; caption: string; sizes: string; isPriority?: boolean };
@@ -10,6 +11,11 @@ export function StoryFigure({ media, caption, sizes, isPriority = false }: Props
         <div className="media-placeholder" role="img" aria-label="Image no longer available" />
       </figure>
     );
+  }
+  // The hero is usually the largest thing on screen: ask for it in <head>, before scripts.
+  if (isPriority) {
+    const srcSet = media.srcSetWebp || media.srcSetJpeg;
+    preload(media.src, { as: "image", fetchPriority: "high", imageSizes: sizes, ...(srcSet ? { imageSrcSet: srcSet, type: media.srcSetWebp ? "image/webp" : "image/jpeg" } : {}) });
   }
   return (
     <figure className="story-figure">

@@ -2,38 +2,32 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/site/story/article-view";
 import { ArticleJsonLd } from "@/components/site/story/article-json-ld";
-import { getPublishedArticle } from "@/lib/articles/queries";
+import { articleMetadata } from "@/components/site/story/article-metadata";
+import { getArticleState } from "@/lib/articles/queries";
 import { renderStoryBody } from "@/lib/editor/render";
-
+import { isPublicSlug } from "@/lib/listings/listing-page";
+import { followRedirect } from "@/lib/redirects/follow";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
+async function stateOf(slug: string) {
+  return isPublicSlug(slug) ? getArticleState(slug) : ({ kind: "missing" } as const);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getPublishedArticle((await params).slug);
-  if (!article) return {};
-  const image = article.hero && !article.hero.media.isWithdrawn ? article.hero.media : null;
-  return {
-    title: article.headline,
-    description: article.standfirst || undefined,
-    alternates: { canonical: article.href },
-    openGraph: {
-      type: "article",
-      title: article.headline,
-      description: article.standfirst || undefined,
-      url: article.href,
-      publishedTime: article.publishedAt,
-      modifiedTime: article.updatedAt,
-      section: article.section.name,
-      images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.altText }] : undefined,
-    },
-    twitter: { card: image ? "summary_large_image" : "summary", title: article.headline, description: article.standfirst || undefined },
-  };
+  const state = await stateOf((await params).slug);
+  return state.kind === "published" ? articleMetadata(state.page) : {};
 }
 
 export default async function ArticleRoute({ params }: Props) {
   const { section, slug } = await params;
-  const article = await getPublishedArticle(slug);
-  if (!article) notFound();
+  const state = await stateOf(slug);
+  if (state.kind !== "published") {
+    // A renamed story's old address; else 404 (an unpublished story's 410 is answered by proxy.ts).
+    if (isPublicSlug(section) && isPublicSlug(slug)) await followRedirect(`/${section}/${slug}`);
+    notFound();
+  }
+  const article = state.page;
   if (article.section.slug !== section) permanentRedirect(article.href);
   const body = renderStoryBody(article.body, article.records, `article ${article.id}`);
   return (

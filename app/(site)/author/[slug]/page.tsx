@@ -1,28 +1,37 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StoryCardList } from "@/components/site/story-card-list";
-import { getBylineProfileBySlug, listPublishedStories } from "@/lib/listings/queries";
+import { StoryListing } from "@/components/site/listing/story-listing";
+import { listingMetadata } from "@/lib/listings/listing-metadata";
+import { isPublicSlug, readListingPage, type PageParam } from "@/lib/listings/listing-page";
+import { getBylineProfileBySlug } from "@/lib/listings/queries";
+import { followRedirect } from "@/lib/redirects/follow";
 
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: PageParam }> };
 
-type Props = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const profile = await getBylineProfileBySlug((await params).slug);
-  return profile ? { title: profile.name, alternates: { canonical: `/author/${profile.slug}` } } : {};
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const profile = isPublicSlug(slug) ? await getBylineProfileBySlug(slug) : null;
+  if (!profile) return {};
+  const path = `/author/${profile.slug}`;
+  const description = profile.jobTitle ? `${profile.name}, ${profile.jobTitle}` : undefined;
+  return listingMetadata({ title: profile.name, path, description, feedPath: `${path}/feed.xml` }, (await searchParams).page);
 }
 
-export default async function AuthorPage({ params }: Props) {
-  const profile = await getBylineProfileBySlug((await params).slug);
-  if (!profile) notFound();
-  const stories = await listPublishedStories({ profileId: profile.id }, 30);
-  return (
-    <section aria-labelledby="author-heading" className="listing">
-      <h1 id="author-heading" className="listing-title">
-        {profile.name}
-      </h1>
+export default async function AuthorPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const profile = isPublicSlug(slug) ? await getBylineProfileBySlug(slug) : null;
+  if (!profile) {
+    if (isPublicSlug(slug)) await followRedirect(`/author/${slug}`);
+    notFound();
+  }
+  const listing = await readListingPage({ profileId: profile.id }, (await searchParams).page);
+  if (!listing) notFound();
+  const path = `/author/${profile.slug}`;
+  const intro = (
+    <>
       {profile.jobTitle && <p className="listing-description">{profile.jobTitle}</p>}
       {profile.bio && <p className="author-bio">{profile.bio}</p>}
-      <StoryCardList stories={stories} />
-    </section>
+    </>
   );
+  return <StoryListing title={profile.name} path={path} listing={listing} intro={intro} feedHref={`${path}/feed.xml`} />;
 }

@@ -1,0 +1,22 @@
+"use server";
+// Server actions of the agencies & photographers screen: thin wrappers over lib/.
+import type { FormState } from "@/components/newsroom/action-form";
+import { createAgency, updateAgency } from "@/lib/agencies/commands";
+import { createPhotographer, updatePhotographer } from "@/lib/photographers/commands";
+import { runFormCommand } from "../run-form-command";
+
+export async function createAgencyAction(_state: FormState, form: FormData) {
+  return runFormCommand(createAgency, form);
+}
+
+export async function updateAgencyAction(_state: FormState, form: FormData) {
+  return runFormCommand(updateAgency, form);
+}
+
+export async function createPhotographerAction(_state: FormState, form: FormData) {
+  return runFormCommand(createPhotographer, form);
+}
+
+export async function updatePhotographerAction(_state: FormState, form: FormData) {
+  return runFormCommand(updatePhotographer, form);
+}

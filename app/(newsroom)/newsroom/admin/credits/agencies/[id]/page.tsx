@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/newsroom/action-form";
+import { AgencyFields } from "@/components/newsroom/agency-fields";
+import { NotAllowed } from "@/components/newsroom/not-allowed";
+import { getAgency } from "@/lib/agencies/queries";
+import { requireScreen } from "@/lib/auth/screen";
+import { updateAgencyAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Agency" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AgencyPage({ params }: Props) {
+  const { id } = await params;
+  const { user, isAllowed } = await requireScreen("agency.manage", `/newsroom/admin/credits/agencies/${id}`);
+  if (!isAllowed) return <NotAllowed role={user.role} screen="managing agencies and photographers" />;
+  const agency = await getAgency(user, id);
+  if (!agency) notFound();
+  const pictures = agency._count.media;
+  return (
+    <>
+      <p className="admin-breadcrumb">
+        <a href="/newsroom/admin/credits">Agencies &amp; photographers</a> /
+      </p>
+      <h1 className="admin-page-title">{agency.name}</h1>
+      <p className="admin-lead">
+        {pictures} {pictures === 1 ? "picture uses" : "pictures use"} this agency&apos;s credit: saving changes all of them at once. ·{" "}
+        <a href={`/newsroom/admin/audit?entityType=Agency&entityId=${agency.id}`}>history</a>
+      </p>
+      <div className="admin-columns">
+        <section className="admin-section" aria-labelledby="agency-heading">
+          <h2 id="agency-heading">Credit</h2>
+          <ActionForm action={updateAgencyAction} submitLabel="Save agency" successMessage="Saved: every credit using this agency now reads as previewed.">
+            <input type="hidden" name="id" value={agency.id} />
+            <input type="hidden" name="version" value={agency.version} />
+            <AgencyFields agency={{ name: agency.name, shortCredit: agency.shortCredit, creditFormat: agency.creditFormat, distributor: agency.distributor }} samplePhotographer={agency.photographers[0]?.name ?? "Jane Smith"} />
+          </ActionForm>
+        </section>
+        <section className="admin-section" aria-labelledby="agency-photographers-heading">
+          <h2 id="agency-photographers-heading">Photographers ({agency.photographers.length})</h2>
+          {agency.photographers.length ? (
+            <ul>
+              {agency.photographers.map((photographer) => (
+                <li key={photographer.id}>{photographer.name}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None yet. Add them on the agencies &amp; photographers page.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

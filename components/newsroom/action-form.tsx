@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Fragment, startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/action-result";
+
+export type FormState = ActionResult<unknown> | null;
+export type FormAction = (state: FormState, form: FormData) => Promise<ActionResult<unknown>>;
+
+type Props = {
+  action: FormAction;
+  submitLabel: string;
+  pendingLabel?: string;
+  successMessage?: string;
+  // Asked with window.confirm before sending (merges, disabling an account…).
+  confirmMessage?: string;
+  // Empty the fields after success (forms that create something).
+  resetOnSuccess?: boolean;
+  // After success, go to the `href` the action returned instead of refreshing this page.
+  followHref?: boolean;
+  isDanger?: boolean;
+  className?: string;
+  children?: ReactNode;
+};
+
+function hrefOf(data: unknown): string | null {
+  const href = (data as { href?: unknown } | null)?.href;
+  return typeof href === "string" && href.startsWith("/") ? href : null;
+}
+
+// A form bound to a server action: shows the action's message (a 403 or a 409 reads as a
+// sentence), keeps what was typed when it fails, and refreshes the page's data when it works.
+export function ActionForm({ action, submitLabel, pendingLabel, successMessage = "Saved.", confirmMessage, resetOnSuccess, followHref, isDanger, className, children }: Props) {
+  const router = useRouter();
+  const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
+  // Bumped to remount the fields (controlled ones included) after a successful create.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    const href = followHref ? hrefOf(state.data) : null;
+    if (href) router.push(href);
+    else router.refresh();
+    if (resetOnSuccess) setGeneration((value) => value + 1);
+  }, [state, followHref, resetOnSuccess, router]);
+
+  // Sent by hand rather than through <form action>, which would empty the fields even on failure.
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (confirmMessage && !window.confirm(confirmMessage)) return;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  return (
+    <form action={dispatch} onSubmit={handleSubmit} className={className ?? "admin-form"}>
+      <Fragment key={generation}>{children}</Fragment>
+      <div className="form-actions">
+        <button type="submit" className={isDanger ? "button-danger" : undefined} disabled={isPending}>
+          {isPending ? (pendingLabel ?? "Saving…") : submitLabel}
+        </button>
+        {state && !isPending && (
+          <p role={state.ok ? "status" : "alert"} className={state.ok ? "form-status" : "form-error"}>
+            {state.ok ? successMessage : state.message}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { navItemsFor } from "./nav-items";
+
+const labels = (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => navItemsFor({ id: "u", name: "U", role }).map((item) => item.label);
+
+describe("newsroom navigation", () => {
+  it("shows contributors and editors only the story desk", () => {
+    expect(labels("CONTRIBUTOR")).toEqual(["Stories"]);
+    expect(labels("EDITOR")).toEqual(["Stories"]);
+  });
+
+  it("shows admins every screen", () => {
+    expect(labels("ADMIN")).toEqual(["Stories", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
+  });
+});

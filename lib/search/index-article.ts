@@ -1,0 +1,62 @@
+// Keeps the search index in step with a story. Call it inside the transaction that writes the
+// story (fields, body, captions, quotes, sidebars or status), after those writes: a published
+// story is (re)indexed, any other story is removed from the index.
+import { isPostgres, type Db, type Tx } from "../db";
+import { toSearchDocument, type SearchDocument } from "./document";
+
+type Client = Db | Tx;
+
+async function loadSearchSource(client: Client, articleId: string) {
+  return client.article.findUnique({
+    where: { id: articleId },
+    select: {
+      status: true, headline: true, standfirst: true, bodyText: true,
+      sidebars: { orderBy: { createdAt: "asc" }, select: { heading: true, body: true } },
+      captions: { orderBy: { createdAt: "asc" }, select: { text: true } },
+      quotes: { orderBy: { createdAt: "asc" }, select: { text: true, speaker: true } },
+    },
+  });
+}
+
+async function removeSqlite(client: Client, articleId: string): Promise<void> {
+  await client.$executeRaw`DELETE FROM "ArticleSearch" WHERE rowid IN (SELECT "docId" FROM "ArticleSearchKey" WHERE "articleId" = ${articleId})`;
+}
+
+async function writeSqlite(client: Client, articleId: string, doc: SearchDocument): Promise<void> {
+  await removeSqlite(client, articleId);
+  await client.$executeRaw`INSERT OR IGNORE INTO "ArticleSearchKey" ("articleId") VALUES (${articleId})`;
+  await client.$executeRaw`
+    INSERT INTO "ArticleSearch" (rowid, "headline", "standfirst", "body", "captions", "quotes")
+    SELECT "docId", ${doc.headline}, ${doc.standfirst}, ${doc.body}, ${doc.captions}, ${doc.quotes}
+    FROM "ArticleSearchKey" WHERE "articleId" = ${articleId}`;
+}
+
+async function removePostgres(client: Client, articleId: string): Promise<void> {
+  await client.$executeRaw`DELETE FROM "ArticleSearch" WHERE "articleId" = ${articleId}`;
+}
+
+async function writePostgres(client: Client, articleId: string, doc: SearchDocument): Promise<void> {
+  await client.$executeRaw`
+    INSERT INTO "ArticleSearch" ("articleId", "headline", "standfirst", "body", "captions", "quotes")
+    VALUES (${articleId}, ${doc.headline}, ${doc.standfirst}, ${doc.body}, ${doc.captions}, ${doc.quotes})
+    ON CONFLICT ("articleId") DO UPDATE SET "headline" = EXCLUDED."headline", "standfirst" = EXCLUDED."standfirst",
+      "body" = EXCLUDED."body", "captions" = EXCLUDED."captions", "quotes" = EXCLUDED."quotes"`;
+}
+
+export async function reindexArticle(client: Client, articleId: string): Promise<void> {
+  const source = await loadSearchSource(client, articleId);
+  const postgres = isPostgres();
+  if (!source || source.status !== "PUBLISHED") {
+    await (postgres ? removePostgres(client, articleId) : removeSqlite(client, articleId));
+    return;
+  }
+  const doc = toSearchDocument(source);
+  await (postgres ? writePostgres(client, articleId, doc) : writeSqlite(client, articleId, doc));
+}
+
+// Rebuilds the whole index, one story at a time (maintenance, tests).
+export async function reindexAllArticles(db: Db): Promise<number> {
+  const articles = await db.article.findMany({ select: { id: true } });
+  for (const { id } of articles) await db.$transaction((tx) => reindexArticle(tx, id));
+  return articles.length;
+}
