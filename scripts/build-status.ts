@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCE_ROOTS = ["app", "components", "lib", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCE_ROOTS = ["app", "components", "lib", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 const IGNORED = new Set(["node_modules", "generated", ".next"]);
 export const BUILD_ID_FILE = path.join(".next", "BUILD_ID");
 
