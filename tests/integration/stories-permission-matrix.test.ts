@@ -1,0 +1,127 @@
+// Every server action of the story screens, called as anonymous, contributor, editor and admin on
+// a story the contributor did not write: allowed calls succeed; the others get 401/403 and leave
+// the database exactly as it was.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "../../lib/action-result";
+import { db } from "../../lib/db";
+import type { Actor, Role } from "../../lib/permissions";
+import { createArticle } from "../../lib/articles/create-article";
+import { saveArticle } from "../../lib/articles/save-article";
+import { publishArticle } from "../../lib/articles/workflow";
+import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
+import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
+import { currentInput, paragraph } from "../fixtures/article-input";
+import * as storyActions from "../../app/(newsroom)/newsroom/stories/actions";
+
+const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.24" }) }));
+vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
+
+const STAFF = ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const;
+const DESK = ["EDITOR", "ADMIN"] as const;
+
+type Story = { id: string; version: number };
+type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" };
+
+let author: Actor;
+
+async function draftStory(): Promise<Story> {
+  const { id } = await createArticle(author, { headline: "Matrix draft" });
+  const { version, article } = await currentInput(id);
+  const section = await db.section.findFirstOrThrow({ where: { slug: "olympics" } });
+  const profile = await db.bylineProfile.findFirstOrThrow();
+  const saved = await saveArticle(author, {
+    articleId: id, expectedVersion: version,
+    article: { ...article, headline: "Matrix story", standfirst: "Standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("Body.")] } },
+  });
+  return { id, version: saved.version };
+}
+
+async function publishedStory(): Promise<Story> {
+  const draft = await draftStory();
+  const published = await publishArticle(author, { articleId: draft.id, expectedVersion: draft.version });
+  return { id: draft.id, version: published.version };
+}
+
+async function revisionIds(story: Story): Promise<string[]> {
+  return (await db.revision.findMany({ where: { articleId: story.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
+}
+
+const CASES: Record<string, Case> = {
+  save: { needs: "draft", allowed: DESK, call: async (s) => { const { article } = await currentInput(s.id); return storyActions.saveStoryAction({ articleId: s.id, expectedVersion: s.version, article: { ...article, kicker: "Changed" } }); } },
+  submit: { needs: "draft", allowed: DESK, call: (s) => storyActions.transitionAction("submit", { articleId: s.id, expectedVersion: s.version }) },
+  publish: { needs: "draft", allowed: DESK, call: (s) => storyActions.transitionAction("publish", { articleId: s.id, expectedVersion: s.version }) },
+  schedule: { needs: "draft", allowed: DESK, call: (s) => storyActions.transitionAction("schedule", { articleId: s.id, expectedVersion: s.version, publishAt: new Date(Date.now() + 3_600_000).toISOString() }) },
+  unpublish: { needs: "published", allowed: DESK, call: (s) => storyActions.transitionAction("unpublish", { articleId: s.id, expectedVersion: s.version }) },
+  returnToDraft: { needs: "published", allowed: [], call: (s) => storyActions.transitionAction("returnToDraft", { articleId: s.id, expectedVersion: s.version }) },
+  addNote: { needs: "published", allowed: DESK, call: (s) => storyActions.addNoteAction({ articleId: s.id, kind: "CORRECTION", text: "A name was misspelt." }) },
+  checkIn: { needs: "draft", allowed: DESK, call: (s) => storyActions.checkInAction(s.id) },
+  reload: { needs: "draft", allowed: DESK, call: (s) => storyActions.reloadStoryAction(s.id) },
+  listRevisions: { needs: "draft", allowed: DESK, call: (s) => storyActions.listRevisionsAction(s.id) },
+  compareRevisions: { needs: "published", allowed: DESK, call: async (s) => { const [a, b] = await revisionIds(s); return storyActions.compareRevisionsAction(s.id, a, b); } },
+  compareWithCurrent: { needs: "draft", allowed: DESK, call: async (s) => storyActions.compareWithCurrentAction(s.id, (await currentInput(s.id)).article) },
+  restoreRevision: { needs: "published", allowed: DESK, call: async (s) => storyActions.restoreRevisionAction({ articleId: s.id, revisionId: (await revisionIds(s))[0], expectedVersion: s.version }) },
+  previewLink: { needs: "draft", allowed: DESK, call: (s) => storyActions.previewLinkAction(s.id) },
+  searchMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.searchMediaAction("skater") },
+  searchStories: { needs: "draft", allowed: STAFF, call: (s) => storyActions.searchStoriesAction("the", s.id) },
+};
+
+async function snapshot() {
+  const byId = { orderBy: { id: "asc" as const } };
+  return Promise.all([
+    db.article.findMany(byId), db.revision.findMany(byId), db.auditEntry.findMany(byId), db.articleNote.findMany(byId),
+    db.quote.findMany(byId), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
+  ]);
+}
+
+const callers: Record<Role | "ANONYMOUS", TestUser | null> = { ANONYMOUS: null, CONTRIBUTOR: null, EDITOR: null, ADMIN: null };
+
+beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
+  await ensureDemoNewsroom();
+  const writer = await createTestUser("EDITOR");
+  author = { id: writer.id, role: writer.role, name: writer.name };
+  for (const role of STAFF) callers[role] = await createTestUser(role);
+});
+
+describe("the story screens' permission matrix", () => {
+  it("covers every exported server action", async () => {
+    // Call each case once (as nobody) and record which exported action it reached.
+    const reached = new Set<string>();
+    const story = await publishedStory();
+    await signInAs(request, null);
+    for (const testCase of Object.values(CASES)) {
+      const spies = Object.keys(storyActions).map((name) => vi.spyOn(storyActions as Record<string, (...args: never[]) => unknown>, name));
+      await testCase.call(story).catch(() => undefined);
+      spies.forEach((spy, index) => spy.mock.calls.length && reached.add(Object.keys(storyActions)[index]));
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    expect(reached).toEqual(new Set(Object.keys(storyActions).filter((name) => name !== "createStoryAction")));
+  });
+
+  for (const [name, testCase] of Object.entries(CASES)) {
+    for (const caller of ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"] as const) {
+      // "Back to draft" from published is not a workflow step for anyone: refused with 409 for the desk.
+      const isAllowed = caller !== "ANONYMOUS" && testCase.allowed.includes(caller);
+      it(`${name} as ${caller.toLowerCase()} ${isAllowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
+        const story = testCase.needs === "draft" ? await draftStory() : await publishedStory();
+        await signInAs(request, callers[caller]);
+        const before = isAllowed ? null : await snapshot();
+        const result = await testCase.call(story);
+        if (isAllowed) {
+          expect(result).toMatchObject({ ok: true });
+          return;
+        }
+        const expected = caller === "ANONYMOUS" ? 401 : name === "returnToDraft" && caller !== "CONTRIBUTOR" ? 409 : 403;
+        expect(result).toMatchObject({ ok: false, status: expected });
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+  }
+
+  it("does not let an anonymous visitor create a story", async () => {
+    await signInAs(request, null);
+    const before = await db.article.count();
+    await expect(storyActions.createStoryAction()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    expect(await db.article.count()).toBe(before);
+  });
+});
