@@ -2,11 +2,11 @@
 // schema (lib/editor/validate.ts); here are the fields and the records its nodes refer to.
 import { z } from "zod";
 import { RECORD_ID } from "../editor/nodes/reference-attribute";
+import { SLUG_PATTERN } from "../slug";
 
 const recordId = z.string().regex(RECORD_ID, "is not a valid id");
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const QuoteInput = z.object({
   id: recordId,

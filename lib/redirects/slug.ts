@@ -1,19 +1,9 @@
 // URL slugs for sections, tags and author pages: lower-case letters, digits and single hyphens.
 import { z } from "zod";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { SLUG_PATTERN, toSlug } from "../slug";
 
-export function toSlug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-}
+export { SLUG_PATTERN, toSlug };
 
 // An optional slug field: empty means "make one from the name".
 export const OptionalSlug = z
