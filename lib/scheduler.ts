@@ -1,6 +1,7 @@
 // The in-process scheduler started with the server (instrumentation.ts): publishes scheduled
 // stories when they fall due. Runs never overlap; a failed run is logged and tried again later.
 import { publishDueArticles } from "./articles/publish-due";
+import { withdrawExpiredMedia } from "./media/rights-expiry";
 
 const INTERVAL_MS = Math.max(5, Number(process.env.SCHEDULER_INTERVAL_SECONDS ?? 30)) * 1000;
 
@@ -10,6 +11,8 @@ export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   const report = await publishDueArticles(now);
   if (report.published.length) console.log(`[scheduler] published ${report.published.length} scheduled story(ies)`);
   for (const failed of report.sentBack) console.warn(`[scheduler] story ${failed.id} went back to review: ${failed.problems.join(" ")}`);
+  const withdrawn = await withdrawExpiredMedia(now);
+  if (withdrawn.withdrawn.length) console.log(`[scheduler] withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
 }
 
 export function startScheduler(): void {

@@ -26,10 +26,14 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = resolveDatabaseUrl();
   loadSecret();
   const { publishDueArticles } = await import("../lib/articles/publish-due");
+  const { withdrawExpiredMedia } = await import("../lib/media/rights-expiry");
   const report = await publishDueArticles();
   console.log(`published ${report.published.length}; sent back to review ${report.sentBack.length}`);
   for (const failed of report.sentBack) console.log(`  ${failed.id}: ${failed.problems.join(" ")}`);
-  if (report.published.length) await notifyServer(report.published);
+  const withdrawn = await withdrawExpiredMedia();
+  console.log(`withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
+  const changed = [...new Set([...report.published, ...withdrawn.articleIds])];
+  if (changed.length) await notifyServer(changed);
 }
 
 main().then(

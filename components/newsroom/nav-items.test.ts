@@ -5,11 +5,11 @@ const labels = (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => navItemsFor({ id: "
 
 describe("newsroom navigation", () => {
   it("shows contributors and editors only the story desk", () => {
-    expect(labels("CONTRIBUTOR")).toEqual(["Stories"]);
-    expect(labels("EDITOR")).toEqual(["Stories"]);
+    expect(labels("CONTRIBUTOR")).toEqual(["Stories", "Media"]);
+    expect(labels("EDITOR")).toEqual(["Stories", "Media"]);
   });
 
   it("shows admins every screen", () => {
-    expect(labels("ADMIN")).toEqual(["Stories", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
+    expect(labels("ADMIN")).toEqual(["Stories", "Media", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
   });
 });

@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; anyOf: readonly Action[] };
 
 export const NEWSROOM_NAV: readonly NavItem[] = [
   { href: "/newsroom/stories", label: "Stories", anyOf: ["newsroom.enter"] },
+  { href: "/newsroom/media", label: "Media", anyOf: ["media.upload"] },
   { href: "/newsroom/admin/users", label: "Users", anyOf: ["user.manage"] },
   { href: "/newsroom/admin/bylines", label: "Bylines", anyOf: ["byline.manage"] },
   { href: "/newsroom/admin/credits", label: "Agencies & photographers", anyOf: ["agency.manage", "photographer.manage"] },

@@ -23,10 +23,13 @@ export function parseStoryFilters(params: Record<string, string | string[] | und
 export type StoryRow = {
   id: string; headline: string; status: string; sectionName: string | null; bylines: string[];
   lastEditedBy: string | null; updatedAt: string; publishAt: string | null;
+  // A photo it shows (hero or captioned figure) is past its rights expiry: flagged to editors.
+  hasExpiredPhoto: boolean;
 };
 
 export async function listStories(actor: Actor | null, filters: StoryFilters): Promise<{ rows: StoryRow[]; total: number; pages: number }> {
   assertCan(actor, "newsroom.enter");
+  const now = new Date();
   const where = {
     ...(actor.role === "CONTRIBUTOR" ? { createdById: actor.id } : {}),
     ...(filters.status ? { status: filters.status } : {}),
@@ -46,6 +49,8 @@ export async function listStories(actor: Actor | null, filters: StoryFilters): P
         section: { select: { name: true } },
         lastEditedBy: { select: { name: true } },
         bylines: { orderBy: { position: "asc" }, select: { profile: { select: { name: true } } } },
+        heroMedia: { select: { rightsExpireAt: true } },
+        captions: { where: { media: { rightsExpireAt: { lte: now } } }, select: { id: true }, take: 1 },
       },
     }),
   ]);
@@ -56,6 +61,7 @@ export async function listStories(actor: Actor | null, filters: StoryFilters): P
       id: row.id, headline: row.headline, status: row.status, sectionName: row.section?.name ?? null,
       bylines: row.bylines.map((b) => b.profile.name), lastEditedBy: row.lastEditedBy?.name ?? null,
       updatedAt: row.updatedAt.toISOString(), publishAt: row.publishAt?.toISOString() ?? null,
+      hasExpiredPhoto: row.captions.length > 0 || (row.heroMedia?.rightsExpireAt != null && row.heroMedia.rightsExpireAt <= now),
     })),
   };
 }

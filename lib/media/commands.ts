@@ -1,8 +1,11 @@
 // Writes to the media library. Files go to storage first, then the rows in one transaction; if
 // anything fails, the files this upload wrote are removed again, so a failed upload leaves nothing.
+// createMedia is the system's own path (seed, imports); people upload through uploadMedia
+// (upload.ts), which checks their permission first. Edits and deletes: update-media.ts, delete-media.ts.
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import type { MediaLimits } from "./inspect";
+import { prefillFromFile } from "./prefill";
 import { processImage, sha256Hex, type ProcessedImage } from "./process";
 import { parseMediaInput, type MediaInput, type ParsedMediaInput } from "./schema";
 import { getMediaStorage, type MediaStorage } from "./storage";
@@ -78,8 +81,10 @@ async function insertRows(tx: Tx, data: ParsedMediaInput, credit: CreditIds, ima
       defaultCaption: data.defaultCaption,
       ...credit,
       creditOverride: data.creditOverride,
+      copyright: data.copyright,
       usageTerms: data.usageTerms,
       rightsExpireAt: data.rightsExpireAt,
+      sourceReference: data.sourceReference,
       uploadedById: data.uploadedById,
       renditions: {
         create: image.renditions.map((r) => ({ format: r.format, width: r.width, height: r.height, bytes: r.bytes.length, storageKey: r.key })),
@@ -93,7 +98,8 @@ async function insertRows(tx: Tx, data: ParsedMediaInput, credit: CreditIds, ima
       action: "media.create",
       entityType: "Media",
       entityId: media.id,
-      details: { originalName: media.originalName, sha256: media.sha256, bytes: media.bytes, renditions: media.renditions.length },
+      // What the file itself said: the detail screen shows it beside what was matched from it.
+      details: { originalName: media.originalName, sha256: media.sha256, bytes: media.bytes, renditions: media.renditions.length, embedded: image.embedded },
       ip: context.ip ?? null,
     },
   });
@@ -105,13 +111,15 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function createMedia(db: Db, input: MediaInput, context: MediaContext) {
-  // The accounts work adds the permission check here: can(context.actor, "media.create").
-  const data = parseMediaInput(input);
-  const credit = await resolveCreditIds(db, data);
-  const bytes = Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength);
-  // Before the expensive part: the same bytes always make the same renditions.
+  const parsed = parseMediaInput(input);
+  // Before the expensive part: ids the caller named must exist, and the same bytes always make
+  // the same renditions.
+  await resolveCreditIds(db, parsed);
+  const bytes = Buffer.from(parsed.bytes.buffer, parsed.bytes.byteOffset, parsed.bytes.byteLength);
   await refuseDuplicate(db, sha256Hex(bytes));
   const image = await processImage(bytes, context.limits);
+  const data = await prefillFromFile(db, parsed, image.embedded);
+  const credit = await resolveCreditIds(db, data);
   const storage = context.storage ?? getMediaStorage();
   const created = await writeFiles(storage, image);
   try {

@@ -9,8 +9,9 @@ export const IMAGE_FORMATS = {
 
 export type ImageFormat = keyof typeof IMAGE_FORMATS;
 
-// Renditions readers get: WebP for browsers that take it, JPEG for everything else.
-export const RENDITION_FORMATS = ["webp", "jpeg"] as const satisfies readonly ImageFormat[];
+// Renditions readers get, in the order a <picture> offers them: AVIF (smallest) and WebP for
+// browsers that take them, JPEG for everything else.
+export const RENDITION_FORMATS = ["avif", "webp", "jpeg"] as const satisfies readonly ImageFormat[];
 export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
 
 const labels = Object.values(IMAGE_FORMATS).map((format) => format.label);

@@ -1,8 +1,9 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { makeImage, makeJpegWithMetadata, svgBytes } from "../../tests/fixtures/images";
+import { jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT } from "../../tests/fixtures/hostile-images";
+import { makeImage, makeJpegWithMetadata, makeSvg, svgBytes } from "../../tests/fixtures/images";
 import { isAppError } from "../errors";
-import { mediaLimits, DEFAULT_MEDIA_LIMITS } from "./inspect";
+import { mediaLimits, DEFAULT_MEDIA_LIMITS, refusalReason } from "./inspect";
 import { processImage } from "./process";
 import { renditionWidths } from "./renditions";
 import { sniffFormat } from "./sniff";
@@ -39,11 +40,49 @@ describe("processImage: what it accepts", () => {
   });
 });
 
+async function animatedWebp(): Promise<Buffer> {
+  const frames = await Promise.all(["#d00", "#0a0", "#00d"].map((colour) => sharp({ create: { width: 300, height: 200, channels: 3, background: colour } }).png().toBuffer()));
+  const webp = await sharp(frames, { join: { animated: true } }).webp().toBuffer();
+  expect((await sharp(webp).metadata()).pages).toBe(3);
+  return webp;
+}
+
+describe("processImage: every kind of valid picture", { timeout: 20_000 }, () => {
+  const base = () => sharp(Buffer.from(makeSvg({ seed: "variants", width: 500, height: 300 })));
+  it.each([
+    ["greyscale JPEG", () => base().greyscale().jpeg().toBuffer()],
+    ["CMYK JPEG", () => base().toColourspace("cmyk").jpeg().toBuffer()],
+    ["progressive JPEG", () => base().jpeg({ progressive: true }).toBuffer()],
+    ["16-bit PNG", () => base().toColourspace("rgb16").png().toBuffer()],
+    ["palette PNG", () => base().png({ palette: true, colours: 16 }).toBuffer()],
+    ["lossless WebP", () => base().webp({ lossless: true }).toBuffer()],
+    ["animated WebP", () => animatedWebp()],
+    ["10-bit AVIF", () => base().avif({ bitdepth: 10, effort: 0 }).toBuffer()],
+  ])("accepts a %s", async (_, make) => {
+    const image = await processImage(await make());
+    expect(image.renditions.length).toBeGreaterThan(0);
+  });
+
+  it("reads the file's credit before stripping it", async () => {
+    const bytes = await makeJpegWithMetadata({ seed: "credit", width: 300, height: 200, byline: "Ann Lee", credit: "Reuters", caption: "Lap one" });
+    expect((await processImage(bytes)).embedded).toMatchObject({ byline: "Ann Lee", credit: "Reuters", caption: "Lap one" });
+  });
+});
+
 describe("processImage: what it refuses", () => {
   it("refuses SVG, even when it claims to be a JPEG", async () => {
     expect(await refusal(svgBytes({ seed: "svg" }))).toMatch(/SVG/);
     const disguised = Buffer.concat([Buffer.from("\n  "), svgBytes({ seed: "svg" })]);
     expect(await refusal(disguised)).toMatch(/SVG/);
+  });
+
+  it("refuses an SVG with a script, web pages hidden in PNGs and JPEGs, and a pixel bomb, with a reason", async () => {
+    const reasonOf = (bytes: Buffer) => processImage(bytes).then(() => "accepted", refusalReason);
+    expect(await reasonOf(SVG_WITH_SCRIPT)).toBe("not-an-image");
+    expect(await reasonOf(await pngHtmlPolyglot("text-chunk"))).toBe("hidden-markup");
+    expect(await reasonOf(await pngHtmlPolyglot("after-end"))).toBe("hidden-markup");
+    expect(await reasonOf(await jpegHtmlPolyglot())).toBe("hidden-markup");
+    expect(await reasonOf(pixelBombPng())).toBe("too-many-pixels");
   });
 
   it("refuses HTML, text and empty files", async () => {
@@ -89,15 +128,15 @@ describe("renditions", () => {
     expect(renditionWidths(width)).toEqual(expected);
   });
 
-  it("makes WebP and JPEG at each width, keeping the aspect ratio, with content-hashed keys", async () => {
+  it("makes AVIF, WebP and JPEG at each width, keeping the aspect ratio, with content-hashed keys", async () => {
     const image = await processImage(await makeImage({ seed: "widths", width: 2000, height: 1000 }));
     const summary = image.renditions.map((r) => `${r.format} ${r.width}x${r.height}`).sort();
-    expect(summary).toEqual(["jpeg 1600x800", "jpeg 480x240", "jpeg 960x480", "webp 1600x800", "webp 480x240", "webp 960x480"]);
+    expect(summary).toEqual(["avif 1600x800", "avif 480x240", "avif 960x480", "jpeg 1600x800", "jpeg 480x240", "jpeg 960x480", "webp 1600x800", "webp 480x240", "webp 960x480"]);
     const prefix = image.sha256.slice(0, 32);
-    expect(image.renditions.map((r) => r.key)).toContain(`r/${prefix}-960.webp`);
+    expect(image.renditions.map((r) => r.key)).toEqual(expect.arrayContaining([`r/${prefix}-960.webp`, `r/${prefix}-960.avif`, `r/${prefix}-960.jpg`]));
     for (const r of image.renditions) {
       const meta = await sharp(r.bytes).metadata();
-      expect([meta.format, meta.width, meta.height]).toEqual([r.format, r.width, r.height]);
+      expect([sniffFormat(r.bytes), meta.width, meta.height]).toEqual([r.format, r.width, r.height]);
     }
   });
 

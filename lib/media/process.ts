@@ -1,6 +1,7 @@
 // Turns uploaded bytes into what gets stored: the untouched original under its content hash, and
 // the stripped, resized renditions readers download. Nothing is written here (see commands.ts).
 import { createHash } from "node:crypto";
+import type { EmbeddedMetadata } from "./embedded-metadata";
 import { IMAGE_FORMATS, type ImageFormat } from "./formats";
 import { inspectImage, mediaLimits, type MediaLimits } from "./inspect";
 import { makeRenditions, type RenditionFile } from "./renditions";
@@ -14,6 +15,8 @@ export type ProcessedImage = {
   height: number;
   original: { key: string; bytes: Buffer };
   renditions: RenditionFile[];
+  // What the file says about itself (credit, caption, copyright), read before it was stripped.
+  embedded: EmbeddedMetadata;
 };
 
 // The original keeps its metadata (credit, caption, location) for the newsroom's archive, so it is
@@ -39,5 +42,6 @@ export async function processImage(bytes: Buffer, limits: MediaLimits = mediaLim
     height: inspected.height,
     original: { key: originalKey(sha256, inspected.format), bytes },
     renditions,
+    embedded: inspected.embedded,
   };
 }

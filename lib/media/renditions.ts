@@ -3,16 +3,20 @@
 // serial number must never reach a reader. (sharp strips all metadata unless told to keep it, and
 // converts to sRGB, so the pipeline below never calls keepMetadata/withMetadata.)
 import sharp, { type Channels, type Sharp } from "sharp";
-import { AppError } from "../errors";
 import { IMAGE_FORMATS, RENDITION_FORMATS, type RenditionFormat } from "./formats";
-import type { MediaLimits } from "./inspect";
+import { refuse, type MediaLimits } from "./inspect";
 
 export const RENDITION_WIDTHS = [480, 960, 1600] as const;
 
-const QUALITY: Record<RenditionFormat, number> = { webp: 78, jpeg: 82 };
+const QUALITY: Record<RenditionFormat, number> = { avif: 50, webp: 78, jpeg: 82 };
 // Measured on photo-like 1600px images: effort 2 gives files the same size (within 1%) as the
 // default 4 in under half the time, which matters for upload latency and for the seed.
 const WEBP_EFFORT = 2;
+// AVIF encoding is the slow part of an upload. On a noisy 24-megapixel photo, the three widths
+// take about 0.5 s together at effort 0 against 2.6 s at effort 2, for files 0-10% larger (and
+// still about a quarter smaller than the WebP ones). Every width gets one: a srcset with gaps
+// would make a wide screen pick a blurry AVIF over a sharp WebP.
+const AVIF_EFFORT = 0;
 // JPEG has no transparency: a transparent PNG is laid on white rather than turning black.
 const JPEG_BACKGROUND = "#ffffff";
 
@@ -38,6 +42,7 @@ export function renditionKey(sha256: string, width: number, format: RenditionFor
 }
 
 function encode(pipeline: Sharp, format: RenditionFormat): Sharp {
+  if (format === "avif") return pipeline.avif({ quality: QUALITY.avif, effort: AVIF_EFFORT });
   if (format === "webp") return pipeline.webp({ quality: QUALITY.webp, effort: WEBP_EFFORT });
   return pipeline.flatten({ background: JPEG_BACKGROUND }).jpeg({ quality: QUALITY.jpeg, progressive: true });
 }
@@ -72,7 +77,7 @@ export async function makeRenditions(
     const base = await decodeOnce(bytes, widths[widths.length - 1], limits);
     return await Promise.all(widths.flatMap((width) => RENDITION_FORMATS.map((format) => renderOne(base, sha256, width, format))));
   } catch (error) {
-    throw new AppError("INVALID", "The picture is damaged or incomplete and could not be processed; export it again and re-upload.", {
+    throw refuse("damaged", "The picture is damaged or incomplete and could not be processed; export it again and re-upload.", {
       cause: (error as Error).message,
     });
   }

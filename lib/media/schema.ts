@@ -1,37 +1,65 @@
-// What an upload must carry besides its bytes. Checked here, at the boundary, so commands.ts and
-// the database only ever see clean values.
+// What media writes must carry. Checked here, at the boundary, so the commands and the database
+// only ever see clean values.
 import { z } from "zod";
 import { AppError } from "../errors";
 import { isRecordId } from "../editor/nodes/reference-attribute";
+import { parseRightsDate } from "./rights-dates";
 
 const recordId = z.string().refine(isRecordId, "is not a valid record id");
 
-const text = (max: number) => z.string().trim().max(max).default("");
+const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`).default("");
 
-// Browsers may send a full path ("C:\fakepath\final.jpg") and names may hold control characters.
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+// Empty means "none": an empty override is no override, not "credit nobody".
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `is too long (${max} characters at most)`)
+    .nullish()
+    .transform((value) => value || null);
+
+// Browsers may send a full path ("C:\fakepath\final.jpg"): only the last part is kept. A name that
+// tries to climb folders ("../x.jpg") or hides a null byte is refused outright: nothing uses names
+// as paths (files are stored under their content hash), but such a name is never an accident.
+function isHostileFileName(name: string): boolean {
+  return /[\u0000-\u001f\u007f]/.test(name) || name.split(/[\\/]/).some((part) => part.trim() === "..");
+}
+
+const fileName = z
+  .string()
+  .max(1000)
+  .refine((name) => !isHostileFileName(name), "the file name contains folder steps (..) or control characters; rename the file")
+  .transform((name) => (name.split(/[\\/]/).pop() ?? "").trim())
+  .pipe(z.string().min(1, "the file has no name").max(255, "the file name is too long"));
+
+const rightsDate = z
+  .union([z.date(), z.string()])
+  .nullish()
+  .transform((value, context) => {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? invalidDate(context) : value;
+    if (!value?.trim()) return null;
+    return parseRightsDate(value) ?? invalidDate(context);
+  });
+
+function invalidDate(context: z.RefinementCtx): never {
+  context.addIssue({ code: "custom", message: "is not a date (use YYYY-MM-DD)" });
+  return z.NEVER;
 }
 
 export const MediaInput = z.object({
   // Buffer or Uint8Array (what `await file.arrayBuffer()` gives a route, wrapped).
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "the file's content is missing"),
-  originalName: z.string().max(1000).transform(cleanFileName).pipe(z.string().min(1).max(255)),
+  originalName: fileName,
   altText: text(1000),
   defaultCaption: text(2000),
-  // Left out: taken from the photographer's agency. null: deliberately no agency.
+  // Left out: taken from the file's metadata, else from the photographer's agency. null: none.
   photographerId: recordId.nullish(),
   agencyId: recordId.nullish(),
-  // An empty override means "no override", not "credit nobody".
-  creditOverride: z
-    .string()
-    .trim()
-    .max(300)
-    .nullish()
-    .transform((value) => value || null),
+  creditOverride: optionalText(300),
+  copyright: optionalText(300),
   usageTerms: text(2000),
-  rightsExpireAt: z.coerce.date().nullish().transform((value) => value ?? null),
+  rightsExpireAt: rightsDate.transform((value) => value ?? null),
+  sourceReference: optionalText(300),
   uploadedById: recordId.nullish().transform((value) => value ?? null),
 });
 
@@ -39,9 +67,49 @@ export const MediaInput = z.object({
 export type MediaInput = z.input<typeof MediaInput>;
 export type ParsedMediaInput = z.output<typeof MediaInput>;
 
-export function parseMediaInput(input: unknown): ParsedMediaInput {
-  const result = MediaInput.safeParse(input);
+const fraction = z.coerce.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+// A picked list value: "" (none) or a record id.
+const pickedId = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => value || null)
+  .pipe(recordId.nullable());
+
+export const UpdateMediaInput = z.object({
+  id: recordId,
+  version: z.coerce.number({ error: "is missing: reload the page" }).int().min(1, "is missing: reload the page"),
+  altText: text(1000),
+  defaultCaption: text(2000),
+  photographerId: pickedId,
+  agencyId: pickedId,
+  creditOverride: optionalText(300),
+  copyright: optionalText(300),
+  usageTerms: text(2000),
+  rightsExpireAt: rightsDate.transform((value) => value ?? null),
+  sourceReference: optionalText(300),
+  focalX: fraction.default(0.5),
+  focalY: fraction.default(0.5),
+});
+export type UpdateMediaFields = z.output<typeof UpdateMediaInput>;
+
+export const DeleteMediaInput = z.object({
+  id: recordId,
+  version: z.coerce.number({ error: "is missing: reload the page" }).int().min(1, "is missing: reload the page"),
+});
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`);
+}
+
+// Parses with `schema`, turning every problem into one INVALID error a person can act on.
+export function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`);
-  throw new AppError("INVALID", `The picture's details are not valid: ${problems.join("; ")}`, { problems });
+  const problems = problemsOf(result.error);
+  throw new AppError("INVALID", `${what} ${problems.join("; ")}`, { problems, reason: "invalid-input" });
+}
+
+export function parseMediaInput(input: unknown): ParsedMediaInput {
+  return parseOrRefuse(MediaInput, input, "The picture's details are not valid:");
 }

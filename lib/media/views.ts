@@ -18,6 +18,9 @@ export type MediaRecord = CreditSource & {
   height: number;
   storageKey: string;
   rightsExpireAt: Date | null;
+  // Where the subject is, 0–1 from the left and top (set by clicking the picture in the library).
+  focalX?: number;
+  focalY?: number;
   photographer: { id: string; name: string } | null;
   agency: { id: string; name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null;
   renditions: Rendition[];
@@ -32,6 +35,13 @@ export type MediaView = {
   src: string;
   srcSetWebp: string;
   srcSetJpeg: string;
+  // Always set by toMediaView; optional only so views written by hand (tests) need not list them.
+  // AVIF renditions, for a <source type="image/avif"> before the WebP one.
+  srcSetAvif?: string;
+  // The subject's position, 0–1 from the left and top: crops keep it in view, e.g.
+  // style={{ objectPosition: `${focalX * 100}% ${focalY * 100}%` }} with object-fit: cover.
+  focalX?: number;
+  focalY?: number;
   credit: Credit | null;
   // Rights have expired: show a neutral placeholder with no credit instead.
   isWithdrawn: boolean;
@@ -50,8 +60,11 @@ export function toMediaView(media: MediaRecord, now: Date = new Date()): MediaVi
     width: fallback?.width ?? media.width,
     height: fallback?.height ?? media.height,
     src: mediaUrl(fallback?.storageKey ?? media.storageKey),
+    srcSetAvif: srcSet(media.renditions, "avif"),
     srcSetWebp: srcSet(media.renditions, "webp"),
     srcSetJpeg: srcSet(media.renditions, "jpeg"),
+    focalX: media.focalX ?? 0.5,
+    focalY: media.focalY ?? 0.5,
     credit: formatCredit(media),
     isWithdrawn: media.rightsExpireAt !== null && media.rightsExpireAt <= now,
   };

@@ -38,7 +38,7 @@ async function errorOf(promise: Promise<unknown>) {
 // Every key a set of bytes would be stored under, whether or not it got there.
 async function keysOf(bytes: Buffer, widths = [480, 960, 1600]): Promise<string[]> {
   const sha = sha256Hex(bytes);
-  return [`o/${sha}.jpg`, ...widths.flatMap((w) => [`r/${sha.slice(0, 32)}-${w}.webp`, `r/${sha.slice(0, 32)}-${w}.jpg`])];
+  return [`o/${sha}.jpg`, ...widths.flatMap((w) => ["avif", "webp", "jpg"].map((ext) => `r/${sha.slice(0, 32)}-${w}.${ext}`))];
 }
 
 async function storedKeys(keys: string[], storage: MediaStorage = getMediaStorage()): Promise<string[]> {
@@ -52,7 +52,7 @@ describe("createMedia", () => {
     const media = await createMedia(db, input(bytes, { rightsExpireAt: "2031-01-01T00:00:00Z" }), { actor: null, ip: "203.0.113.9" });
     expect(media).toMatchObject({ originalName: "pursuit-final.jpg", mimeType: "image/jpeg", width: 2000, height: 1200, bytes: bytes.length, sha256: sha256Hex(bytes), agencyId, photographerId });
     expect(media.rightsExpireAt?.toISOString()).toBe("2031-01-01T00:00:00.000Z");
-    expect(media.renditions.map((r) => `${r.format}-${r.width}`).sort()).toEqual(["jpeg-1600", "jpeg-480", "jpeg-960", "webp-1600", "webp-480", "webp-960"]);
+    expect(media.renditions.map((r) => `${r.format}-${r.width}`).sort()).toEqual(["avif-1600", "avif-480", "avif-960", "jpeg-1600", "jpeg-480", "jpeg-960", "webp-1600", "webp-480", "webp-960"]);
     expect(await storedKeys(await keysOf(bytes))).toEqual(await keysOf(bytes));
     const audit = await db.auditEntry.findFirst({ where: { entityType: "Media", entityId: media.id } });
     expect(audit).toMatchObject({ action: "media.create", actorId: null, ip: "203.0.113.9" });
@@ -134,6 +134,8 @@ describe("GET /media/[...key]", () => {
     expect(Buffer.from(await response.arrayBuffer()).equals((await getMediaStorage().read(webp.storageKey))!)).toBe(true);
     const jpeg = media.renditions.find((r) => r.format === "jpeg")!;
     expect((await get(jpeg.storageKey.split("/"))).headers.get("content-type")).toBe("image/jpeg");
+    const avif = media.renditions.find((r) => r.format === "avif")!;
+    expect((await get(avif.storageKey.split("/"))).headers.get("content-type")).toBe("image/avif");
   });
 
   it("answers 404 in plain text for originals, unknown keys and hostile paths, never 500", async () => {

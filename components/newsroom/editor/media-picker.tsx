@@ -1,7 +1,9 @@
 "use client";
-// Picks a photo from the media library: search by caption, alt text or photographer.
-import { useEffect, useRef, useState } from "react";
+// Picks a photo from the media library: search by caption, alt text or photographer, or upload new
+// ones in place (they appear first in the list, ready to pick).
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
+import { UploadDropzone } from "@/components/newsroom/media/upload-dropzone";
 import type { EditorActions } from "./types";
 
 type Props = { search: EditorActions["searchMedia"]; onPick: (media: PickerMedia | null) => void };
@@ -11,6 +13,7 @@ export function MediaPicker({ search, onPick }: Props) {
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<PickerMedia[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const addUploaded = useCallback((item: PickerMedia) => setItems((current) => [item, ...current.filter((other) => other.id !== item.id)]), []);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -33,6 +36,7 @@ export function MediaPicker({ search, onPick }: Props) {
         <span>Search the library</span>
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Caption, alt text or photographer" autoFocus />
       </label>
+      <UploadDropzone isCompact onAdded={addUploaded} />
       {error && <p role="alert" className="form-error">{error}</p>}
       <ul className="media-picker-grid">
         {items.map((item) => (

@@ -21,7 +21,7 @@ export function StoryTable({ rows, total, page, pages, params }: Props) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td><a href={`/newsroom/stories/${row.id}`}>{row.headline || "(no headline yet)"}</a></td>
+              <td><a href={`/newsroom/stories/${row.id}`}>{row.headline || "(no headline yet)"}</a>{row.hasExpiredPhoto && <> <span className="badge badge--warning">photo rights expired</span></>}</td>
               <td><span className={`badge badge--${row.status.toLowerCase()}`}>{row.status.replace("_", " ").toLowerCase()}</span></td>
               <td>{row.sectionName ?? "—"}</td>
               <td>{row.bylines.join(", ") || "—"}</td>

@@ -14,12 +14,14 @@ export function StoryFigure({ media, caption, sizes, isPriority = false }: Props
   }
   // The hero is usually the largest thing on screen: ask for it in <head>, before scripts.
   if (isPriority) {
-    const srcSet = media.srcSetWebp || media.srcSetJpeg;
-    preload(media.src, { as: "image", fetchPriority: "high", imageSizes: sizes, ...(srcSet ? { imageSrcSet: srcSet, type: media.srcSetWebp ? "image/webp" : "image/jpeg" } : {}) });
+    // The same format the <picture> below will choose first (AVIF, else WebP, else JPEG).
+    const [srcSet, type] = media.srcSetAvif ? [media.srcSetAvif, "image/avif"] : media.srcSetWebp ? [media.srcSetWebp, "image/webp"] : [media.srcSetJpeg, "image/jpeg"];
+    preload(media.src, { as: "image", fetchPriority: "high", imageSizes: sizes, ...(srcSet ? { imageSrcSet: srcSet, type } : {}) });
   }
   return (
     <figure className="story-figure">
       <picture>
+        {media.srcSetAvif && <source type="image/avif" srcSet={media.srcSetAvif} sizes={sizes} />}
         {media.srcSetWebp && <source type="image/webp" srcSet={media.srcSetWebp} sizes={sizes} />}
         <img
           src={media.src}

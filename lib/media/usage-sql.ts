@@ -1,0 +1,30 @@
+// The two questions about story bodies that need SQL (a body is JSON): which stories' bodies
+// mention a picture, and which pictures any body shows. One query per database provider.
+import { isPostgres, type Db, type Tx } from "../db";
+import { isRecordId } from "../editor/nodes/reference-attribute";
+
+type Client = Db | Tx;
+
+// Candidates only (the id appears somewhere in the body's text); callers confirm by reading the
+// body. Ids are [a-z0-9], so they need no LIKE escaping.
+export async function storiesMentioningInBody(client: Client, mediaId: string): Promise<string[]> {
+  if (!isRecordId(mediaId)) return [];
+  const pattern = `%${mediaId}%`;
+  const rows = isPostgres()
+    ? await client.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE "body"::text LIKE ${pattern}`
+    : await client.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE CAST("body" AS TEXT) LIKE ${pattern}`;
+  return rows.map((row) => row.id);
+}
+
+// Every media id a figure in any story body points at. Reads every body: only the library's
+// "unused" filter asks.
+export async function mediaIdsInBodies(client: Client): Promise<string[]> {
+  const rows = isPostgres()
+    ? await client.$queryRaw<{ id: string }[]>`
+        SELECT DISTINCT (v #>> '{}') AS "id" FROM "Article" a, jsonb_path_query(a."body", 'strict $.**.mediaId') v
+        WHERE jsonb_typeof(v) = 'string'`
+    : await client.$queryRaw<{ id: string }[]>`
+        SELECT DISTINCT t."value" AS "id" FROM "Article" a, json_tree(a."body") t
+        WHERE t."key" = 'mediaId' AND t."type" = 'text'`;
+  return rows.map((row) => row.id).filter(isRecordId);
+}
