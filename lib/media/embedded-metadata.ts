@@ -4,18 +4,9 @@ import { readExif } from "./exif";
 import { readIptc } from "./iptc";
 import { cleanText } from "./text-decode";
 import { readXmp } from "./xmp";
+import type { MetadataFields } from "./metadata-fields";
 
-export type EmbeddedMetadata = {
-  byline?: string;
-  credit?: string;
-  source?: string;
-  copyright?: string;
-  caption?: string;
-  // Special instructions / usage terms, e.g. "Editorial use only".
-  instructions?: string;
-  // The agency's job or transmission reference.
-  reference?: string;
-};
+export type EmbeddedMetadata = MetadataFields;
 
 export type MetadataBuffers = { exif?: Buffer; iptc?: Buffer; xmp?: Buffer; xmpAsString?: string };
 

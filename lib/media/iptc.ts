@@ -2,16 +2,9 @@
 // by-line, credit, source, copyright notice, caption, special instructions and job reference.
 // Never throws: a malformed record yields whatever was readable before the damage.
 import { decodeText } from "./text-decode";
+import type { MetadataFields } from "./metadata-fields";
 
-export type IptcFields = {
-  byline?: string;
-  credit?: string;
-  source?: string;
-  copyright?: string;
-  caption?: string;
-  instructions?: string;
-  reference?: string;
-};
+export type IptcFields = MetadataFields;
 
 // Record 2 dataset numbers (IPTC IIM 4.2).
 const DATASETS: Record<number, keyof IptcFields> = { 80: "byline", 110: "credit", 115: "source", 116: "copyright", 120: "caption", 40: "instructions", 103: "reference" };

@@ -1,15 +1,9 @@
 // Reads the few XMP properties that carry a picture's credit: dc:creator, photoshop:Credit and
 // Source, dc:rights, dc:description, xmpRights:UsageTerms, photoshop:TransmissionReference.
 // Written as attributes or as elements (plain, rdf:Seq, rdf:Bag or rdf:Alt lists), so both are read.
-export type XmpFields = {
-  byline?: string;
-  credit?: string;
-  source?: string;
-  copyright?: string;
-  caption?: string;
-  instructions?: string;
-  reference?: string;
-};
+import type { MetadataFields } from "./metadata-fields";
+
+export type XmpFields = MetadataFields;
 
 const PROPERTIES: Record<keyof XmpFields, string> = {
   byline: "dc:creator",
