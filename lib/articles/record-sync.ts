@@ -22,46 +22,61 @@ function assertOwned(existing: Owned[], articleId: string, what: string): void {
   if (foreign.length) throw new AppError("INVALID", `${what} ${foreign.map((r) => r.id).join(", ")} belongs to another story.`);
 }
 
-export async function syncQuotes(tx: Tx, articleId: string, ids: string[], payload: ArticleInput["quotes"]): Promise<void> {
-  const byId = requireAll(ids, payload, "quote");
-  const existing = await tx.quote.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true } });
-  assertOwned(existing, articleId, "Quote");
+// How one kind of record is read and written; the syncing rules live once, in syncOwned.
+type Store<D> = {
+  what: string;
+  owners: (ids: string[]) => Promise<Owned[]>;
+  removeAllBut: (keep: string[]) => Promise<unknown>;
+  update: (id: string, data: D) => Promise<unknown>;
+  create: (id: string, data: D) => Promise<unknown>;
+};
+
+// The body's ids must all be in the save; none may belong to another story; this story's records
+// the body no longer uses (except `alsoKeep`) go; the rest are updated or created with their ids.
+async function syncOwned<T extends { id: string }, D>(articleId: string, ids: string[], payload: T[], toData: (item: T) => D, store: Store<D>, alsoKeep: string[] = []): Promise<void> {
+  const byId = requireAll(ids, payload, store.what);
+  const existing = await store.owners(ids);
+  assertOwned(existing, articleId, store.what[0].toUpperCase() + store.what.slice(1));
   const known = new Set(existing.map((row) => row.id));
-  await tx.quote.deleteMany({ where: { articleId, id: { notIn: ids } } });
+  await store.removeAllBut([...ids, ...alsoKeep]);
   for (const id of ids) {
-    const { text, speaker, speakerDescription, context } = byId.get(id)!;
-    const data = { text, speaker, speakerDescription, context };
-    if (known.has(id)) await tx.quote.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-    else await tx.quote.create({ data: { id, articleId, ...data } });
+    const data = toData(byId.get(id)!);
+    await (known.has(id) ? store.update(id, data) : store.create(id, data));
   }
 }
 
-export async function syncCaptions(tx: Tx, articleId: string, refs: BodyReferences, payload: ArticleInput["captions"], keepId: string | null): Promise<void> {
-  const byId = requireAll(refs.captionIds, payload, "caption");
-  const existing = await tx.caption.findMany({ where: { id: { in: refs.captionIds } }, select: { id: true, articleId: true } });
-  assertOwned(existing, articleId, "Caption");
-  const known = new Set(existing.map((row) => row.id));
-  const keep = keepId ? [...refs.captionIds, keepId] : refs.captionIds;
-  await tx.caption.deleteMany({ where: { articleId, id: { notIn: keep } } });
-  for (const id of refs.captionIds) {
-    const { mediaId, text } = byId.get(id)!;
-    if (known.has(id)) await tx.caption.update({ where: { id }, data: { mediaId, text, version: { increment: 1 } } });
-    else await tx.caption.create({ data: { id, articleId, mediaId, text } });
-  }
+const owned = { select: { id: true, articleId: true } } as const;
+const bump = { version: { increment: 1 } } as const;
+
+export function syncQuotes(tx: Tx, articleId: string, ids: string[], payload: ArticleInput["quotes"]): Promise<void> {
+  return syncOwned(articleId, ids, payload, ({ text, speaker, speakerDescription, context }) => ({ text, speaker, speakerDescription, context }), {
+    what: "quote",
+    owners: (inIds) => tx.quote.findMany({ where: { id: { in: inIds } }, ...owned }),
+    removeAllBut: (keep) => tx.quote.deleteMany({ where: { articleId, id: { notIn: keep } } }),
+    update: (id, data) => tx.quote.update({ where: { id }, data: { ...data, ...bump } }),
+    create: (id, data) => tx.quote.create({ data: { id, articleId, ...data } }),
+  });
 }
 
-export async function syncSidebars(tx: Tx, articleId: string, ids: string[], payload: { id: string; heading: string; body: BodyDoc }[]): Promise<void> {
-  const byId = requireAll(ids, payload, "sidebar");
-  const existing = await tx.sidebar.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true } });
-  assertOwned(existing, articleId, "Sidebar");
-  const known = new Set(existing.map((row) => row.id));
-  await tx.sidebar.deleteMany({ where: { articleId, id: { notIn: ids } } });
-  for (const id of ids) {
-    const { heading, body } = byId.get(id)!;
-    const data = { heading, body: body as unknown as Prisma.InputJsonValue };
-    if (known.has(id)) await tx.sidebar.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-    else await tx.sidebar.create({ data: { id, articleId, ...data } });
-  }
+// keepId: the hero photo's caption, which the body does not refer to.
+export function syncCaptions(tx: Tx, articleId: string, refs: BodyReferences, payload: ArticleInput["captions"], keepId: string | null): Promise<void> {
+  return syncOwned(articleId, refs.captionIds, payload, ({ mediaId, text }) => ({ mediaId, text }), {
+    what: "caption",
+    owners: (inIds) => tx.caption.findMany({ where: { id: { in: inIds } }, ...owned }),
+    removeAllBut: (keep) => tx.caption.deleteMany({ where: { articleId, id: { notIn: keep } } }),
+    update: (id, data) => tx.caption.update({ where: { id }, data: { ...data, ...bump } }),
+    create: (id, data) => tx.caption.create({ data: { id, articleId, ...data } }),
+  }, keepId ? [keepId] : []);
+}
+
+export function syncSidebars(tx: Tx, articleId: string, ids: string[], payload: { id: string; heading: string; body: BodyDoc }[]): Promise<void> {
+  return syncOwned(articleId, ids, payload, ({ heading, body }) => ({ heading, body: body as unknown as Prisma.InputJsonValue }), {
+    what: "sidebar",
+    owners: (inIds) => tx.sidebar.findMany({ where: { id: { in: inIds } }, ...owned }),
+    removeAllBut: (keep) => tx.sidebar.deleteMany({ where: { articleId, id: { notIn: keep } } }),
+    update: (id, data) => tx.sidebar.update({ where: { id }, data: { ...data, ...bump } }),
+    create: (id, data) => tx.sidebar.create({ data: { id, articleId, ...data } }),
+  });
 }
 
 // Related links in body order, with the teaser label the editor gave each.

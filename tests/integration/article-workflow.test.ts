@@ -95,6 +95,18 @@ describe("saving a story", () => {
     expect((await db.article.findUniqueOrThrow({ where: { id } })).version).toBe(version);
   });
 
+  it("refuses a body that claims another story's quote, and changes neither story", async () => {
+    const mine = await readyDraft();
+    const theirs = await readyDraft();
+    const { article } = await currentInput(mine.id);
+    const stolen = { id: theirs.quoteId, text: "Not mine.", speaker: "Someone", speakerDescription: "", context: "" };
+    const body = { type: "doc", content: [{ type: "pullQuote", attrs: { quoteId: theirs.quoteId } }] };
+    await expect(saveArticle(editor, { articleId: mine.id, expectedVersion: mine.version, article: { ...article, body, quotes: [stolen] } }))
+      .rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("belongs to another story") });
+    expect(await db.quote.findUniqueOrThrow({ where: { id: theirs.quoteId } })).toMatchObject({ articleId: theirs.id, text: "At last." });
+    expect((await db.article.findUniqueOrThrow({ where: { id: mine.id } })).version).toBe(mine.version);
+  });
+
   it("refuses a slug another story uses", async () => {
     const { id, version } = await readyDraft();
     const { article } = await currentInput(id);
