@@ -1,15 +1,8 @@
 // `npm run publish-due`: publishes every scheduled story that has fallen due, once, then tells a
 // running server (PRESSBOX_URL, default http://localhost:$PORT) to drop those pages from its cache.
-import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
+import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { resolveDatabaseUrl } from "../lib/database-url";
 import { REFRESH_PATH, SIGNATURE_HEADER, signRefresh } from "../lib/internal-refresh";
-
-function loadSecret(): void {
-  if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
-  const file = path.join("data", "nextauth-secret");
-  if (existsSync(file)) process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
-}
 
 async function notifyServer(articleIds: string[]): Promise<void> {
   const url = `${process.env.PRESSBOX_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}${REFRESH_PATH}`;
@@ -24,7 +17,8 @@ async function notifyServer(articleIds: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   process.env.DATABASE_URL = resolveDatabaseUrl();
-  loadSecret();
+  // The same secret `npm start` gave the server, so the server accepts the signed notice.
+  ensureAuthSecret(process.env, "data");
   const { publishDueArticles } = await import("../lib/articles/publish-due");
   const { withdrawExpiredMedia } = await import("../lib/media/rights-expiry");
   const report = await publishDueArticles();
