@@ -1,8 +1,11 @@
-// Four test projects (`npx vitest run --project <name>`):
+// Five test projects (`npx vitest run --project <name>`):
 //   unit                  pure code beside its source, no database
 //   integration-sqlite    tests/integration against a fresh, migrated SQLite file
 //   integration-postgres  the same files against a fresh PostgreSQL database (POSTGRES_TEST_URL)
-//   e2e                   real Chromium against `next start` on a seeded SQLite database
+//   e2e                   real Chromium against the production server on a seeded SQLite database
+//   hostile               tests/hostile (`npm run test:hostile`): XSS corpus, malformed input,
+//                         permissions over HTTP, concurrency, crashes, contention, hostile uploads;
+//                         each file makes its own databases and servers
 // Global setups live in tests/setup/ and hand each run's database and URLs to tests via inject().
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
@@ -66,6 +69,18 @@ export default defineConfig({
           environment: "node",
           fileParallelism: false,
           testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "hostile",
+          include: ["tests/hostile/**/*.test.ts"],
+          globalSetup: ["tests/setup/production-build.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 300_000,
           hookTimeout: 600_000,
         },
       },

@@ -48,9 +48,15 @@ function buildIfNeeded(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-function serve(): void {
-  const args = isDev ? ["dev", "-p", port] : ["start", "-p", port];
-  const server = spawn(nextBin, args, { stdio: "inherit", env: process.env });
+// Production: scripts/server.ts in this process (Next.js behind the page cache). Development:
+// `next dev`, which renders every request.
+async function serve(): Promise<void> {
+  if (!isDev) {
+    const { startServer } = await import("./server");
+    await startServer({ port: Number(port), hostname: process.env.BIND_ADDRESS ?? "0.0.0.0" });
+    return;
+  }
+  const server = spawn(nextBin, ["dev", "-p", port], { stdio: "inherit", env: process.env });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -63,8 +69,11 @@ async function main(): Promise<void> {
   prepareAuth();
   await deployMigrations(process.env.DATABASE_URL);
   await seedOnce();
-  if (!isDev) buildIfNeeded();
-  serve();
+  if (!isDev) {
+    buildIfNeeded();
+    (process.env as Record<string, string>).NODE_ENV = "production";
+  }
+  await serve();
 }
 
 main().catch((error) => {

@@ -2,11 +2,13 @@
 // A cached page request reads memory only; publishing, unpublishing or fixing a credit drops
 // exactly the entries tagged with what changed. Kept on globalThis because Next.js may load this
 // module in more than one bundle of the same server process.
+import { clearPages, dropPagesTagged, noteRenderTags } from "./page-cache";
+
 type Entry = { value: unknown; tags: string[]; expiresAt: number };
 type Store = {
   entries: Map<string, Entry>;
   byTag: Map<string, Set<string>>;
-  pending: Map<string, Promise<unknown>>;
+  pending: Map<string, Promise<Tagged<unknown>>>;
   // Bumped on every invalidation, so a load that started before it is not stored after it.
   generation: number;
   hits: number;
@@ -47,37 +49,50 @@ function put(key: string, value: unknown, tags: string[]): void {
 }
 
 // Returns the cached value for key, or runs load once (concurrent callers share it) and keeps
-// its value under the tags it names.
+// its value under the tags it names. The tags also go to the page cache's render context, so a
+// whole page built from these values is dropped with them.
 export async function cached<T>(key: string, load: () => Promise<Tagged<T>>): Promise<T> {
   const entry = store.entries.get(key);
   if (entry && entry.expiresAt > Date.now()) {
     store.hits += 1;
     store.entries.delete(key);
     store.entries.set(key, entry);
+    noteRenderTags(entry.tags);
     return entry.value as T;
   }
-  const inFlight = store.pending.get(key);
-  if (inFlight) return inFlight as Promise<T>;
-  store.misses += 1;
-  const startedAt = store.generation;
-  const promise = load()
-    .then(({ value, tags }) => {
-      if (store.generation === startedAt) put(key, value, tags);
-      return value;
-    })
-    .finally(() => {
-      if (store.pending.get(key) === promise) store.pending.delete(key);
-    });
-  store.pending.set(key, promise);
-  return promise;
+  let promise = store.pending.get(key) as Promise<Tagged<T>> | undefined;
+  if (!promise) {
+    store.misses += 1;
+    const startedAt = store.generation;
+    const loading: Promise<Tagged<T>> = load()
+      .then((loaded) => {
+        if (store.generation === startedAt) put(key, loaded.value, loaded.tags);
+        return loaded;
+      })
+      .finally(() => {
+        if (store.pending.get(key) === loading) store.pending.delete(key);
+      });
+    store.pending.set(key, loading);
+    promise = loading;
+  }
+  const { value, tags } = await promise;
+  noteRenderTags(tags);
+  return value;
+}
+
+// Bumped by every invalidation: a page whose render spans one is not stored.
+export function cacheGeneration(): number {
+  return store.generation;
 }
 
 export function invalidateTags(tags: Iterable<string>): number {
   store.generation += 1;
   // Loads already under way may have read the old data: later callers must not join them.
   store.pending.clear();
+  const list = [...tags];
+  dropPagesTagged(list);
   let dropped = 0;
-  for (const tag of tags) {
+  for (const tag of list) {
     for (const key of store.byTag.get(tag) ?? []) {
       remove(key);
       dropped += 1;
@@ -90,6 +105,7 @@ export function invalidateTags(tags: Iterable<string>): number {
 export function clearCache(): void {
   store.generation += 1;
   store.pending.clear();
+  clearPages();
   store.entries.clear();
   store.byTag.clear();
 }

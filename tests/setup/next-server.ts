@@ -1,5 +1,7 @@
 // globalSetup of the e2e project: a fresh seeded SQLite database, an up-to-date production
-// build and `next start` on a free port; the base URL goes to tests through `inject("baseUrl")`.
+// build and the production server (scripts/server.ts, what `npm start` runs) on a free port; the
+// base URL goes to tests through `inject("baseUrl")`. Hostile-suite files start their own servers
+// on their own databases with startAppServer.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { createServer } from "node:net";
@@ -17,15 +19,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let server: RunningServer;
   try {
     const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir };
-    seed(env);
-    // Built against the fresh database, so nothing prerendered can read a developer's own data.
-    if (isBuildStale()) buildApp(env);
-    server = await startServer(env);
+    seedDatabase(env);
+    ensureBuild(env);
+    server = await startAppServer(env, SERVER_LOG);
   } catch (error) {
     removeDir(database.dir);
     throw error;
   }
-  console.log(`e2e: next start is answering at ${server.baseUrl} (log: ${SERVER_LOG})`);
+  console.log(`e2e: the production server is answering at ${server.baseUrl} (log: ${SERVER_LOG})`);
   project.provide("baseUrl", server.baseUrl);
   project.provide("databaseUrl", database.databaseUrl);
   project.provide("mediaDir", database.mediaDir);
@@ -35,13 +36,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-function seed(env: Record<string, string>): void {
+// The demo newsroom, seeded the way `npm start` does.
+export function seedDatabase(env: Record<string, string>): void {
   run("tsx", ["prisma/seed.ts"], env);
 }
 
 // `next build` only when .next is missing or older than its sources (the rule `npm start` uses).
-function buildApp(env: Record<string, string>): void {
-  console.log("e2e: building the production app (next build)…");
+// Built against the given (fresh) database, so nothing prerendered can read a developer's own data.
+export function ensureBuild(env: Record<string, string>): void {
+  if (!isBuildStale()) return;
+  console.log("tests: building the production app (next build)…");
   run("next", ["build"], { ...env, NODE_ENV: "production" });
 }
 
@@ -72,18 +76,19 @@ function findFreePort(): Promise<number> {
   });
 }
 
-type RunningServer = { baseUrl: string; stop: () => Promise<void> };
+export type RunningServer = { baseUrl: string; pid: number; stop: () => Promise<void>; kill: () => void };
 
-// `next start` in its own process group (detached), so stopping it stops every worker it spawned.
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
+// The production server (scripts/server.ts) on a free port, in its own process group (detached),
+// so stopping it stops every process it spawned. env holds at least DATABASE_URL and MEDIA_DIR.
+export async function startAppServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const log = openSync(SERVER_LOG, "w");
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = openSync(logFile, "w");
+  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/server.ts"], {
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, ...env, ...authEnv(baseUrl), NODE_ENV: "production" },
+    env: { ...process.env, ...authEnv(baseUrl), ...env, PORT: String(port), BIND_ADDRESS: "127.0.0.1", NODE_ENV: "production" },
   });
   closeSync(log);
   // Vitest crashing must not leave a server behind.
@@ -94,19 +99,19 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
     await stopProcessGroup(child);
   };
   try {
-    await waitUntilAnswering(baseUrl, child);
+    await waitUntilAnswering(baseUrl, child, logFile);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, pid: child.pid!, stop, kill: () => killGroup(child, "SIGKILL") };
 }
 
-async function waitUntilAnswering(baseUrl: string, server: ChildProcess): Promise<void> {
+async function waitUntilAnswering(baseUrl: string, server: ChildProcess, logFile: string): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`next start exited (${server.exitCode ?? server.signalCode}): see ${SERVER_LOG}`);
+      throw new Error(`the server exited (${server.exitCode ?? server.signalCode}): see ${logFile}`);
     }
     try {
       await fetch(baseUrl, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
@@ -115,7 +120,7 @@ async function waitUntilAnswering(baseUrl: string, server: ChildProcess): Promis
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new Error(`next start did not answer at ${baseUrl} within ${STARTUP_TIMEOUT_MS / 1000} s: see ${SERVER_LOG}`);
+  throw new Error(`the server did not answer at ${baseUrl} within ${STARTUP_TIMEOUT_MS / 1000} s: see ${logFile}`);
 }
 
 async function stopProcessGroup(server: ChildProcess): Promise<void> {

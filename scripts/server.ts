@@ -1,0 +1,117 @@
+// The production server (`npm start` runs it after migrating, seeding and building): Next.js
+// behind a cache of whole public responses (lib/cache/page-cache.ts). A reader's page is rendered
+// once by Next.js, then served from memory until the write path invalidates a tag it read. Staff
+// screens, APIs, server actions, client-navigation (RSC) requests and search always go to Next.js.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { cacheGeneration } from "../lib/cache/tagged-cache";
+import { getPage, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
+
+const UNCACHED_PREFIXES = ["/newsroom", "/api/", "/_next/", "/media/", "/preview/", "/sign-in", "/sign-out", "/search"];
+const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/plain)/;
+// Next.js streams page metadata differently to these crawlers, so they get their own entries.
+const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
+// Response headers that describe one response, not the page.
+const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
+
+// The cache key of a request that may be served from (and stored in) the page cache, else null.
+export function pageCacheKey(req: IncomingMessage): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.url ?? "/";
+  if (!url.startsWith("/") || url.startsWith("//")) return null;
+  if (UNCACHED_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix))) return null;
+  const h = req.headers;
+  if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range || h.authorization) return null;
+  if (url.includes("_rsc=") || String(h.accept ?? "").includes("text/x-component")) return null;
+  return `${BOT_AGENTS.test(String(h["user-agent"] ?? "")) ? "bot" : "std"} ${url}`;
+}
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+}
+
+function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
+  const gzip = entry.gzip && acceptsGzip(req) ? entry.gzip : null;
+  const body = gzip ?? entry.body;
+  const headers: Record<string, string | string[] | number> = { ...entry.headers, "content-length": body.length, "x-pressbox-cache": "hit" };
+  if (entry.gzip) headers.vary = "Accept-Encoding";
+  if (gzip) headers["content-encoding"] = "gzip";
+  res.writeHead(entry.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+// Lets Next.js answer, keeping a copy of the bytes; stores them once the response is complete if
+// it is a plain 200 of a public page whose render read tagged data.
+function renderAndStore(req: IncomingMessage, res: ServerResponse, key: string, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<void> {
+  // Stored uncompressed (compressed once at store time): Next.js must not gzip this one.
+  delete req.headers["accept-encoding"];
+  const context: RenderContext = { tags: new Set(), startedAt: cacheGeneration() };
+  const chunks: Buffer[] = [];
+  const toBuffer = (chunk: unknown, encoding?: unknown): Buffer | null => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
+    if (Buffer.isBuffer(chunk)) return chunk;
+    if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((...args: unknown[]) => {
+    const buffer = toBuffer(args[0], args[1]);
+    if (buffer) chunks.push(Buffer.from(buffer));
+    return write(...args);
+  }) as ServerResponse["write"];
+  res.end = ((...args: unknown[]) => {
+    const buffer = toBuffer(args[0], args[1]);
+    if (buffer) chunks.push(Buffer.from(buffer));
+    return end(...args);
+  }) as ServerResponse["end"];
+  res.once("finish", () => {
+    if (req.method !== "GET" || res.statusCode !== 200 || res.hasHeader("set-cookie") || res.hasHeader("content-encoding")) return;
+    if (!STORABLE_TYPES.test(String(res.getHeader("content-type") ?? ""))) return;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value !== undefined && !NOT_STORED.has(name)) headers[name] = Array.isArray(value) ? value : String(value);
+    }
+    putPage(key, { status: 200, headers, body: Buffer.concat(chunks) }, context, cacheGeneration());
+  });
+  return withRenderContext(context, () => handle(req, res));
+}
+
+export async function startServer(options: { port: number; hostname: string }): Promise<void> {
+  const app = next({ dev: false, hostname: options.hostname, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    const key = pageCacheKey(req);
+    const run = async () => {
+      if (!key) return handle(req, res);
+      const entry = getPage(key);
+      if (entry) return serveCached(req, res, entry);
+      res.setHeader("x-pressbox-cache", "miss");
+      return renderAndStore(req, res, key, handle);
+    };
+    run().catch((error) => {
+      console.error("Pressbox: request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Something went wrong on our side.");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
+  console.log(`Pressbox: serving on http://${options.hostname === "0.0.0.0" ? "localhost" : options.hostname}:${options.port}`);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+// Run directly (tests, the benchmark): PORT and BIND_ADDRESS from the environment, and a database
+// that is already migrated and a build that is already made (`npm start` sees to both).
+if (process.argv[1] && /scripts[\\/]server\.ts$/.test(process.argv[1])) {
+  startServer({ port: Number(process.env.PORT ?? 3000), hostname: process.env.BIND_ADDRESS ?? "0.0.0.0" }).catch((error) => {
+    console.error(`Pressbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

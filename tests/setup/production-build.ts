@@ -1,0 +1,14 @@
+// globalSetup of the hostile project: an up-to-date production build for the servers its files
+// start on their own databases (tests/setup/next-server.ts startAppServer). Global setups run one
+// project after another, so this and the e2e setup never build at the same time.
+import { createSqliteDatabase, removeDir } from "./temp-database";
+import { ensureBuild } from "./next-server";
+
+export default async function setup(): Promise<void> {
+  const database = await createSqliteDatabase("build");
+  try {
+    ensureBuild({ DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir });
+  } finally {
+    removeDir(database.dir);
+  }
+}
