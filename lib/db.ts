@@ -13,13 +13,30 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 // How long a SQLite writer waits for another process's lock before giving up.
 const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
+// PRESSBOX_COUNT_QUERIES=1 (the benchmark) counts every query the process sends, on globalThis
+// so the production server's stats hook can read it whichever bundle made the client.
+const countQueries = process.env.PRESSBOX_COUNT_QUERIES === "1";
+const queryLog = countQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
+const counter = globalThis as unknown as { pressboxQueryCount?: number };
+
+export function queryCount(): number {
+  return counter.pressboxQueryCount ?? 0;
+}
+
+function counted(client: Db): Db {
+  if (countQueries) (client as unknown as { $on: (event: "query", fn: () => void) => void }).$on("query", () => {
+    counter.pressboxQueryCount = (counter.pressboxQueryCount ?? 0) + 1;
+  });
+  return client;
+}
+
 export function createDb(url: string = resolveDatabaseUrl()): Db {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return counted(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
   }
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new SqliteClient({ adapter });
+  return counted(new SqliteClient({ adapter, ...queryLog }) as unknown as Db);
 }
 
 const globalForDb = globalThis as unknown as { pressboxDb?: Db };
