@@ -19,16 +19,20 @@ const optionalText = (max: number) =>
     .transform((value) => value || null);
 
 // Browsers may send a full path ("C:\fakepath\final.jpg"): only the last part is kept. A name that
-// tries to climb folders ("../x.jpg") or hides a null byte is refused outright: nothing uses names
-// as paths (files are stored under their content hash), but such a name is never an accident.
+// tries to climb folders ("../x.jpg"), starts at a root ("/etc/x.jpg", "\\server\x.jpg"), or hides a
+// null byte, another control character or a text-direction override (which shows "x\u202Egpj.html"
+// as "xlmth.jpg") is refused outright: nothing uses names as paths (files are stored under their
+// content hash), but such a name is never an accident.
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 function isHostileFileName(name: string): boolean {
-  return /[\u0000-\u001f\u007f]/.test(name) || name.split(/[\\/]/).some((part) => part.trim() === "..");
+  return HIDDEN_CHARACTERS.test(name) || /^\s*[\\/]/.test(name) || name.split(/[\\/]/).some((part) => part.trim() === "..");
 }
 
 const fileName = z
   .string()
-  .max(1000)
-  .refine((name) => !isHostileFileName(name), "the file name contains folder steps (..) or control characters; rename the file")
+  .max(1000, "the file name is too long")
+  .refine((name) => !isHostileFileName(name), "the file name contains folder steps (..), starts at a root folder (/ or \\) or has control characters; rename the file")
   .transform((name) => (name.split(/[\\/]/).pop() ?? "").trim())
   .pipe(z.string().min(1, "the file has no name").max(255, "the file name is too long"));
 
