@@ -247,6 +247,8 @@ describe("writing a story in the editor", () => {
     await caretAtEnd(page);
     await page.getByRole("button", { name: "+ Newsletter" }).click();
     await expect(nodeCards(page, "newsletterSignup").count()).resolves.toBe(1);
+    // Every block is still in the editor after all that typing and pasting.
+    await expect([await nodeCards(page, "pullQuote").count(), await nodeCards(page, "sidebar").count(), await nodeCards(page, "relatedStory").count()]).toEqual([2, 1, 1]);
 
     // Nothing clicked Save: the autosave must have stored all of it.
     await expect(saveState(page).innerText()).resolves.toMatch(/Unsaved changes|Saving…/);
