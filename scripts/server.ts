@@ -4,27 +4,9 @@
 // screens, APIs, server actions, client-navigation (RSC) requests and search always go to Next.js.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { cacheGeneration } from "../lib/cache/tagged-cache";
-import { getPage, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
-
-const UNCACHED_PREFIXES = ["/newsroom", "/api/", "/_next/", "/media/", "/preview/", "/sign-in", "/sign-out", "/search"];
-const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/plain)/;
-// Next.js streams page metadata differently to these crawlers, so they get their own entries.
-const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
-// Response headers that describe one response, not the page.
-const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
-
-// The cache key of a request that may be served from (and stored in) the page cache, else null.
-export function pageCacheKey(req: IncomingMessage): string | null {
-  if (req.method !== "GET" && req.method !== "HEAD") return null;
-  const url = req.url ?? "/";
-  if (!url.startsWith("/") || url.startsWith("//")) return null;
-  if (UNCACHED_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix))) return null;
-  const h = req.headers;
-  if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range || h.authorization) return null;
-  if (url.includes("_rsc=") || String(h.accept ?? "").includes("text/x-component")) return null;
-  return `${BOT_AGENTS.test(String(h["user-agent"] ?? "")) ? "bot" : "std"} ${url}`;
-}
+import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/cache/tagged-cache";
+import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
+import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -66,15 +48,33 @@ function renderAndStore(req: IncomingMessage, res: ServerResponse, key: string, 
     return end(...args);
   }) as ServerResponse["end"];
   res.once("finish", () => {
-    if (req.method !== "GET" || res.statusCode !== 200 || res.hasHeader("set-cookie") || res.hasHeader("content-encoding")) return;
-    if (!STORABLE_TYPES.test(String(res.getHeader("content-type") ?? ""))) return;
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value !== undefined && !NOT_STORED.has(name)) headers[name] = Array.isArray(value) ? value : String(value);
-    }
-    putPage(key, { status: 200, headers, body: Buffer.concat(chunks) }, context, cacheGeneration());
+    const headers = storableResponse(req, res);
+    if (headers) putPage(key, { status: 200, headers, body: Buffer.concat(chunks) }, context, cacheGeneration());
   });
   return withRenderContext(context, () => handle(req, res));
+}
+
+// PRESSBOX_BENCH_HOOKS=1 (the benchmark only): GET /__pressbox/stats reports queries sent (with
+// PRESSBOX_COUNT_QUERIES=1), cache counters and memory; POST /__pressbox/clear-cache drops the
+// tags given as {"tags": [...]}, or both caches entirely, so the next request renders afresh.
+function isBenchHook(req: IncomingMessage): boolean {
+  return process.env.PRESSBOX_BENCH_HOOKS === "1" && Boolean(req.url?.startsWith("/__pressbox/"));
+}
+
+async function benchHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.url === "/__pressbox/clear-cache" && req.method === "POST") {
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    const tags = (JSON.parse(body || "{}") as { tags?: string[] }).tags;
+    if (tags) invalidateTags(tags);
+    else clearCache();
+  } else if (req.url !== "/__pressbox/stats") {
+    res.writeHead(404).end();
+    return;
+  }
+  const queries = (globalThis as unknown as { pressboxQueryCount?: number }).pressboxQueryCount ?? 0;
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ queries, pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage() }));
 }
 
 export async function startServer(options: { port: number; hostname: string }): Promise<void> {
@@ -84,6 +84,7 @@ export async function startServer(options: { port: number; hostname: string }): 
   const server = createServer((req, res) => {
     const key = pageCacheKey(req);
     const run = async () => {
+      if (isBenchHook(req)) return benchHook(req, res);
       if (!key) return handle(req, res);
       const entry = getPage(key);
       if (entry) return serveCached(req, res, entry);

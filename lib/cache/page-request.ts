@@ -1,0 +1,41 @@
+// Which requests the production server (scripts/server.ts) may answer from the page cache, and
+// which responses it may keep there. Only anonymous-identical public reads qualify: staff screens,
+// APIs, server actions, client-navigation (RSC) requests, previews, media files and search never do.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+// Whole path segments: "/search" is never cached, a section called "/searchlight" may be.
+const UNCACHED_SEGMENTS = ["newsroom", "api", "_next", "media", "preview", "sign-in", "sign-out", "search", "__pressbox"];
+const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/plain)/;
+// Next.js streams page metadata differently to these crawlers, so they get their own entries.
+const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
+// Response headers that describe one response, not the page.
+const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
+
+type RequestLike = Pick<IncomingMessage, "method" | "url" | "headers">;
+
+// The cache key of a request that may be served from (and stored in) the page cache, else null.
+export function pageCacheKey(req: RequestLike): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.url ?? "/";
+  if (!url.startsWith("/") || url.startsWith("//")) return null;
+  const firstSegment = url.slice(1).split(/[/?#]/, 1)[0];
+  if (UNCACHED_SEGMENTS.includes(firstSegment)) return null;
+  const h = req.headers;
+  if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range || h.authorization) return null;
+  if (url.includes("_rsc=") || String(h.accept ?? "").includes("text/x-component")) return null;
+  return `${BOT_AGENTS.test(String(h["user-agent"] ?? "")) ? "bot" : "std"} ${url}`;
+}
+
+// The headers to keep with a finished response, or null when it must not be cached: only a plain
+// 200 answer to a GET, of a page or feed type, uncompressed, setting no cookie.
+export function storableResponse(req: RequestLike, res: Pick<ServerResponse, "statusCode" | "getHeaders">): Record<string, string | string[]> | null {
+  if (req.method !== "GET" || res.statusCode !== 200) return null;
+  const all = res.getHeaders();
+  if (all["set-cookie"] !== undefined || all["content-encoding"] !== undefined) return null;
+  if (!STORABLE_TYPES.test(String(all["content-type"] ?? ""))) return null;
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(all)) {
+    if (value !== undefined && !NOT_STORED.has(name)) headers[name] = Array.isArray(value) ? value : String(value);
+  }
+  return headers;
+}
