@@ -1,7 +1,11 @@
-// Runs once when the Next.js server starts: starts the scheduler that publishes scheduled
-// stories (set PRESSBOX_SCHEDULER=off when a cron job runs `npm run publish-due` instead).
+// Runs once when the Next.js server starts: refreshes the query planner's statistics, and starts
+// the scheduler that publishes scheduled stories (set PRESSBOX_SCHEDULER=off when a cron job runs
+// `npm run publish-due` instead).
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.PRESSBOX_SCHEDULER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { refreshPlannerStatistics } = await import("./lib/db-statistics");
+  await refreshPlannerStatistics().catch((error) => console.error("Pressbox: could not refresh the query planner's statistics", error));
+  if (process.env.PRESSBOX_SCHEDULER === "off") return;
   const { startScheduler } = await import("./lib/scheduler");
   startScheduler();
 }

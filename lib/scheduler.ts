@@ -2,10 +2,13 @@
 // stories when they fall due. Runs never overlap; a failed run is logged and tried again later.
 import { publishDueArticles } from "./articles/publish-due";
 import { withdrawExpiredMedia } from "./media/rights-expiry";
+import { refreshPlannerStatistics } from "./db-statistics";
 
 const INTERVAL_MS = Math.max(5, Number(process.env.SCHEDULER_INTERVAL_SECONDS ?? 30)) * 1000;
 
-const globalScheduler = globalThis as unknown as { pressboxScheduler?: ReturnType<typeof setInterval> };
+const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
+
+const globalScheduler = globalThis as unknown as { pressboxScheduler?: ReturnType<typeof setInterval>; pressboxStatisticsAt?: number };
 
 export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   const report = await publishDueArticles(now);
@@ -13,6 +16,11 @@ export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   for (const failed of report.sentBack) console.warn(`[scheduler] story ${failed.id} went back to review: ${failed.problems.join(" ")}`);
   const withdrawn = await withdrawExpiredMedia(now);
   if (withdrawn.withdrawn.length) console.log(`[scheduler] withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
+  if (now.getTime() - (globalScheduler.pressboxStatisticsAt ?? now.getTime()) >= STATISTICS_INTERVAL_MS) {
+    await refreshPlannerStatistics();
+    globalScheduler.pressboxStatisticsAt = now.getTime();
+  }
+  globalScheduler.pressboxStatisticsAt ??= now.getTime();
 }
 
 export function startScheduler(): void {

@@ -1,0 +1,15 @@
+// Keeps SQLite's query planner statistics current. Without them (SQLite never gathers them by
+// itself) a query that filters published stories by something selective starts from the status
+// index and walks every published row: at 100,000 stories a one-story search took seconds. Runs at
+// server start and hourly from the scheduler; bounded work (analysis_limit). PostgreSQL's
+// autovacuum keeps its own statistics, so there is nothing to do there.
+import { db, isPostgres } from "./db";
+
+const ANALYSIS_LIMIT_ROWS = 1000;
+
+export async function refreshPlannerStatistics(): Promise<void> {
+  if (isPostgres()) return;
+  await db.$queryRawUnsafe(`PRAGMA analysis_limit=${ANALYSIS_LIMIT_ROWS}`);
+  // 0x10002: look at every table, and analyse those never analysed or much changed since.
+  await db.$queryRawUnsafe("PRAGMA optimize=0x10002");
+}
