@@ -16,7 +16,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 // PRESSBOX_COUNT_QUERIES=1 (the benchmark) counts every query the process sends, on globalThis
 // so the production server's stats hook can read it whichever bundle made the client.
 const countQueries = process.env.PRESSBOX_COUNT_QUERIES === "1";
-const queryLog = countQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
+const queryLog: { log?: { emit: "event"; level: "query" }[] } = countQueries ? { log: [{ emit: "event", level: "query" }] } : {};
 const counter = globalThis as unknown as { pressboxQueryCount?: number };
 
 export function queryCount(): number {

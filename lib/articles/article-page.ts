@@ -1,14 +1,16 @@
-// Everything the public article page shows, read in a fixed number of queries whatever the
-// number of photos, quotes, sidebars or related stories: the article with its own records, then
-// the media and the stories its body refers to.
+// Everything the public article page shows, in at most four SQL statements whatever the number of
+// bylines, tags, photos, quotes, sidebars, notes or related stories: the article with its own
+// records, then (together) the pictures, the stories its body links to and "more on this story".
 import { db } from "../db";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
-import { mediaCacheTags, mediaViewInclude, toMediaView, type MediaView } from "../media/views";
+import { loadMediaRecords } from "../media/media-sql";
+import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../media/views";
 import { cacheTags } from "../cache/tags";
 import type { StoryCard } from "../listings/story-card";
-import { articleHref } from "./href";
 import { loadRelatedStories } from "../listings/related";
+import { selectArticle, selectLinkedStories, type ArticleRow, type LinkedStoryRow } from "./article-page-sql";
+import { articleHref } from "./href";
 
 export { articleHref } from "./href";
 
@@ -47,58 +49,45 @@ export type ArticlePage = {
   updatedAt: string;
 };
 
-const articleInclude = {
-  section: { select: { id: true, name: true, slug: true } },
-  bylines: { orderBy: { position: "asc" }, include: { profile: { select: { id: true, name: true, slug: true, jobTitle: true } } } },
-  tags: { orderBy: { position: "asc" }, include: { tag: { select: { id: true, name: true, slug: true } } } },
-  heroMedia: { include: mediaViewInclude },
-  heroCaption: { select: { text: true } },
-  captions: { select: { id: true, text: true } },
-  quotes: { select: { id: true, text: true, speaker: true, speakerDescription: true, context: true } },
-  sidebars: { select: { id: true, heading: true, body: true } },
-  notes: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, text: true, createdAt: true } },
-} as const;
+type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; related: { stories: StoryCard[]; tags: string[] } };
 
-async function loadBodyTargets(body: BodyDoc, article: { id: string; sectionId: string | null; tags: { tag: { id: string } }[] }) {
+// Everything the article's body and hero point at: three statements at most, sent together.
+async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets> {
   const refs = collectReferences(body);
-  const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.tag.id), linkedIds: refs.articleIds };
+  const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.id), linkedIds: refs.articleIds };
+  const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
   const [media, articles, related] = await Promise.all([
-    refs.mediaIds.length
-      ? db.media.findMany({ where: { id: { in: refs.mediaIds } }, include: mediaViewInclude })
-      : Promise.resolve([]),
-    refs.articleIds.length
-      ? db.article.findMany({
-          where: { id: { in: refs.articleIds }, status: "PUBLISHED" },
-          select: { id: true, slug: true, headline: true, kicker: true, section: { select: { slug: true } } },
-        })
-      : Promise.resolve([]),
+    loadMediaRecords(db, mediaIds),
+    selectLinkedStories(db, refs.articleIds),
     loadRelatedStories(db, relatedSource),
   ]);
-  return { media, articles, related };
+  const inBody = new Set(refs.mediaIds);
+  return {
+    heroMedia: media.find((m) => m.id === article.heroMediaId) ?? null,
+    media: media.filter((m) => inBody.has(m.id)),
+    articles,
+    related,
+  };
 }
 
-// Loads a story by slug. `onlyPublished` is false for previews of drafts.
 export async function loadArticlePage(slug: string, onlyPublished = true): Promise<{ page: ArticlePage; tags: string[] } | null> {
-  const article = await db.article.findFirst({
-    where: onlyPublished ? { slug, status: "PUBLISHED" } : { slug },
-    include: articleInclude,
-  });
+  const article = await selectArticle(db, slug, onlyPublished);
   if (!article) return null;
   // A draft may have no section yet; only a preview shows one like that.
   if (!article.section && onlyPublished) return null;
   const section = article.section ?? { id: "", name: "No section yet", slug: "" };
-  const body = article.body as unknown as BodyDoc;
-  const targets = await loadBodyTargets(body, article);
+  const body = article.body;
+  const targets = await loadTargets(article, body);
   const now = new Date();
   const records: BodyRecords = {
     media: new Map(targets.media.map((m) => [m.id, toMediaView(m, now)])),
     captions: new Map(article.captions.map((c) => [c.id, c.text])),
     quotes: new Map(article.quotes.map((q) => [q.id, q])),
-    sidebars: new Map(article.sidebars.map((s) => [s.id, { ...s, body: s.body as unknown as BodyDoc }])),
+    sidebars: new Map(article.sidebars.map((s) => [s.id, s])),
     articles: new Map(
-      targets.articles
-        .filter((a) => a.section)
-        .map((a) => [a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.section!.slug, a.slug) }]),
+      targets.articles.flatMap((a) =>
+        a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const],
+      ),
     ),
   };
   const page: ArticlePage = {
@@ -110,24 +99,24 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     standfirst: article.standfirst,
     agencyLine: article.agencyLine,
     section,
-    bylines: article.bylines.map((b) => ({ ...b.profile, role: b.role })),
-    tags: article.tags.map((t) => t.tag),
-    hero: article.heroMedia
-      ? { media: toMediaView(article.heroMedia, now), caption: article.heroCaption?.text ?? article.heroMedia.defaultCaption }
+    bylines: article.bylines,
+    tags: article.tags,
+    hero: targets.heroMedia
+      ? { media: toMediaView(targets.heroMedia, now), caption: article.heroCaption ?? targets.heroMedia.defaultCaption }
       : null,
     body,
     records,
-    notes: article.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    notes: article.notes,
     related: targets.related.stories,
-    publishedAt: (article.publishedAt ?? article.updatedAt).toISOString(),
-    updatedAt: article.updatedAt.toISOString(),
+    publishedAt: article.publishedAt ?? article.updatedAt,
+    updatedAt: article.updatedAt,
   };
   const tags = [
     cacheTags.article(article.id),
     cacheTags.section(section.id),
-    ...article.bylines.map((b) => cacheTags.byline(b.profile.id)),
-    ...article.tags.map((t) => cacheTags.tag(t.tag.id)),
-    ...(article.heroMedia ? mediaCacheTags(article.heroMedia) : []),
+    ...article.bylines.map((b) => cacheTags.byline(b.id)),
+    ...article.tags.map((t) => cacheTags.tag(t.id)),
+    ...(targets.heroMedia ? mediaCacheTags(targets.heroMedia) : []),
     ...targets.media.flatMap(mediaCacheTags),
     ...targets.articles.map((a) => cacheTags.article(a.id)),
     ...targets.related.tags,

@@ -1,37 +1,54 @@
 // "More on this story" at the foot of an article: the stories its body links to (in body order),
-// then the published stories sharing most of its tags, then its section's newest. Two queries.
+// then the published stories sharing most of its tags, then its section's newest. One statement:
+// both lists as story cards, pictures included.
 import { cacheTags } from "../cache/tags";
 import type { Db, Tx } from "../db";
-import { cardMediaTags, storyCardSelect, toStoryCards, type StoryCard } from "./story-card";
+import { Prisma } from "../generated/sqlite/client";
+import { columns, jsonArray, jsonEmptyArray, jsonObject, selectJson } from "../sql-json";
+import { cardMediaTags, toStoryCards, type StoryCard } from "./story-card";
+import { storyCardSql, toStoryCardRow, type StoryCardJson } from "./story-card-sql";
 
 export const RELATED_LIMIT = 4;
 const CANDIDATES = 24;
 
 export type RelatedSource = { id: string; sectionId: string | null; tagIds: string[]; linkedIds: string[] };
 
-const published = { status: "PUBLISHED" as const, sectionId: { not: null } };
+type CandidateJson = StoryCardJson & { sectionId: string; tags: { tagId: string }[] };
 
-function loadLinked(client: Db | Tx, source: RelatedSource) {
+const PUBLISHED = Prisma.sql`a."status" = 'PUBLISHED' AND a."sectionId" IS NOT NULL`;
+
+function linkedSql(source: RelatedSource): Prisma.Sql {
   const ids = source.linkedIds.filter((id) => id !== source.id).slice(0, RELATED_LIMIT);
-  if (ids.length === 0) return Promise.resolve([]);
-  return client.article.findMany({ where: { ...published, id: { in: ids } }, select: storyCardSelect });
+  if (ids.length === 0) return jsonEmptyArray();
+  return jsonArray(storyCardSql("a"), Prisma.sql`FROM "Article" a WHERE ${PUBLISHED} AND a."id" IN (${Prisma.join(ids)})`);
 }
 
-function loadCandidates(client: Db | Tx, source: RelatedSource) {
+// Sharing a tag or the section; null when the story has neither.
+function sharedWhere(source: RelatedSource): Prisma.Sql | null {
   const shared = [
-    ...(source.tagIds.length ? [{ tags: { some: { tagId: { in: source.tagIds } } } }] : []),
-    ...(source.sectionId ? [{ sectionId: source.sectionId }] : []),
+    ...(source.tagIds.length
+      ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" st WHERE st."articleId" = a."id" AND st."tagId" IN (${Prisma.join(source.tagIds)}))`]
+      : []),
+    ...(source.sectionId ? [Prisma.sql`a."sectionId" = ${source.sectionId}`] : []),
   ];
-  if (shared.length === 0) return Promise.resolve([]);
-  return client.article.findMany({
-    where: { ...published, id: { notIn: [source.id, ...source.linkedIds] }, OR: shared },
-    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    take: CANDIDATES,
-    select: { ...storyCardSelect, sectionId: true, tags: { select: { tagId: true } } },
-  });
+  return shared.length ? Prisma.sql`(${Prisma.join(shared, " OR ")})` : null;
 }
 
-type Candidate = Awaited<ReturnType<typeof loadCandidates>>[number];
+// The newest CANDIDATES stories sharing a tag or the section, newest first, with their tags. Only
+// those few become cards: the inner query picks them by id, so a big section costs no more.
+function candidatesSql(source: RelatedSource, shared: Prisma.Sql): Prisma.Sql {
+  const card = storyCardSql("a", {
+    ...columns("a", ["sectionId"]),
+    tags: jsonArray(jsonObject(columns("ct", ["tagId"])), Prisma.sql`FROM "ArticleTag" ct WHERE ct."articleId" = a."id"`),
+  });
+  const newest = Prisma.sql`
+    SELECT a."id", a."publishedAt" FROM "Article" a
+    WHERE ${PUBLISHED} AND a."id" NOT IN (${Prisma.join([source.id, ...source.linkedIds])}) AND ${shared}
+    ORDER BY a."publishedAt" DESC, a."id" ASC LIMIT ${Prisma.raw(String(CANDIDATES))}`;
+  return jsonArray(card, Prisma.sql`FROM (${newest}) c JOIN "Article" a ON a."id" = c."id"`, Prisma.sql`c."publishedAt" DESC, c."id" ASC`);
+}
+
+type Candidate = ReturnType<typeof toStoryCardRow<CandidateJson>>;
 
 // More shared tags first, then the same section; newest first within a score (the query's order).
 function rank(candidates: Candidate[], source: RelatedSource): Candidate[] {
@@ -40,8 +57,17 @@ function rank(candidates: Candidate[], source: RelatedSource): Candidate[] {
   return candidates.map((c, order) => ({ c, order, score: score(c) })).sort((a, b) => b.score - a.score || a.order - b.order).map(({ c }) => c);
 }
 
+async function loadCards(client: Db | Tx, source: RelatedSource) {
+  const shared = sharedWhere(source);
+  const value = jsonObject({ linked: linkedSql(source), candidates: shared ? candidatesSql(source, shared) : jsonEmptyArray() });
+  const [lists] = await selectJson<{ linked: StoryCardJson[]; candidates: CandidateJson[] }>(client, value);
+  return { linked: lists.linked.map(toStoryCardRow), candidates: lists.candidates.map(toStoryCardRow) };
+}
+
 export async function loadRelatedStories(client: Db | Tx, source: RelatedSource): Promise<{ stories: StoryCard[]; tags: string[] }> {
-  const [linked, candidates] = await Promise.all([loadLinked(client, source), loadCandidates(client, source)]);
+  const hasLinks = source.linkedIds.some((id) => id !== source.id);
+  if (!hasLinks && !sharedWhere(source)) return { stories: [], tags: [] };
+  const { linked, candidates } = await loadCards(client, source);
   const order = new Map(source.linkedIds.map((id, index) => [id, index]));
   const linkedFirst = [...linked].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const rows = [...linkedFirst, ...rank(candidates, source)].slice(0, RELATED_LIMIT);

@@ -24,7 +24,8 @@ export const storyCardSelect = {
   heroMedia: { include: mediaViewInclude },
 } as const;
 
-type Row = {
+// A story card's row, as storyCardSelect (or story-card-sql.ts) loads it.
+export type StoryCardRow = {
   id: string;
   slug: string;
   kicker: string;
@@ -38,7 +39,7 @@ type Row = {
 };
 
 // Stories without a section have no public address and are left out.
-export function toStoryCards(rows: Row[], now: Date = new Date()): StoryCard[] {
+export function toStoryCards(rows: StoryCardRow[], now: Date = new Date()): StoryCard[] {
   return rows.flatMap((row) =>
     row.section
       ? [{

@@ -1,14 +1,23 @@
 // The public article read path against a real database (SQLite and PostgreSQL): what it loads,
 // that records referenced by id show their current state, and that the cache serves published
-// pages until a write drops their tags.
-import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../lib/db";
+// pages until a write drops their tags; and that an uncached render takes a fixed, small number of
+// SQL statements whatever the number of relations, returning what the Prisma-include version did.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Before lib/db is imported: count every statement the client sends.
+vi.hoisted(() => {
+  process.env.PRESSBOX_COUNT_QUERIES = "1";
+});
+
+import { db, queryCount } from "../../lib/db";
 import { loadArticlePage } from "../../lib/articles/article-page";
 import { getPublishedArticle } from "../../lib/articles/queries";
 import { invalidateTags } from "../../lib/cache/tagged-cache";
 import { cacheTags } from "../../lib/cache/tags";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { MODEL_STORY_SLUG } from "../fixtures/model-story";
+import { loadArticlePageWithPrisma } from "../fixtures/article-page-prisma";
+import { createStoryWithRelations } from "../fixtures/story-with-relations";
 
 beforeAll(async () => {
   await ensureDemoNewsroom();
@@ -87,6 +96,70 @@ describe("loadArticlePage", () => {
     } finally {
       await db.article.update({ where: { id: first.id }, data: { status: "PUBLISHED" } });
     }
+  });
+});
+
+const MAX_STATEMENTS = 6;
+
+async function countedLoad(slug: string, onlyPublished = true) {
+  const before = queryCount();
+  const loaded = await loadArticlePage(slug, onlyPublished);
+  return { loaded, statements: queryCount() - before };
+}
+
+// Same values, arrays in the same order (the records' Maps are lookup tables, compared by key); the
+// cache tags are a set (a write drops every page carrying any of them).
+async function expectSameAsPrismaVersion(slug: string, onlyPublished = true) {
+  const [loaded, reference] = [await loadArticlePage(slug, onlyPublished), await loadArticlePageWithPrisma(slug, onlyPublished)];
+  expect(reference).not.toBeNull();
+  expect(loaded!.page).toStrictEqual(reference!.page);
+  expect([...loaded!.tags].sort()).toEqual([...reference!.tags].sort());
+  return loaded!.page;
+}
+
+describe("loadArticlePage statements", () => {
+  let few: { slug: string }, many: { slug: string };
+
+  beforeAll(async () => {
+    few = await createStoryWithRelations({ count: 1 });
+    many = await createStoryWithRelations({ count: 12 });
+  });
+
+  it("counts the statements it sends (the counter is on)", async () => {
+    const { statements } = await countedLoad(MODEL_STORY_SLUG);
+    expect(statements).toBeGreaterThan(0);
+  });
+
+  it(`reads a story in at most ${MAX_STATEMENTS} statements, as many for 1 as for 12 of each relation`, async () => {
+    const counts = { model: (await countedLoad(MODEL_STORY_SLUG)).statements, few: (await countedLoad(few.slug)).statements };
+    const { loaded, statements } = await countedLoad(many.slug);
+    console.log(`article page statements: model story ${counts.model}, 1 of each ${counts.few}, 12 of each ${statements}`);
+    expect(loaded!.page.records.quotes.size).toBe(12);
+    expect(loaded!.page.related).toHaveLength(4);
+    expect(statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(statements).toBe(counts.few);
+    expect(counts.model).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+
+  it("returns what the Prisma-include version returned, for the model story and for 1 and 12 of each relation", async () => {
+    await expectSameAsPrismaVersion(MODEL_STORY_SLUG);
+    await expectSameAsPrismaVersion(few.slug);
+    const page = await expectSameAsPrismaVersion(many.slug);
+    // The fixture really has all of it: ordered bylines and notes, withdrawn and uncredited photos.
+    expect(page.bylines.map((b) => b.name)).toEqual([...Array(12).keys()].map((i) => expect.stringContaining(`Writer ${i} `)));
+    expect(page.notes.map((n) => n.text)).toEqual([...Array(12).keys()].map((i) => `Note ${i}`));
+    expect([...page.records.media.values()].some((m) => m.isWithdrawn)).toBe(true);
+    expect([...page.records.media.values()].some((m) => m.credit === null)).toBe(true);
+    expect(page.records.articles.size).toBe(13);
+    expect(page.related.map((card) => card.image === null)).toContain(true);
+  });
+
+  it("previews a draft without a section the same way, in as few statements", async () => {
+    const draft = await createStoryWithRelations({ count: 3, isDraftWithoutSection: true });
+    expect(await loadArticlePage(draft.slug)).toBeNull();
+    const page = await expectSameAsPrismaVersion(draft.slug, false);
+    expect(page.section).toEqual({ id: "", name: "No section yet", slug: "" });
+    expect((await countedLoad(draft.slug, false)).statements).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 });
 
