@@ -7,9 +7,13 @@ import { db, isPostgres } from "./db";
 
 const ANALYSIS_LIMIT_ROWS = 1000;
 
+// A database never analysed gets a full (sampled) ANALYZE; after that `PRAGMA optimize` re-analyses
+// only the tables that changed a lot since.
 export async function refreshPlannerStatistics(): Promise<void> {
   if (isPostgres()) return;
   await db.$queryRawUnsafe(`PRAGMA analysis_limit=${ANALYSIS_LIMIT_ROWS}`);
-  // 0x10002: look at every table, and analyse those never analysed or much changed since.
-  await db.$queryRawUnsafe("PRAGMA optimize=0x10002");
+  const stats = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'");
+  if (stats.length === 0) await db.$executeRawUnsafe("ANALYZE");
+  // 0x10002: look at every table, and analyse those much changed since they were last analysed.
+  else await db.$queryRawUnsafe("PRAGMA optimize=0x10002");
 }

@@ -41,6 +41,14 @@ const FROM = Prisma.sql`
   JOIN "Article" a ON a."id" = k."articleId"
   JOIN "Section" s ON s."id" = a."sectionId"`;
 
+// Above this many matches a search is ordered newest first: a word in thousands of stories says
+// little about which is most relevant, and ranking them all would cost far more than the page.
+export const RANKED_MATCH_LIMIT = 1000;
+
+function hasFilters(request: SearchRequest): boolean {
+  return Boolean(request.sectionSlug || request.from || request.until);
+}
+
 function whereClause(request: SearchRequest): Prisma.Sql {
   return Prisma.sql`WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND a."status" = 'PUBLISHED'
     ${request.sectionSlug ? Prisma.sql`AND s."slug" = ${request.sectionSlug}` : Prisma.empty}
@@ -48,18 +56,42 @@ function whereClause(request: SearchRequest): Prisma.Sql {
     ${request.until ? Prisma.sql`AND julianday(a."publishedAt") < julianday(${request.until.toISOString()})` : Prisma.empty}`;
 }
 
-export async function searchSqlite(db: Db, request: SearchRequest): Promise<{ rows: SearchRow[]; total: number }> {
-  const where = whereClause(request);
+// Only published stories are in the index, so without filters the index alone can count.
+async function countMatches(db: Db, request: SearchRequest): Promise<number> {
+  const counted = hasFilters(request)
+    ? await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" ${FROM} ${whereClause(request)}`
+    : await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)}`;
+  return Number(counted[0]?.total ?? 0);
+}
+
+// The index rows of the page asked for, in order: ranked by bm25 (newest first on a tie), or for a
+// very common unfiltered search newest first straight from the index (the newest stories have the
+// highest document numbers).
+async function pageDocIds(db: Db, request: SearchRequest, total: number): Promise<number[]> {
   const offset = (request.page - 1) * request.pageSize;
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<SqliteRow[]>`
-      SELECT a."id", a."slug", a."kicker", a."standfirst", a."publishedAt", s."slug" AS "sectionSlug", s."name" AS "sectionName",
-        highlight("ArticleSearch", 0, ${MATCH_START}, ${MATCH_END}) AS "headlineMarked",
-        ${snippetColumns()}
-      ${FROM} ${where}
-      ORDER BY ${RANK}, a."publishedAt" DESC
-      LIMIT ${request.pageSize} OFFSET ${offset}`,
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" ${FROM} ${where}`,
-  ]);
-  return { rows: rows.map(toSearchRow), total: Number(counted[0]?.total ?? 0) };
+  const rows = total > RANKED_MATCH_LIMIT && !hasFilters(request)
+    ? await db.$queryRaw<{ docId: number | bigint }[]>`
+        SELECT rowid AS "docId" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)}
+        ORDER BY rowid DESC LIMIT ${request.pageSize} OFFSET ${offset}`
+    : await db.$queryRaw<{ docId: number | bigint }[]>`
+        SELECT "ArticleSearch".rowid AS "docId" ${FROM} ${whereClause(request)}
+        ORDER BY ${total > RANKED_MATCH_LIMIT ? Prisma.sql`a."publishedAt" DESC` : Prisma.sql`${RANK}, a."publishedAt" DESC`}
+        LIMIT ${request.pageSize} OFFSET ${offset}`;
+  return rows.map((row) => Number(row.docId));
+}
+
+// Two steps, so that highlights and snippets (the costly part) are made for one page of rows only.
+export async function searchSqlite(db: Db, request: SearchRequest): Promise<{ rows: SearchRow[]; total: number }> {
+  const total = await countMatches(db, request);
+  if (total === 0 || (request.page - 1) * request.pageSize >= total) return { rows: [], total };
+  const docIds = await pageDocIds(db, request, total);
+  if (docIds.length === 0) return { rows: [], total };
+  const rows = await db.$queryRaw<(SqliteRow & { docId: number | bigint })[]>`
+    SELECT "ArticleSearch".rowid AS "docId", a."id", a."slug", a."kicker", a."standfirst", a."publishedAt", s."slug" AS "sectionSlug", s."name" AS "sectionName",
+      highlight("ArticleSearch", 0, ${MATCH_START}, ${MATCH_END}) AS "headlineMarked",
+      ${snippetColumns()}
+    ${FROM}
+    WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND "ArticleSearch".rowid IN (${Prisma.join(docIds)})`;
+  const byDoc = new Map(rows.map(({ docId, ...row }) => [Number(docId), row]));
+  return { rows: docIds.flatMap((id) => (byDoc.has(id) ? [toSearchRow(byDoc.get(id)!)] : [])), total };
 }
