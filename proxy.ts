@@ -3,12 +3,17 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { answerGoneStory } from "./lib/articles/gone";
+import { crossSiteRefusal, isCrossSite } from "./lib/auth/cross-site";
+
+const isWrite = (request: NextRequest) => request.method !== "GET" && request.method !== "HEAD";
 
 export async function proxy(request: NextRequest) {
+  // A post from another site (a server action from a foreign page): refused before it runs.
+  if (isWrite(request) && isCrossSite(request.headers)) return crossSiteRefusal();
   // Reader story addresses (/section/slug): an unpublished story answers 410 Gone.
   if (!request.nextUrl.pathname.startsWith("/newsroom")) return (await answerGoneStory(request)) ?? NextResponse.next();
   // Server actions post to page URLs: they answer 401 themselves, in a form the page can show.
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+  if (isWrite(request)) return NextResponse.next();
   const secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
   const token = secret ? await getToken({ req: request, secret }) : null;
   if (token?.sub) return NextResponse.next();
@@ -18,5 +23,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/newsroom", "/newsroom/:path*", "/:section/:slug"],
+  // Server actions can be posted to any page's address: every request naming one comes here.
+  matcher: ["/newsroom", "/newsroom/:path*", "/:section/:slug", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
 };

@@ -3,7 +3,7 @@
 // check permission and validate; errors come back as results the screen can show.
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
-import { runAction } from "@/lib/action-result";
+import { AppError, runAction } from "@/lib/action-result";
 import { createArticle } from "@/lib/articles/create-article";
 import { saveArticle } from "@/lib/articles/save-article";
 import { publishArticle, returnToDraft, scheduleArticle, submitForReview, unpublishArticle } from "@/lib/articles/workflow";
@@ -12,6 +12,12 @@ import { checkIn } from "@/lib/articles/presence";
 import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
 import { createPreviewLink } from "@/lib/articles/preview";
 import { loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
+
+// Arguments arrive as whatever a caller posts, not only what the editor sends: anything but text
+// is no id (String() of some values throws or recurses without end).
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
 
 export async function createStoryAction(): Promise<void> {
   const result = await runAction(async () => createArticle(await getCurrentUser(), {}));
@@ -30,7 +36,8 @@ export async function transitionAction(step: "submit" | "publish" | "unpublish" 
     if (step === "publish") return publishArticle(actor, input);
     if (step === "unpublish") return unpublishArticle(actor, input);
     if (step === "schedule") return scheduleArticle(actor, input);
-    return returnToDraft(actor, input);
+    if (step === "returnToDraft") return returnToDraft(actor, input);
+    throw new AppError("INVALID", "That is not a step in a story's workflow.");
   });
 }
 
@@ -39,19 +46,19 @@ export async function addNoteAction(input: unknown) {
 }
 
 export async function checkInAction(articleId: string) {
-  return runAction(async () => checkIn(await getCurrentUser(), articleId));
+  return runAction(async () => checkIn(await getCurrentUser(), text(articleId)));
 }
 
 export async function reloadStoryAction(articleId: string) {
-  return runAction(async () => loadStoryForEditor(await getCurrentUser(), articleId));
+  return runAction(async () => loadStoryForEditor(await getCurrentUser(), text(articleId)));
 }
 
 export async function listRevisionsAction(articleId: string) {
-  return runAction(async () => listRevisions(await getCurrentUser(), articleId));
+  return runAction(async () => listRevisions(await getCurrentUser(), text(articleId)));
 }
 
 export async function compareRevisionsAction(articleId: string, fromId: string, toId: string) {
-  return runAction(async () => compareRevisions(await getCurrentUser(), articleId, fromId, toId));
+  return runAction(async () => compareRevisions(await getCurrentUser(), text(articleId), text(fromId), text(toId)));
 }
 
 export async function restoreRevisionAction(input: unknown) {
@@ -59,17 +66,17 @@ export async function restoreRevisionAction(input: unknown) {
 }
 
 export async function previewLinkAction(articleId: string) {
-  return runAction(async () => createPreviewLink(await getCurrentUser(), articleId));
+  return runAction(async () => createPreviewLink(await getCurrentUser(), text(articleId)));
 }
 
 export async function searchMediaAction(query: string) {
-  return runAction(async () => searchPickerMedia(await getCurrentUser(), String(query ?? "")));
+  return runAction(async () => searchPickerMedia(await getCurrentUser(), text(query)));
 }
 
 export async function searchStoriesAction(query: string, excludeId: string) {
-  return runAction(async () => searchPickerStories(await getCurrentUser(), String(query ?? ""), String(excludeId ?? "")));
+  return runAction(async () => searchPickerStories(await getCurrentUser(), text(query), text(excludeId)));
 }
 
 export async function compareWithCurrentAction(articleId: string, mine: unknown) {
-  return runAction(async () => compareWithCurrent(await getCurrentUser(), articleId, mine));
+  return runAction(async () => compareWithCurrent(await getCurrentUser(), text(articleId), mine));
 }

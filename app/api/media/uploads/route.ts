@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { mediaLimits, refusalReason } from "@/lib/media/inspect";
 import { uploadMedia } from "@/lib/media/upload";
 import { assertCan } from "@/lib/permissions";
+import { crossSiteRefusal, isCrossSite } from "@/lib/auth/cross-site";
 import { readUploadForm } from "./read-form";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +32,8 @@ function uploadErrorResponse(error: unknown): Response {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // Uploads stay out of proxy.ts (see above), so they refuse other sites' posts themselves.
+  if (isCrossSite(request.headers)) return crossSiteRefusal();
   try {
     const actor = await getCurrentUser();
     assertCan(actor, "media.upload");

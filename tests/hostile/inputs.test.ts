@@ -1,0 +1,866 @@
+// Hostile input, called directly: fast-check properties over every exported server action and
+// every route handler, signed in as an admin so permission is never what refuses them. Each input
+// is a valid one with one thing broken (a wrong type, a missing field, text too long, a malformed
+// or unknown id, a bad number, date or enum value, deep nesting, a malformed Tiptap body, a body
+// that is not JSON or not the content type it claims) plus noise that must not matter (extra and
+// prototype-polluting fields, control characters, mass-assignment keys). Every input must be
+// refused with a 4xx and a message, never a 500 or a throw, and leave every table of the database
+// and the media folder exactly as they were. The last test sends each action and route its
+// unbroken input and sees it accepted, so the refusals come from the breaks, not from the base.
+import { createHash } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "../../lib/action-result";
+import type { FakeRequest } from "../fixtures/accounts";
+import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
+import { HTML_PAGE, jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT, truncatedJpeg } from "../fixtures/hostile-images";
+import { makeImage } from "../fixtures/images";
+
+const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.61" }) }));
+vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
+
+const SEED = 20_260_707;
+// Runs per action or route (42 cases, so about 42 × RUNS hostile inputs), sized to the suite's
+// time budget; HOSTILE_INPUT_RUNS=500 makes a long soak.
+const RUNS = Number(process.env.HOSTILE_INPUT_RUNS ?? 30);
+const SECRET = "pressbox-hostile-inputs-secret-not-for-production";
+const ORIGIN = "http://localhost:3000";
+
+// ---------------------------------------------------------------------------------------------
+// Values. `Lazy` keeps huge or deeply nested values short in fast-check's counterexample report.
+
+class Lazy {
+  constructor(readonly label: string, readonly make: () => unknown) {}
+  [fc.toStringMethod](): string {
+    return `Lazy(${this.label})`;
+  }
+}
+const MISSING = Symbol("missing");
+
+function materialize(value: unknown): unknown {
+  if (value instanceof Lazy) return value.make();
+  if (Array.isArray(value)) return value.map(materialize);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: materialize(inner), enumerable: true, writable: true, configurable: true });
+    return copy;
+  }
+  return value;
+}
+
+const repeat = (char: string, length: number) => new Lazy(`${JSON.stringify(char)} × ${length}`, () => char.repeat(length));
+// Deeper than any parser should follow; JSON.stringify of the deepest ones overflows the stack.
+const deep = fc.integer({ min: 30, max: 12_000 }).chain((depth) =>
+  fc.constantFrom(new Lazy(`{a:{a:…}} depth ${depth}`, () => nest(depth, (inner) => ({ a: inner }))), new Lazy(`[[…]] depth ${depth}`, () => nest(depth, (inner) => [inner]))),
+);
+function nest(depth: number, wrap: (inner: unknown) => unknown): unknown {
+  let value: unknown = "bottom";
+  for (let level = 0; level < depth; level += 1) value = wrap(value);
+  return value;
+}
+const polluted = fc.constantFrom(
+  new Lazy("{__proto__:{polluted}}", () => JSON.parse('{"__proto__": {"polluted": "yes", "isAdmin": true}}')),
+  new Lazy("{constructor:{prototype:{polluted}}}", () => JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}')),
+);
+
+const CONTROL = ["\u0000", "\u0007", "\u0008", "\u001b[31m", "\u007f", "\u202e", "\u200b", "\ufeff", "\ud800", "\r\n", "\u2028", "🏒", "Ω≈ç√", "ﷺ", "Z̴̡͎a̷l̸g̶o̷"];
+const INJECTIONS = ["<script>alert(1)</script>", "'; DROP TABLE \"User\"; --", "${7*7}", "{{7*7}}", "%00", "../../etc/passwd", "javascript:alert(1)", "\\u0000", "null", "undefined", "NaN", "[object Object]"];
+const hostileText = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...CONTROL, ...INJECTIONS), fc.array(fc.constantFrom(...CONTROL), { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")));
+const hostileNumber = fc.constantFrom(NaN, Infinity, -Infinity, -0, -1, 0, 0.5, 1.5, 2 ** 31, 2 ** 53 + 2, 1e21, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE);
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, undefined, true, false),
+  hostileNumber,
+  fc.integer(),
+  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+  hostileText,
+  fc.date({ noInvalidDate: false }),
+  fc.array(fc.oneof(fc.integer(), hostileText), { maxLength: 4 }),
+  fc.dictionary(hostileText, fc.oneof(fc.integer(), hostileText), { maxKeys: 3 }),
+  polluted,
+  deep,
+);
+const notA = (type: "string" | "number" | "object" | "array", allow: { nullish?: boolean } = {}) =>
+  anyValue.filter((value) => {
+    if (allow.nullish === false && value == null) return false;
+    if (type === "array") return !Array.isArray(value);
+    if (type === "object") return value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date;
+    return typeof value !== type;
+  });
+const tooLong = (max: number) =>
+  fc.tuple(fc.constantFrom("x", "é", "🏒", "\u0000", "<", "ß"), fc.oneof(fc.integer({ min: 1, max: 3_000 }), fc.constant(1_000_000))).map(([char, extra]) => repeat(char, max + extra));
+const unknownId = fc.stringMatching(/^[a-z0-9]{25}$/);
+const malformedId = fc.oneof(
+  fc.constantFrom("not-an-id", "../../etc/passwd", "' OR '1'='1", "%", "*", "ABCDEFGHIJKLMNOPQRSTUVWXY", "a".repeat(19), "a".repeat(33), `c${"0".repeat(23)}\u0000`, "__proto__", "constructor", "toString", "[object Object]"),
+  fc.string({ minLength: 1, maxLength: 19 }).filter((text) => text.trim() !== ""),
+  fc.constant(repeat("a", 50_000)),
+);
+const badIdString = fc.oneof(fc.constantFrom("", " "), malformedId, unknownId);
+
+// ---------------------------------------------------------------------------------------------
+// The database dump: every row of every table, and every file in the media folder.
+
+type Dump = Map<string, string>;
+let sqlite: Database.Database;
+let database: TestDatabase;
+
+function digest(rows: string[]): string {
+  return createHash("sha256").update(rows.sort().join("\n")).digest("hex");
+}
+
+function mediaFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? mediaFiles(full, `${prefix}${name}/`) : [`${prefix}${name} ${statSync(full).size}`];
+  });
+}
+
+function dump(excluded: readonly string[] = []): Dump {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const result: Dump = new Map();
+  for (const table of tables.filter((name) => !excluded.includes(name))) {
+    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row));
+    result.set(table, digest(rows));
+  }
+  result.set("(media files)", digest(mediaFiles(database.mediaDir)));
+  return result;
+}
+
+// SQLite bumps data_version on this connection whenever another one commits: when it has not
+// moved, no table can have changed and the full dump is skipped (the media folder is read anyway).
+let seenVersion = -1;
+let lastDump: Dump = new Map();
+
+function dumpIfWritten(excluded: readonly string[] = []): Dump {
+  const version = sqlite.pragma("data_version", { simple: true }) as number;
+  if (version === seenVersion && lastDump.size) {
+    const files = digest(mediaFiles(database.mediaDir));
+    if (files === lastDump.get("(media files)")) return lastDump;
+  }
+  seenVersion = version;
+  lastDump = dump(excluded);
+  return lastDump;
+}
+
+function changedTables(before: Dump, after: Dump): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The code under test, loaded once the database exists (lib/db reads DATABASE_URL when loaded).
+
+type Modules = Awaited<ReturnType<typeof loadModules>>;
+let m: Modules;
+
+async function loadModules() {
+  return {
+    db: (await import("../../lib/db")).db,
+    accounts: await import("../fixtures/accounts"),
+    ensureDemoNewsroom: (await import("../fixtures/ensure-demo-newsroom")).ensureDemoNewsroom,
+    articleInput: await import("../fixtures/article-input"),
+    createArticle: (await import("../../lib/articles/create-article")).createArticle,
+    saveArticle: (await import("../../lib/articles/save-article")).saveArticle,
+    workflow: await import("../../lib/articles/workflow"),
+    createMedia: (await import("../../lib/media/commands")).createMedia,
+    storage: await import("../../lib/media/storage"),
+    signRefresh: (await import("../../lib/internal-refresh")).signRefresh,
+    actions: {
+      stories: await import("../../app/(newsroom)/newsroom/stories/actions"),
+      bylines: await import("../../app/(newsroom)/newsroom/admin/bylines/actions"),
+      credits: await import("../../app/(newsroom)/newsroom/admin/credits/actions"),
+      sections: await import("../../app/(newsroom)/newsroom/admin/sections/actions"),
+      users: await import("../../app/(newsroom)/newsroom/admin/users/actions"),
+      media: await import("../../app/(newsroom)/newsroom/media/actions"),
+    },
+    routes: {
+      uploads: await import("../../app/api/media/uploads/route"),
+      refresh: await import("../../app/api/internal/refresh/route"),
+      auth: await import("../../app/api/auth/[...nextauth]/route"),
+      mediaFile: await import("../../app/media/[...key]/route"),
+      sectionFeed: await import("../../app/(site)/[section]/feed.xml/route"),
+      authorFeed: await import("../../app/(site)/author/[slug]/feed.xml/route"),
+      siteFeed: await import("../../app/(site)/feed.xml/route"),
+      sitemap: await import("../../app/sitemap.xml/route"),
+      newsSitemap: await import("../../app/news-sitemap.xml/route"),
+      robots: await import("../../app/robots.txt/route"),
+    },
+    NextRequest: (await import("next/server")).NextRequest,
+  };
+}
+
+// next-auth's route handler reads cookies() and headers() through require("next/headers"), which
+// vi.mock cannot reach (next-auth is plain CommonJS outside Vite): the same fake request goes into
+// Node's module cache for it, and comes out again in afterAll.
+const requireFromNextAuth = createRequire(createRequire(import.meta.url).resolve("next-auth/next"));
+const nextHeadersPath = requireFromNextAuth.resolve("next/headers");
+const previousNextHeaders = requireFromNextAuth.cache[nextHeadersPath];
+
+async function fakeNextHeadersForNextAuth(): Promise<void> {
+  const exports = (await import("../fixtures/accounts")).nextHeadersMock(request);
+  requireFromNextAuth.cache[nextHeadersPath] = { id: nextHeadersPath, filename: nextHeadersPath, loaded: true, exports } as NodeJS.Module;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records the actions and routes work on: real ones, so an unbroken input would be accepted.
+
+type Versioned = { id: string; version: number };
+type Targets = Awaited<ReturnType<typeof readTargets>>;
+let ids: Awaited<ReturnType<typeof createTargets>>;
+let t: Targets;
+let admin: { id: string };
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+async function completeStory(headline: string): Promise<string> {
+  const actor = { id: admin.id, role: "ADMIN" as const, name: "Hostile admin" };
+  const { id } = await m.createArticle(actor, { headline });
+  const { version, article } = await m.articleInput.currentInput(id);
+  const section = await m.db.section.findFirstOrThrow({ where: { slug: "olympics" } });
+  const profile = await m.db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } });
+  await m.saveArticle(actor, {
+    articleId: id, expectedVersion: version,
+    article: { ...article, headline, standfirst: "A standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [m.articleInput.paragraph("Body text.")] } },
+  });
+  return id;
+}
+
+async function createTargets() {
+  const actor = { id: admin.id, role: "ADMIN" as const, name: "Hostile admin" };
+  const draft = await completeStory("Hostile input draft");
+  const review = await completeStory("Hostile input review");
+  await m.workflow.submitForReview(actor, { articleId: review, expectedVersion: (await m.articleInput.currentInput(review)).version });
+  const published = await completeStory("Hostile input published");
+  await m.workflow.publishArticle(actor, { articleId: published, expectedVersion: (await m.articleInput.currentInput(published)).version });
+  const bytes = await makeImage({ seed: "hostile-inputs-unused", width: 320, height: 200, format: "jpeg" });
+  const media = await m.createMedia(m.db, { bytes, originalName: "unused.jpg", altText: "Alt", defaultCaption: "Caption" }, { actor: null });
+  const user = await m.accounts.createTestUser("CONTRIBUTOR");
+  const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
+  const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
+  return { draft, review, published, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
+}
+
+// Current versions of the target records (read again before each unbroken call of the last test).
+async function readTargets() {
+  // A record merged away by an earlier unbroken call keeps its id and reads as version 0.
+  const version = async (delegate: { findUnique: (args: never) => Promise<unknown> }, id: string): Promise<Versioned> =>
+    ({ id, version: ((await delegate.findUnique({ where: { id }, select: { version: true } } as never)) as { version: number } | null)?.version ?? 0 });
+  const revisions = await m.db.revision.findMany({ where: { articleId: ids.published }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const agency = await m.db.agency.findFirstOrThrow({ orderBy: { name: "asc" }, select: { id: true } });
+  const photographer = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" }, select: { id: true } });
+  const section = await m.db.section.findFirstOrThrow({ where: { slug: "tennis" }, select: { id: true } });
+  return {
+    draft: await version(m.db.article, ids.draft),
+    draftArticle: (await m.articleInput.currentInput(ids.draft)).article,
+    review: await version(m.db.article, ids.review),
+    published: await version(m.db.article, ids.published),
+    revisions: revisions.map((r) => r.id),
+    media: await version(m.db.media, ids.media),
+    user: await version(m.db.user, ids.user),
+    profiles: await Promise.all(ids.profiles.map((id) => version(m.db.bylineProfile, id))),
+    tags: await Promise.all(ids.tags.map((id) => version(m.db.tag, id))),
+    agency: await version(m.db.agency, agency.id),
+    photographer: await version(m.db.photographer, photographer.id),
+    section: await version(m.db.section, section.id),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Malformed Tiptap bodies: a valid document with one thing wrong.
+
+const para = (text: string, marks?: unknown) => ({ type: "paragraph", content: [{ type: "text", text, ...(marks === undefined ? {} : { marks }) }] });
+const doc = (...content: unknown[]) => ({ type: "doc", content });
+const HOSTILE_HREFS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)", "java\tscript:alert(1)", "\u0000javascript:alert(1)", "javascript&colon;alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd", "//evil.example/", "/\\evil.example", "", "x".repeat(2100)];
+
+const badBody: fc.Arbitrary<unknown> = fc.oneof(
+  notA("object"),
+  fc.constantFrom("<p>client-made HTML</p>", { type: "paragraph" }, { content: [] }, { type: "doc", content: "text" }, { type: "doc", content: [{ type: "text", text: "bare text" }] }),
+  fc.constantFrom("script", "iframe", "image", "html", "__proto__", "constructor", "toString", "hasOwnProperty", "").map((type) => doc({ type, content: [] })),
+  fc.constantFrom("script", "__proto__", "constructor", "underline", "strike", "code").map((type) => doc(para("marked", [{ type }]))),
+  fc.constantFrom<unknown>("bold", null, {}, [null], [{}], [{ type: "bold", attrs: { onclick: "alert(1)" } }]).map((marks) => doc(para("marked", marks))),
+  fc.constantFrom(...HOSTILE_HREFS).map((href) => doc(para("link", [{ type: "link", attrs: { href } }]))),
+  fc.constantFrom<unknown>(0, 1, 5, 6, 7, -1, 99, "2", null).map((level) => doc({ type: "heading", attrs: { level }, content: [{ type: "text", text: "Heading" }] })),
+  fc.constant(doc({ type: "paragraph", content: [{ type: "text", text: "" }] })),
+  fc.constant(doc({ type: "paragraph", attrs: { style: "color:red", onclick: { evil: true } }, content: [{ type: "text", text: "attrs" }] })),
+  fc.constantFrom<unknown>(
+    { type: "figure", attrs: { mediaId: "not-an-id" } },
+    { type: "figure", attrs: { mediaId: "c00000000000000000000000x" } },
+    { type: "pullQuote", attrs: { quoteId: "c00000000000000000000000q" } },
+    { type: "relatedStory", attrs: { articleId: "javascript:alert(1)" } },
+    { type: "relatedStory", attrs: { articleId: "c00000000000000000000000r" } },
+    { type: "relatedStory", attrs: { articleId: "c00000000000000000000000r", label: "x".repeat(500) } },
+    { type: "sidebar", attrs: { sidebarId: "../../x" } },
+  ).map((node) => doc(node)),
+  fc.integer({ min: 25, max: 3_000 }).map((depth) => new Lazy(`bulletList nested ${depth}`, () => doc(nest(depth, (inner) => ({ type: "bulletList", content: [{ type: "listItem", content: [para("deep"), inner] }] }))))),
+  fc.constant(new Lazy("paragraph of 600 KB", () => doc(para("x".repeat(600 * 1024))))),
+  fc.constant(new Lazy("20,001 paragraphs", () => doc(...Array.from({ length: 20_001 }, () => ({ type: "paragraph" }))))),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Cases: an action or route, its unbroken input, and the ways to break it.
+
+type Outcome = { status: number; message: string; cookie?: string | null };
+type Break = [path: string, value: unknown][];
+type JsonInput = { breaks: Break; noise: [at: string, key: string, value: unknown][] };
+type Case<I> = {
+  name: string;
+  // "refuse": every input must be refused. "tolerate": the input may be valid (a search query, a
+  // route that takes no input): any answer but an error on our side, and nothing may change.
+  expect: "refuse" | "tolerate";
+  inputs: () => fc.Arbitrary<I>;
+  call: (input: I) => Promise<Outcome>;
+  valid: () => Promise<Outcome>;
+  // Tables a refusal may legitimately change (each justified where it is used).
+  mayChange?: readonly string[];
+  runs?: number;
+};
+
+const fromResult = (result: ActionResult<unknown>): Outcome => (result.ok ? { status: 200, message: "ok" } : { status: result.status, message: result.message });
+
+function setPath(target: unknown, keys: string[], value: unknown): void {
+  const [key, ...rest] = keys;
+  const holder = target as Record<string, unknown>;
+  if (rest.length) return setPath(holder[key], rest, value);
+  if (value === MISSING) delete holder[key];
+  else holder[key] = materialize(value);
+}
+
+function getPath(target: unknown, at: string): unknown {
+  return at === "" ? target : at.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], target);
+}
+
+// Noise first (never replacing a declared field), then the break.
+function buildArgs(base: unknown[], input: JsonInput): unknown[] {
+  const args = structuredClone(base);
+  for (const [at, key, value] of input.noise) {
+    const holder = getPath(args, at);
+    if (holder && typeof holder === "object" && !Object.hasOwn(holder, key)) Object.defineProperty(holder, key, { value: materialize(value), enumerable: true, writable: true, configurable: true });
+  }
+  for (const [at, value] of input.breaks) setPath(args, at.split("."), value);
+  return args;
+}
+
+const NOISE_KEYS = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isAdmin", "role", "status", "createdById", "publishedAt", "version", "id", "$$typeof", "then"), fc.string({ maxLength: 12 }));
+const noiseAt = (places: string[]) => fc.array(fc.tuple(fc.constantFrom(...places), NOISE_KEYS, anyValue), { maxLength: 3 });
+
+function jsonCase(name: string, options: { call: (args: unknown[]) => Promise<ActionResult<unknown>>; base: () => unknown[]; breaks: [string, fc.Arbitrary<unknown>][]; noise?: string[]; expect?: "tolerate" }): Case<JsonInput> {
+  const oneBreak = () => fc.oneof(...options.breaks.map(([at, values]) => values.map((value): Break => [[at, value]])));
+  return {
+    name,
+    expect: options.expect ?? "refuse",
+    inputs: () => fc.record({ breaks: oneBreak(), noise: noiseAt(options.noise ?? ["0"]) }),
+    call: async (input) => fromResult(await options.call(buildArgs(options.base(), input))),
+    valid: async () => fromResult(await options.call(options.base())),
+  };
+}
+
+// Server-action arguments (JSON-ish: what React can send).
+const badJsonId = fc.oneof(badIdString, notA("string"));
+const badJsonVersion = fc.oneof(notA("number"), hostileNumber, fc.integer({ min: 100_000, max: 2 ** 30 }));
+const badStep = fc.oneof(fc.constantFrom("delete", "PUBLISH", "publish ", "returntodraft", "__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", ""), notA("string"));
+
+// A save checks that the records the story names exist; a comparison only reads the fields, so
+// there only malformed ids (not well-formed unknown ones) are broken.
+const malformedJsonId = fc.oneof(fc.constantFrom("", " "), malformedId, notA("string"));
+const articleBreaks = (prefix: string, badId: fc.Arbitrary<unknown>): [string, fc.Arbitrary<unknown>][] => [
+  [prefix.slice(0, -1), notA("object")],
+  ...["kicker", "agencyLine"].map((field): [string, fc.Arbitrary<unknown>] => [`${prefix}${field}`, fc.oneof(tooLong(200), notA("string", { nullish: false }))]),
+  [`${prefix}headline`, fc.oneof(tooLong(200), notA("string", { nullish: false }))],
+  [`${prefix}standfirst`, fc.oneof(tooLong(600), notA("string", { nullish: false }))],
+  [`${prefix}slug`, fc.oneof(fc.constant(MISSING), notA("string"), fc.constantFrom("Has Capitals", "two--hyphens", "-leading", "trailing-", "emoji-🏒", "a/b", "../x", "under_score", "dot.slug", "", "x\u0000y"), tooLong(120))],
+  [`${prefix}sectionId`, fc.oneof(badId.filter((id) => id != null))],
+  [`${prefix}tagNames`, fc.oneof(notA("array", { nullish: false }), fc.constant(Array.from({ length: 21 }, (_, i) => `tag ${i}`)), fc.constantFrom([""], ["   "], [null], [42], [{}]), tooLong(60).map((name) => [name]))],
+  [`${prefix}bylines`, fc.oneof(notA("array", { nullish: false }), fc.constantFrom([null], ["profile"], [{}]), badId.map((profileId) => [{ profileId, role: "REPORTER" }]), fc.constantFrom("AUTHOR", "reporter", "__proto__", 1).map((role) => [{ profileId: ids.profiles[0], role }]), fc.constant(new Lazy("13 bylines", () => Array.from({ length: 13 }, () => ({ profileId: ids.profiles[0], role: "REPORTER" })))))],
+  [`${prefix}hero`, fc.oneof(notA("object", { nullish: false }), fc.record({ mediaId: badId, caption: fc.constant("Caption") }), fc.oneof(tooLong(1000), notA("string")).map((caption) => ({ mediaId: ids.media, caption })))],
+  [`${prefix}body`, badBody],
+  [`${prefix}quotes`, fc.oneof(notA("array", { nullish: false }), fc.record({ id: malformedJsonId, text: fc.constant("Words"), speaker: fc.constant("Speaker") }).map((quote) => [quote]), fc.record({ id: unknownId, text: tooLong(2000), speaker: fc.constant("Speaker") }).map((quote) => [quote]))],
+  [`${prefix}captions`, fc.oneof(notA("array", { nullish: false }), fc.record({ id: malformedJsonId, mediaId: badId, text: fc.constant("Caption") }).map((caption) => [caption]))],
+  [`${prefix}sidebars`, fc.oneof(notA("array", { nullish: false }), fc.record({ id: malformedJsonId, heading: fc.constant("Box"), body: fc.constant(doc(para("x"))) }).map((sidebar) => [sidebar]), fc.record({ id: unknownId, heading: tooLong(200), body: badBody }).map((sidebar) => [sidebar]))],
+];
+
+function storyCases(): Case<JsonInput>[] {
+  const a = m.actions.stories;
+  const future = () => new Date(Date.now() + 86_400_000).toISOString();
+  return [
+    jsonCase("stories/saveStoryAction", {
+      call: (args) => a.saveStoryAction(args[0]),
+      base: () => [{ articleId: t.draft.id, expectedVersion: t.draft.version, article: { ...t.draftArticle, kicker: `Changed ${unique()}` } }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.isAutosave", anyValue.filter((value) => typeof value !== "boolean" && value !== undefined)], ...articleBreaks("0.article.", badJsonId)],
+      noise: ["0", "0.article"],
+    }),
+    jsonCase("stories/transitionAction", {
+      call: (args) => a.transitionAction(args[0] as "publish", args[1]),
+      base: () => ["publish", { articleId: t.review.id, expectedVersion: t.review.version }],
+      breaks: [["0", badStep], ["1", notA("object")], ["1.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["1.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+      noise: ["1"],
+    }),
+    jsonCase("stories/transitionAction (schedule)", {
+      call: (args) => a.transitionAction(args[0] as "schedule", args[1]),
+      base: () => ["schedule", { articleId: t.draft.id, expectedVersion: t.draft.version, publishAt: future() }],
+      breaks: [["1.publishAt", fc.oneof(fc.constant(MISSING), fc.constantFrom("not a date", "2024-13-45", "yesterday", "", "2001-01-01T00:00:00Z", "+275760-09-14T00:00:00Z", -1, NaN, 8.64e15 + 1, {}, [], true), fc.date({ max: new Date() }))]],
+      noise: ["1"],
+    }),
+    jsonCase("stories/addNoteAction", {
+      call: (args) => a.addNoteAction(args[0]),
+      base: () => [{ articleId: t.published.id, kind: "CORRECTION", text: "A name was misspelt in the third paragraph." }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.kind", fc.oneof(fc.constant(MISSING), fc.constantFrom("correction", "DELETE", "", "__proto__", "UPDATE "), notA("string"))], ["0.text", fc.oneof(fc.constant(MISSING), fc.constantFrom("", "    ", "four", "\u0000"), tooLong(1000), notA("string"))]],
+    }),
+    // The editor's presence ping: for a story that does not exist it answers "nobody else has it
+    // open" (documented leniency, the screen ignores it) and writes nothing; it must never fail.
+    jsonCase("stories/checkInAction", { expect: "tolerate", call: (args) => a.checkInAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
+    jsonCase("stories/reloadStoryAction", { call: (args) => a.reloadStoryAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
+    jsonCase("stories/listRevisionsAction", { call: (args) => a.listRevisionsAction(args[0] as string), base: () => [t.published.id], breaks: [["0", badJsonId]] }),
+    jsonCase("stories/compareRevisionsAction", {
+      call: (args) => a.compareRevisionsAction(...(args as [string, string, string])),
+      base: () => [t.published.id, t.revisions[0], t.revisions.at(-1)],
+      breaks: [["0", badJsonId], ["1", badJsonId], ["2", badJsonId]],
+    }),
+    jsonCase("stories/restoreRevisionAction", {
+      call: (args) => a.restoreRevisionAction(args[0]),
+      base: () => [{ articleId: t.published.id, revisionId: t.revisions[0], expectedVersion: t.published.version }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.revisionId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+    }),
+    jsonCase("stories/previewLinkAction", { call: (args) => a.previewLinkAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
+    // Any text is a valid search (anything else searches for nothing in particular).
+    jsonCase("stories/searchMediaAction", { expect: "tolerate", call: (args) => a.searchMediaAction(args[0] as string), base: () => ["skater"], breaks: [["0", anyValue], ["0", tooLong(100)]] }),
+    jsonCase("stories/searchStoriesAction", { expect: "tolerate", call: (args) => a.searchStoriesAction(args[0] as string, args[1] as string), base: () => ["the", t.draft.id], breaks: [["0", anyValue], ["1", anyValue], ["0", tooLong(100)]] }),
+    jsonCase("stories/compareWithCurrentAction", {
+      call: (args) => a.compareWithCurrentAction(args[0] as string, args[1]),
+      base: () => [t.draft.id, { ...t.draftArticle, kicker: "Mine" }],
+      breaks: [["0", badJsonId], ...articleBreaks("1.", malformedJsonId).filter(([at]) => !at.endsWith(".body") && !at.endsWith(".sidebars"))],
+      noise: ["1"],
+    }),
+  ];
+}
+
+// Form actions: every value is a string (or a file, which the actions ignore); a hostile caller
+// may also send something that is not a form at all.
+type FormInput = { state: unknown; form: unknown; extra: [string, unknown][] };
+type Field = { valid: () => string; breaks: fc.Arbitrary<unknown>; isText?: boolean };
+
+const reqText = (max: number, valid: () => string): Field => ({ valid, isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "   \t\n "), tooLong(max)) });
+const optText = (max: number, valid: () => string = () => ""): Field => ({ valid, isText: true, breaks: tooLong(max) });
+const reqId = (valid: () => string): Field => ({ valid, breaks: fc.oneof(fc.constant(MISSING), badIdString) });
+const optId = (valid: () => string = () => ""): Field => ({ valid, breaks: fc.oneof(malformedId, unknownId) });
+const version = (valid: () => number): Field => ({
+  valid: () => String(valid()),
+  breaks: fc.oneof(fc.constantFrom(MISSING, "", "abc", "0", "-1", "1.5", "NaN", "Infinity", "-Infinity", "1e21", "9007199254740993", "2147483648", "1_0", "[object Object]"), fc.integer({ min: 100_000, max: 2 ** 31 - 1 }).map(String)),
+});
+const enumField = (valid: () => string, bad: string[]): Field => ({ valid, breaks: fc.constantFrom(MISSING, "", "__proto__", "constructor", "toString", ...bad) });
+const slugField: Field = { valid: () => "", breaks: fc.oneof(fc.constantFrom("has spaces", "two--hyphens", "-leading", "trailing-", "emoji-🏒", "a/b", "../x", "under_score", "dot.slug", "x\u0000y", "newsroom/../admin"), tooLong(80)) };
+const picked = (source: () => Versioned, target: () => Versioned): Field => ({
+  valid: () => `${target().id}:${target().version}`,
+  breaks: fc.oneof(fc.constantFrom(MISSING, "", "nonsense", ":", "::", "__proto__:1"), malformedId.map((id) => `${id}:1`), unknownId.map((id) => `${id}:1`), fc.constant(new Lazy("source id:version", () => `${source().id}:${source().version}`)), fc.constantFrom("abc", "0", "-1", "1.5", "NaN").map((v) => new Lazy(`target id:${v}`, () => `${target().id}:${v}`))),
+});
+const password: Field = { valid: () => "a-long-enough-password", breaks: fc.constantFrom(MISSING, "", "short", "123456789", "é".repeat(37), "x".repeat(73), "🏒".repeat(19)) };
+const email = (valid: () => string): Field => ({ valid, isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "not-an-email", "a@", "@b.example", "a b@c.example", "a@b@c.example", "<script>@x.example", "a@b.example\u0000"), tooLong(320).map((long) => new Lazy("320+ char email", () => `${(materialize(long) as string)}@x.example`))) });
+
+// Also something that is not a FormData: a plain object (with valid fields), nothing, a string…
+const notAForm = (fields: () => Record<string, string>) =>
+  fc.oneof(fc.constantFrom<unknown>(null, undefined, 0, true, "name=x", []), polluted, deep, fc.constant(new Lazy("plain object with valid fields", fields)));
+
+function formCase(name: string, action: (state: never, form: FormData) => Promise<ActionResult<unknown>>, fields: Record<string, Field>): Case<FormInput> {
+  const names = Object.keys(fields);
+  const validFields = () => Object.fromEntries(names.map((field) => [field, fields[field].valid()]));
+  const oneBreak = fc.oneof(...names.map((field) => fields[field].breaks.map((value) => ({ [field]: value }))));
+  const textNames = names.filter((field) => fields[field].isText);
+  const textNoise = textNames.length ? fc.dictionary(fc.constantFrom(...textNames), hostileText, { maxKeys: 2 }) : fc.constant({});
+  const extra = fc.array(fc.tuple(fc.oneof(NOISE_KEYS, fc.constantFrom("$ACTION_ID_deadbeef", "$ACTION_REF_1", "$ACTION_KEY")).filter((key) => !names.includes(key)), fc.oneof(hostileText, fc.constant(new Lazy("a File", () => new File(["<svg onload=alert(1)>"], "x.svg"))))), { maxLength: 3 });
+  const broken = fc.record({ state: anyValue, form: fc.tuple(textNoise, oneBreak).map(([noise, broke]) => ({ ...noise, ...broke })), extra });
+  const notFormAtAll = fc.record({ state: anyValue, form: notAForm(validFields), extra: fc.constant<[string, unknown][]>([]) });
+  const toForm = (input: FormInput): unknown => {
+    if (input.form === null || input.form instanceof Lazy || typeof input.form !== "object" || Array.isArray(input.form)) return materialize(input.form);
+    const changes = input.form as Record<string, unknown>;
+    const form = new FormData();
+    const values = { ...validFields(), ...changes };
+    for (const [key, value] of Object.entries(values)) if (value !== MISSING) form.append(key, materialize(value) as string);
+    for (const [key, value] of input.extra) form.append(key, materialize(value) as string);
+    return form;
+  };
+  return {
+    name,
+    expect: "refuse",
+    inputs: () => fc.oneof({ arbitrary: broken, weight: 5 }, { arbitrary: notFormAtAll, weight: 1 }),
+    call: async (input) => fromResult(await action(materialize(input.state) as never, toForm(input) as FormData)),
+    valid: async () => fromResult(await action(null as never, toForm({ state: null, form: {}, extra: [] }) as FormData)),
+  };
+}
+
+const positionBreaks: Field = { valid: () => "", breaks: fc.constantFrom("-1", "1.5", "abc", "10001", "NaN", "Infinity", "1e21", "0x", "--1") };
+const fraction: Field = { valid: () => "0.25", breaks: fc.constantFrom("-0.1", "1.01", "abc", "NaN", "Infinity", "2", "1e21", "0.5.5") };
+const rightsDate: Field = { valid: () => "2031-06-30", breaks: fc.constantFrom("not a date", "2024-13-01", "2024-02-30", "31/12/2030", "<script>", "0000-00-00", "2030-01-01T99:00", "+275760-09-14") };
+const creditFormat: Field = { valid: () => "{photographer}/{agency}", isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "   ", "{camera}", "{__proto__}", "{constructor}", "{}", "{Photographer}", "{agency}{toString}"), tooLong(300)) };
+const socialLinks: Field = { valid: () => "", breaks: fc.constantFrom("javascript:alert(1)", "Label javascript:alert(1)", "ftp://files.example/x", "data:text/html,<script>", "not a url", Array.from({ length: 9 }, (_, i) => `https://example.com/${i}`).join("\n"), `Label https://example.com/${"x".repeat(600)}`) };
+const role = (valid: () => string): Field => enumField(valid, ["admin", "Admin", "SUPERADMIN", "ADMIN ", "OWNER", "1"]);
+
+function adminCases(): Case<FormInput>[] {
+  const { bylines, credits, sections, users, media } = m.actions;
+  const [profileA, profileB, profileC] = [() => t.profiles[0], () => t.profiles[1], () => t.profiles[2]];
+  const [tagA, tagB, tagC] = [() => t.tags[0], () => t.tags[1], () => t.tags[2]];
+  const bylineFields = { name: reqText(120, () => `Hostile Byline ${unique()}`), slug: slugField, jobTitle: optText(120), bio: optText(2000), photoMediaId: optId(), socialLinks, userId: optId() };
+  const agencyFields = { name: reqText(120, () => `Hostile Agency ${unique()}`), shortCredit: reqText(60, () => "HA"), creditFormat, distributor: optText(120) };
+  const sectionFields = { name: reqText(60, () => `Hostile ${unique()}`), slug: slugField, description: optText(300), position: positionBreaks };
+  return [
+    formCase("bylines/createBylineAction", bylines.createBylineAction, bylineFields),
+    formCase("bylines/updateBylineAction", bylines.updateBylineAction, { ...bylineFields, id: reqId(() => profileA().id), version: version(() => profileA().version) }),
+    formCase("bylines/mergeBylinesAction", bylines.mergeBylinesAction, { sourceId: reqId(() => profileB().id), sourceVersion: version(() => profileB().version), target: picked(profileB, profileC) }),
+    formCase("credits/createAgencyAction", credits.createAgencyAction, agencyFields),
+    formCase("credits/updateAgencyAction", credits.updateAgencyAction, { ...agencyFields, id: reqId(() => t.agency.id), version: version(() => t.agency.version) }),
+    formCase("credits/createPhotographerAction", credits.createPhotographerAction, { name: reqText(120, () => `Hostile Photographer ${unique()}`), agencyId: optId() }),
+    formCase("credits/updatePhotographerAction", credits.updatePhotographerAction, { name: reqText(120, () => `Hostile Photographer ${unique()}`), agencyId: optId(), id: reqId(() => t.photographer.id), version: version(() => t.photographer.version) }),
+    formCase("sections/createSectionAction", sections.createSectionAction, sectionFields),
+    formCase("sections/updateSectionAction", sections.updateSectionAction, { ...sectionFields, id: reqId(() => t.section.id), version: version(() => t.section.version) }),
+    formCase("sections/createTagAction", sections.createTagAction, { name: reqText(60, () => `hostile tag ${unique()}`) }),
+    formCase("sections/renameTagAction", sections.renameTagAction, { name: reqText(60, () => `renamed tag ${unique()}`), id: reqId(() => tagA().id), version: version(() => tagA().version) }),
+    formCase("sections/mergeTagsAction", sections.mergeTagsAction, { sourceId: reqId(() => tagB().id), sourceVersion: version(() => tagB().version), target: picked(tagB, tagC) }),
+    formCase("users/createUserAction", users.createUserAction, { name: reqText(120, () => "Hostile New User"), email: email(() => `new-${unique()}@pressbox.test`), role: role(() => "EDITOR"), password }),
+    formCase("users/updateUserAction", users.updateUserAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), name: reqText(120, () => "Renamed Contributor"), email: email(() => `renamed-${unique()}@pressbox.test`) }),
+    formCase("users/changeUserRoleAction", users.changeUserRoleAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), role: role(() => "EDITOR") }),
+    formCase("users/setUserDisabledAction", users.setUserDisabledAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), isDisabled: enumField(() => "true", ["yes", "1", "TRUE", "on", "false "]) }),
+    // Hashes a valid new password (bcrypt, ~0.2 s) before it finds the id or version wrong: fewer runs.
+    { ...formCase("users/resetUserPasswordAction", users.resetUserPasswordAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), password }), runs: Math.ceil(RUNS / 3) },
+    formCase("media/updateMediaAction", media.updateMediaAction, {
+      id: reqId(() => t.media.id), version: version(() => t.media.version), altText: optText(1000, () => "New alt text"), defaultCaption: optText(2000), photographerId: optId(), agencyId: optId(),
+      creditOverride: optText(300, () => "Hostile Credit"), copyright: optText(300), usageTerms: optText(2000), rightsExpireAt: rightsDate, sourceReference: optText(300), focalX: fraction, focalY: fraction,
+    }),
+    formCase("media/deleteMediaAction", media.deleteMediaAction, { id: reqId(() => t.media.id), version: version(() => t.media.version) }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route handlers, called as functions with real Requests.
+
+async function outcomeOf(response: Response): Promise<Outcome> {
+  const text = await response.text();
+  let message = text.trim();
+  if ((response.headers.get("content-type") ?? "").includes("json")) {
+    try {
+      const body = JSON.parse(text) as { error?: unknown; url?: unknown };
+      message = String(body.error ?? body.url ?? "");
+    } catch {
+      message = "";
+    }
+  }
+  const location = response.headers.get("location");
+  return { status: response.status, message: location ? `redirect to ${location}` : message, cookie: response.headers.get("set-cookie") };
+}
+
+type Bytes = Record<string, Buffer>;
+let files: Bytes;
+type UploadInput = { contentType?: string; body?: unknown; file?: string; name?: unknown; altText?: unknown; defaultCaption?: unknown; declared?: string };
+
+const uploadInputs = (): fc.Arbitrary<UploadInput> =>
+  fc.oneof(
+    fc.record({ contentType: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=", "image/png", "multipart/mixed; boundary=x", ""), body: fc.oneof(hostileText, fc.constantFrom('{"file":"x"}', "file=x.png")) }),
+    fc.record({ contentType: fc.constant("multipart/form-data; boundary=hostile"), body: fc.oneof(hostileText, fc.constantFrom('--hostile\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG', "--hostile--", '--hostile\r\nContent-Disposition: form-data; name="file"\r\n\r\n<script>\r\n--hostile--'), fc.constant(repeat("-", 300_000))) }),
+    fc.record({ file: fc.constantFrom("html", "svg", "empty", "random", "truncated", "pngPolyglot", "pngTail", "jpegPolyglot", "pixelBomb", "duplicate"), name: fc.constantFrom("photo.jpg", "photo.png", "photo.svg", "x.html") }),
+    fc.record({ file: fc.constant("fresh"), name: fc.oneof(fc.constantFrom("../x.png", "..\\..\\x.png", "a\u0000b.png", "a\u001fb.png", "dir/../../x.png", ".."), tooLong(255).map((long) => new Lazy("a name over 255 characters", () => `${materialize(long) as string}.png`))) }),
+    fc.record({ file: fc.constant("fresh"), name: fc.constant("fresh.png"), altText: tooLong(1000) }),
+    fc.record({ file: fc.constant("fresh"), name: fc.constant("fresh.png"), defaultCaption: tooLong(2000) }),
+    fc.record({ file: fc.constantFrom("none", "as-text"), name: fc.constant("x.png"), altText: hostileText }),
+    fc.record({ file: fc.constant("fresh"), name: fc.constant("fresh.png"), declared: fc.constantFrom("999999999999", "27000000") }),
+  );
+
+function uploadRequest(input: UploadInput): Request {
+  const url = `${ORIGIN}/api/media/uploads`;
+  if (input.contentType !== undefined) {
+    const headers = input.contentType ? { "content-type": input.contentType } : undefined;
+    return new Request(url, { method: "POST", headers, body: materialize(input.body) as string });
+  }
+  const form = new FormData();
+  const name = materialize(input.name) as string;
+  if (input.file === "as-text") form.set("file", "not a file");
+  else if (input.file !== "none") form.set("file", new File([new Uint8Array(files[input.file!])], name));
+  if (input.altText !== undefined) form.set("altText", materialize(input.altText) as string);
+  if (input.defaultCaption !== undefined) form.set("defaultCaption", materialize(input.defaultCaption) as string);
+  const request = new Request(url, { method: "POST", body: form });
+  if (!input.declared) return request;
+  // A body that says it is larger than the limit is refused before it is read.
+  return new Request(url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": input.declared }, duplex: "half" } as RequestInit);
+}
+
+type RefreshInput = { signature: "none" | "garbage" | "other-secret" | "other-body" | "valid"; body: unknown };
+const refreshBodies = fc.oneof(
+  fc.constantFrom("", "{", "not json", "{'articleIds': []}", "\u0000", "[1,2", "{}", "[]", "null", "42", '"text"', '{"articleIds": []}', '{"articleIds": "x"}', '{"articleIds": [1]}', '{"articleIds": [""]}', '{"articleIds": null}', '{"__proto__": {"articleIds": ["a"]}}'),
+  fc.constant(new Lazy("41-char id", () => JSON.stringify({ articleIds: ["x".repeat(41)] }))),
+  fc.constant(new Lazy("501 ids", () => JSON.stringify({ articleIds: Array.from({ length: 501 }, (_, i) => `id${i}`) }))),
+  fc.constant(new Lazy("body over 100 KB", () => JSON.stringify({ articleIds: Array.from({ length: 3_000 }, () => "x".repeat(39)) }))),
+  fc.constant(new Lazy("nested 5,000 deep", () => `${"[".repeat(5_000)}${"]".repeat(5_000)}`)),
+  hostileText,
+);
+const refreshInputs = (): fc.Arbitrary<RefreshInput> =>
+  fc.oneof(
+    fc.record({ signature: fc.constantFrom("none", "garbage", "other-secret", "other-body") as fc.Arbitrary<RefreshInput["signature"]>, body: fc.oneof(refreshBodies, fc.constant(new Lazy("a valid notice", () => JSON.stringify({ articleIds: [ids.published] })))) }),
+    fc.record({ signature: fc.constant("valid" as const), body: refreshBodies }),
+  );
+
+function refreshRequest(input: RefreshInput): Request {
+  const body = materialize(input.body) as string;
+  const signatures = { none: null, garbage: "zz", "other-secret": m.signRefresh(body, "another-secret"), "other-body": m.signRefresh(`${body} `), valid: m.signRefresh(body) };
+  const signature = signatures[input.signature];
+  return new Request(`${ORIGIN}/api/internal/refresh`, { method: "POST", body, headers: signature ? { "x-pressbox-signature": signature } : {} });
+}
+
+type AuthInput = { method: "GET" | "POST"; action: readonly string[]; csrf: "none" | "wrong" | "valid"; contentType: string | null; body: unknown };
+let csrf: { cookie: string; token: string };
+const credentialBodies = fc.oneof(
+  fc.record({ email: fc.oneof(hostileText, tooLong(320), fc.constant(MISSING)), password: fc.oneof(hostileText, tooLong(1000), fc.constant(MISSING)) }),
+  fc.record({ email: fc.constant("nobody@pressbox.invalid"), password: fc.oneof(hostileText, tooLong(1000)) }),
+  fc.record({ email: anyValue, password: anyValue }),
+);
+const authInputs = (): fc.Arbitrary<AuthInput> =>
+  fc.oneof(
+    fc.record({ method: fc.constant("GET" as const), action: fc.constantFrom(["nonsense"], ["__proto__"], ["constructor"], ["toString"], ["SESSION"], ["callback", "nonexistent"], ["signin", "nonexistent"]), csrf: fc.constant("none" as const), contentType: fc.constant(null), body: fc.constant(null) }),
+    fc.record({
+      method: fc.constant("POST" as const),
+      action: fc.constantFrom(["callback", "credentials"], ["callback", "nonexistent"], ["nonsense"], ["__proto__"], ["signin", "nonexistent"]),
+      csrf: fc.constantFrom("none", "wrong", "valid") as fc.Arbitrary<AuthInput["csrf"]>,
+      contentType: fc.constantFrom("application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data; boundary=x", null),
+      body: fc.oneof(credentialBodies, hostileText, fc.constantFrom("{", "not json", "email=a&password", "%E0%A4%A", "[1,2"), deep),
+    }),
+  );
+
+function authRequest(input: AuthInput): Request {
+  const url = `${ORIGIN}/api/auth/${input.action.join("/")}`;
+  request.cookies = input.csrf === "none" ? [] : [{ name: "next-auth.csrf-token", value: input.csrf === "valid" ? csrf.cookie : "forged|forged" }];
+  if (input.method === "GET") return new m.NextRequest(url);
+  const raw = materialize(input.body);
+  const fields = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>), csrfToken: input.csrf === "valid" ? csrf.token : "forged", json: "true" } : null;
+  const encode = (): string => {
+    if (!fields) return String(raw);
+    if (input.contentType === "application/json") {
+      try {
+        return JSON.stringify(fields, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value)) ?? "";
+      } catch {
+        return "{";
+      }
+    }
+    return new URLSearchParams(Object.entries(fields).filter(([, value]) => (value as unknown) !== MISSING).map(([key, value]) => [key, String(value)])).toString();
+  };
+  return new m.NextRequest(url, { method: "POST", body: encode(), headers: input.contentType ? { "content-type": input.contentType } : {} });
+}
+
+function isSignInRefusal(outcome: Outcome): boolean {
+  // next-auth refuses a sign-in by sending the browser back to the sign-in page with the reason.
+  const target = outcome.message.replace(/^redirect to /, "");
+  return /^(http:\/\/localhost:3000)?\/(sign-in|api\/auth\/(signin|error))\?(.*&)?(error|csrf)=/.test(target);
+}
+
+const hostileSegment = fc.oneof(hostileText, malformedId, fc.constantFrom("..", ".", "%2e%2e", "%00", "feed.xml", "__proto__", "constructor", "../../etc/passwd", "o", "r", "newsroom"), tooLong(300)).map((value) => materialize(value) as string);
+
+type ParamInput = { segments: string[]; query: string };
+function paramRoute(name: string, path: string, handler: (request: Request, context: never) => Promise<Response>, segment: fc.Arbitrary<string[]>, params: (segments: string[]) => Record<string, unknown>, validSegments: () => string[]): Case<ParamInput> {
+  const run = async (segments: string[], query = "") => outcomeOf(await handler(new Request(`${ORIGIN}${path}${query}`), { params: Promise.resolve(params(segments)) } as never));
+  return {
+    name,
+    expect: "refuse",
+    inputs: () => fc.record({ segments: segment, query: fc.constantFrom("", "?page=-1", "?__proto__[x]=1", "?q=%00") }),
+    call: (input) => run(input.segments, input.query),
+    valid: () => run(validSegments()),
+  };
+}
+
+let known: { sectionSlugs: Set<string>; authorSlugs: Set<string>; section: string; author: string; rendition: string; original: string };
+
+function routeCases(): Case<never>[] {
+  const r = m.routes;
+  // These take no input today; they are sent hostile query strings in case they ever read one.
+  const noInput = (name: string, route: string, handler: (request: Request) => Response | Promise<Response>): Case<string> => ({
+    name,
+    expect: "tolerate",
+    inputs: () => fc.constantFrom("?page=-1", "?__proto__[polluted]=1", "?q=%00%ff", `?x=${"y".repeat(5000)}`, "?callbackUrl=javascript:alert(1)"),
+    call: async (query) => outcomeOf(await handler(new Request(`${ORIGIN}${route}${query}`))),
+    valid: async () => outcomeOf(await handler(new Request(`${ORIGIN}${route}`))),
+  });
+  const cases: Case<never>[] = [
+    { name: "POST /api/media/uploads", expect: "refuse", inputs: uploadInputs, call: async (input: UploadInput) => outcomeOf(await r.uploads.POST(uploadRequest(input))), valid: async () => outcomeOf(await r.uploads.POST(uploadRequest({ file: "valid", name: "valid.png" }))) } as Case<UploadInput>,
+    { name: "POST /api/internal/refresh", expect: "refuse", inputs: refreshInputs, call: async (input: RefreshInput) => outcomeOf(await r.refresh.POST(refreshRequest(input))), valid: async () => outcomeOf(await r.refresh.POST(refreshRequest({ signature: "valid", body: JSON.stringify({ articleIds: [ids.published] }) }))) } as Case<RefreshInput>,
+    {
+      name: "GET|POST /api/auth/[...nextauth]",
+      expect: "refuse",
+      // Every sign-in attempt that gets as far as a password check is recorded in LoginAttempt
+      // before the check (so concurrent guesses see each other): that is the throttle, not a write
+      // the refused input made. Nothing else may change.
+      mayChange: ["LoginAttempt"],
+      inputs: authInputs,
+      call: async (input: AuthInput) => {
+        const handler = input.method === "GET" ? r.auth.GET : r.auth.POST;
+        return outcomeOf(await handler(authRequest(input), { params: Promise.resolve({ nextauth: input.action }) } as never));
+      },
+      valid: async () => {
+        // From another address: the fuzzing above used up this one's sign-in attempts.
+        const headers = request.headers;
+        request.headers = new Headers({ "x-forwarded-for": "198.51.100.62" });
+        const body = { email: validAdmin.email, password: validAdmin.password };
+        try {
+          return outcomeOf(await r.auth.POST(authRequest({ method: "POST", action: ["callback", "credentials"], csrf: "valid", contentType: "application/x-www-form-urlencoded", body }), { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) } as never));
+        } finally {
+          request.headers = headers;
+        }
+      },
+    } as Case<AuthInput>,
+    paramRoute("GET /media/[...key]", "/media/x", r.mediaFile.GET, fc.oneof(fc.array(hostileSegment, { minLength: 0, maxLength: 4 }), fc.constant(null).map(() => known.original.split("/")), hostileSegment.map((name) => ["r", name])), (key) => ({ key }), () => known.rendition.split("/")),
+    paramRoute("GET /[section]/feed.xml", "/x/feed.xml", r.sectionFeed.GET, hostileSegment.filter((slug) => !known.sectionSlugs.has(slug)).map((slug) => [slug]), ([section]) => ({ section }), () => [known.section]),
+    paramRoute("GET /author/[slug]/feed.xml", "/author/x/feed.xml", r.authorFeed.GET, hostileSegment.filter((slug) => !known.authorSlugs.has(slug)).map((slug) => [slug]), ([slug]) => ({ slug }), () => [known.author]),
+    noInput("GET /feed.xml", "/feed.xml", r.siteFeed.GET),
+    noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
+    noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),
+    noInput("GET /robots.txt", "/robots.txt", r.robots.GET),
+  ] as unknown as Case<never>[];
+  return cases;
+}
+
+let validAdmin: { id: string; email: string; password: string };
+
+// ---------------------------------------------------------------------------------------------
+
+const counts = { inputs: 0, refused: 0, tolerated: 0, notRefused: 0, serverErrors: 0, changed: 0 };
+
+async function settle(call: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await call();
+  } catch (error) {
+    const digest = (error as { digest?: string } | null)?.digest;
+    return { status: 500, message: `threw ${digest ?? String(error).slice(0, 300)}` };
+  }
+}
+
+function isRefusal(testCase: Case<never>, outcome: Outcome): boolean {
+  if (testCase.name.includes("/api/auth/") && isSignInRefusal(outcome)) return true;
+  return outcome.status >= 400 && outcome.status <= 499 && outcome.message.trim().length > 0;
+}
+
+function tally(testCase: Case<never>, outcome: Outcome, changed: string[]): void {
+  counts.inputs += 1;
+  if (outcome.status >= 500) counts.serverErrors += 1;
+  if (changed.length) counts.changed += 1;
+  if (testCase.expect === "tolerate") counts.tolerated += 1;
+  else if (isRefusal(testCase, outcome)) counts.refused += 1;
+  else counts.notRefused += 1;
+}
+
+async function fuzz(testCase: Case<never>): Promise<void> {
+  lastDump = new Map();
+  let baseline = dumpIfWritten(testCase.mayChange);
+  const property = fc.asyncProperty(testCase.inputs(), async (input) => {
+    const outcome = await settle(() => testCase.call(input));
+    const after = dumpIfWritten(testCase.mayChange);
+    const changed = changedTables(baseline, after);
+    // Compared run by run, so a shrinking run is judged on its own change.
+    baseline = after;
+    tally(testCase, outcome, changed);
+    expect(outcome.status, `answered ${outcome.status}: ${outcome.message}`).toBeLessThan(500);
+    expect(changed, "tables changed").toEqual([]);
+    if (testCase.expect === "refuse") expect(isRefusal(testCase, outcome), `not refused: ${outcome.status} ${outcome.message}`).toBe(true);
+    expect(outcome.cookie ?? "", "a session was handed out").not.toMatch(/session-token=[^;]/);
+    expect(Object.keys(Object.prototype), "Object.prototype was polluted").toEqual([]);
+  });
+  const before = counts.inputs;
+  const started = Date.now();
+  try {
+    await fc.assert(property, { seed: SEED, numRuns: testCase.runs ?? RUNS });
+  } finally {
+    request.cookies = adminCookies;
+    console.log(`inputs: ${testCase.name}: ${counts.inputs - before} runs in ${Date.now() - started} ms`);
+  }
+}
+
+let adminCookies: FakeRequest["cookies"] = [];
+
+// The database and the modules are set up while the file is collected, so each case is its own
+// test; the demo newsroom and the records the cases use are made in beforeAll.
+database = await createSqliteDatabase("hostile-inputs");
+Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET, NEXTAUTH_URL: ORIGIN });
+await fakeNextHeadersForNextAuth();
+m = await loadModules();
+sqlite = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+const CASES = [...storyCases(), ...adminCases(), ...routeCases()] as Case<never>[];
+
+beforeAll(async () => {
+  await m.ensureDemoNewsroom();
+  const user = await m.accounts.createTestUser("ADMIN");
+  admin = user;
+  validAdmin = user;
+  ids = await createTargets();
+  t = await readTargets();
+  const photo = await m.db.media.findFirstOrThrow({ where: { id: { not: ids.media } }, include: { renditions: { take: 1 } } });
+  const sections = await m.db.section.findMany({ select: { slug: true } });
+  const authors = await m.db.bylineProfile.findMany({ select: { slug: true } });
+  known = { sectionSlugs: new Set(sections.map((s) => s.slug)), authorSlugs: new Set(authors.map((a) => a.slug)), section: "tennis", author: authors[0].slug, rendition: photo.renditions[0].storageKey, original: photo.storageKey };
+  files = {
+    html: HTML_PAGE, svg: SVG_WITH_SCRIPT, empty: Buffer.alloc(0), random: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+    truncated: await truncatedJpeg(), pngPolyglot: await pngHtmlPolyglot("text-chunk"), pngTail: await pngHtmlPolyglot("after-end"), jpegPolyglot: await jpegHtmlPolyglot(), pixelBomb: pixelBombPng(),
+    duplicate: (await m.storage.getMediaStorage().read(photo.storageKey))!,
+    fresh: await makeImage({ seed: "hostile-inputs-fresh", width: 300, height: 200, format: "png" }),
+    valid: await makeImage({ seed: "hostile-inputs-valid", width: 300, height: 200, format: "png" }),
+  };
+  const csrfResponse = await m.routes.auth.GET(new m.NextRequest(`${ORIGIN}/api/auth/csrf`), { params: Promise.resolve({ nextauth: ["csrf"] }) } as never);
+  const cookie = /next-auth\.csrf-token=([^;]+)/.exec(csrfResponse.headers.get("set-cookie") ?? "")?.[1];
+  csrf = { cookie: decodeURIComponent(cookie ?? ""), token: ((await csrfResponse.json()) as { csrfToken: string }).csrfToken };
+  await m.accounts.signInAs(request, admin);
+  adminCookies = request.cookies;
+});
+
+afterAll(async () => {
+  sqlite.close();
+  await m.db.$disconnect();
+  if (previousNextHeaders) requireFromNextAuth.cache[nextHeadersPath] = previousNextHeaders;
+  else delete requireFromNextAuth.cache[nextHeadersPath];
+  removeDir(database.dir);
+  const { inputs, refused, tolerated, notRefused, serverErrors, changed } = counts;
+  console.log(`inputs: ${inputs} hostile inputs over ${CASES.length} cases: ${refused} refused with a 4xx, ${tolerated} tolerated (queries, no-input routes), ${notRefused} not refused, ${serverErrors} server errors, ${changed} database changes`);
+});
+
+function appFiles(name: string, dir = "app"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? appFiles(name, full) : entry.name === name ? [full] : [];
+  });
+}
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+// createStoryAction takes no input at all (it makes an empty draft and redirects): there is
+// nothing to malform, and extra arguments are ignored. Every other export is fuzzed.
+const NO_INPUT_ACTIONS = ["stories/createStoryAction"];
+
+describe("hostile input to every server action and route handler", () => {
+  it("covers every exported server action and every route handler", async () => {
+    const exported: string[] = [];
+    for (const file of appFiles("actions.ts")) {
+      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      exported.push(...Object.keys(module).map((name) => `${path.basename(path.dirname(file))}/${name}`));
+    }
+    const routes: string[] = [];
+    for (const file of appFiles("route.ts")) {
+      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      const route = `/${path.dirname(path.relative("app", file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
+      routes.push(...HTTP_METHODS.filter((method) => typeof module[method] === "function").map((method) => `${method} ${route}`));
+    }
+    const fuzzedActions = CASES.map((c) => c.name.replace(/ \(.*\)$/, "")).filter((name) => !name.includes(" "));
+    expect(new Set([...fuzzedActions, ...NO_INPUT_ACTIONS])).toEqual(new Set(exported));
+    const fuzzedRoutes = CASES.filter((c) => c.name.includes(" /")).flatMap((c) => {
+      const [methods, route] = c.name.split(" ");
+      return methods.split("|").map((method) => `${method} ${route}`);
+    });
+    expect(new Set(fuzzedRoutes)).toEqual(new Set(routes));
+  });
+
+  for (const testCase of CASES) {
+    const what = testCase.expect === "refuse" ? "refuses every broken input with a 4xx" : "answers any input without an error";
+    it(`${testCase.name} ${what} and changes nothing`, () => fuzz(testCase));
+  }
+
+  it("accepts each action's and route's unbroken input (so the refusals came from the breaks)", async () => {
+    const refused: string[] = [];
+    for (const testCase of CASES) {
+      t = await readTargets();
+      request.cookies = adminCookies;
+      const outcome = await settle(() => testCase.valid());
+      const isAccepted = outcome.status < 400 && !(testCase.name.includes("/api/auth/") && isSignInRefusal(outcome));
+      if (!isAccepted) refused.push(`${testCase.name}: ${outcome.status} ${outcome.message}`);
+    }
+    expect(refused).toEqual([]);
+  });
+});

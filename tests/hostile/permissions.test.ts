@@ -1,0 +1,495 @@
+// Permissions over HTTP, called directly rather than through the UI: every newsroom screen, API
+// route and server action of the production server, as anonymous, contributor, editor and admin,
+// with no Origin, the same Origin, a foreign one and "null", and with x-middleware-subrequest
+// headers (the header that once let a request skip Next.js middleware). Each answer is compared
+// with what lib/permissions.ts allows: anonymous visitors are sent to sign in (screens) or get 401;
+// a role without the permission gets 403, the "not available to your role" panel, or 404 for a
+// story it may not read (what the screens document today). A post from another site never
+// succeeds, and a refused call leaves every table of the database as it was.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Action, Actor, ArticleRef, Role } from "../../lib/permissions";
+import { makeImage } from "../fixtures/images";
+import { startAppServer, type RunningServer } from "../setup/next-server";
+import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
+
+// The secret startAppServer gives the server (tests/setup/next-server.ts authEnv): session
+// tokens made here must be signed with it.
+const SERVER_SECRET = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "pressbox-e2e-secret-not-for-production";
+const SERVER_LOG = path.join("test-results", "hostile-permissions-server.log");
+const FOREIGN = "https://evil.example";
+const SUBREQUEST_HEADERS = [
+  "proxy:proxy:proxy:proxy:proxy",
+  "middleware:middleware:middleware:middleware:middleware",
+  "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+];
+
+type Caller = Role | "ANONYMOUS";
+const CALLERS: Caller[] = ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"];
+type Variant = { name: string; origin?: string; subrequest?: string };
+const sameOrigin = () => server.baseUrl;
+const VARIANTS = (): Variant[] => [
+  { name: "no Origin" },
+  { name: "same Origin", origin: sameOrigin() },
+  { name: "foreign Origin", origin: FOREIGN },
+  { name: "Origin: null", origin: "null" },
+  ...SUBREQUEST_HEADERS.map((value) => ({ name: `x-middleware-subrequest ${value.split(":")[0]}`, subrequest: value })),
+];
+const isCrossSite = (variant: Variant) => variant.origin === FOREIGN || variant.origin === "null";
+
+let database: TestDatabase;
+let server: RunningServer;
+let sqlite: Database.Database;
+let m: Awaited<ReturnType<typeof loadModules>>;
+const users = {} as Record<Role, { id: string; email: string; password: string; cookie: string; actor: Actor }>;
+
+async function loadModules() {
+  return {
+    db: (await import("../../lib/db")).db,
+    permissions: await import("../../lib/permissions"),
+    accounts: await import("../fixtures/accounts"),
+    articleInput: await import("../fixtures/article-input"),
+    ensureDemoNewsroom: (await import("../fixtures/ensure-demo-newsroom")).ensureDemoNewsroom,
+    createArticle: (await import("../../lib/articles/create-article")).createArticle,
+    saveArticle: (await import("../../lib/articles/save-article")).saveArticle,
+    workflow: await import("../../lib/articles/workflow"),
+    createMedia: (await import("../../lib/media/commands")).createMedia,
+    bylines: await import("../../lib/bylines/commands"),
+    tags: await import("../../lib/tags/commands"),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bookkeeping: every call is checked against its expectation; a mismatch is recorded, not thrown,
+// so one run lists them all.
+
+const tally = { calls: 0, mismatches: [] as string[] };
+
+function check(what: string, expected: string, actual: string, detail = ""): void {
+  tally.calls += 1;
+  if (expected !== actual) tally.mismatches.push(`${what}: expected ${expected}, got ${actual}${detail ? ` (${detail})` : ""}`);
+}
+
+function cookieOf(caller: Caller): string | undefined {
+  return caller === "ANONYMOUS" ? undefined : users[caller].cookie;
+}
+
+function headersFor(caller: Caller, variant: Variant, extra: Record<string, string> = {}): Record<string, string> {
+  const headers: Record<string, string> = { ...extra };
+  const cookie = cookieOf(caller);
+  if (cookie) headers.cookie = headers.cookie ? `${cookie}; ${headers.cookie}` : cookie;
+  if (variant.origin) headers.origin = variant.origin;
+  if (variant.subrequest) headers["x-middleware-subrequest"] = variant.subrequest;
+  return headers;
+}
+
+const can = (caller: Caller, action: Action, article?: ArticleRef) => caller !== "ANONYMOUS" && m.permissions.can(users[caller].actor, action, article);
+
+// Every row of every table (SELECT * over sqlite_master's tables), hashed per table.
+type Dump = { dataVersion: number; tables: Map<string, string> };
+
+const dataVersion = () => sqlite.pragma("data_version", { simple: true }) as number;
+
+function dump(): Dump {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  return {
+    dataVersion: dataVersion(),
+    tables: new Map(tables.map((table) => {
+      const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row)).sort();
+      return [table, createHash("sha256").update(rows.join("\n")).digest("hex")];
+    })),
+  };
+}
+
+// data_version moves whenever another connection (the server, or this process's Prisma) commits:
+// while it stands still no table can have changed, and the second dump is skipped.
+function changedSince(before: Dump): string[] {
+  if (dataVersion() === before.dataVersion) return [];
+  const after = dump().tables;
+  return [...after.keys()].filter((table) => before.tables.get(table) !== after.get(table));
+}
+
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stories in each state, written by the editor (so a contributor's own-draft rule refuses them),
+// or by the contributor for the own-draft cases.
+
+type Story = { id: string; version: number; ref: ArticleRef };
+
+async function story(state: "DRAFT" | "IN_REVIEW" | "PUBLISHED", owner: Role = "EDITOR"): Promise<Story> {
+  const actor = users[owner].actor;
+  const { id } = await m.createArticle(actor, { headline: `Permission story ${state}` });
+  const { version, article } = await m.articleInput.currentInput(id);
+  const section = await m.db.section.findFirstOrThrow({ where: { slug: "olympics" } });
+  const profile = await m.db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } });
+  let saved: { version: number } = await m.saveArticle(actor, {
+    articleId: id, expectedVersion: version,
+    article: { ...article, headline: `Permission story ${state}`, standfirst: "A standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [m.articleInput.paragraph("Body.")] } },
+  });
+  const desk = users.EDITOR.actor;
+  if (state === "IN_REVIEW") saved = await m.workflow.submitForReview(desk, { articleId: id, expectedVersion: saved.version });
+  if (state === "PUBLISHED") saved = await m.workflow.publishArticle(desk, { articleId: id, expectedVersion: saved.version });
+  return { id, version: saved.version, ref: { createdById: users[owner].id, status: state } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens: every page under app/(newsroom), with the permission its page asks for.
+
+type ScreenOutcome = "sign-in" | "screen" | "panel" | "not-found" | "to stories";
+type Screen = { page: string; path: () => string; permission: Action; article?: () => ArticleRef; refused?: ScreenOutcome; allowed?: ScreenOutcome };
+let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string };
+
+const SCREENS: Screen[] = [
+  { page: "newsroom/page", path: () => "/newsroom", permission: "newsroom.enter", allowed: "to stories" },
+  { page: "newsroom/stories/page", path: () => "/newsroom/stories", permission: "newsroom.enter" },
+  // A story the role may not read answers 404 (the page hides that it exists).
+  { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.editorDraft.id}`, permission: "article.read", article: () => fixtures.editorDraft.ref, refused: "not-found" },
+  { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.ownDraft.id}`, permission: "article.read", article: () => fixtures.ownDraft.ref, refused: "not-found" },
+  { page: "newsroom/media/page", path: () => "/newsroom/media", permission: "newsroom.enter" },
+  { page: "newsroom/media/[id]/page", path: () => `/newsroom/media/${fixtures.mediaId}`, permission: "newsroom.enter" },
+  { page: "newsroom/admin/users/page", path: () => "/newsroom/admin/users", permission: "user.manage" },
+  { page: "newsroom/admin/users/[id]/page", path: () => `/newsroom/admin/users/${fixtures.userId}`, permission: "user.manage" },
+  { page: "newsroom/admin/bylines/page", path: () => "/newsroom/admin/bylines", permission: "byline.manage" },
+  { page: "newsroom/admin/bylines/[id]/page", path: () => `/newsroom/admin/bylines/${fixtures.bylineId}`, permission: "byline.manage" },
+  { page: "newsroom/admin/credits/page", path: () => "/newsroom/admin/credits", permission: "agency.manage" },
+  { page: "newsroom/admin/credits/agencies/[id]/page", path: () => `/newsroom/admin/credits/agencies/${fixtures.agencyId}`, permission: "agency.manage" },
+  { page: "newsroom/admin/sections/page", path: () => "/newsroom/admin/sections", permission: "section.manage" },
+  { page: "newsroom/admin/sections/tags/[id]/page", path: () => `/newsroom/admin/sections/tags/${fixtures.tagId}`, permission: "tag.manage" },
+  { page: "newsroom/admin/audit/page", path: () => "/newsroom/admin/audit", permission: "audit.read" },
+];
+
+function expectedScreen(screen: Screen, caller: Caller): ScreenOutcome {
+  if (caller === "ANONYMOUS") return "sign-in";
+  return can(caller, screen.permission, screen.article?.()) ? (screen.allowed ?? "screen") : (screen.refused ?? "panel");
+}
+
+async function screenOutcome(response: Response): Promise<string> {
+  const location = response.headers.get("location") ?? "";
+  const body = await response.text();
+  if ([302, 303, 307, 308].includes(response.status)) {
+    if (location.startsWith("/sign-in?callbackUrl=")) return "sign-in";
+    if (location === "/newsroom/stories") return "to stories";
+    return `redirect to ${location}`;
+  }
+  if (response.status === 404) return "not-found";
+  if (response.status !== 200) return `status ${response.status}`;
+  return body.includes("Not available to your role") ? "panel" : "screen";
+}
+
+// ---------------------------------------------------------------------------------------------
+// API routes, posted to. Each case says what success looks like and who may succeed.
+
+type ApiCall = { path: string; init: (caller: Caller, variant: Variant) => Promise<RequestInit> };
+let imageSeed = 0;
+
+async function csrfFor(caller: Caller): Promise<{ cookie: string; token: string }> {
+  const response = await fetch(`${server.baseUrl}/api/auth/csrf`, { headers: headersFor(caller, { name: "csrf" }) });
+  const cookie = /next-auth\.csrf-token=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1] ?? "";
+  return { cookie: `next-auth.csrf-token=${cookie}`, token: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+const signInAs = (caller: Caller): Role => (caller === "ANONYMOUS" ? "CONTRIBUTOR" : caller);
+
+const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, variant: Variant) => string; outcome: (response: Response) => string }[] = [
+  {
+    route: "/api/media/uploads",
+    call: {
+      path: "/api/media/uploads",
+      init: async (caller, variant) => {
+        const body = new FormData();
+        const bytes = await makeImage({ seed: `permissions-upload-${(imageSeed += 1)}`, width: 240, height: 160, format: "png" });
+        body.set("file", new File([new Uint8Array(bytes)], "upload.png", { type: "image/png" }));
+        return { method: "POST", body, headers: headersFor(caller, variant) };
+      },
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "media.upload") ? "201" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // A signed notice from another Pressbox process: no role grants it, and nobody can sign it.
+    route: "/api/internal/refresh",
+    call: { path: "/api/internal/refresh", init: async (caller, variant) => ({ method: "POST", body: JSON.stringify({ articleIds: [fixtures.editorDraft.id] }), headers: headersFor(caller, variant, { "content-type": "application/json" }) }) },
+    expected: () => "403",
+    outcome: (response) => String(response.status),
+  },
+  {
+    // Signing in is open to everyone, but not from another site.
+    route: "/api/auth/[...nextauth]",
+    call: {
+      path: "/api/auth/callback/credentials",
+      init: async (caller, variant) => {
+        const csrf = await csrfFor(caller);
+        const user = users[signInAs(caller)];
+        const body = new URLSearchParams({ csrfToken: csrf.token, email: user.email, password: user.password, callbackUrl: `${server.baseUrl}/newsroom` });
+        return { method: "POST", body, headers: headersFor(caller, variant, { cookie: csrf.cookie, "content-type": "application/x-www-form-urlencoded" }) };
+      },
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "signed in"),
+    outcome: (response) => (/next-auth\.session-token=[^;]+/.test(response.headers.get("set-cookie") ?? "") ? "signed in" : String(response.status)),
+  },
+  {
+    route: "/api/auth/[...nextauth]",
+    call: {
+      path: "/api/auth/signout",
+      init: async (caller, variant) => {
+        const csrf = await csrfFor(caller);
+        return { method: "POST", body: new URLSearchParams({ csrfToken: csrf.token }), headers: headersFor(caller, variant, { cookie: csrf.cookie, "content-type": "application/x-www-form-urlencoded" }) };
+      },
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "signed out"),
+    outcome: (response) => (response.status === 302 && !/csrf=true/.test(response.headers.get("location") ?? "") ? "signed out" : String(response.status)),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Server actions, posted the way React posts them: `Next-Action: <id>` to a page that uses the
+// action, the arguments as JSON, or as multipart with the form under "_1_" for form actions.
+
+type Manifest = Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+type ActionTarget = { id: string; page: string };
+let actionIds: Map<string, ActionTarget>;
+
+function readActionIds(): Map<string, ActionTarget> {
+  const manifest = (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Manifest }).node;
+  const pageOf = (worker: string) => `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
+  return new Map(Object.entries(manifest).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers).find((name) => !name.includes("[")) ?? Object.keys(entry.workers)[0];
+    return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
+  }));
+}
+
+type Prepared = { args: unknown[] | { form: Record<string, string> }; article?: ArticleRef };
+type ActionCase = { name: string; action: string; permission: Action; prepare: () => Promise<Prepared> };
+
+function actionBody(args: Prepared["args"]): { body: BodyInit; contentType?: string } {
+  if (Array.isArray(args)) return { body: JSON.stringify(args), contentType: "text/plain;charset=UTF-8" };
+  // The root ("0") last, as React sends it: the server decodes it as soon as it arrives.
+  const body = new FormData();
+  for (const [key, value] of Object.entries(args.form)) body.set(`_1_${key}`, value);
+  body.set("0", JSON.stringify(["$undefined", "$K1"]));
+  return { body };
+}
+
+type ActionAnswer = { ok?: boolean; status?: number; redirect?: string; error?: string; message?: string };
+
+async function callAction(target: ActionTarget, args: Prepared["args"], caller: Caller, variant: Variant): Promise<ActionAnswer> {
+  const { body, contentType } = actionBody(args);
+  const response = await fetch(`${server.baseUrl}${target.page}`, {
+    method: "POST", body, redirect: "manual",
+    headers: headersFor(caller, variant, { "next-action": target.id, accept: "text/x-component", ...(contentType ? { "content-type": contentType } : {}) }),
+  });
+  const text = await response.text();
+  const redirect = response.headers.get("x-action-redirect") ?? response.headers.get("location");
+  if (redirect) return { redirect: redirect.split(";")[0] };
+  if (!(response.headers.get("content-type") ?? "").includes("text/x-component")) return { status: response.status, error: text.slice(0, 200) };
+  const row = /^1:(.*)$/m.exec(text)?.[1] ?? "";
+  if (!row.startsWith("{")) return { status: response.status, error: `${response.status} ${row.slice(0, 120)}` };
+  const result = JSON.parse(row) as { ok: boolean; status?: number; message?: string };
+  return { ok: result.ok, status: result.ok ? 200 : result.status, message: result.message };
+}
+
+function describeAnswer(answer: ActionAnswer): string {
+  if (answer.redirect) return answer.redirect.includes("?error=") ? "redirect with error" : "redirect to story";
+  if (answer.error !== undefined) return `HTTP ${answer.status}`;
+  return answer.ok ? "ok" : String(answer.status);
+}
+
+function expectedAction(testCase: ActionCase, prepared: Prepared, caller: Caller, variant: Variant): string {
+  const isCreate = testCase.action === "stories/createStoryAction";
+  if (isCrossSite(variant)) return "HTTP 403";
+  if (caller === "ANONYMOUS") return isCreate ? "redirect with error" : "401";
+  if (!can(caller, testCase.permission, prepared.article)) return isCreate ? "redirect with error" : "403";
+  return isCreate ? "redirect to story" : "ok";
+}
+
+const unique = () => `${Date.now().toString(36)}${(imageSeed += 1)}`;
+const versionOf = async (delegate: { findUniqueOrThrow: (args: never) => Promise<unknown> }, id: string) =>
+  String(((await delegate.findUniqueOrThrow({ where: { id }, select: { version: true } } as never)) as { version: number }).version);
+const storyArgs = async (s: Story, extra: Record<string, unknown> = {}) => ({ articleId: s.id, expectedVersion: (await m.articleInput.currentInput(s.id)).version, ...extra });
+const revisionsOf = async (id: string) => (await m.db.revision.findMany({ where: { articleId: id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
+const freshMedia = async () => (await m.createMedia(m.db, { bytes: await makeImage({ seed: `permissions-media-${unique()}`, width: 200, height: 140 }), originalName: "p.jpg", altText: "Alt", defaultCaption: "Caption" }, { actor: null })).id;
+const freshByline = async () => (await m.bylines.createBylineProfile(users.ADMIN.actor, { name: `Permission Byline ${unique()}` })).id;
+const freshTag = async () => (await m.tags.createTag(users.ADMIN.actor, { name: `permission tag ${unique()}` })).id;
+const picked = async (delegate: Parameters<typeof versionOf>[0], id: string) => `${id}:${await versionOf(delegate, id)}`;
+
+function storyCase(name: string, permission: Action, state: "DRAFT" | "IN_REVIEW" | "PUBLISHED", args: (s: Story) => Promise<unknown[]>, owner: Role = "EDITOR"): ActionCase {
+  const action = `stories/${name.split(" ")[0]}`;
+  return { name, action, permission, prepare: async () => { const s = await story(state, owner); return { args: await args(s), article: s.ref }; } };
+}
+
+function formCase(action: string, permission: Action, form: () => Promise<Record<string, string>>): ActionCase {
+  return { name: action.split("/")[1], action, permission, prepare: async () => ({ args: { form: await form() } }) };
+}
+
+function actionCases(): ActionCase[] {
+  const future = () => new Date(Date.now() + 86_400_000).toISOString();
+  const edit = async (s: Story) => { const { version, article } = await m.articleInput.currentInput(s.id); return [{ articleId: s.id, expectedVersion: version, article: { ...article, kicker: `Changed ${unique()}` } }]; };
+  const user = async () => (await m.accounts.createTestUser("CONTRIBUTOR")).id;
+  return [
+    { name: "createStoryAction", action: "stories/createStoryAction", permission: "article.create", prepare: async () => ({ args: [] }) },
+    storyCase("saveStoryAction", "article.edit", "DRAFT", edit),
+    storyCase("saveStoryAction (own draft)", "article.edit", "DRAFT", edit, "CONTRIBUTOR"),
+    storyCase("transitionAction submit", "article.submit", "DRAFT", async (s) => ["submit", await storyArgs(s)]),
+    storyCase("transitionAction submit (own draft)", "article.submit", "DRAFT", async (s) => ["submit", await storyArgs(s)], "CONTRIBUTOR"),
+    storyCase("transitionAction publish", "article.publish", "IN_REVIEW", async (s) => ["publish", await storyArgs(s)]),
+    storyCase("transitionAction schedule", "article.schedule", "IN_REVIEW", async (s) => ["schedule", await storyArgs(s, { publishAt: future() })]),
+    storyCase("transitionAction unpublish", "article.unpublish", "PUBLISHED", async (s) => ["unpublish", await storyArgs(s)]),
+    storyCase("transitionAction returnToDraft", "article.publish", "IN_REVIEW", async (s) => ["returnToDraft", await storyArgs(s)]),
+    storyCase("addNoteAction", "article.correct", "PUBLISHED", async (s) => [{ articleId: s.id, kind: "CORRECTION", text: "A name was misspelt." }]),
+    storyCase("checkInAction", "article.read", "DRAFT", async (s) => [s.id]),
+    storyCase("reloadStoryAction", "article.read", "DRAFT", async (s) => [s.id]),
+    storyCase("listRevisionsAction", "article.read", "DRAFT", async (s) => [s.id]),
+    storyCase("compareRevisionsAction", "article.read", "PUBLISHED", async (s) => { const [a, b] = await revisionsOf(s.id); return [s.id, a, b]; }),
+    storyCase("restoreRevisionAction", "article.edit", "PUBLISHED", async (s) => [{ articleId: s.id, revisionId: (await revisionsOf(s.id))[0], expectedVersion: (await m.articleInput.currentInput(s.id)).version }]),
+    storyCase("previewLinkAction", "article.preview", "DRAFT", async (s) => [s.id]),
+    storyCase("previewLinkAction (own draft)", "article.preview", "DRAFT", async (s) => [s.id], "CONTRIBUTOR"),
+    storyCase("compareWithCurrentAction", "article.read", "DRAFT", async (s) => [s.id, (await m.articleInput.currentInput(s.id)).article]),
+    { name: "searchMediaAction", action: "stories/searchMediaAction", permission: "article.create", prepare: async () => ({ args: ["skater"] }) },
+    { name: "searchStoriesAction", action: "stories/searchStoriesAction", permission: "article.create", prepare: async () => ({ args: ["the", fixtures.editorDraft.id] }) },
+    formCase("bylines/createBylineAction", "byline.manage", async () => ({ name: `Byline ${unique()}` })),
+    formCase("bylines/updateBylineAction", "byline.manage", async () => { const id = await freshByline(); return { id, version: await versionOf(m.db.bylineProfile, id), name: `Renamed ${unique()}` }; }),
+    formCase("bylines/mergeBylinesAction", "byline.manage", async () => { const [source, target] = [await freshByline(), await freshByline()]; return { sourceId: source, sourceVersion: await versionOf(m.db.bylineProfile, source), target: await picked(m.db.bylineProfile, target) }; }),
+    formCase("credits/createAgencyAction", "agency.manage", async () => ({ name: `Agency ${unique()}`, shortCredit: "AG", creditFormat: "{photographer}/{agency}" })),
+    formCase("credits/updateAgencyAction", "agency.manage", async () => ({ id: fixtures.agencyId, version: await versionOf(m.db.agency, fixtures.agencyId), name: `Agency ${unique()}`, shortCredit: "AG", creditFormat: "{photographer}/{agency}" })),
+    formCase("credits/createPhotographerAction", "photographer.manage", async () => ({ name: `Photographer ${unique()}` })),
+    formCase("credits/updatePhotographerAction", "photographer.manage", async () => { const p = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" } }); return { id: p.id, version: String(p.version), name: `Photographer ${unique()}` }; }),
+    formCase("sections/createSectionAction", "section.manage", async () => ({ name: `Section ${unique()}` })),
+    formCase("sections/updateSectionAction", "section.manage", async () => { const s = await m.db.section.findFirstOrThrow({ where: { slug: "tennis" } }); return { id: s.id, version: String(s.version), name: "Tennis", description: `Updated ${unique()}` }; }),
+    formCase("sections/createTagAction", "tag.manage", async () => ({ name: `tag ${unique()}` })),
+    formCase("sections/renameTagAction", "tag.manage", async () => { const id = await freshTag(); return { id, version: await versionOf(m.db.tag, id), name: `renamed ${unique()}` }; }),
+    formCase("sections/mergeTagsAction", "tag.manage", async () => { const [source, target] = [await freshTag(), await freshTag()]; return { sourceId: source, sourceVersion: await versionOf(m.db.tag, source), target: await picked(m.db.tag, target) }; }),
+    formCase("users/createUserAction", "user.manage", async () => ({ name: "New Person", email: `new-${unique()}@pressbox.test`, role: "CONTRIBUTOR", password: "a-long-enough-password" })),
+    formCase("users/updateUserAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), name: "Renamed Person", email: `renamed-${unique()}@pressbox.test` }; }),
+    formCase("users/changeUserRoleAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), role: "EDITOR" }; }),
+    formCase("users/setUserDisabledAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), isDisabled: "true" }; }),
+    formCase("users/resetUserPasswordAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), password: "another-long-password" }; }),
+    formCase("media/updateMediaAction", "media.edit", async () => ({ id: fixtures.mediaId, version: await versionOf(m.db.media, fixtures.mediaId), altText: `Alt ${unique()}` })),
+    formCase("media/deleteMediaAction", "media.delete", async () => { const id = await freshMedia(); return { id, version: await versionOf(m.db.media, id) }; }),
+  ];
+}
+
+// Refused variants first (they must change nothing), then the same-Origin call, which the
+// permission table decides. Each caller gets freshly prepared records. The foreign post with a
+// subrequest header (trying to skip the proxy that refuses it) takes each header value in turn.
+async function runActionCase(testCase: ActionCase, caller: Caller, turn: number): Promise<void> {
+  const target = actionIds.get(testCase.action);
+  if (!target) return void tally.mismatches.push(`${testCase.action}: not in the server reference manifest`);
+  const prepared = await testCase.prepare();
+  const before = dump();
+  const subrequest = SUBREQUEST_HEADERS[turn % SUBREQUEST_HEADERS.length];
+  const crossSite: Variant[] = [
+    { name: "foreign Origin", origin: FOREIGN },
+    { name: "Origin: null", origin: "null" },
+    { name: `foreign Origin + x-middleware-subrequest ${subrequest.split(":")[0]}`, origin: FOREIGN, subrequest },
+  ];
+  for (const variant of crossSite) {
+    const answer = await callAction(target, prepared.args, caller, variant);
+    check(`${testCase.name} as ${caller}, ${variant.name}`, expectedAction(testCase, prepared, caller, variant), describeAnswer(answer), answer.message ?? answer.error);
+  }
+  check(`${testCase.name} as ${caller}: tables changed by cross-site calls`, "[]", JSON.stringify(changedSince(before)));
+  const same = { name: "same Origin", origin: sameOrigin() };
+  const expected = expectedAction(testCase, prepared, caller, same);
+  const answer = await callAction(target, prepared.args, caller, same);
+  check(`${testCase.name} as ${caller}, same Origin`, expected, describeAnswer(answer), answer.message ?? answer.error);
+  if (expected !== "ok" && expected !== "redirect to story") check(`${testCase.name} as ${caller}: tables changed by the refused call`, "[]", JSON.stringify(changedSince(before)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let ACTION_CASES: ActionCase[] = [];
+
+beforeAll(async () => {
+  database = await createSqliteDatabase("hostile-permissions");
+  const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, PRESSBOX_SCHEDULER: "off" };
+  Object.assign(process.env, { ...env, NEXTAUTH_SECRET: SERVER_SECRET });
+  m = await loadModules();
+  // The server boots while the demo newsroom is seeded (it reads nothing until asked).
+  [server] = await Promise.all([startAppServer({ ...env, AUTH_SECRET: SERVER_SECRET, NEXTAUTH_SECRET: SERVER_SECRET }, SERVER_LOG), m.ensureDemoNewsroom()]);
+  for (const role of m.permissions.ROLES) {
+    const user = await m.accounts.createTestUser(role);
+    users[role] = { ...user, cookie: `${m.accounts.SESSION_COOKIE}=${await m.accounts.sessionTokenFor(user.id)}`, actor: { id: user.id, role, name: user.name } };
+  }
+  sqlite = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  const byline = await m.db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } });
+  const agency = await m.db.agency.findFirstOrThrow({ orderBy: { name: "asc" } });
+  const tag = await m.db.tag.findFirstOrThrow({ orderBy: { slug: "asc" } });
+  fixtures = { editorDraft: await story("DRAFT"), ownDraft: await story("DRAFT", "CONTRIBUTOR"), mediaId: await freshMedia(), userId: users.CONTRIBUTOR.id, bylineId: byline.id, agencyId: agency.id, tagId: tag.id };
+  actionIds = readActionIds();
+  ACTION_CASES = actionCases();
+});
+
+afterAll(async () => {
+  await server?.stop();
+  sqlite?.close();
+  await m?.db.$disconnect();
+  if (database) removeDir(database.dir);
+  console.log(`permissions: ${tally.calls} calls, ${tally.mismatches.length} mismatches`);
+});
+
+function pagesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? pagesUnder(full) : entry.name === "page.tsx" ? [full] : [];
+  });
+}
+
+function mismatchesDuring(work: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    const before = tally.mismatches.length;
+    const started = Date.now();
+    const calls = tally.calls;
+    await work();
+    console.log(`permissions: ${tally.calls - calls} calls in ${Date.now() - started} ms`);
+    expect(tally.mismatches.slice(before)).toEqual([]);
+  };
+}
+
+describe("every screen, API route and server action, called directly as each role", () => {
+  it("covers every newsroom screen, API route and server action", () => {
+    const pages = pagesUnder(path.join("app", "(newsroom)", "newsroom")).map((file) => path.relative(path.join("app", "(newsroom)"), file).replace(/\.tsx$/, "").split(path.sep).join("/"));
+    expect(new Set(SCREENS.map((screen) => screen.page))).toEqual(new Set(pages));
+    const apiRoutes = readdirSync(path.join("app", "api"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith("route.ts")).map((file) => `/api/${path.dirname(file).split(path.sep).join("/")}`);
+    expect(new Set(API_CASES.map((c) => c.route))).toEqual(new Set(apiRoutes));
+    expect(new Set(ACTION_CASES.map((c) => c.action))).toEqual(new Set(actionIds.keys()));
+  });
+
+  it("GET every newsroom screen: sign-in, the screen, the not-allowed panel or 404, as the table says", mismatchesDuring(async () => {
+    // The subrequest header could only matter where the proxy acts, for visitors without a session:
+    // they get all three values; signed-in callers get one, to show it changes nothing for them.
+    const variantsFor = (caller: Caller) => VARIANTS().filter((variant) => caller === "ANONYMOUS" || !variant.subrequest || variant.subrequest === SUBREQUEST_HEADERS[0]);
+    const calls = SCREENS.flatMap((screen) => CALLERS.flatMap((caller) => variantsFor(caller).map((variant) => ({ screen, caller, variant }))));
+    await inBatches(calls, 4, async ({ screen, caller, variant }) => {
+      const response = await fetch(`${server.baseUrl}${screen.path()}`, { redirect: "manual", headers: headersFor(caller, variant) });
+      check(`GET ${screen.path()} as ${caller}, ${variant.name}`, expectedScreen(screen, caller), await screenOutcome(response));
+    });
+  }));
+
+  it("POST every API route: 401/403 as the table says, and never from another site", mismatchesDuring(async () => {
+    for (const apiCase of API_CASES) {
+      for (const caller of CALLERS) {
+        for (const variant of VARIANTS()) {
+          const before = dump();
+          const response = await fetch(`${server.baseUrl}${apiCase.call.path}`, { ...(await apiCase.call.init(caller, variant)), redirect: "manual" });
+          const expected = apiCase.expected(caller, variant);
+          const actual = apiCase.outcome(response);
+          check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}`, expected, actual);
+          // A refused upload, notice or cross-site sign-in leaves no trace, not even a sign-in attempt.
+          if (/^4/.test(expected)) check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}: tables changed`, "[]", JSON.stringify(changedSince(before)));
+        }
+      }
+    }
+  }));
+
+  it("every server action over HTTP: refused from another site, decided by the table from this one", mismatchesDuring(async () => {
+    let turn = 0;
+    for (const testCase of ACTION_CASES) {
+      for (const caller of CALLERS) await runActionCase(testCase, caller, (turn += 1));
+    }
+  }));
+});
