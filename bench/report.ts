@@ -11,6 +11,7 @@ export type BenchRun = {
   machine: string;
   startedAt: string;
   minutes: number;
+  options: Record<string, number>;
   seedSeconds: number;
   cached: { bytes: number; pressbox: Summary; plainNode: Summary; bareNext: Summary; ratio: number; bareNextRatio: number; atHalfRate: { targetRps: number; rps: number; p99Ms: number; errors: number; non2xx: number } };
   uncachedArticle: Samples;

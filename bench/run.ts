@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   const serverEnv = {
     ...process.env, NODE_ENV: "production", PORT: String(port), BIND_ADDRESS: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     PRESSBOX_BENCH_HOOKS: "1", PRESSBOX_COUNT_QUERIES: "1",
-  };
+  } as NodeJS.ProcessEnv;
   const pressbox = await startProcess("pressbox", bin("tsx"), ["scripts/server.ts"], port, { env: serverEnv });
   try {
     const run = await measure(options, tool, pressbox, seed, secret);
