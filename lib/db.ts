@@ -3,6 +3,7 @@
 // so the rest of the code is written once against the SQLite client's types.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Database } from "better-sqlite3";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "./database-url";
@@ -36,7 +37,25 @@ export function createDb(url: string = resolveDatabaseUrl()): Db {
     return counted(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
   }
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return counted(new SqliteClient({ adapter, ...queryLog }) as unknown as Db);
+  return counted(new SqliteClient({ adapter: beginImmediately(adapter), ...queryLog }) as unknown as Db);
+}
+
+// The adapter opens transactions with a plain (deferred) BEGIN. When another process (publish-due,
+// a second server) holds the write lock, a deferred transaction that has already read cannot wait
+// for it: its first write fails at once with "database is locked", whatever the busy timeout.
+// BEGIN IMMEDIATE takes the write lock first, where the busy timeout applies. (In one process the
+// adapter already runs transactions one at a time.)
+function beginImmediately(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client?: Database }).client;
+    if (typeof client?.prepare !== "function") throw new Error("lib/db.ts: the SQLite adapter changed; check beginImmediately()");
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as Database["prepare"];
+    return adapter;
+  };
+  return factory;
 }
 
 const globalForDb = globalThis as unknown as { pressboxDb?: Db };
