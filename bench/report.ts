@@ -23,7 +23,7 @@ export type BenchRun = {
   sectionCached: { rps: number };
   search: { p50Ms: number; p95Ms: number; samples: number };
   publish: { trials: number; freshOnFirstRequest: number; frontPageFresh: number; publishMedianMs: number; publishToVisibleMedianMs: number };
-  memory: { rssAfterWarmupMb: number; rssAfterSoakMb: number; soakSeconds: number };
+  memory: { rssAfterWarmupMb: number; rssAfterSoakMb: number; soakSeconds: number; exit?: string | null; soak?: { rps: number; p99Ms: number; errors: number; non2xx: number } | null };
 };
 
 const START = "<!-- bench:start -->";
@@ -54,7 +54,7 @@ export function renderReport(runs: BenchRun[]): string {
     ["Section page: uncached median / cached rate", "", (r) => `${n(r.section.medianMs)} ms / ${n(r.sectionCached.rps)} req/s`],
     ["Search: p50 / p95", "p95 < 50 ms at 100,000", (r) => `${n(r.search.p50Ms)} / ${n(r.search.p95Ms)} ms`],
     ["Publish → visible on the next request (story, front page)", "50 of 50", (r) => `${r.publish.freshOnFirstRequest}/${r.publish.trials}, ${r.publish.frontPageFresh}/${r.publish.trials} (median ${n(r.publish.publishToVisibleMedianMs)} ms)`],
-    ["Server RSS after warm-up / after soak", "", (r) => `${n(r.memory.rssAfterWarmupMb)} MB / ${n(r.memory.rssAfterSoakMb)} MB (${r.memory.soakSeconds} s)`],
+    ["Server RSS after warm-up / after soak", "", (r) => r.memory.exit ? `${n(r.memory.rssAfterWarmupMb)} MB / ${r.memory.exit}` : `${n(r.memory.rssAfterWarmupMb)} MB / ${n(r.memory.rssAfterSoakMb)} MB (${r.memory.soakSeconds} s at ${n(r.memory.soak?.rps ?? Number.NaN)} req/s, ${(r.memory.soak?.errors ?? 0) + (r.memory.soak?.non2xx ?? 0)} errors)`],
     ["Seeding time", "", (r) => `${n(r.seedSeconds)} s`],
   ];
   const header = `| Measure | Target | ${sorted.map((r) => `${r.stories.toLocaleString("en-GB")} stories`).join(" | ")} |`;

@@ -99,8 +99,16 @@ async function startProcess(name: string, command: string, args: string[], port:
 
 type Stats = { queries: number; memory: { rss: number }; pageCache: { entries: number; hits: number; misses: number } };
 
+// Retried: after a long load run the client's pooled keep-alive connection may have been closed.
 async function stats(server: Server): Promise<Stats> {
-  return (await fetch(`${server.url}/__pressbox/stats`)).json() as Promise<Stats>;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return (await (await fetch(`${server.url}/__pressbox/stats`)).json()) as Stats;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 async function clearCaches(server: Server, tags?: string[]): Promise<void> {
@@ -278,9 +286,12 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
     log(`soak: ${options.soakSeconds} s over ${soakPaths.length} article pages…`);
     soak = await runLoad(tool, { url: pressbox.url, connections: options.connections, seconds: options.soakSeconds, paths: [...soakPaths, "/", ...seed.sectionPaths] }, OUT);
   }
-  const end = await stats(pressbox);
-  const memory = { rssAfterWarmupMb: round(afterWarmup / 2 ** 20, 0), rssAfterSoakMb: round(end.memory.rss / 2 ** 20, 0), soakSeconds: options.soakSeconds, soak, warmRssMb: round(warm.memory.rss / 2 ** 20, 0) };
-  log(`memory: RSS ${memory.rssAfterWarmupMb} MB after warm-up, ${memory.rssAfterSoakMb} MB after ${options.soakSeconds} s of load`);
+  // A server that did not survive the soak is a result too: say how it ended instead of failing.
+  const end = await stats(pressbox).catch(() => null);
+  const exit = end ? null : `the server exited during the soak (${pressbox.child.exitCode ?? pressbox.child.signalCode ?? "unknown"}; see bench/out/pressbox.log)`;
+  if (exit) log(exit);
+  const memory = { rssAfterWarmupMb: round(afterWarmup / 2 ** 20, 0), rssAfterSoakMb: end ? round(end.memory.rss / 2 ** 20, 0) : Number.NaN, soakSeconds: options.soakSeconds, soak, exit, warmRssMb: round(warm.memory.rss / 2 ** 20, 0) };
+  log(`memory: RSS ${memory.rssAfterWarmupMb} MB after warm-up, ${memory.rssAfterSoakMb} MB after ${options.soakSeconds} s of load${soak ? ` (${soak.rps} req/s, ${soak.errors + soak.non2xx} errors)` : ""}`);
   return { cached: { ...cached, ratio, bareNextRatio: nextRatio, atHalfRate: { targetRps: halfRate, ...atHalf } }, uncachedArticle, coldArticle, preview, front, frontCached, section, sectionCached, search, publish, memory };
 }
 
