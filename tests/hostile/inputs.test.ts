@@ -7,7 +7,6 @@
 // refused with a 4xx and a message, never a 500 or a throw, and leave every table of the database
 // and the media folder exactly as they were. The last test sends each action and route its
 // unbroken input and sees it accepted, so the refusals come from the breaks, not from the base.
-import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -17,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "../../lib/action-result";
 import type { FakeRequest } from "../fixtures/accounts";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
+import { dataVersion, digest, tableDigests } from "./support/table-digests";
 import { HTML_PAGE, jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT, truncatedJpeg } from "../fixtures/hostile-images";
 import { makeImage } from "../fixtures/images";
 
@@ -107,10 +107,6 @@ type Dump = Map<string, string>;
 let sqlite: Database.Database;
 let database: TestDatabase;
 
-function digest(rows: string[]): string {
-  return createHash("sha256").update(rows.sort().join("\n")).digest("hex");
-}
-
 function mediaFiles(dir: string, prefix = ""): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -119,12 +115,7 @@ function mediaFiles(dir: string, prefix = ""): string[] {
 }
 
 function dump(excluded: readonly string[] = []): Dump {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  const result: Dump = new Map();
-  for (const table of tables.filter((name) => !excluded.includes(name))) {
-    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row));
-    result.set(table, digest(rows));
-  }
+  const result: Dump = tableDigests(sqlite, excluded);
   result.set("(media files)", digest(mediaFiles(database.mediaDir)));
   return result;
 }
@@ -135,7 +126,7 @@ let seenVersion = -1;
 let lastDump: Dump = new Map();
 
 function dumpIfWritten(excluded: readonly string[] = []): Dump {
-  const version = sqlite.pragma("data_version", { simple: true }) as number;
+  const version = dataVersion(sqlite);
   if (version === seenVersion && lastDump.size) {
     const files = digest(mediaFiles(database.mediaDir));
     if (files === lastDump.get("(media files)")) return lastDump;

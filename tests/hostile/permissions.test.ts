@@ -6,7 +6,6 @@
 // a role without the permission gets 403, the "not available to your role" panel, or 404 for a
 // story it may not read (what the screens document today). A post from another site never
 // succeeds, and a refused call leaves every table of the database as it was.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -15,6 +14,7 @@ import type { Action, Actor, ArticleRef, Role } from "../../lib/permissions";
 import { makeImage } from "../fixtures/images";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
+import { dataVersion, tableDigests } from "./support/table-digests";
 
 // The secret startAppServer gives the server (tests/setup/next-server.ts authEnv): session
 // tokens made here must be signed with it.
@@ -91,23 +91,14 @@ const can = (caller: Caller, action: Action, article?: ArticleRef) => caller !==
 // Every row of every table (SELECT * over sqlite_master's tables), hashed per table.
 type Dump = { dataVersion: number; tables: Map<string, string> };
 
-const dataVersion = () => sqlite.pragma("data_version", { simple: true }) as number;
-
 function dump(): Dump {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  return {
-    dataVersion: dataVersion(),
-    tables: new Map(tables.map((table) => {
-      const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row)).sort();
-      return [table, createHash("sha256").update(rows.join("\n")).digest("hex")];
-    })),
-  };
+  return { dataVersion: dataVersion(sqlite), tables: tableDigests(sqlite) };
 }
 
 // data_version moves whenever another connection (the server, or this process's Prisma) commits:
 // while it stands still no table can have changed, and the second dump is skipped.
 function changedSince(before: Dump): string[] {
-  if (dataVersion() === before.dataVersion) return [];
+  if (dataVersion(sqlite) === before.dataVersion) return [];
   const after = dump().tables;
   return [...after.keys()].filter((table) => before.tables.get(table) !== after.get(table));
 }
