@@ -11,8 +11,9 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
 
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts"];
-// The drift checks read schema files and build their own database: provider-independent.
-const PROVIDER_INDEPENDENT_TESTS = ["tests/integration/schema-drift.test.ts"];
+// The drift checks read schema files and build their own database, and the SQLite transaction
+// tests make their own SQLite file: provider-independent.
+const PROVIDER_INDEPENDENT_TESTS = ["tests/integration/schema-drift.test.ts", "tests/integration/sqlite-transactions.test.ts"];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
 // `extends: true`, which would load this file once more per project.)

@@ -2,6 +2,7 @@
 // message a person can act on. Anything else is a bug: logged, and answered with a plain 500.
 import { ZodError } from "zod";
 import { AppError, isAppError } from "./errors";
+import { databaseUnavailable } from "./database-unavailable";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -12,6 +13,11 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   if (error instanceof ZodError) {
     const problems = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`);
     return { ok: false, status: 422, code: "INVALID", message: `Please fix: ${problems.slice(0, 8).join("; ")}`, details: { problems } };
+  }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) {
+    console.warn(`[pressbox] database unavailable: ${unavailable.message}`, error instanceof Error ? error.message : error);
+    return { ok: false, status: unavailable.status, code: unavailable.code, message: unavailable.message };
   }
   console.error("[pressbox] unexpected error", error);
   return { ok: false, status: 500, code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." };
@@ -31,7 +37,8 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
 // For route handlers: a JSON error response with the mapped status.
 export function errorResponse(error: unknown): Response {
   const failure = toFailure(error);
-  return Response.json({ error: failure.message, code: failure.code, details: failure.details }, { status: failure.status });
+  const headers = failure.status === 503 ? { "Retry-After": "5" } : undefined;
+  return Response.json({ error: failure.message, code: failure.code, details: failure.details }, { status: failure.status, headers });
 }
 
 function isNextControlFlow(error: unknown): boolean {

@@ -3,16 +3,18 @@
 // so the rest of the code is written once against the SQLite client's types.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Database } from "better-sqlite3";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "./database-url";
+import { withSafeTransactions } from "./sqlite/transactions";
 
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-// How long a SQLite writer waits for another process's lock before giving up.
-const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+// How long a SQLite writer waits for another process's write lock before giving up (the request
+// then answers 503 "try again"). Prisma's own wait for a transaction to start is set just above it,
+// so the adapter's clearer error is the one that surfaces.
+const SQLITE_BUSY_TIMEOUT_MS = positiveInteger(process.env.SQLITE_BUSY_TIMEOUT_MS, 15_000);
 
 // PRESSBOX_COUNT_QUERIES=1 (the benchmark) counts every query the process sends, on globalThis
 // so the production server's stats hook can read it whichever bundle made the client.
@@ -36,26 +38,10 @@ export function createDb(url: string = resolveDatabaseUrl()): Db {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     return counted(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return counted(new SqliteClient({ adapter: beginImmediately(adapter), ...queryLog }) as unknown as Db);
-}
-
-// The adapter opens transactions with a plain (deferred) BEGIN. When another process (publish-due,
-// a second server) holds the write lock, a deferred transaction that has already read cannot wait
-// for it: its first write fails at once with "database is locked", whatever the busy timeout.
-// BEGIN IMMEDIATE takes the write lock first, where the busy timeout applies. (In one process the
-// adapter already runs transactions one at a time.)
-function beginImmediately(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const client = (adapter as unknown as { client?: Database }).client;
-    if (typeof client?.prepare !== "function") throw new Error("lib/db.ts: the SQLite adapter changed; check beginImmediately()");
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as Database["prepare"];
-    return adapter;
-  };
-  return factory;
+  const driver = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = withSafeTransactions(driver, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
+  const transactionOptions = { maxWait: SQLITE_BUSY_TIMEOUT_MS + 2_000 };
+  return counted(new SqliteClient({ adapter, transactionOptions, ...queryLog }));
 }
 
 const globalForDb = globalThis as unknown as { pressboxDb?: Db };
@@ -66,4 +52,9 @@ globalForDb.pressboxDb = db;
 
 export function isPostgres(url: string = resolveDatabaseUrl()): boolean {
   return databaseProvider(url) === "postgresql";
+}
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }

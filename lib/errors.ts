@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   GONE: 410,
   INVALID: 422,
   TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

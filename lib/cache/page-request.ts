@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Whole path segments: "/search" is never cached, a section called "/searchlight" may be.
-const UNCACHED_SEGMENTS = ["newsroom", "api", "_next", "media", "preview", "sign-in", "sign-out", "search", "__pressbox"];
+const UNCACHED_SEGMENTS = ["newsroom", "api", "readyz", "_next", "media", "preview", "sign-in", "sign-out", "search", "__pressbox"];
 const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/plain)/;
 // Next.js streams page metadata differently to these crawlers, so they get their own entries.
 const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;

@@ -1,0 +1,27 @@
+// Readiness (/readyz): can this instance serve writes right now? The database must be able to
+// start a transaction: on SQLite that takes the write lock (BEGIN IMMEDIATE), so a file locked
+// by another process, a full disk or a wedged client all show here, not only in failed saves.
+import { db } from "./db";
+import { databaseUnavailable } from "./database-unavailable";
+
+const CHECK_WAIT_MS = 3_000;
+
+export type Check = { ok: boolean; ms: number; message?: string };
+export type Readiness = { status: "ready" | "unavailable"; checks: { database: Check } };
+
+export async function checkReadiness(): Promise<Readiness> {
+  const database = await checkDatabase();
+  return { status: database.ok ? "ready" : "unavailable", checks: { database } };
+}
+
+async function checkDatabase(): Promise<Check> {
+  const started = Date.now();
+  try {
+    await db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`, { maxWait: CHECK_WAIT_MS, timeout: CHECK_WAIT_MS });
+    return { ok: true, ms: Date.now() - started };
+  } catch (error) {
+    const known = databaseUnavailable(error);
+    const message = known?.message ?? `The database could not start a transaction: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`;
+    return { ok: false, ms: Date.now() - started, message };
+  }
+}
