@@ -1,6 +1,7 @@
 // The in-process scheduler started with the server (instrumentation.ts): publishes scheduled
 // stories when they fall due. Runs never overlap; a failed run is logged and tried again later.
 import { publishDueArticles } from "./articles/publish-due";
+import { applyDueLiveUpdates } from "./articles/update-live";
 import { withdrawExpiredMedia } from "./media/rights-expiry";
 import { refreshPlannerStatistics } from "./db-statistics";
 
@@ -14,6 +15,9 @@ export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   const report = await publishDueArticles(now);
   if (report.published.length) console.log(`[scheduler] published ${report.published.length} scheduled story(ies)`);
   for (const failed of report.sentBack) console.warn(`[scheduler] story ${failed.id} went back to review: ${failed.problems.join(" ")}`);
+  const updates = await applyDueLiveUpdates(now);
+  if (updates.updated.length) console.log(`[scheduler] updated ${updates.updated.length} live story(ies) from their working copy`);
+  for (const refused of updates.refused) console.warn(`[scheduler] the scheduled live update of story ${refused.id} was refused: ${refused.problems.join(" ")}`);
   const withdrawn = await withdrawExpiredMedia(now);
   if (withdrawn.withdrawn.length) console.log(`[scheduler] withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
   if (now.getTime() - (globalScheduler.pressboxStatisticsAt ?? now.getTime()) >= STATISTICS_INTERVAL_MS) {

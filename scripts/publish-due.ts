@@ -24,9 +24,13 @@ async function main(): Promise<void> {
   const report = await publishDueArticles();
   console.log(`published ${report.published.length}; sent back to review ${report.sentBack.length}`);
   for (const failed of report.sentBack) console.log(`  ${failed.id}: ${failed.problems.join(" ")}`);
+  const { applyDueLiveUpdates } = await import("../lib/articles/update-live");
+  const updates = await applyDueLiveUpdates();
+  console.log(`updated ${updates.updated.length} live story(ies) from their working copy; refused ${updates.refused.length}`);
+  for (const refused of updates.refused) console.log(`  ${refused.id}: ${refused.problems.join(" ")}`);
   const withdrawn = await withdrawExpiredMedia();
   console.log(`withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
-  const changed = [...new Set([...report.published, ...withdrawn.articleIds])];
+  const changed = [...new Set([...report.published, ...updates.updated, ...withdrawn.articleIds])];
   if (changed.length) await notifyServer(changed);
 }
 

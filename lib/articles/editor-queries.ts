@@ -1,5 +1,5 @@
 // Reads for the newsroom's story screens. Staff-only: every function takes the actor and checks it.
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { formatCredit } from "../credits/format";
@@ -7,7 +7,9 @@ import { mediaUrl, pickDefaultRendition } from "../media/urls";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 import { readSnapshot } from "./snapshot";
-import type { ArticleInput } from "./schema";
+import { ArticleInput } from "./schema";
+import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
+import { compareSnapshots, type RevisionComparison } from "./compare-snapshots";
 
 export type PickerMedia = { id: string; src: string; altText: string; defaultCaption: string; credit: string | null; hasProblems: boolean };
 export type PickerStory = { id: string; headline: string; status: string };
@@ -58,18 +60,22 @@ export type EditorStory = {
   media: PickerMedia[];
   stories: PickerStory[];
   notes: { id: string; kind: string; text: string; createdAt: string }[];
+  // For a published or scheduled story: how its working copy differs from what is live.
+  live: LiveState | null;
 };
+
+export type LiveState = { changes: number; updateAt: string | null; updateBy: string | null; workingCopyBy: string | null };
 
 export async function loadStoryForEditor(actor: Actor | null, articleId: string): Promise<EditorStory> {
   const row = await db.article.findUnique({
     where: { id: articleId },
-    select: { id: true, version: true, status: true, createdById: true, publishAt: true, publishedAt: true, slug: true, updatedAt: true, heroMediaId: true, body: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } }, notes: { orderBy: { createdAt: "asc" } } },
+    select: { id: true, version: true, status: true, createdById: true, publishAt: true, publishedAt: true, slug: true, updatedAt: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } }, notes: { orderBy: { createdAt: "asc" } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "That story does not exist.");
   assertCan(actor, "article.read", row);
-  const article = await db.$transaction((tx) => readSnapshot(tx, articleId));
-  const refs = collectReferences(row.body as unknown as BodyDoc);
-  const mediaIds = [...new Set([...refs.mediaIds, ...(row.heroMediaId ? [row.heroMediaId] : [])])];
+  const { article, live } = await db.$transaction((tx) => readEditorVersion(tx, articleId, row.status));
+  const refs = collectReferences(article.body as BodyDoc);
+  const mediaIds = [...new Set([...refs.mediaIds, ...(article.hero ? [article.hero.mediaId] : [])])];
   const [media, stories] = await Promise.all([
     db.media.findMany({ where: { id: { in: mediaIds } }, select: mediaSelect }),
     db.article.findMany({ where: { id: { in: refs.articleIds } }, select: { id: true, headline: true, status: true } }),
@@ -81,6 +87,7 @@ export async function loadStoryForEditor(actor: Actor | null, articleId: string)
     lastEditedBy: row.lastEditedBy?.name ?? null, updatedAt: row.updatedAt.toISOString(),
     article, media: media.map(toPickerMedia), stories,
     notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, createdAt: n.createdAt.toISOString() })),
+    live,
   };
 }
 
@@ -93,3 +100,35 @@ export async function loadEditorOptions(actor: Actor | null): Promise<{ sections
   return { sections, profiles };
 }
 
+
+// What the editor edits (the working copy of a live story, else the story) and, for a live story,
+// how the working copy differs from what readers see.
+async function readEditorVersion(tx: Tx, articleId: string, status: string): Promise<{ article: ArticleInput; live: LiveState | null }> {
+  const story = await readSnapshot(tx, articleId);
+  if (!keepsWorkingCopy(status)) return { article: story, live: null };
+  const copy = await tx.workingCopy.findUnique({ where: { articleId }, select: { snapshot: true, updateAt: true, updateBy: { select: { name: true } }, updatedBy: { select: { name: true } } } });
+  if (!copy) return { article: story, live: { changes: 0, updateAt: null, updateBy: null, workingCopyBy: null } };
+  const working = ArticleInput.parse(copy.snapshot);
+  return {
+    article: working,
+    live: { changes: countChanges(story, working), updateAt: copy.updateAt?.toISOString() ?? null, updateBy: copy.updateBy?.name ?? null, workingCopyBy: copy.updatedBy?.name ?? null },
+  };
+}
+
+export async function loadLiveState(actor: Actor | null, articleId: string): Promise<LiveState | null> {
+  const row = await db.article.findUnique({ where: { id: articleId }, select: { id: true, status: true, createdById: true } });
+  if (!row) throw new AppError("NOT_FOUND", "That story does not exist.");
+  assertCan(actor, "article.read", row);
+  return (await db.$transaction((tx) => readEditorVersion(tx, row.id, row.status))).live;
+}
+
+// The editor's "Compare with live": what the working copy would change on the public page.
+export async function compareWorkingCopyWithLive(actor: Actor | null, articleId: string): Promise<RevisionComparison> {
+  const row = await db.article.findUnique({ where: { id: articleId }, select: { id: true, status: true, createdById: true } });
+  if (!row) throw new AppError("NOT_FOUND", "That story does not exist.");
+  assertCan(actor, "article.read", row);
+  return db.$transaction(async (tx) => {
+    const live = await readSnapshot(tx, row.id);
+    return compareSnapshots(normalizeSnapshot(live), normalizeSnapshot((await readWorkingCopy(tx, row.id)) ?? live));
+  });
+}

@@ -4,16 +4,13 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
-import { bodyToPlainText } from "../editor/references";
-import type { BodyDoc } from "../editor/types";
 import { ArticleInput } from "./schema";
-import { diffLines, type DiffLine } from "./text-diff";
+import { compareSnapshots, type RevisionComparison } from "./compare-snapshots";
 import { persistArticle, type SaveResult } from "./save-article";
 import { readSnapshot, type ArticleSnapshot } from "./snapshot";
 
 export type RevisionSummary = { id: string; kind: string; articleVersion: number; author: string | null; createdAt: string };
-export type FieldChange = { field: string; before: string; after: string };
-export type RevisionComparison = { fields: FieldChange[]; body: DiffLine[] };
+export type { FieldChange, RevisionComparison } from "./compare-snapshots";
 
 async function loadReadable(actor: Actor | null, articleId: string) {
   const article = await db.article.findUnique({ where: { id: String(articleId).slice(0, 40) }, select: { id: true, createdById: true, status: true } });
@@ -38,28 +35,6 @@ async function loadSnapshot(articleId: string, revisionId: string): Promise<Arti
   const revision = await db.revision.findFirst({ where: { id: String(revisionId).slice(0, 40), articleId }, select: { snapshot: true } });
   if (!revision) throw new AppError("NOT_FOUND", "That revision does not belong to this story.");
   return ArticleInput.parse(revision.snapshot);
-}
-
-const FIELDS = ["kicker", "headline", "standfirst", "slug", "agencyLine"] as const;
-
-function describeSnapshot(s: ArticleSnapshot): Record<string, string> {
-  const plain = (body: unknown) => bodyToPlainText(body as BodyDoc);
-  return {
-    ...Object.fromEntries(FIELDS.map((f) => [f, s[f]])),
-    tags: s.tagNames.join(", "),
-    bylines: s.bylines.map((b) => b.profileId).join(", "),
-    hero: s.hero ? `${s.hero.mediaId}: ${s.hero.caption}` : "",
-    quotes: s.quotes.map((q) => `“${q.text}” (${q.speaker})`).join("\n"),
-    sidebars: s.sidebars.map((sb) => `${sb.heading}\n${plain(sb.body)}`).join("\n"),
-    body: plain(s.body),
-  };
-}
-
-export function compareSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): RevisionComparison {
-  const a = describeSnapshot(before);
-  const b = describeSnapshot(after);
-  const fields = Object.keys(a).filter((k) => k !== "body" && a[k] !== b[k]).map((field) => ({ field, before: a[field], after: b[field] }));
-  return { fields, body: diffLines(a.body, b.body) };
 }
 
 export async function compareRevisions(actor: Actor | null, articleId: string, fromId: string, toId: string): Promise<RevisionComparison> {

@@ -16,6 +16,7 @@ import { isSameSnapshot, keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
 import { reindexArticle } from "../search/index-article";
+import { isSameStory, keepsWorkingCopy, normalizeSnapshot, readEditableSnapshot, storeWorkingCopy } from "./working-copy";
 
 export type SaveResult = { version: number; updatedAt: string; isChanged: boolean };
 
@@ -31,12 +32,11 @@ export async function loadForWrite(tx: Tx, articleId: string) {
 // Takes the story for this write: bumps its version only if it is still the one the person saw.
 // The guarded UPDATE is what makes two concurrent saves safe on PostgreSQL too: the second waits
 // for the first's row lock, then finds the version changed and matches nothing.
+// Raw SQL so that Prisma's @updatedAt stays put: readers see Article.updatedAt as the story's
+// "Updated" time, which a save to the working copy of a live story must not move.
 export async function claimVersion(tx: Tx, articleId: string, expectedVersion: number, editorId: string | null): Promise<number> {
-  const claimed = await tx.article.updateMany({
-    where: { id: articleId, version: expectedVersion },
-    data: { version: { increment: 1 }, lastEditedById: editorId },
-  });
-  if (claimed.count === 0) throw staleVersionError(await loadForWrite(tx, articleId), expectedVersion);
+  const claimed = await tx.$executeRaw`UPDATE "Article" SET "version" = "version" + 1, "lastEditedById" = ${editorId} WHERE "id" = ${articleId} AND "version" = ${expectedVersion}`;
+  if (claimed === 0) throw staleVersionError(await loadForWrite(tx, articleId), expectedVersion);
   return expectedVersion + 1;
 }
 
@@ -72,7 +72,7 @@ async function syncHeroCaption(tx: Tx, articleId: string, heroCaptionId: string 
   return (await tx.caption.create({ data: { articleId, mediaId: hero.mediaId, text: hero.caption }, select: { id: true } })).id;
 }
 
-export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: string | null, article: ArticleInput, body: BodyDoc, sidebars: { id: string; heading: string; body: BodyDoc }[], editorId: string) {
+export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: string | null, article: ArticleInput, body: BodyDoc, sidebars: { id: string; heading: string; body: BodyDoc }[], editorId: string | null) {
   const refs = collectReferences(body);
   await checkReferences(tx, refs, article);
   await assertSlugFree(tx, articleId, article.slug);
@@ -113,6 +113,7 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, "article.edit", current);
     if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (keepsWorkingCopy(current.status)) return saveToWorkingCopy(tx, actor, current, input.kind, { ...article, sidebars });
     const before = await readSnapshot(tx, current.id);
     if (isSameSnapshot(before, { ...article, sidebars })) {
       return { version: current.version, updatedAt: new Date().toISOString(), isChanged: false };
@@ -133,8 +134,22 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
   return result;
 }
 
+// A live (published or scheduled) story: the save goes to its working copy, checked the way a
+// save of the story itself is, and readers see nothing of it until the live story is updated.
+async function saveToWorkingCopy(tx: Tx, actor: Actor, current: { id: string; version: number }, kind: PersistInput["kind"], snapshot: ArticleInput): Promise<SaveResult> {
+  const before = await readEditableSnapshot(tx, current.id);
+  if (isSameStory(before, snapshot)) return { version: current.version, updatedAt: new Date().toISOString(), isChanged: false };
+  await checkReferences(tx, collectReferences(snapshot.body as BodyDoc), snapshot);
+  await assertSlugFree(tx, current.id, snapshot.slug);
+  const version = await claimVersion(tx, current.id, current.version, actor.id);
+  await storeWorkingCopy(tx, current.id, snapshot, actor.id);
+  await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: actor.id, kind, snapshot: normalizeSnapshot(snapshot) });
+  if (kind !== "AUTOSAVE") await recordAudit(tx, { actorId: actor.id, action: kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version, workingCopy: true } });
+  return { version, updatedAt: new Date().toISOString(), isChanged: true };
+}
+
 // A published story whose address changed keeps answering at the old one (301 to the new).
-async function addSlugRedirect(tx: Tx, current: { slug: string; section: { slug: string } | null; id: string }, newSlug: string): Promise<void> {
+export async function addSlugRedirect(tx: Tx, current: { slug: string; section: { slug: string } | null; id: string }, newSlug: string): Promise<void> {
   const after = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { slug: true, section: { select: { slug: true } } } });
   if (!current.section || !after.section) return;
   const fromPath = `/${current.section.slug}/${current.slug}`;

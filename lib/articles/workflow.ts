@@ -13,6 +13,7 @@ import { claimVersion, loadForWrite, staleVersionError } from "./save-article";
 import { readPageKeys, refreshPublicPages } from "./refresh";
 import { reindexArticle } from "../search/index-article";
 import { articleHref } from "./href";
+import { foldWorkingCopy } from "./update-live";
 
 type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
 
@@ -47,6 +48,9 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
     if (!(step.from as readonly string[]).includes(current.status)) {
       throw new AppError("CONFLICT", `A ${current.status.toLowerCase().replace("_", " ")} story cannot be moved to ${step.to.toLowerCase().replace("_", " ")}.`);
     }
+    // Leaving the live states, or publishing a scheduled story now: its working copy (if any)
+    // becomes the story, so what the editor sees is what is published or kept.
+    if (step.to !== "SCHEDULED") await foldWorkingCopy(tx, current, actor.id);
     if (step.to === "PUBLISHED") await assertPublishable(tx, current.id, now);
     if (step.to === "SCHEDULED") await assertPublishable(tx, current.id, publishAt!);
     const isPublishing = step.to === "PUBLISHED";

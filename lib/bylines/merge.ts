@@ -3,6 +3,7 @@
 // what it lacks (photo, bio, account link…), and the source's author page redirects.
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { moveBylineInWorkingCopies } from "../articles/working-copy";
 
 type Profile = { id: string; name: string; jobTitle: string; bio: string; photoMediaId: string | null; socialLinks: unknown; userId: string | null };
 
@@ -17,6 +18,7 @@ export async function moveBylines(tx: Tx, sourceId: string, targetId: string): P
     await tx.articleByline.delete({ where: { id: byline.id } });
     if (byline.position < shared.position) await tx.articleByline.update({ where: { id: shared.id }, data: { position: byline.position } });
   }
+  await moveBylineInWorkingCopies(tx, sourceId, targetId);
   return [...new Set(bylines.map((b) => b.articleId))];
 }
 

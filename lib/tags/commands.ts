@@ -11,6 +11,7 @@ import { addRedirect, removeRedirectFrom } from "../redirects/commands";
 import { REDIRECTS_TAG } from "../redirects/queries";
 import { toSlug } from "../redirects/slug";
 import { CreateTagInput, MergeTagsInput, RenameTagInput } from "./schema";
+import { renameTagInWorkingCopies } from "../articles/working-copy";
 
 export const tagPath = (slug: string) => `/tag/${slug}`;
 const ref = (id: string) => ({ entityType: "Tag", entityId: id, label: "this tag" });
@@ -58,6 +59,7 @@ export async function renameTag(actor: Actor | null, input: unknown, context: Wr
         const slug = await checkName(tx, name, id);
         await expectUpdated(tx.tag.updateMany({ where: { id, version }, data: { name, slug, version: { increment: 1 } } }), tx, ref(id));
         await addRedirect(tx, tagPath(before.slug), tagPath(slug));
+        await renameTagInWorkingCopies(tx, before.name, name);
         const details = { name: { from: before.name, to: name }, slug: { from: before.slug, to: slug } };
         await recordAudit(tx, { actorId: actor.id, action: "tag.rename", entityType: "Tag", entityId: id, details, ip: context.ip });
         return slug;
@@ -88,6 +90,7 @@ export async function mergeTags(actor: Actor | null, input: unknown, context: Wr
       await expectUpdated(tx.tag.updateMany({ where: { id: source.id, version: data.sourceVersion }, data: { version: { increment: 1 } } }), tx, ref(source.id));
       await expectUpdated(tx.tag.updateMany({ where: { id: target.id, version: data.targetVersion }, data: { version: { increment: 1 } } }), tx, ref(target.id));
       const articleIds = await moveArticleTags(tx, source.id, target.id);
+      await renameTagInWorkingCopies(tx, source.name, target.name);
       await tx.tag.delete({ where: { id: source.id } });
       await addRedirect(tx, tagPath(source.slug), tagPath(target.slug));
       const details = { source: { id: source.id, name: source.name, slug: source.slug }, target: { name: target.name, slug: target.slug }, articles: articleIds.length };

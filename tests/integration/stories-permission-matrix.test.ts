@@ -20,7 +20,7 @@ const STAFF = ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const;
 const DESK = ["EDITOR", "ADMIN"] as const;
 
 type Story = { id: string; version: number };
-type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" };
+type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" };
 
 let author: Actor;
 
@@ -41,6 +41,16 @@ async function publishedStory(): Promise<Story> {
   const published = await publishArticle(author, { articleId: draft.id, expectedVersion: draft.version });
   return { id: draft.id, version: published.version };
 }
+
+// A published story with unpublished changes in its working copy.
+async function changedStory(): Promise<Story> {
+  const live = await publishedStory();
+  const { article } = await currentInput(live.id);
+  const saved = await saveArticle(author, { articleId: live.id, expectedVersion: live.version, article: { ...article, standfirst: "A working-copy standfirst." } });
+  return { id: live.id, version: saved.version };
+}
+
+const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory };
 
 async function revisionIds(story: Story): Promise<string[]> {
   return (await db.revision.findMany({ where: { articleId: story.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
@@ -63,13 +73,18 @@ const CASES: Record<string, Case> = {
   previewLink: { needs: "draft", allowed: DESK, call: (s) => storyActions.previewLinkAction(s.id) },
   searchMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.searchMediaAction("skater") },
   searchStories: { needs: "draft", allowed: STAFF, call: (s) => storyActions.searchStoriesAction("the", s.id) },
+  updateLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.updateLiveAction({ articleId: s.id, expectedVersion: s.version }) },
+  discardChanges: { needs: "changed", allowed: DESK, call: (s) => storyActions.discardChangesAction({ articleId: s.id, expectedVersion: s.version }) },
+  scheduleLiveUpdate: { needs: "changed", allowed: DESK, call: (s) => storyActions.scheduleLiveUpdateAction({ articleId: s.id, expectedVersion: s.version, updateAt: new Date(Date.now() + 3_600_000).toISOString() }) },
+  compareWithLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.compareWithLiveAction(s.id) },
+  liveState: { needs: "changed", allowed: DESK, call: (s) => storyActions.liveStateAction(s.id) },
 };
 
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
     db.article.findMany(byId), db.revision.findMany(byId), db.auditEntry.findMany(byId), db.articleNote.findMany(byId),
-    db.quote.findMany(byId), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
+    db.quote.findMany(byId), db.workingCopy.findMany({ orderBy: { articleId: "asc" } }), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
   ]);
 }
 
@@ -87,7 +102,7 @@ describe("the story screens' permission matrix", () => {
   it("covers every exported server action", async () => {
     // Call each case once (as nobody) and record which exported action it reached.
     const reached = new Set<string>();
-    const story = await publishedStory();
+    const story = await changedStory();
     await signInAs(request, null);
     for (const testCase of Object.values(CASES)) {
       const spies = Object.keys(storyActions).map((name) => vi.spyOn(storyActions as Record<string, (...args: never[]) => unknown>, name));
@@ -103,7 +118,7 @@ describe("the story screens' permission matrix", () => {
       // "Back to draft" from published is not a workflow step for anyone: refused with 409 for the desk.
       const isAllowed = caller !== "ANONYMOUS" && testCase.allowed.includes(caller);
       it(`${name} as ${caller.toLowerCase()} ${isAllowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
-        const story = testCase.needs === "draft" ? await draftStory() : await publishedStory();
+        const story = await storyFor[testCase.needs]();
         await signInAs(request, callers[caller]);
         const before = isAllowed ? null : await snapshot();
         const result = await testCase.call(story);

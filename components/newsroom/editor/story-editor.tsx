@@ -15,10 +15,13 @@ import { WorkflowBar } from "./workflow-bar";
 import { ConflictPanel } from "./conflict-panel";
 import { HistoryPanel } from "./history-panel";
 import { NotesPanel } from "./notes-panel";
+import { LiveVersionBar } from "./live-version-bar";
 import { useStorySave } from "./use-story-save";
 import "./editor.css";
 import { usePresence } from "./use-presence";
 import type { EditorActions, EditorPermissions, Option, TransitionStep } from "./types";
+
+const NO_CHANGES = { changes: 0, updateAt: null, updateBy: null, workingCopyBy: null };
 
 type Props = { story: EditorStory; actions: EditorActions; permissions: EditorPermissions; sections: Option[]; profiles: Option[] };
 
@@ -103,6 +106,12 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
       <div className="story-editor">
         <WorkflowBar status={status.status} publishAt={status.publishAt} saveState={saving.state} permissions={permissions} others={others}
           onStep={step} onSave={() => void saving.saveNow(false)} onPreview={preview} onHistory={() => setPanel(panel === "history" ? "none" : "history")} />
+        {(status.status === "PUBLISHED" || status.status === "SCHEDULED") && (
+          <LiveVersionBar articleId={story.id} status={status.status} initial={story.live ?? NO_CHANGES} saveState={saving.state}
+            canEdit={permissions.canEdit} canPublish={permissions.canPublish} actions={actions} version={() => saving.version.current}
+            saveFirst={async () => saving.state === "saved" || saving.saveNow(false)}
+            onUpdated={(version) => saving.setVersion(version)} onDiscarded={reloadPage} onProblems={(text, problems) => setNotice({ text, problems })} />
+        )}
         {saving.message && saving.state === "error" && <p role="alert" className="form-error">{saving.message}</p>}
         {notice && (
           <div role="status" className="notice">

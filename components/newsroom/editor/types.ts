@@ -1,5 +1,6 @@
 import type { ActionResult } from "@/lib/action-result";
-import type { EditorStory, PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
+import type { EditorStory, LiveState, PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
+import type { LiveUpdateResult } from "@/lib/articles/update-live";
 import type { SaveResult } from "@/lib/articles/save-article";
 import type { TransitionResult } from "@/lib/articles/workflow";
 import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history";
@@ -20,6 +21,11 @@ export type EditorActions = {
   previewLink: (articleId: string) => Promise<ActionResult<{ path: string; expiresAt: string }>>;
   searchMedia: (query: string) => Promise<ActionResult<PickerMedia[]>>;
   searchStories: (query: string, excludeId: string) => Promise<ActionResult<PickerStory[]>>;
+  updateLive: (input: unknown) => Promise<ActionResult<LiveUpdateResult>>;
+  discardChanges: (input: unknown) => Promise<ActionResult<LiveUpdateResult>>;
+  scheduleLiveUpdate: (input: unknown) => Promise<ActionResult<LiveUpdateResult & { updateAt: string | null }>>;
+  compareWithLive: (articleId: string) => Promise<ActionResult<RevisionComparison>>;
+  liveState: (articleId: string) => Promise<ActionResult<LiveState | null>>;
 };
 
 export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean };

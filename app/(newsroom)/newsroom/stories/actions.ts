@@ -11,7 +11,8 @@ import { addArticleNote } from "@/lib/articles/notes";
 import { checkIn } from "@/lib/articles/presence";
 import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
 import { createPreviewLink } from "@/lib/articles/preview";
-import { loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
+import { compareWorkingCopyWithLive, loadLiveState, loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
+import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/articles/update-live";
 
 // Arguments arrive as whatever a caller posts, not only what the editor sends: anything but text
 // is no id (String() of some values throws or recurses without end).
@@ -79,4 +80,24 @@ export async function searchStoriesAction(query: string, excludeId: string) {
 
 export async function compareWithCurrentAction(articleId: string, mine: unknown) {
   return runAction(async () => compareWithCurrent(await getCurrentUser(), text(articleId), mine));
+}
+
+export async function updateLiveAction(input: unknown) {
+  return runAction(async () => updateLiveStory(await getCurrentUser(), input));
+}
+
+export async function discardChangesAction(input: unknown) {
+  return runAction(async () => discardChanges(await getCurrentUser(), input));
+}
+
+export async function scheduleLiveUpdateAction(input: unknown) {
+  return runAction(async () => scheduleLiveUpdate(await getCurrentUser(), input));
+}
+
+export async function compareWithLiveAction(articleId: string) {
+  return runAction(async () => compareWorkingCopyWithLive(await getCurrentUser(), text(articleId)));
+}
+
+export async function liveStateAction(articleId: string) {
+  return runAction(async () => loadLiveState(await getCurrentUser(), text(articleId)));
 }

@@ -47,6 +47,11 @@ export default async function EditStoryPage({ params }: Props) {
         previewLink: actions.previewLinkAction,
         searchMedia: actions.searchMediaAction,
         searchStories: actions.searchStoriesAction,
+        updateLive: actions.updateLiveAction,
+        discardChanges: actions.discardChangesAction,
+        scheduleLiveUpdate: actions.scheduleLiveUpdateAction,
+        compareWithLive: actions.compareWithLiveAction,
+        liveState: actions.liveStateAction,
       }}
     />
   );
