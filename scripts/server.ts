@@ -3,6 +3,7 @@
 // once by Next.js, then served from memory until the write path invalidates a tag it read. Staff
 // screens, APIs, server actions, client-navigation (RSC) requests and search always go to Next.js.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { clientAddress, parseTrustProxy } from "../lib/auth/client-address";
 import next from "next";
 import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/cache/tagged-cache";
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
@@ -81,7 +82,12 @@ export async function startServer(options: { port: number; hostname: string }): 
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const trust = parseTrustProxy(process.env.TRUST_PROXY);
   const server = createServer((req, res) => {
+    // From here on X-Forwarded-For holds exactly one address, decided by TRUST_PROXY: the one
+    // lib/auth/request-ip.ts reads for throttling and the audit log.
+    req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
+    delete req.headers["x-real-ip"];
     const key = pageCacheKey(req);
     const run = async () => {
       if (isBenchHook(req)) return benchHook(req, res);

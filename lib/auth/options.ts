@@ -9,21 +9,34 @@ import { isAppError } from "../errors";
 import type { Role } from "../permissions";
 import { clientIp } from "./request-ip";
 import { authenticate, SIGN_IN_ERRORS, type SignedInUser } from "./sign-in";
+import { revokeSession, startSession } from "./user-sessions";
+import { deviceIdForRequest, rememberDevice } from "./device-cookie";
+
+function normalizedEmail(credentials: Record<string, string> | undefined): string {
+  return String(credentials?.email ?? "").trim().toLowerCase();
+}
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 // What the session token holds besides next-auth's own fields.
-export type SessionClaims = { sub: string; name: string; email: string; role: Role; pwd: string };
+// sid: the server-side session (lib/auth/user-sessions.ts) this cookie belongs to.
+export type SessionClaims = { sub: string; name: string; email: string; role: Role; pwd: string; sid: string };
 
-export function claimsFor(user: SignedInUser): SessionClaims {
-  return { sub: user.id, name: user.name, email: user.email, role: user.role, pwd: user.passwordFingerprint };
+export function claimsFor(user: SignedInUser & { sessionId: string }): SessionClaims {
+  return { sub: user.id, name: user.name, email: user.email, role: user.role, pwd: user.passwordFingerprint, sid: user.sessionId };
 }
 
 // next-auth turns a thrown Error's message into ?error=… for the sign-in page.
 async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: unknown): Promise<User | null> {
   try {
-    const user = await authenticate(credentials, { ip: clientIp(headers as Record<string, string>) });
-    return user ? ({ ...user, image: null } as User) : null;
+    const source = headers as Record<string, string>;
+    const ip = clientIp(source);
+    const deviceId = await deviceIdForRequest(normalizedEmail(credentials));
+    const user = await authenticate(credentials, { ip, deviceId });
+    if (!user) return null;
+    const sessionId = await startSession(user.id, { ip: ip === "unknown" ? null : ip, userAgent: String(source["user-agent"] ?? "") });
+    await rememberDevice(user.email, deviceId);
+    return { ...user, sessionId, image: null } as unknown as User;
   } catch (error) {
     if (isAppError(error) && error.code === "TOO_MANY_REQUESTS") {
       const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
@@ -48,7 +61,7 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      return user ? { ...token, ...claimsFor(user as unknown as SignedInUser) } : token;
+      return user ? { ...token, ...claimsFor(user as unknown as SignedInUser & { sessionId: string }) } : token;
     },
     session({ session, token }) {
       return { ...session, user: { id: token.sub, name: token.name, email: token.email, role: token.role } } as typeof session;
@@ -57,6 +70,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (!token?.sub) return;
+      await revokeSession(token.sid);
       await recordAudit(db, { actorId: token.sub, action: "auth.sign-out", entityType: "User", entityId: token.sub }).catch((error) => {
         // A user deleted meanwhile: signing out must still work.
         console.error("[pressbox] could not record a sign-out", error);

@@ -1,6 +1,6 @@
-// The client address of a request, for throttling and the audit log. The LAST x-forwarded-for
-// entry is the one our own side added (Next.js fills it from the socket when it is absent, a
-// reverse proxy appends to it); entries before it are whatever the client claimed.
+// The client address of a request, for throttling and the audit log. The production server
+// (scripts/server.ts) replaces X-Forwarded-For with the one address TRUST_PROXY believes
+// (lib/auth/client-address.ts); of anything longer, the LAST entry is the one nearest to us.
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
 function header(source: HeaderSource, name: string): string | undefined {

@@ -4,12 +4,12 @@
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
-import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../permissions";
 import { passwordFingerprint } from "./password";
 import { clientIp } from "./request-ip";
 import { authSecret } from "./secret";
+import { liveSessionUser } from "./user-sessions";
 
 export type SessionUser = Actor & { email: string };
 
@@ -25,10 +25,8 @@ async function readSessionToken() {
 async function loadCurrentUser(): Promise<SessionUser | null> {
   const token = await readSessionToken();
   if (!token?.sub) return null;
-  const user = await db.user.findUnique({
-    where: { id: token.sub },
-    select: { id: true, name: true, email: true, role: true, isDisabled: true, passwordHash: true },
-  });
+  // The session must still be live on the server: signing out revokes it, whoever holds the cookie.
+  const user = await liveSessionUser(token.sid, token.sub);
   if (!user || user.isDisabled) return null;
   // The password was reset since this session signed in.
   if (token.pwd !== passwordFingerprint(user.passwordHash)) return null;

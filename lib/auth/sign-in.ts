@@ -18,7 +18,8 @@ const Credentials = z.object({
   password: z.string().max(1000),
 });
 
-export type SignInContext = { ip: string; now?: Date; db?: Db };
+// deviceId: this browser's device cookie for the account (lib/auth/device-cookie.ts), if any.
+export type SignInContext = { ip: string; deviceId?: string | null; now?: Date; db?: Db };
 
 async function recordFailure(db: Db, user: { id: string; email: string } | null, reason: string, ip: string): Promise<void> {
   // Unknown emails stay out of the audit log: people type passwords into the email field.
@@ -41,8 +42,9 @@ export async function authenticate(input: unknown, context: SignInContext): Prom
   const { email, password } = parsed.data;
   const db = context.db ?? defaultDb;
   const now = context.now ?? new Date();
-  const attemptId = await startAttempt(db, { email, ip: context.ip }, now);
-  const waitMs = await throttleWait(db, { email, ip: context.ip }, attemptId, now);
+  const key = { email, ip: context.ip, deviceId: context.deviceId ?? null };
+  const attemptId = await startAttempt(db, key, now);
+  const waitMs = await throttleWait(db, key, attemptId, now);
   if (waitMs > 0) {
     await forgetAttempt(db, attemptId);
     const seconds = Math.ceil(waitMs / 1000);

@@ -9,7 +9,7 @@ const MAX_ROWS_READ = 64;
 
 type FailureWindow = { failures: number; latestAt: Date | null };
 
-async function recentFailures(db: Db, where: { email: string } | { ip: string }, since: Date, excludeId: string): Promise<FailureWindow> {
+async function recentFailures(db: Db, where: { email: string; deviceId: string | null } | { ip: string }, since: Date, excludeId: string): Promise<FailureWindow> {
   const rows = await db.loginAttempt.findMany({
     where: { ...where, isSuccess: false, createdAt: { gte: since }, id: { not: excludeId } },
     orderBy: { createdAt: "desc" },
@@ -29,20 +29,23 @@ function waitFor(window: FailureWindow, rule: ThrottleRule, settings: ThrottleSe
   return Math.max(0, window.latestAt.getTime() + delayAfter(window.failures, rule, settings) - now.getTime());
 }
 
-export type AttemptKey = { email: string; ip: string };
+// deviceId: a browser that signed in to this account before, or null for every unknown browser.
+export type AttemptKey = { email: string; ip: string; deviceId?: string | null };
 
 // Milliseconds the attempt `attemptId` must still wait (0: go ahead), counting the other attempts.
 export async function throttleWait(db: Db, key: AttemptKey, attemptId: string, now: Date, settings = throttleSettings()): Promise<number> {
   const accountSince = new Date(Math.max(now.getTime() - settings.account.windowMs, (await lastSuccessAt(db, key.email))?.getTime() ?? 0));
   const [account, ip] = await Promise.all([
-    recentFailures(db, { email: key.email }, accountSince, attemptId),
+    // Per account, each known browser has its own count and unknown browsers share one: a guesser
+    // elsewhere cannot lock the owner's browser out.
+    recentFailures(db, { email: key.email, deviceId: key.deviceId ?? null }, accountSince, attemptId),
     recentFailures(db, { ip: key.ip }, new Date(now.getTime() - settings.ip.windowMs), attemptId),
   ]);
   return Math.max(waitFor(account, settings.account, settings, now), waitFor(ip, settings.ip, settings, now));
 }
 
 export async function startAttempt(db: Db, key: AttemptKey, now: Date): Promise<string> {
-  const row = await db.loginAttempt.create({ data: { email: key.email, ip: key.ip, isSuccess: false, createdAt: now }, select: { id: true } });
+  const row = await db.loginAttempt.create({ data: { email: key.email, ip: key.ip, deviceId: key.deviceId ?? null, isSuccess: false, createdAt: now }, select: { id: true } });
   return row.id;
 }
 

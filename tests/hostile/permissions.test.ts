@@ -322,6 +322,8 @@ function actionCases(): ActionCase[] {
   const future = () => new Date(Date.now() + 86_400_000).toISOString();
   const edit = async (s: Story) => { const { version, article } = await m.articleInput.currentInput(s.id); return [{ articleId: s.id, expectedVersion: version, article: { ...article, kicker: `Changed ${unique()}` } }]; };
   const user = async () => (await m.accounts.createTestUser("CONTRIBUTOR")).id;
+  // A published story with unpublished changes in its working copy (nothing to add to the args).
+  const changeLive = async (s: Story) => { await edit(s).then(([input]) => m.saveArticle(users.EDITOR.actor, input)); return {}; };
   return [
     { name: "createStoryAction", action: "stories/createStoryAction", permission: "article.create", prepare: async () => ({ args: [] }) },
     storyCase("saveStoryAction", "article.edit", "DRAFT", edit),
@@ -341,6 +343,11 @@ function actionCases(): ActionCase[] {
     storyCase("previewLinkAction", "article.preview", "DRAFT", async (s) => [s.id]),
     storyCase("previewLinkAction (own draft)", "article.preview", "DRAFT", async (s) => [s.id], "CONTRIBUTOR"),
     storyCase("compareWithCurrentAction", "article.read", "DRAFT", async (s) => [s.id, (await m.articleInput.currentInput(s.id)).article]),
+    storyCase("updateLiveAction", "article.publish", "PUBLISHED", async (s) => [await storyArgs(s, await changeLive(s))]),
+    storyCase("discardChangesAction", "article.edit", "PUBLISHED", async (s) => [await storyArgs(s, await changeLive(s))]),
+    storyCase("scheduleLiveUpdateAction", "article.publish", "PUBLISHED", async (s) => [await storyArgs(s, { ...(await changeLive(s)), updateAt: future() })]),
+    storyCase("compareWithLiveAction", "article.read", "PUBLISHED", async (s) => [s.id]),
+    storyCase("liveStateAction", "article.read", "PUBLISHED", async (s) => [s.id]),
     { name: "searchMediaAction", action: "stories/searchMediaAction", permission: "article.create", prepare: async () => ({ args: ["skater"] }) },
     { name: "searchStoriesAction", action: "stories/searchStoriesAction", permission: "article.create", prepare: async () => ({ args: ["the", fixtures.editorDraft.id] }) },
     formCase("bylines/createBylineAction", "byline.manage", async () => ({ name: `Byline ${unique()}` })),
@@ -359,6 +366,7 @@ function actionCases(): ActionCase[] {
     formCase("users/updateUserAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), name: "Renamed Person", email: `renamed-${unique()}@pressbox.test` }; }),
     formCase("users/changeUserRoleAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), role: "EDITOR" }; }),
     formCase("users/setUserDisabledAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), isDisabled: "true" }; }),
+    formCase("users/signOutEverywhereAction", "user.manage", async () => ({ userId: await user() })),
     formCase("users/resetUserPasswordAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), password: "another-long-password" }; }),
     formCase("media/updateMediaAction", "media.edit", async () => ({ id: fixtures.mediaId, version: await versionOf(m.db.media, fixtures.mediaId), altText: `Alt ${unique()}` })),
     formCase("media/deleteMediaAction", "media.delete", async () => { const id = await freshMedia(); return { id, version: await versionOf(m.db.media, id) }; }),

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "../../lib/action-result";
 import { db } from "../../lib/db";
 import type { Role } from "../../lib/permissions";
-import { createTestUser, signInAs, TEST_AUTH_SECRET, uniqueSuffix, type FakeRequest, type TestUser } from "../fixtures/accounts";
+import { createTestUser, sessionTokenFor, signInAs, TEST_AUTH_SECRET, uniqueSuffix, type FakeRequest, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import * as userActions from "../../app/(newsroom)/newsroom/admin/users/actions";
 import * as bylineActions from "../../app/(newsroom)/newsroom/admin/bylines/actions";
@@ -33,6 +33,7 @@ const CASES: Record<string, Case> = {
   changeUserRole: { action: userActions.changeUserRoleAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), role: "EDITOR" }) },
   setUserDisabled: { action: userActions.setUserDisabledAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), isDisabled: "true" }) },
   resetUserPassword: { action: userActions.resetUserPasswordAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), password: "another-long-password" }) },
+  signOutEverywhere: { action: userActions.signOutEverywhereAction, allowed: ADMINS_ONLY, fields: async () => { const user = await targetUser(); await sessionTokenFor(user.id); return { userId: user.id }; } },
   createByline: { action: bylineActions.createBylineAction, allowed: ADMINS_ONLY, fields: async () => ({ name: `Freelance ${uniqueSuffix()}`, jobTitle: "Freelance" }) },
   updateByline: { action: bylineActions.updateBylineAction, allowed: ADMINS_ONLY, fields: async () => { const p = await profile(); return { id: p.id, version: "1", name: "Matrix Writer Renamed", slug: "", bio: "Bio" }; } },
   mergeBylines: { action: bylineActions.mergeBylinesAction, allowed: ADMINS_ONLY, fields: async () => { const [a, b] = [await profile(), await profile()]; return { sourceId: a.id, sourceVersion: "1", target: `${b.id}:1` }; } },
@@ -51,7 +52,7 @@ const CASES: Record<string, Case> = {
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
-    db.user.findMany(byId), db.bylineProfile.findMany(byId), db.agency.findMany(byId), db.photographer.findMany(byId),
+    db.user.findMany(byId), db.userSession.findMany(byId), db.bylineProfile.findMany(byId), db.agency.findMany(byId), db.photographer.findMany(byId),
     db.section.findMany(byId), db.tag.findMany(byId), db.redirect.findMany(byId), db.auditEntry.findMany(byId),
     db.articleByline.findMany(byId), db.articleTag.findMany({ orderBy: [{ articleId: "asc" }, { tagId: "asc" }] }),
   ]);

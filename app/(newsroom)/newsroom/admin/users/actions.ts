@@ -2,6 +2,7 @@
 // Server actions of the user screens: thin wrappers over lib/users/commands.ts.
 import type { FormState } from "@/components/newsroom/action-form";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, updateUser } from "@/lib/users/commands";
+import { signOutEverywhere } from "@/lib/auth/user-sessions";
 import { runFormCommand } from "../run-form-command";
 
 export async function createUserAction(_state: FormState, form: FormData) {
@@ -22,4 +23,8 @@ export async function setUserDisabledAction(_state: FormState, form: FormData) {
 
 export async function resetUserPasswordAction(_state: FormState, form: FormData) {
   return runFormCommand(resetUserPassword, form);
+}
+
+export async function signOutEverywhereAction(_state: FormState, form: FormData) {
+  return runFormCommand(signOutEverywhere, form);
 }

@@ -8,7 +8,8 @@ import { requireScreen } from "@/lib/auth/screen";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { formatDateTime } from "@/lib/format-date";
 import { getUser } from "@/lib/users/queries";
-import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
+import { listSessions } from "@/lib/auth/user-sessions";
+import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction, signOutEverywhereAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -21,6 +22,7 @@ export default async function UserPage({ params }: Props) {
   const user = await getUser(me, id);
   if (!user) notFound();
   const isMe = user.id === me.id;
+  const sessions = await listSessions(me, user.id);
   return (
     <>
       <p className="admin-breadcrumb">
@@ -66,6 +68,13 @@ export default async function UserPage({ params }: Props) {
         <div>
           <AccountAccessForm user={user} isMe={isMe} action={setUserDisabledAction} />
           <ResetPasswordForm user={user} minLength={PASSWORD_MIN_LENGTH} action={resetUserPasswordAction} />
+          <section className="admin-section" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">Sessions</h2>
+            <p>{sessions.length === 0 ? "Not signed in anywhere." : `Signed in on ${sessions.length} browser${sessions.length === 1 ? "" : "s"}; last seen ${formatDateTime(sessions[0].lastSeenAt.toISOString())}.`}</p>
+            <ActionForm action={signOutEverywhereAction} submitLabel="Sign out everywhere" successMessage="Every session of this account has ended." isDanger>
+              <input type="hidden" name="userId" value={user.id} />
+            </ActionForm>
+          </section>
         </div>
       </div>
     </>
