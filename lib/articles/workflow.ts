@@ -14,6 +14,7 @@ import { readPageKeys, refreshPublicPages } from "./refresh";
 import { reindexArticle } from "../search/index-article";
 import { articleHref } from "./href";
 import { foldWorkingCopy } from "./update-live";
+import { revokeAllPreviewLinks } from "./preview";
 
 type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
 
@@ -65,6 +66,7 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
       select: { status: true, version: true, publishedAt: true, publishAt: true, firstPublishedAt: true, slug: true, section: { select: { slug: true } } },
     });
     await reindexArticle(tx, current.id);
+    if (step.to === "UNPUBLISHED") await revokeAllPreviewLinks(tx, current.id);
     if (isPublishing && !article.firstPublishedAt) await tx.article.update({ where: { id: current.id }, data: { firstPublishedAt: now } });
     if (isPublishing) await keepRevision(tx, { articleId: current.id, articleVersion: article.version, authorId: actor.id, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
     await recordAudit(tx, { actorId: actor.id, action: step.audit, entityType: "Article", entityId: current.id, details: { from: current.status, to: step.to, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) } });

@@ -123,19 +123,37 @@ describe("createMedia", () => {
 describe("GET /media/[...key]", () => {
   const get = (key: string[]) => GET(new Request(`http://test/media/${key.join("/")}`), { params: Promise.resolve({ key }) });
 
-  it("serves a rendition with its type, a year of immutable caching and nosniff", async () => {
+  // Issue 17 changed the caching: a year of "immutable" kept a withdrawn picture in readers'
+  // caches; now 10 minutes, then revalidation by ETag (see app/media/[...key]/route.ts).
+  it("serves a rendition with its type, short caching with revalidation, and nosniff", async () => {
     const media = await createMedia(db, input(await makeImage({ seed: `route-${randomUUID()}`, width: 1000, height: 700 })), { actor: null });
     const webp = media.renditions.find((r) => r.format === "webp")!;
     const response = await get(webp.storageKey.split("/"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/webp");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=600, must-revalidate");
+    const etag = response.headers.get("etag")!;
+    expect(etag).toBe(`"${webp.storageKey.split("/").at(-1)}"`);
+    const revalidated = await GET(new Request(`http://test/media/${webp.storageKey}`, { headers: { "if-none-match": etag } }), { params: Promise.resolve({ key: webp.storageKey.split("/") }) });
+    expect(revalidated.status).toBe(304);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(Buffer.from(await response.arrayBuffer()).equals((await getMediaStorage().read(webp.storageKey))!)).toBe(true);
     const jpeg = media.renditions.find((r) => r.format === "jpeg")!;
     expect((await get(jpeg.storageKey.split("/"))).headers.get("content-type")).toBe("image/jpeg");
     const avif = media.renditions.find((r) => r.format === "avif")!;
     expect((await get(avif.storageKey.split("/"))).headers.get("content-type")).toBe("image/avif");
+  });
+
+  it("answers 410 for a picture whose rights have expired and 404 once it is deleted, even revalidating", async () => {
+    const media = await createMedia(db, input(await makeImage({ seed: `route-takedown-${randomUUID()}`, width: 800, height: 500 })), { actor: null });
+    const key = media.renditions[0].storageKey.split("/");
+    expect((await get(key)).status).toBe(200);
+    await db.media.update({ where: { id: media.id }, data: { rightsExpireAt: new Date(Date.now() - 1000) } });
+    const withdrawn = await get(key);
+    expect(withdrawn.status).toBe(410);
+    expect(withdrawn.headers.get("cache-control")).toBe("no-store");
+    await db.media.delete({ where: { id: media.id } });
+    expect((await get(key)).status).toBe(404);
   });
 
   it("answers 404 in plain text for originals, unknown keys and hostile paths, never 500", async () => {

@@ -8,6 +8,7 @@ import type { Actor, Role } from "../../lib/permissions";
 import { createArticle } from "../../lib/articles/create-article";
 import { saveArticle } from "../../lib/articles/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
+import { createPreviewLink } from "../../lib/articles/preview";
 import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
@@ -20,7 +21,7 @@ const STAFF = ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const;
 const DESK = ["EDITOR", "ADMIN"] as const;
 
 type Story = { id: string; version: number };
-type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" };
+type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" | "linked" };
 
 let author: Actor;
 
@@ -50,7 +51,15 @@ async function changedStory(): Promise<Story> {
   return { id: live.id, version: saved.version };
 }
 
-const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory };
+// A draft with a preview link made by its author.
+const previewLinkOf = new Map<string, string>();
+async function linkedStory(): Promise<Story> {
+  const draft = await draftStory();
+  previewLinkOf.set(draft.id, (await createPreviewLink(author, draft.id)).id);
+  return draft;
+}
+
+const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory, linked: linkedStory };
 
 async function revisionIds(story: Story): Promise<string[]> {
   return (await db.revision.findMany({ where: { articleId: story.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
@@ -71,6 +80,8 @@ const CASES: Record<string, Case> = {
   compareWithCurrent: { needs: "draft", allowed: DESK, call: async (s) => storyActions.compareWithCurrentAction(s.id, (await currentInput(s.id)).article) },
   restoreRevision: { needs: "published", allowed: DESK, call: async (s) => storyActions.restoreRevisionAction({ articleId: s.id, revisionId: (await revisionIds(s))[0], expectedVersion: s.version }) },
   previewLink: { needs: "draft", allowed: DESK, call: (s) => storyActions.previewLinkAction(s.id) },
+  listPreviewLinks: { needs: "draft", allowed: DESK, call: (s) => storyActions.listPreviewLinksAction(s.id) },
+  revokePreviewLink: { needs: "linked", allowed: DESK, call: (s) => storyActions.revokePreviewLinkAction({ articleId: s.id, linkId: previewLinkOf.get(s.id) }) },
   searchMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.searchMediaAction("skater") },
   searchStories: { needs: "draft", allowed: STAFF, call: (s) => storyActions.searchStoriesAction("the", s.id) },
   updateLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.updateLiveAction({ articleId: s.id, expectedVersion: s.version }) },
@@ -84,7 +95,7 @@ async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
     db.article.findMany(byId), db.revision.findMany(byId), db.auditEntry.findMany(byId), db.articleNote.findMany(byId),
-    db.quote.findMany(byId), db.workingCopy.findMany({ orderBy: { articleId: "asc" } }), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
+    db.quote.findMany(byId), db.previewLink.findMany(byId), db.workingCopy.findMany({ orderBy: { articleId: "asc" } }), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
   ]);
 }
 

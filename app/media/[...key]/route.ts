@@ -1,24 +1,25 @@
-// GET /media/<key>: one stored rendition. Keys are content-hashed, so a response never changes
-// and may be cached for a year; anything unknown or malformed is a plain 404, never a 500.
+// GET /media/<key>: one stored rendition. Keys are content-hashed, so the bytes at a key never
+// change; but a picture can be taken down (rights expired, deleted), so browsers and CDNs keep a
+// rendition for MEDIA_CACHE_SECONDS (default 10 minutes) and then revalidate it with its ETag
+// (a cheap 304 while it is still allowed). A takedown therefore reaches every reader within that
+// time: withdrawn pictures answer 410, deleted ones 404. Never a 500.
 import { readPublicMediaFile } from "@/lib/media/queries";
 
-const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+const NO_STORE = { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+const CACHE_SECONDS = Math.max(0, Number(process.env.MEDIA_CACHE_SECONDS ?? 600)) || 600;
 
-function notFound(): Response {
-  return new Response("Not found\n", { status: 404, headers: NOT_FOUND_HEADERS });
-}
-
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const { key } = await params;
-  const file = await readPublicMediaFile(Array.isArray(key) ? key : []);
-  if (!file) return notFound();
+  const segments = Array.isArray(key) ? key : [];
+  const file = await readPublicMediaFile(segments);
+  if (file.status === "gone") return new Response("This picture has been withdrawn.\n", { status: 410, headers: NO_STORE });
+  if (file.status !== "ok") return new Response("Not found\n", { status: 404, headers: NO_STORE });
+  // The key names the content, so it is a strong validator.
+  const etag = `"${segments.at(-1)}"`;
+  const caching = { "Cache-Control": `public, max-age=${CACHE_SECONDS}, must-revalidate`, ETag: etag, "X-Content-Type-Options": "nosniff" };
+  if (request.headers.get("if-none-match")?.split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers: caching });
   return new Response(new Uint8Array(file.bytes), {
     status: 200,
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.bytes.length),
-      "Cache-Control": "public, max-age=31536000, immutable",
-      "X-Content-Type-Options": "nosniff",
-    },
+    headers: { ...caching, "Content-Type": file.contentType, "Content-Length": String(file.bytes.length) },
   });
 }

@@ -16,6 +16,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { HistoryPanel } from "./history-panel";
 import { NotesPanel } from "./notes-panel";
 import { LiveVersionBar } from "./live-version-bar";
+import { PreviewLinksPanel } from "./preview-links-panel";
 import { useStorySave } from "./use-story-save";
 import "./editor.css";
 import { usePresence } from "./use-presence";
@@ -94,8 +95,10 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     } else setNotice({ text: result.message, problems: (result.details as { problems?: string[] } | undefined)?.problems });
   };
   const reloadPage = () => window.location.reload();
+  const [previewLinks, setPreviewLinks] = useState(0);
   const preview = async () => {
     const result = await actions.previewLink(story.id);
+    setPreviewLinks((n) => n + 1);
     setNotice(result.ok ? { text: `Preview link (valid until ${new Date(result.data.expiresAt).toLocaleString("en-GB")}):`, link: result.data.path } : { text: result.message });
   };
 
@@ -119,6 +122,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
             {notice.problems && <ul className="problem-list">{notice.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
           </div>
         )}
+        <PreviewLinksPanel articleId={story.id} actions={actions} refreshKey={previewLinks} />
         {saving.conflict && (
           <ConflictPanel savedBy={saving.conflict.savedBy}
             compare={async () => { const r = await actions.compareWithCurrent(story.id, buildPayload()); return r.ok ? r.data : r.message; }}

@@ -1,6 +1,7 @@
 import type { ActionResult } from "@/lib/action-result";
 import type { EditorStory, LiveState, PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
 import type { LiveUpdateResult } from "@/lib/articles/update-live";
+import type { PreviewLinkSummary } from "@/lib/articles/preview";
 import type { SaveResult } from "@/lib/articles/save-article";
 import type { TransitionResult } from "@/lib/articles/workflow";
 import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history";
@@ -19,6 +20,8 @@ export type EditorActions = {
   compareWithCurrent: (articleId: string, mine: unknown) => Promise<ActionResult<RevisionComparison & { version: number; savedBy: string | null }>>;
   restoreRevision: (input: unknown) => Promise<ActionResult<SaveResult>>;
   previewLink: (articleId: string) => Promise<ActionResult<{ path: string; expiresAt: string }>>;
+  listPreviewLinks: (articleId: string) => Promise<ActionResult<PreviewLinkSummary[]>>;
+  revokePreviewLink: (input: unknown) => Promise<ActionResult<{ revoked: boolean }>>;
   searchMedia: (query: string) => Promise<ActionResult<PickerMedia[]>>;
   searchStories: (query: string, excludeId: string) => Promise<ActionResult<PickerStory[]>>;
   updateLive: (input: unknown) => Promise<ActionResult<LiveUpdateResult>>;

@@ -10,7 +10,7 @@ import { publishArticle, returnToDraft, scheduleArticle, submitForReview, unpubl
 import { addArticleNote } from "@/lib/articles/notes";
 import { checkIn } from "@/lib/articles/presence";
 import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
-import { createPreviewLink } from "@/lib/articles/preview";
+import { createPreviewLink, listPreviewLinks, revokePreviewLink } from "@/lib/articles/preview";
 import { compareWorkingCopyWithLive, loadLiveState, loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
 import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/articles/update-live";
 
@@ -100,4 +100,12 @@ export async function compareWithLiveAction(articleId: string) {
 
 export async function liveStateAction(articleId: string) {
   return runAction(async () => loadLiveState(await getCurrentUser(), text(articleId)));
+}
+
+export async function listPreviewLinksAction(articleId: string) {
+  return runAction(async () => listPreviewLinks(await getCurrentUser(), text(articleId)));
+}
+
+export async function revokePreviewLinkAction(input: unknown) {
+  return runAction(async () => revokePreviewLink(await getCurrentUser(), input));
 }

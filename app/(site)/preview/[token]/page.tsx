@@ -2,18 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/site/story/article-view";
 import { loadArticlePage } from "@/lib/articles/article-page";
-import { readPreviewToken } from "@/lib/articles/preview";
+import { previewedArticleId } from "@/lib/articles/preview";
 import { renderStoryBody } from "@/lib/editor/render";
 import { db } from "@/lib/db";
 
-// A draft exactly as readers will see it, for anyone holding a valid signed link. Never cached,
-// never indexed.
+// A draft exactly as readers will see it, for anyone holding a valid signed link that nobody has
+// revoked. Never cached, never indexed.
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 
 type Props = { params: Promise<{ token: string }> };
 
 export default async function PreviewPage({ params }: Props) {
-  const articleId = readPreviewToken(decodeURIComponent((await params).token));
+  const articleId = await previewedArticleId(safeDecode((await params).token));
   if (!articleId) notFound();
   const row = await db.article.findUnique({ where: { id: articleId }, select: { slug: true } });
   const loaded = row ? await loadArticlePage(row.slug, false) : null;
@@ -25,4 +25,12 @@ export default async function PreviewPage({ params }: Props) {
       <ArticleView article={page} body={renderStoryBody(page.body, page.records, `preview ${page.id}`)} />
     </>
   );
+}
+
+function safeDecode(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return "";
+  }
 }

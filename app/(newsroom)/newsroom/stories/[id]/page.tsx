@@ -45,6 +45,8 @@ export default async function EditStoryPage({ params }: Props) {
         compareWithCurrent: actions.compareWithCurrentAction,
         restoreRevision: actions.restoreRevisionAction,
         previewLink: actions.previewLinkAction,
+        listPreviewLinks: actions.listPreviewLinksAction,
+        revokePreviewLink: actions.revokePreviewLinkAction,
         searchMedia: actions.searchMediaAction,
         searchStories: actions.searchStoriesAction,
         updateLive: actions.updateLiveAction,
