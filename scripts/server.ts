@@ -4,6 +4,7 @@
 // screens, APIs, server actions, client-navigation (RSC) requests and search always go to Next.js.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { clientAddress, parseTrustProxy } from "../lib/auth/client-address";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "../lib/security-headers";
 import next from "next";
 import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/cache/tagged-cache";
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
@@ -78,22 +79,37 @@ async function benchHook(req: IncomingMessage, res: ServerResponse): Promise<voi
   res.end(JSON.stringify({ queries, pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage() }));
 }
 
+// A fresh nonce for a response Next.js renders: on the request for Next.js, on the response for
+// the browser (lib/security-headers.ts explains how this works with the page cache).
+function withNonce(req: IncomingMessage, res: ServerResponse): void {
+  const policy = contentSecurityPolicy(newNonce());
+  req.headers["content-security-policy"] = policy;
+  res.setHeader("Content-Security-Policy", policy);
+}
+
 export async function startServer(options: { port: number; hostname: string }): Promise<void> {
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const trust = parseTrustProxy(process.env.TRUST_PROXY);
+  const fixedHeaders = staticSecurityHeaders(process.env.SITE_URL ?? process.env.NEXTAUTH_URL);
   const server = createServer((req, res) => {
     // From here on X-Forwarded-For holds exactly one address, decided by TRUST_PROXY: the one
     // lib/auth/request-ip.ts reads for throttling and the audit log.
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
     delete req.headers["x-real-ip"];
     const key = pageCacheKey(req);
+    for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
     const run = async () => {
       if (isBenchHook(req)) return benchHook(req, res);
-      if (!key) return handle(req, res);
+      if (!key) {
+        withNonce(req, res);
+        return handle(req, res);
+      }
       const entry = getPage(key);
+      // A cached page is served with the policy (and nonce) it was rendered with.
       if (entry) return serveCached(req, res, entry);
+      withNonce(req, res);
       res.setHeader("x-pressbox-cache", "miss");
       return renderAndStore(req, res, key, handle);
     };

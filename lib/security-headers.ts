@@ -1,0 +1,45 @@
+// Security headers the production server (scripts/server.ts) sends on every response.
+//
+// Content-Security-Policy with a nonce: for every response it renders, the server makes a fresh
+// nonce and puts the policy on the REQUEST too, where Next.js reads it and stamps the nonce on
+// every script it emits; the same policy goes on the response. 'strict-dynamic' lets those
+// scripts load Next's chunks; anything else (an inline script or event handler injected into the
+// page) is refused by the browser.
+//
+// With the whole-response page cache: a cached page is stored with its headers, so a hit replays
+// the body and the policy whose nonce that body carries, as one pair: they always match. A nonce
+// is therefore reused for the life of one cached entry, which is safe here because the nonce only
+// guards against markup injected into a response, and stored content reaches a page only through a
+// new render (every write drops the cached entries that show it), which gets a new nonce; React
+// escapes that content anyway. Uncached responses (staff screens, search, previews) get a new
+// nonce every time.
+import { randomBytes } from "node:crypto";
+
+export function newNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // React and Tiptap set style attributes (focal points, editor positions).
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join("; ");
+}
+
+// Headers that do not change per response: Permissions-Policy always, HSTS when the site is https.
+export function staticSecurityHeaders(siteUrl: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+  };
+  if (siteUrl?.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
