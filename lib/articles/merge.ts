@@ -33,6 +33,7 @@ import { describeBlock, describeBlocks, describeField, recordMaps, shorten, type
 import { RECORDS, canonicalBlock, mergeBody, mergeRecords, mergeValue, ownedKey, type AnyRecord, type RecordKind, type RecordMerge, type SideMaps } from "./merge-parts";
 
 export type { MergeNames, Side };
+export { stableJson } from "./merge-parts";
 export type Clash = { id: string; label: string; mine: string; theirs: string };
 export type Choices = Record<string, Side>;
 export type StoryMerge = {
