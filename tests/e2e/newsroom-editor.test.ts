@@ -1,6 +1,6 @@
 // The story editor, used the way a person uses it: an editor signs in, writes a story like the
 // model story from an empty page (typing, every custom node, photos from the library), publishes
-// it and reads it on the public page; two staff members editing the same story get the conflict
+// it and reads it on the public page; two staff members changing the same field get the conflict
 // panel instead of a lost update; contributors cannot publish; the publish checks list problems.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -280,7 +280,9 @@ describe("writing a story in the editor", () => {
 });
 
 describe("two people editing the same story", () => {
-  it("shows who else is editing, refuses the stale save with a conflict panel, compares, then saves mine over theirs", async () => {
+  // Edits to different fields merge without a question (tests/e2e/editor-merge.test.ts); here both
+  // change the headline, a real clash, so the second save stops and asks.
+  it("shows who else is editing, stops a stale save that clashes with a panel showing both versions, then saves the one chosen", async () => {
     const a = await signIn(browser, EDITOR);
     const b = await signIn(browser, ADMIN);
     const errors = [...collectPageErrors(a.page), ...collectPageErrors(b.page)];
@@ -304,8 +306,10 @@ describe("two people editing the same story", () => {
     const afterA = await db.article.findUniqueOrThrow({ where: { id: storyId } });
     expect(afterA.headline).toBe(theirHeadline);
 
-    // B's page still holds the version from before A's save.
+    // B's page still holds the version from before A's save, and B rewrites the headline too.
+    const myHeadline = "Home rink takes the curling final in an extra end";
     const myStandfirst = "The home rink held its nerve when it mattered.";
+    await b.page.getByLabel("Headline").fill(myHeadline);
     await b.page.getByLabel("Standfirst").fill(myStandfirst);
     await b.page.getByRole("button", { name: "Save", exact: true }).click();
     const conflict = b.page.getByRole("alertdialog");
@@ -315,21 +319,20 @@ describe("two people editing the same story", () => {
     const untouched = await db.article.findUniqueOrThrow({ where: { id: storyId } });
     expect(untouched).toMatchObject({ headline: theirHeadline, standfirst: "", version: afterA.version });
 
-    await conflict.getByRole("button", { name: "Compare with their version" }).click();
-    const table = conflict.getByRole("table");
-    await table.waitFor();
-    await expect(table.getByRole("columnheader").allInnerTexts()).resolves.toEqual(["Field", `${EDITOR.name}'s version`, "Yours"]);
-    const headlineRow = table.getByRole("row").filter({ has: b.page.getByRole("rowheader", { name: "headline", exact: true }) });
-    await expect(headlineRow.getByRole("cell").allInnerTexts()).resolves.toEqual([theirHeadline, firstHeadline]);
-    const standfirstRow = table.getByRole("row").filter({ has: b.page.getByRole("rowheader", { name: "standfirst", exact: true }) });
-    await expect(standfirstRow.getByRole("cell").allInnerTexts()).resolves.toEqual(["", myStandfirst]);
+    // Only the headline clashes; both versions side by side, theirs first.
+    await expect(conflict.getByRole("group").count()).resolves.toBe(1);
+    const headline = conflict.getByRole("group", { name: "Headline" });
+    await expect(headline.getByRole("columnheader").allInnerTexts()).resolves.toEqual([`${EDITOR.name}'s version`, "Your version"]);
+    await expect(headline.getByRole("cell").allInnerTexts()).resolves.toEqual([theirHeadline, myHeadline]);
     await screenshot(b.page, "newsroom-editor-conflict");
 
-    await conflict.getByRole("button", { name: "Save mine over theirs" }).click();
+    await headline.getByRole("radio", { name: "Your version" }).check();
+    await conflict.getByRole("button", { name: "Save with these choices" }).click();
     await waitUntilSaved(b.page);
     await conflict.waitFor({ state: "detached" });
     const afterB = await db.article.findUniqueOrThrow({ where: { id: storyId }, include: { lastEditedBy: true } });
-    expect(afterB).toMatchObject({ headline: firstHeadline, standfirst: myStandfirst, version: afterA.version + 1 });
+    // A's address (it followed A's headline) is merged in; B's headline and standfirst are saved.
+    expect(afterB).toMatchObject({ headline: myHeadline, standfirst: myStandfirst, slug: afterA.slug, version: afterA.version + 1 });
     expect(afterB.lastEditedBy?.name).toBe(ADMIN.name);
 
     // A learns about B at its next check-in (every 15 s).

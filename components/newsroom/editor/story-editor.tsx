@@ -5,6 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { EditorStory, PickerMedia } from "@/lib/articles/editor-queries";
 import type { ArticleInput } from "@/lib/articles/schema";
 import { slugify } from "@/lib/articles/slugify";
+import { stableJson } from "@/lib/articles/merge";
 import { collectReferences } from "@/lib/editor/references";
 import type { BodyDoc } from "@/lib/editor/types";
 import { RecordsContext, indexById, type EditorRecords, type RecordsApi } from "./editor-records";
@@ -45,6 +46,8 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const [panel, setPanel] = useState<"none" | "history">("none");
   const [notice, setNotice] = useState<{ text: string; problems?: string[]; link?: string } | null>(null);
   const body = useRef<JSONContent>(story.article.body as JSONContent);
+  // Bumped to show a merged body: the body editor (and the sidebars' editors in it) start again.
+  const [bodyKey, setBodyKey] = useState(0);
   const isSlugTouched = useRef(story.article.headline !== "" || !story.article.slug.startsWith("untitled-"));
   const state = useRef({ fields, records });
   state.current = { fields, records };
@@ -63,7 +66,24 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
       sidebars: refs.sidebarIds.map((id) => r.sidebars[id]).filter(Boolean),
     }));
   }, []);
-  const saving = useStorySave(story.id, story.version, actions.save, buildPayload);
+  const applyMerged = (merged: ArticleInput, theirs: EditorStory) => {
+    const current = buildPayload();
+    setFields(fieldsOf(merged));
+    setRecords((r) => ({
+      quotes: { ...r.quotes, ...indexById(merged.quotes) }, captions: { ...r.captions, ...indexById(merged.captions) }, sidebars: { ...r.sidebars, ...indexById(merged.sidebars) },
+      media: { ...r.media, ...indexById(theirs.media) }, stories: { ...r.stories, ...indexById(theirs.stories) },
+    }));
+    if (stableJson([merged.body, merged.sidebars]) !== stableJson([current.body, current.sidebars])) {
+      body.current = merged.body as JSONContent;
+      setBodyKey((key) => key + 1);
+    }
+  };
+  const names = {
+    section: (id: string) => sections.find((s) => s.id === id)?.name,
+    profile: (id: string) => profiles.find((p) => p.id === id)?.name,
+    media: (id: string) => records.media[id]?.altText || undefined,
+  };
+  const saving = useStorySave({ story, actions, buildPayload, applyMerged, names });
   const others = usePresence(story.id, actions.checkIn);
 
   const change = (next: Partial<Fields>) => {
@@ -123,17 +143,16 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           </div>
         )}
         <PreviewLinksPanel articleId={story.id} actions={actions} refreshKey={previewLinks} />
+        {saving.note && <div role="status" className="notice"><p>{saving.note}</p></div>}
         {saving.conflict && (
-          <ConflictPanel savedBy={saving.conflict.savedBy}
-            compare={async () => { const r = await actions.compareWithCurrent(story.id, buildPayload()); return r.ok ? r.data : r.message; }}
-            onTakeTheirs={reloadPage}
-            onKeepMine={() => void saving.saveNow(false, saving.conflict!.currentVersion)} />
+          <ConflictPanel savedBy={saving.conflict.savedBy} clashes={saving.conflict.clashes} theirChanges={saving.conflict.theirChanges}
+            onTakeTheirs={reloadPage} onSave={(choices) => void saving.resolveConflict(choices)} />
         )}
         {panel === "history" && <HistoryPanel articleId={story.id} actions={actions} version={() => saving.version.current} onRestored={reloadPage} canRestore={permissions.canEdit} />}
         <StoryFields fields={fields} isReadOnly={isReadOnly} sections={sections} profiles={profiles}
           heroMedia={fields.hero ? records.media[fields.hero.mediaId] ?? null : null}
           onChange={(next) => { if ("slug" in next) isSlugTouched.current = true; change(next); }} onHeadline={onHeadline} onPickHero={pickHero} />
-        <BodyEditor initialContent={body.current} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
+        <BodyEditor key={bodyKey} initialContent={body.current} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
         {status.status === "PUBLISHED" && permissions.canCorrect && <NotesPanel articleId={story.id} notes={story.notes} addNote={actions.addNote} />}
         {picker && <MediaPicker search={actions.searchMedia} onPick={picker} />}
       </div>
