@@ -155,6 +155,7 @@ async function loadModules() {
     createArticle: (await import("../../lib/articles/create-article")).createArticle,
     saveArticle: (await import("../../lib/articles/save-article")).saveArticle,
     workflow: await import("../../lib/articles/workflow"),
+    preview: await import("../../lib/articles/preview"),
     createMedia: (await import("../../lib/media/commands")).createMedia,
     storage: await import("../../lib/media/storage"),
     signRefresh: (await import("../../lib/internal-refresh")).signRefresh,
@@ -164,6 +165,7 @@ async function loadModules() {
       credits: await import("../../app/(newsroom)/newsroom/admin/credits/actions"),
       sections: await import("../../app/(newsroom)/newsroom/admin/sections/actions"),
       users: await import("../../app/(newsroom)/newsroom/admin/users/actions"),
+      signOut: await import("../../app/(auth)/sign-out/actions"),
       media: await import("../../app/(newsroom)/newsroom/media/actions"),
     },
     routes: {
@@ -177,6 +179,7 @@ async function loadModules() {
       sitemap: await import("../../app/sitemap.xml/route"),
       newsSitemap: await import("../../app/news-sitemap.xml/route"),
       robots: await import("../../app/robots.txt/route"),
+      readyz: await import("../../app/readyz/route"),
     },
     NextRequest: (await import("next/server")).NextRequest,
   };
@@ -225,12 +228,14 @@ async function createTargets() {
   await m.workflow.submitForReview(actor, { articleId: review, expectedVersion: (await m.articleInput.currentInput(review)).version });
   const published = await completeStory("Hostile input published");
   await m.workflow.publishArticle(actor, { articleId: published, expectedVersion: (await m.articleInput.currentInput(published)).version });
+  const changed = await completeStory("Hostile input live with a working copy");
+  await m.workflow.publishArticle(actor, { articleId: changed, expectedVersion: (await m.articleInput.currentInput(changed)).version });
   const bytes = await makeImage({ seed: "hostile-inputs-unused", width: 320, height: 200, format: "jpeg" });
   const media = await m.createMedia(m.db, { bytes, originalName: "unused.jpg", altText: "Alt", defaultCaption: "Caption" }, { actor: null });
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
-  return { draft, review, published, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
+  return { draft, review, published, changed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
 }
 
 // Current versions of the target records (read again before each unbroken call of the last test).
@@ -242,7 +247,17 @@ async function readTargets() {
   const agency = await m.db.agency.findFirstOrThrow({ orderBy: { name: "asc" }, select: { id: true } });
   const photographer = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" }, select: { id: true } });
   const section = await m.db.section.findFirstOrThrow({ where: { slug: "tennis" }, select: { id: true } });
+  // An unbroken "Update live story" or "Discard changes" uses the working copy up, and an unbroken
+  // revoke uses the preview link up: both are made again for the next case.
+  if ((await m.db.workingCopy.count({ where: { articleId: ids.changed } })) === 0) {
+    const { version: current, article } = await m.articleInput.currentInput(ids.changed);
+    await m.saveArticle({ id: admin.id, role: "ADMIN", name: "Hostile admin" }, { articleId: ids.changed, expectedVersion: current, article: { ...article, standfirst: `A working-copy standfirst ${unique()}.` } });
+  }
+  const previewLink = (await m.db.previewLink.findFirst({ where: { articleId: ids.draft, revokedAt: null }, select: { id: true } }))?.id
+    ?? (await m.preview.createPreviewLink({ id: admin.id, role: "ADMIN", name: "Hostile admin" }, ids.draft)).id;
   return {
+    changed: await version(m.db.article, ids.changed),
+    previewLink,
     draft: await version(m.db.article, ids.draft),
     draftArticle: (await m.articleInput.currentInput(ids.draft)).article,
     review: await version(m.db.article, ids.review),
@@ -414,6 +429,29 @@ function storyCases(): Case<JsonInput>[] {
       breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.revisionId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
     }),
     jsonCase("stories/previewLinkAction", { call: (args) => a.previewLinkAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
+    jsonCase("stories/listPreviewLinksAction", { call: (args) => a.listPreviewLinksAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
+    jsonCase("stories/revokePreviewLinkAction", {
+      call: (args) => a.revokePreviewLinkAction(args[0]),
+      base: () => [{ articleId: t.draft.id, linkId: t.previewLink }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.linkId", fc.oneof(fc.constant(MISSING), badJsonId)]],
+    }),
+    jsonCase("stories/updateLiveAction", {
+      call: (args) => a.updateLiveAction(args[0]),
+      base: () => [{ articleId: t.changed.id, expectedVersion: t.changed.version }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.note", fc.constantFrom("a correction", 42, [], { kind: "RETRACTION", text: "No such kind of note." }, { kind: "CORRECTION", text: "" })]],
+    }),
+    jsonCase("stories/discardChangesAction", {
+      call: (args) => a.discardChangesAction(args[0]),
+      base: () => [{ articleId: t.changed.id, expectedVersion: t.changed.version }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+    }),
+    jsonCase("stories/scheduleLiveUpdateAction", {
+      call: (args) => a.scheduleLiveUpdateAction(args[0]),
+      base: () => [{ articleId: t.changed.id, expectedVersion: t.changed.version, updateAt: new Date(Date.now() + 86_400_000).toISOString() }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.updateAt", fc.constantFrom(MISSING, "next tuesday", "2001-01-01T00:00:00Z", "", {}, [])]],
+    }),
+    jsonCase("stories/compareWithLiveAction", { call: (args) => a.compareWithLiveAction(args[0] as string), base: () => [t.changed.id], breaks: [["0", badJsonId]] }),
+    jsonCase("stories/liveStateAction", { call: (args) => a.liveStateAction(args[0] as string), base: () => [t.changed.id], breaks: [["0", badJsonId]] }),
     // Any text is a valid search (anything else searches for nothing in particular).
     jsonCase("stories/searchMediaAction", { expect: "tolerate", call: (args) => a.searchMediaAction(args[0] as string), base: () => ["skater"], breaks: [["0", anyValue], ["0", tooLong(100)]] }),
     jsonCase("stories/searchStoriesAction", { expect: "tolerate", call: (args) => a.searchStoriesAction(args[0] as string, args[1] as string), base: () => ["the", t.draft.id], breaks: [["0", anyValue], ["1", anyValue], ["0", tooLong(100)]] }),
@@ -508,6 +546,7 @@ function adminCases(): Case<FormInput>[] {
     formCase("sections/mergeTagsAction", sections.mergeTagsAction, { sourceId: reqId(() => tagB().id), sourceVersion: version(() => tagB().version), target: picked(tagB, tagC) }),
     formCase("users/createUserAction", users.createUserAction, { name: reqText(120, () => "Hostile New User"), email: email(() => `new-${unique()}@pressbox.test`), role: role(() => "EDITOR"), password }),
     formCase("users/updateUserAction", users.updateUserAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), name: reqText(120, () => "Renamed Contributor"), email: email(() => `renamed-${unique()}@pressbox.test`) }),
+    formCase("users/signOutEverywhereAction", users.signOutEverywhereAction, { userId: reqId(() => t.user.id) }),
     formCase("users/changeUserRoleAction", users.changeUserRoleAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), role: role(() => "EDITOR") }),
     formCase("users/setUserDisabledAction", users.setUserDisabledAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), isDisabled: enumField(() => "true", ["yes", "1", "TRUE", "on", "false "]) }),
     // Hashes a valid new password (bcrypt, ~0.2 s) before it finds the id or version wrong: fewer runs.
@@ -699,6 +738,7 @@ function routeCases(): Case<never>[] {
     noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
     noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),
     noInput("GET /robots.txt", "/robots.txt", r.robots.GET),
+    noInput("GET /readyz", "/readyz", r.readyz.GET),
   ] as unknown as Case<never>[];
   return cases;
 }
@@ -814,7 +854,8 @@ function appFiles(name: string, dir = "app"): string[] {
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 // createStoryAction takes no input at all (it makes an empty draft and redirects): there is
 // nothing to malform, and extra arguments are ignored. Every other export is fuzzed.
-const NO_INPUT_ACTIONS = ["stories/createStoryAction"];
+// sign-out/signOutEverywhereAction takes none either: it ends the caller's own sessions.
+const NO_INPUT_ACTIONS = ["stories/createStoryAction", "sign-out/signOutEverywhereAction"];
 
 describe("hostile input to every server action and route handler", () => {
   it("covers every exported server action and every route handler", async () => {
