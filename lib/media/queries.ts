@@ -5,7 +5,7 @@ import { db } from "../db";
 import { contentTypeForKey } from "./formats";
 import { getMediaStorage, isValidStorageKey, type MediaStorage } from "./storage";
 
-export type PublicMediaFile = { status: "ok"; bytes: Buffer; contentType: string } | { status: "gone" } | { status: "missing" };
+export type PublicMediaFile = { status: "ok"; bytes: Buffer; contentType: string; isWithdrawn?: boolean } | { status: "gone" } | { status: "missing" };
 
 // Readers get renditions only: originals ("o/…") keep the photographer's EXIF, GPS and IPTC data.
 const PUBLIC_PREFIX = "r/";
@@ -16,6 +16,8 @@ export async function readPublicMediaFile(
   segments: readonly string[],
   storage: MediaStorage = getMediaStorage(),
   now: Date = new Date(),
+  // Staff may still load a withdrawn picture (the newsroom shows it, flagged).
+  isStaff = false,
 ): Promise<PublicMediaFile> {
   const key = segments.join("/");
   if (!isValidStorageKey(key) || !key.startsWith(PUBLIC_PREFIX)) return { status: "missing" };
@@ -24,7 +26,8 @@ export async function readPublicMediaFile(
   const rendition = await db.mediaRendition.findUnique({ where: { storageKey: key }, select: { media: { select: { rightsExpireAt: true } } } });
   if (!rendition) return { status: "missing" };
   const expiresAt = rendition.media.rightsExpireAt;
-  if (expiresAt && expiresAt <= now) return { status: "gone" };
+  const isWithdrawn = Boolean(expiresAt && expiresAt <= now);
+  if (isWithdrawn && !isStaff) return { status: "gone" };
   const bytes = await storage.read(key);
-  return bytes ? { status: "ok", bytes, contentType } : { status: "missing" };
+  return bytes ? { status: "ok", bytes, contentType, isWithdrawn } : { status: "missing" };
 }

@@ -373,6 +373,8 @@ function actionCases(): ActionCase[] {
     formCase("users/resetUserPasswordAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), password: "another-long-password" }; }),
     formCase("media/updateMediaAction", "media.edit", async () => ({ id: fixtures.mediaId, version: await versionOf(m.db.media, fixtures.mediaId), altText: `Alt ${unique()}` })),
     formCase("media/deleteMediaAction", "media.delete", async () => { const id = await freshMedia(); return { id, version: await versionOf(m.db.media, id) }; }),
+    // Last: it ends the caller's own sessions, which every case after it would need.
+    { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
 }
 
@@ -489,6 +491,8 @@ describe("every screen, API route and server action, called directly as each rol
   }));
 
   it("every server action over HTTP: refused from another site, decided by the table from this one", mismatchesDuring(async () => {
+    // POST /api/auth/signout above ended each caller's session on the server: sign in afresh.
+    for (const role of m.permissions.ROLES) users[role].cookie = `${m.accounts.SESSION_COOKIE}=${await m.accounts.sessionTokenFor(users[role].id)}`;
     let turn = 0;
     for (const testCase of ACTION_CASES) {
       for (const caller of CALLERS) await runActionCase(testCase, caller, (turn += 1));

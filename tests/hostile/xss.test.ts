@@ -195,6 +195,6 @@ function reportHeadline(): void {
     `xss detail: ${corpus.payloads.length} payloads in ${plan.placements.size} field classes = ${placements} placements in ${plan.stories.length} stories; ` +
       `${corpus.payloads.length} pasted as HTML; ${refusals.attempts.length} hostile saves; ${findings.pages} pages opened; ` +
       `on* attributes ${findings.onAttributes.length}, script URLs ${findings.unsafeUrls.length}, foreign scripts ${findings.foreignScripts.length}, ` +
-      `requests elsewhere ${findings.requests.length}, texts missing ${findings.missingText.length}, console errors ${findings.consoleErrors.length}`,
+      `requests elsewhere ${findings.requests.length}, texts missing ${findings.missingText.length}, console errors ${findings.consoleErrors.length}, refused by the CSP ${findings.cspRefusals.length}`,
   );
 }

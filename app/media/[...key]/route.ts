@@ -4,6 +4,7 @@
 // (a cheap 304 while it is still allowed). A takedown therefore reaches every reader within that
 // time: withdrawn pictures answer 410, deleted ones 404. Never a 500.
 import { readPublicMediaFile } from "@/lib/media/queries";
+import { getCurrentUser } from "@/lib/auth";
 
 const NO_STORE = { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
 const CACHE_SECONDS = Math.max(0, Number(process.env.MEDIA_CACHE_SECONDS ?? 600)) || 600;
@@ -11,8 +12,12 @@ const CACHE_SECONDS = Math.max(0, Number(process.env.MEDIA_CACHE_SECONDS ?? 600)
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const { key } = await params;
   const segments = Array.isArray(key) ? key : [];
-  const file = await readPublicMediaFile(segments);
+  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff());
   if (file.status === "gone") return new Response("This picture has been withdrawn.\n", { status: 410, headers: NO_STORE });
+  // Staff still see a withdrawn picture (the editor and library show it, flagged), never cached.
+  if (file.status === "ok" && file.isWithdrawn) {
+    return new Response(new Uint8Array(file.bytes), { status: 200, headers: { ...NO_STORE, "Cache-Control": "private, no-store", "Content-Type": file.contentType } });
+  }
   if (file.status !== "ok") return new Response("Not found\n", { status: 404, headers: NO_STORE });
   // The key names the content, so it is a strong validator.
   const etag = `"${segments.at(-1)}"`;
@@ -22,4 +27,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
     status: 200,
     headers: { ...caching, "Content-Type": file.contentType, "Content-Length": String(file.bytes.length) },
   });
+}
+
+async function isStaff(): Promise<boolean> {
+  try {
+    return (await getCurrentUser()) !== null;
+  } catch {
+    return false; // outside a request
+  }
 }

@@ -16,6 +16,7 @@ export type Findings = {
   requests: Finding[];
   pageErrors: Finding[];
   consoleErrors: Finding[];
+  cspRefusals: Finding[];
   badStatus: Finding[];
   onAttributes: Finding[];
   unsafeUrls: Finding[];
@@ -25,7 +26,7 @@ export type Findings = {
 };
 
 export const emptyFindings = (): Findings => ({
-  pages: 0, executions: [], requests: [], pageErrors: [], consoleErrors: [], badStatus: [],
+  pages: 0, executions: [], requests: [], pageErrors: [], consoleErrors: [], cspRefusals: [], badStatus: [],
   onAttributes: [], unsafeUrls: [], unsafeElements: [], foreignScripts: [], missingText: [],
 });
 
@@ -56,7 +57,11 @@ function watchPage(page: Page, origin: string, findings: Findings): void {
   });
   page.on("pageerror", (error) => findings.pageErrors.push({ page: page.url(), detail: error.message.slice(0, 300) }));
   page.on("console", (message) => {
-    if (message.type() === "error") findings.consoleErrors.push({ page: page.url(), detail: message.text().slice(0, 300) });
+    if (message.type() !== "error") return;
+    // The Content-Security-Policy refusing an injected handler or script is a defence working
+    // (e.g. ProseMirror parsing pasted hostile HTML), counted apart from real console errors.
+    if (message.text().includes("violates the following Content Security Policy")) findings.cspRefusals.push({ page: page.url(), detail: message.text().slice(0, 300) });
+    else findings.consoleErrors.push({ page: page.url(), detail: message.text().slice(0, 300) });
   });
   page.on("request", (request) => {
     const url = request.url();
