@@ -23,7 +23,8 @@ import { TransactionLock } from "./transaction-lock";
 const BEGIN: SqlQuery = { sql: "BEGIN IMMEDIATE", args: [], argTypes: [] };
 const ROLLBACK: SqlQuery = { sql: "ROLLBACK", args: [], argTypes: [] };
 const FIRST_PAUSE_MS = 5;
-const LONGEST_PAUSE_MS = 100;
+// Short, so a waiting transaction is not starved by a busy writer in another process.
+const LONGEST_PAUSE_MS = 20;
 
 export type SqliteTransactionOptions = {
   // How long a transaction waits for another process's write lock before failing.
