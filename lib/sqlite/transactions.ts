@@ -99,23 +99,25 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
   private async beginImmediate(): Promise<void> {
     const deadline = Date.now() + this.options.busyTimeoutMs;
     for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
-      try {
-        await this.withoutBusyHandler(() => this.driver.executeRaw(BEGIN));
-        return;
-      } catch (error) {
-        if (!isBusy(error) || Date.now() >= deadline) throw error;
-      }
+      if (this.tryBegin()) return;
+      if (Date.now() >= deadline) throw new DriverAdapterError({ kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: "database is locked" } as ConstructorParameters<typeof DriverAdapterError>[0]);
       await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))));
     }
   }
 
-  private async withoutBusyHandler<T>(work: () => Promise<T>): Promise<T> {
-    const busyTimeout = this.client.pragma("busy_timeout", { simple: true });
+  // Synchronous from start to end: the connection's busy timeout is off only for this one
+  // statement, never while another request's query could run on the same connection.
+  private tryBegin(): boolean {
+    const busyTimeout = Number(this.client.pragma("busy_timeout", { simple: true }));
     this.client.pragma("busy_timeout = 0");
     try {
-      return await work();
+      this.client.prepare(BEGIN.sql).run();
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "SQLITE_BUSY") return false;
+      throw error;
     } finally {
-      this.client.pragma(`busy_timeout = ${Number(busyTimeout)}`);
+      this.client.pragma(`busy_timeout = ${busyTimeout}`);
     }
   }
 }
@@ -183,7 +185,3 @@ class SafeSqliteTransaction implements Transaction {
   }
 }
 
-function isBusy(error: unknown): boolean {
-  const cause = error instanceof DriverAdapterError ? (error.cause as { originalCode?: string }) : null;
-  return cause?.originalCode === "SQLITE_BUSY";
-}
