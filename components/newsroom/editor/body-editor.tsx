@@ -32,7 +32,8 @@ function promptLink(editor: Editor): void {
 
 function Toolbar({ editor }: { editor: Editor }) {
   const { pickMedia, update } = useRecords();
-  const insert = (content: JSONContent) => editor.chain().focus().insertContent(content).run();
+  // Never insertContent: over a selected block it would replace the block (see block-guard.ts).
+  const insert = (content: JSONContent) => editor.chain().focus().insertBlock(content).run();
   const insertFigure = async () => {
     const media = await pickMedia();
     if (!media) return;

@@ -1,5 +1,6 @@
 "use client";
-// The editor's extension list: the shared one from lib/editor, with React node views attached.
+// The editor's extension list: the shared one from lib/editor, with React node views attached and
+// the block guard (editing behaviour only, so the server's list does not need it).
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
@@ -9,6 +10,7 @@ import { PullQuoteView } from "./node-views/pull-quote-view";
 import { RelatedStoryView } from "./node-views/related-story-view";
 import { SidebarView } from "./node-views/sidebar-view";
 import { NewsletterView } from "./node-views/newsletter-view";
+import { BlockGuard } from "./block-guard";
 
 const VIEWS = {
   figure: FigureView,
@@ -23,7 +25,7 @@ const VIEWS = {
 const isolated = { stopEvent: () => true, ignoreMutation: () => true };
 
 export function editorExtensions(): Extensions {
-  return storyExtensions().map((extension) => {
+  const withViews = storyExtensions().map((extension) => {
     const view = VIEWS[extension.name as keyof typeof VIEWS];
     if (!view) return extension;
     return (extension as ReturnType<typeof StarterKit.extend>).extend({
@@ -32,4 +34,5 @@ export function editorExtensions(): Extensions {
       },
     });
   });
+  return [...withViews, BlockGuard];
 }
