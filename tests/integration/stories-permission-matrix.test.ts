@@ -11,6 +11,7 @@ import { publishArticle } from "../../lib/articles/workflow";
 import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
+import { createPhoto } from "../fixtures/media-stories";
 import * as storyActions from "../../app/(newsroom)/newsroom/stories/actions";
 
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.24" }) }));
@@ -23,6 +24,9 @@ type Story = { id: string; version: number };
 type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" };
 
 let author: Actor;
+// The photo the editor's photo actions read and edit (its version is read at each call).
+let photo: { id: string };
+const photoNow = () => db.media.findUniqueOrThrow({ where: { id: photo.id }, select: { id: true, version: true } });
 
 async function draftStory(): Promise<Story> {
   const { id } = await createArticle(author, { headline: "Matrix draft" });
@@ -63,13 +67,16 @@ const CASES: Record<string, Case> = {
   previewLink: { needs: "draft", allowed: DESK, call: (s) => storyActions.previewLinkAction(s.id) },
   searchMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.searchMediaAction("skater") },
   searchStories: { needs: "draft", allowed: STAFF, call: (s) => storyActions.searchStoriesAction("the", s.id) },
+  readMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.readMediaAction([photo.id]) },
+  updateMediaDetails: { needs: "draft", allowed: DESK, call: async () => storyActions.updateMediaDetailsAction({ ...(await photoNow()), altText: "Fixed in the editor", creditOverride: "Editor Credit" }) },
+  listCreditOptions: { needs: "draft", allowed: STAFF, call: () => storyActions.listCreditOptionsAction() },
 };
 
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
     db.article.findMany(byId), db.revision.findMany(byId), db.auditEntry.findMany(byId), db.articleNote.findMany(byId),
-    db.quote.findMany(byId), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
+    db.quote.findMany(byId), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId), db.media.findMany(byId),
   ]);
 }
 
@@ -81,6 +88,7 @@ beforeAll(async () => {
   const writer = await createTestUser("EDITOR");
   author = { id: writer.id, role: writer.role, name: writer.name };
   for (const role of STAFF) callers[role] = await createTestUser(role);
+  photo = await createPhoto({ altText: "", creditOverride: null });
 });
 
 describe("the story screens' permission matrix", () => {

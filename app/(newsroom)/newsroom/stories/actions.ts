@@ -80,3 +80,22 @@ export async function searchStoriesAction(query: string, excludeId: string) {
 export async function compareWithCurrentAction(articleId: string, mine: unknown) {
   return runAction(async () => compareWithCurrent(await getCurrentUser(), text(articleId), mine));
 }
+
+// The editor's photos: re-read them (a fix saved on another screen shows without a reload), edit
+// their alt text, caption and credit in place, and the photographer and agency lists to pick from.
+import { readPickerMedia } from "@/lib/articles/editor-queries";
+import { writeContext } from "@/lib/auth/screen";
+import { listCreditOptions } from "@/lib/media/library-queries";
+import { updateMediaDetails } from "@/lib/media/update-media-details";
+
+export async function readMediaAction(ids: unknown) {
+  return runAction(async () => readPickerMedia(await getCurrentUser(), ids));
+}
+
+export async function updateMediaDetailsAction(input: unknown) {
+  return runAction(async () => updateMediaDetails(await getCurrentUser(), input, await writeContext()));
+}
+
+export async function listCreditOptionsAction() {
+  return runAction(async () => listCreditOptions(await getCurrentUser()));
+}
