@@ -16,6 +16,8 @@ import { ConflictPanel } from "./conflict-panel";
 import { HistoryPanel } from "./history-panel";
 import { NotesPanel } from "./notes-panel";
 import { useStorySave } from "./use-story-save";
+import { usePhotos } from "./use-photos";
+import { EditorNotice, failureNotice, type Notice } from "./gate-problems";
 import "./editor.css";
 import { usePresence } from "./use-presence";
 import type { EditorActions, EditorPermissions, Option, TransitionStep } from "./types";
@@ -39,7 +41,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const [status, setStatus] = useState({ status: story.status, publishAt: story.publishAt });
   const [picker, setPicker] = useState<((media: PickerMedia | null) => void) | null>(null);
   const [panel, setPanel] = useState<"none" | "history">("none");
-  const [notice, setNotice] = useState<{ text: string; problems?: string[]; link?: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const body = useRef<JSONContent>(story.article.body as JSONContent);
   const isSlugTouched = useRef(story.article.headline !== "" || !story.article.slug.startsWith("untitled-"));
   const state = useRef({ fields, records });
@@ -61,6 +63,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   }, []);
   const saving = useStorySave(story.id, story.version, actions.save, buildPayload);
   const others = usePresence(story.id, actions.checkIn);
+  const photos = usePhotos(actions, permissions.canEditMedia, records, setRecords);
 
   const change = (next: Partial<Fields>) => {
     setFields((current) => ({ ...current, ...next }));
@@ -69,10 +72,10 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const onHeadline = (headline: string) => change(isSlugTouched.current ? { headline } : { headline, slug: slugify(headline) || fields.slug });
   const pickMedia = useCallback(() => new Promise<PickerMedia | null>((resolve) => setPicker(() => (m: PickerMedia | null) => { setPicker(null); resolve(m); })), []);
   const recordsApi: RecordsApi = useMemo(() => ({
-    records, articleId: story.id, isReadOnly, pickMedia,
+    records, articleId: story.id, isReadOnly, pickMedia, photos,
     update: (fn) => { setRecords(fn); saving.markChanged(); },
     searchStories: async (q) => { const r = await actions.searchStories(q, story.id); return r.ok ? r.data : []; },
-  }), [records, story.id, isReadOnly, pickMedia, saving, actions]);
+  }), [records, story.id, isReadOnly, pickMedia, saving, actions, photos]);
 
   const pickHero = async () => {
     const media = await pickMedia();
@@ -88,12 +91,12 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
       saving.setVersion(result.data.version);
       setStatus({ status: result.data.status, publishAt: result.data.publishAt });
       setNotice({ text: name === "publish" ? "Published." : `Done: ${result.data.status.replace("_", " ").toLowerCase()}.`, link: name === "publish" ? result.data.href ?? undefined : undefined });
-    } else setNotice({ text: result.message, problems: (result.details as { problems?: string[] } | undefined)?.problems });
+    } else setNotice(failureNotice(result));
   };
   const reloadPage = () => window.location.reload();
   const preview = async () => {
     const result = await actions.previewLink(story.id);
-    setNotice(result.ok ? { text: `Preview link (valid until ${new Date(result.data.expiresAt).toLocaleString("en-GB")}):`, link: result.data.path } : { text: result.message });
+    setNotice(result.ok ? { text: `Preview link (valid until ${new Date(result.data.expiresAt).toLocaleString("en-GB")}):`, link: result.data.path } : failureNotice(result));
   };
 
   useEffect(() => setNotice(null), [fields.headline]);
@@ -104,12 +107,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
         <WorkflowBar status={status.status} publishAt={status.publishAt} saveState={saving.state} permissions={permissions} others={others}
           onStep={step} onSave={() => void saving.saveNow(false)} onPreview={preview} onHistory={() => setPanel(panel === "history" ? "none" : "history")} />
         {saving.message && saving.state === "error" && <p role="alert" className="form-error">{saving.message}</p>}
-        {notice && (
-          <div role="status" className="notice">
-            <p>{notice.text} {notice.link && <a href={notice.link} target="_blank" rel="noreferrer">{notice.link}</a>}</p>
-            {notice.problems && <ul className="problem-list">{notice.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
-          </div>
-        )}
+        {notice && <EditorNotice notice={notice} media={records.media} />}
         {saving.conflict && (
           <ConflictPanel savedBy={saving.conflict.savedBy}
             compare={async () => { const r = await actions.compareWithCurrent(story.id, buildPayload()); return r.ok ? r.data : r.message; }}

@@ -26,6 +26,7 @@ export default async function EditStoryPage({ params }: Props) {
     canUnpublish: can(actor, "article.unpublish"),
     canSchedule: can(actor, "article.schedule"),
     canCorrect: can(actor, "article.correct"),
+    canEditMedia: can(actor, "media.edit"),
   };
   return (
     <StoryEditor
@@ -47,6 +48,9 @@ export default async function EditStoryPage({ params }: Props) {
         previewLink: actions.previewLinkAction,
         searchMedia: actions.searchMediaAction,
         searchStories: actions.searchStoriesAction,
+        readMedia: actions.readMediaAction,
+        updateMediaDetails: actions.updateMediaDetailsAction,
+        listCreditOptions: actions.listCreditOptionsAction,
       }}
     />
   );
