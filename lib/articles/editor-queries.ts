@@ -1,9 +1,12 @@
 // Reads for the newsroom's story screens. Staff-only: every function takes the actor and checks it.
+import { z } from "zod";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { formatCredit } from "../credits/format";
 import { mediaUrl, pickDefaultRendition } from "../media/urls";
+import { findPhotoProblems, rightsStateOf } from "../media/library-item";
+import { isRecordId } from "../editor/nodes/reference-attribute";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 import { readSnapshot } from "./snapshot";
@@ -11,23 +14,49 @@ import { ArticleInput } from "./schema";
 import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
 import { compareSnapshots, type RevisionComparison } from "./compare-snapshots";
 
-export type PickerMedia = { id: string; src: string; altText: string; defaultCaption: string; credit: string | null; hasProblems: boolean };
+// A photo as the editor shows and edits it: its words and credit ids (for the in-place details
+// form), the version that form names when it saves, and what stops publishing.
+export type PickerMedia = {
+  id: string; version: number; src: string; originalName: string; altText: string; defaultCaption: string;
+  photographerId: string | null; agencyId: string | null; creditOverride: string | null;
+  credit: string | null; problems: string[]; hasProblems: boolean;
+};
 export type PickerStory = { id: string; headline: string; status: string };
 
 const mediaSelect = {
-  id: true, altText: true, defaultCaption: true, creditOverride: true, rightsExpireAt: true, storageKey: true,
+  id: true, version: true, originalName: true, altText: true, defaultCaption: true, photographerId: true, agencyId: true, creditOverride: true, rightsExpireAt: true, storageKey: true,
   photographer: { select: { name: true } },
   agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } },
   renditions: { select: { format: true, width: true, height: true, storageKey: true } },
 } as const;
 
-type MediaRow = { id: string; altText: string; defaultCaption: string; creditOverride: string | null; rightsExpireAt: Date | null; storageKey: string; photographer: { name: string } | null; agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null; renditions: { format: string; width: number; height: number; storageKey: string }[] };
+type MediaRow = {
+  id: string; version: number; originalName: string; altText: string; defaultCaption: string; photographerId: string | null; agencyId: string | null;
+  creditOverride: string | null; rightsExpireAt: Date | null; storageKey: string; photographer: { name: string } | null;
+  agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null; renditions: { format: string; width: number; height: number; storageKey: string }[];
+};
 
 export function toPickerMedia(row: MediaRow): PickerMedia {
   const credit = formatCredit(row);
   const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
-  const isExpired = row.rightsExpireAt !== null && row.rightsExpireAt <= new Date();
-  return { id: row.id, src: rendition ? mediaUrl(rendition.storageKey) : "", altText: row.altText, defaultCaption: row.defaultCaption, credit: credit?.full ?? null, hasProblems: !credit || !row.altText.trim() || isExpired };
+  const problems = findPhotoProblems(row.altText, credit !== null, rightsStateOf(row.rightsExpireAt));
+  return {
+    id: row.id, version: row.version, src: rendition ? mediaUrl(rendition.storageKey) : "", originalName: row.originalName, altText: row.altText, defaultCaption: row.defaultCaption,
+    photographerId: row.photographerId, agencyId: row.agencyId, creditOverride: row.creditOverride, credit: credit?.full ?? null, problems, hasProblems: problems.length > 0,
+  };
+}
+
+const MediaIds = z.array(z.string().refine(isRecordId, "is not a valid record id")).max(200, "at most 200 photos at a time");
+
+// The photos a story uses, as they are now: the editor re-reads them so a fix saved on another
+// screen shows without a reload. Unknown ids (a photo deleted meanwhile) are left out.
+export async function readPickerMedia(actor: Actor | null, ids: unknown): Promise<PickerMedia[]> {
+  assertCan(actor, "article.create");
+  const parsed = MediaIds.safeParse(ids);
+  if (!parsed.success) throw new AppError("INVALID", "Name the photos by their ids (at most 200).");
+  if (!parsed.data.length) return [];
+  const rows = await db.media.findMany({ where: { id: { in: [...new Set(parsed.data)] } }, select: mediaSelect });
+  return rows.map(toPickerMedia);
 }
 
 export async function searchPickerMedia(actor: Actor | null, query: string, take = 24): Promise<PickerMedia[]> {

@@ -2,57 +2,89 @@
 // fix them in one pass: missing headline, standfirst, section or byline; any photo (hero or in
 // the body) without alt text or a credit, or whose rights have expired; quotes without words or
 // speaker, sidebars without a heading, and related-story teasers without a published story.
+// Each problem also names where it is fixed (a field, a photo, or a body block by its record), so
+// the editor can take the person there.
 import type { Tx } from "../db";
+import { AppError } from "../errors";
 import { formatCredit } from "../credits/format";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc, BodyNode } from "../editor/types";
+import { PUBLISH_REFUSAL, type ProblemTarget, type PublishProblem, type PublishRefusalDetails } from "./publish-problems";
 
+export type { ProblemTarget, PublishProblem };
+
+// The messages only, as the scheduler and older callers read them.
 export async function findPublishProblems(tx: Tx, articleId: string, at: Date = new Date()): Promise<string[]> {
+  return (await listPublishProblems(tx, articleId, at)).map((problem) => problem.message);
+}
+
+export function publishRefusal(problems: PublishProblem[]): AppError {
+  const messages = problems.map((problem) => problem.message);
+  const details: PublishRefusalDetails = { problems: messages, publishProblems: problems };
+  return new AppError("INVALID", `${PUBLISH_REFUSAL}: ${messages.join(" ")}`, details);
+}
+
+const field = (name: Extract<ProblemTarget, { kind: "field" }>["field"], message: string): PublishProblem => ({ message, target: { kind: "field", field: name } });
+
+export async function listPublishProblems(tx: Tx, articleId: string, at: Date = new Date()): Promise<PublishProblem[]> {
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     select: {
       headline: true, standfirst: true, sectionId: true, heroMediaId: true, body: true, _count: { select: { bylines: true } },
-      quotes: { select: { text: true, speaker: true } },
-      sidebars: { select: { heading: true } },
-      relatedLinks: { select: { toArticle: { select: { headline: true, status: true } } } },
+      quotes: { select: { id: true, text: true, speaker: true } },
+      sidebars: { select: { id: true, heading: true } },
+      relatedLinks: { select: { toArticleId: true, toArticle: { select: { headline: true, status: true } } } },
     },
   });
-  const problems: string[] = [];
-  if (!article.headline.trim()) problems.push("The headline is missing.");
-  if (!article.standfirst.trim()) problems.push("The standfirst is missing.");
-  if (!article.sectionId) problems.push("Choose a section.");
-  if (article._count.bylines === 0) problems.push("Add at least one byline.");
-  const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...collectReferences(article.body as unknown as BodyDoc).mediaIds])];
+  const problems: PublishProblem[] = [];
+  if (!article.headline.trim()) problems.push(field("headline", "The headline is missing."));
+  if (!article.standfirst.trim()) problems.push(field("standfirst", "The standfirst is missing."));
+  if (!article.sectionId) problems.push(field("sectionId", "Choose a section."));
+  if (article._count.bylines === 0) problems.push(field("bylines", "Add at least one byline."));
+  const refs = collectReferences(article.body as unknown as BodyDoc);
+  const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
   const media = await tx.media.findMany({
     where: { id: { in: mediaIds } },
     select: { id: true, originalName: true, altText: true, creditOverride: true, rightsExpireAt: true, photographer: { select: { name: true } }, agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } } },
   });
-  problems.push(...findBodyRecordProblems(article));
+  problems.push(...findBodyRecordProblems(article, refs.quoteIds));
   for (const item of media) {
     const name = `Photo "${item.originalName}"`;
-    if (!item.altText.trim()) problems.push(`${name} has no alt text.`);
-    if (!formatCredit(item)) problems.push(`${name} has no credit.`);
-    if (item.rightsExpireAt && item.rightsExpireAt <= at) problems.push(`${name}: our rights to use it expired on ${item.rightsExpireAt.toISOString().slice(0, 10)}.`);
+    const photo = (detail: "altText" | "credit" | "rights", message: string): PublishProblem => ({ message, target: { kind: "photo", mediaId: item.id, detail } });
+    if (!item.altText.trim()) problems.push(photo("altText", `${name} has no alt text.`));
+    if (!formatCredit(item)) problems.push(photo("credit", `${name} has no credit.`));
+    if (item.rightsExpireAt && item.rightsExpireAt <= at) problems.push(photo("rights", `${name}: our rights to use it expired on ${item.rightsExpireAt.toISOString().slice(0, 10)}.`));
   }
   return problems;
 }
 
 type BodyRecords = {
   body: unknown;
-  quotes: { text: string; speaker: string }[];
-  sidebars: { heading: string }[];
-  relatedLinks: { toArticle: { headline: string; status: string } }[];
+  quotes: { id: string; text: string; speaker: string }[];
+  sidebars: { id: string; heading: string }[];
+  relatedLinks: { toArticleId: string; toArticle: { headline: string; status: string } }[];
 };
 
-function findBodyRecordProblems(article: BodyRecords): string[] {
-  const problems: string[] = [];
-  if (article.quotes.some((q) => !q.text.trim())) problems.push("A pull quote has no words.");
-  if (article.quotes.some((q) => !q.speaker.trim())) problems.push("A pull quote has no speaker.");
-  if (article.sidebars.some((s) => !s.heading.trim())) problems.push("A sidebar has no heading.");
+// The first of `ids` in body order (quotes are stored unordered); undefined for none.
+function firstInBody(ids: string[], bodyOrder: string[]): string | undefined {
+  return bodyOrder.find((id) => ids.includes(id)) ?? ids[0];
+}
+
+function findBodyRecordProblems(article: BodyRecords, quoteOrder: string[]): PublishProblem[] {
+  const problems: PublishProblem[] = [];
+  const quoteTarget = (value: string): ProblemTarget => ({ kind: "block", type: "pullQuote", attr: "quoteId", value });
+  const wordless = firstInBody(article.quotes.filter((q) => !q.text.trim()).map((q) => q.id), quoteOrder);
+  if (wordless) problems.push({ message: "A pull quote has no words.", target: quoteTarget(wordless) });
+  const unattributed = firstInBody(article.quotes.filter((q) => !q.speaker.trim()).map((q) => q.id), quoteOrder);
+  if (unattributed) problems.push({ message: "A pull quote has no speaker.", target: quoteTarget(unattributed) });
+  const untitled = article.sidebars.find((s) => !s.heading.trim());
+  if (untitled) problems.push({ message: "A sidebar has no heading.", target: { kind: "block", type: "sidebar", attr: "sidebarId", value: untitled.id } });
   const teasers = countNodes(article.body as BodyDoc, "relatedStory");
-  if (teasers > article.relatedLinks.length) problems.push("A related-story teaser has no story chosen.");
+  if (teasers > article.relatedLinks.length) problems.push({ message: "A related-story teaser has no story chosen.", target: { kind: "block", type: "relatedStory", attr: "articleId", value: null } });
   for (const link of article.relatedLinks) {
-    if (link.toArticle.status !== "PUBLISHED") problems.push(`The related story "${link.toArticle.headline}" is not published.`);
+    if (link.toArticle.status !== "PUBLISHED") {
+      problems.push({ message: `The related story "${link.toArticle.headline}" is not published.`, target: { kind: "block", type: "relatedStory", attr: "articleId", value: link.toArticleId } });
+    }
   }
   return problems;
 }

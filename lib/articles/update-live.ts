@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record";
 import { parseBody } from "../editor/validate";
 import { reindexArticle } from "../search/index-article";
 import { compareSnapshots } from "./compare-snapshots";
-import { findPublishProblems } from "./publish-gate";
+import { listPublishProblems } from "./publish-gate";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
 import { keepRevision } from "./revisions";
 import { addSlugRedirect, claimVersion, loadForWrite, staleVersionError, writeArticle } from "./save-article";
@@ -53,8 +53,11 @@ async function applyWorkingCopy(tx: Tx, current: Current, editorId: string | nul
   const body = parseBody(working.body);
   const sidebars = working.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
   await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body }, body, sidebars, editorId);
-  const problems = await findPublishProblems(tx, current.id, at);
-  if (problems.length) throw new AppError("INVALID", `The live story cannot be updated yet: ${problems.join(" ")}`, { problems });
+  const problems = await listPublishProblems(tx, current.id, at);
+  if (problems.length) {
+    const messages = problems.map((p) => p.message);
+    throw new AppError("INVALID", `The live story cannot be updated yet: ${messages.join(" ")}`, { problems: messages, publishProblems: problems });
+  }
   await tx.workingCopy.delete({ where: { articleId: current.id } });
   if (current.status === "PUBLISHED") await addSlugRedirect(tx, current, working.slug);
   await reindexArticle(tx, current.id);

@@ -6,7 +6,7 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Action, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
-import { findPublishProblems } from "./publish-gate";
+import { listPublishProblems, publishRefusal } from "./publish-gate";
 import { keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { claimVersion, loadForWrite, staleVersionError } from "./save-article";
@@ -35,8 +35,8 @@ const STEPS = {
 export type TransitionResult = { status: Status; version: number; publishedAt: string | null; publishAt: string | null; href: string | null };
 
 async function assertPublishable(tx: Tx, articleId: string, at: Date): Promise<void> {
-  const problems = await findPublishProblems(tx, articleId, at);
-  if (problems.length) throw new AppError("INVALID", `This story cannot be published yet: ${problems.join(" ")}`, { problems });
+  const problems = await listPublishProblems(tx, articleId, at);
+  if (problems.length) throw publishRefusal(problems);
 }
 
 async function transition(actor: Actor | null, step: Step, raw: unknown, publishAt?: Date): Promise<TransitionResult> {

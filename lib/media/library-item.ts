@@ -59,15 +59,20 @@ export function rightsStateOf(rightsExpireAt: Date | null, now: Date = new Date(
   return rightsExpireAt.getTime() - now.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS ? "expiring" : "valid";
 }
 
+// What stops a story using the picture from being published (the publish gate's photo rules), in words.
+export function findPhotoProblems(altText: string, hasCredit: boolean, rightsState: RightsState): string[] {
+  return [
+    ...(altText.trim() ? [] : ["No alt text"]),
+    ...(hasCredit ? [] : ["No credit"]),
+    ...(rightsState === "expired" ? ["Rights expired"] : []),
+  ];
+}
+
 export function toLibraryItem(row: LibraryRow, now: Date = new Date()): LibraryItem {
   const credit = formatCredit(row);
   const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
   const rightsState = rightsStateOf(row.rightsExpireAt, now);
-  const problems = [
-    ...(row.altText.trim() ? [] : ["No alt text"]),
-    ...(credit ? [] : ["No credit"]),
-    ...(rightsState === "expired" ? ["Rights expired"] : []),
-  ];
+  const problems = findPhotoProblems(row.altText, credit !== null, rightsState);
   return {
     id: row.id,
     src: rendition ? mediaUrl(rendition.storageKey) : "",

@@ -97,6 +97,16 @@ export const UpdateMediaInput = z.object({
 });
 export type UpdateMediaFields = z.output<typeof UpdateMediaInput>;
 
+// The story editor's edit of a picture's words and credit: only the fields it names change. Values
+// are checked by UpdateMediaInput once merged with the picture's other details (update-media-details.ts).
+export const MEDIA_DETAIL_FIELDS = ["altText", "defaultCaption", "photographerId", "agencyId", "creditOverride"] as const;
+const detailValue = z.string().max(10_000, "is too long").nullable().optional();
+export const MediaDetailsInput = z.object({
+  id: recordId,
+  version: z.number({ error: "is missing: reload the page" }).int().min(1, "is missing: reload the page"),
+  ...(Object.fromEntries(MEDIA_DETAIL_FIELDS.map((field) => [field, detailValue])) as Record<(typeof MEDIA_DETAIL_FIELDS)[number], typeof detailValue>),
+});
+
 export const DeleteMediaInput = z.object({
   id: recordId,
   version: z.coerce.number({ error: "is missing: reload the page" }).int().min(1, "is missing: reload the page"),

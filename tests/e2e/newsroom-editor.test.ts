@@ -358,7 +358,7 @@ describe("who may publish", () => {
     const { context, page } = await signIn(browser, EDITOR);
     const storyId = await startNewStory(page);
     await page.getByRole("button", { name: "Publish now" }).click();
-    const refusal = page.getByRole("status").filter({ hasText: "This story cannot be published yet" });
+    const refusal = page.getByRole("alert").filter({ hasText: "This story cannot be published yet" });
     await refusal.waitFor();
     await expect(refusal.getByRole("listitem").allInnerTexts()).resolves.toEqual(expect.arrayContaining(["The headline is missing.", "The standfirst is missing.", "Choose a section."]));
     await expect(statusBadge(page).textContent()).resolves.toBe("draft");

@@ -24,7 +24,7 @@ const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Heade
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
 
 const SEED = 20_260_707;
-// Runs per action or route (42 cases, so about 42 × RUNS hostile inputs), sized to the suite's
+// Runs per action or route (44 cases, so about 44 × RUNS hostile inputs), sized to the suite's
 // time budget; HOSTILE_INPUT_RUNS=500 makes a long soak.
 const RUNS = Number(process.env.HOSTILE_INPUT_RUNS ?? 30);
 const SECRET = "pressbox-hostile-inputs-secret-not-for-production";
@@ -455,6 +455,22 @@ function storyCases(): Case<JsonInput>[] {
     // Any text is a valid search (anything else searches for nothing in particular).
     jsonCase("stories/searchMediaAction", { expect: "tolerate", call: (args) => a.searchMediaAction(args[0] as string), base: () => ["skater"], breaks: [["0", anyValue], ["0", tooLong(100)]] }),
     jsonCase("stories/searchStoriesAction", { expect: "tolerate", call: (args) => a.searchStoriesAction(args[0] as string, args[1] as string), base: () => ["the", t.draft.id], breaks: [["0", anyValue], ["1", anyValue], ["0", tooLong(100)]] }),
+    // Well-formed unknown ids are no refusal here: a photo deleted meanwhile is simply left out.
+    jsonCase("stories/readMediaAction", {
+      call: (args) => a.readMediaAction(args[0]),
+      base: () => [[t.media.id]],
+      breaks: [["0", notA("array")], ["0.0", fc.oneof(fc.constantFrom("", " "), malformedId, notA("string"))], ["0", fc.constant(new Lazy("201 ids", () => Array.from({ length: 201 }, () => ids.media)))]],
+    }),
+    // A field left out is left as it is; null clears a credit id or the override.
+    jsonCase("stories/updateMediaDetailsAction", {
+      call: (args) => a.updateMediaDetailsAction(args[0] as never),
+      base: () => [{ id: t.media.id, version: t.media.version, altText: `New alt text ${unique()}` }],
+      breaks: [
+        ["0", notA("object")], ["0.id", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.version", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.altText", fc.oneof(tooLong(1000), notA("string").filter((value) => value !== undefined))], ["0.defaultCaption", tooLong(2000)], ["0.creditOverride", tooLong(300)],
+        ["0.photographerId", fc.oneof(malformedId, unknownId)], ["0.agencyId", fc.oneof(malformedId, unknownId)],
+      ],
+    }),
     jsonCase("stories/compareWithCurrentAction", {
       call: (args) => a.compareWithCurrentAction(args[0] as string, args[1]),
       base: () => [t.draft.id, { ...t.draftArticle, kicker: "Mine" }],
@@ -852,10 +868,11 @@ function appFiles(name: string, dir = "app"): string[] {
 }
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-// createStoryAction takes no input at all (it makes an empty draft and redirects): there is
-// nothing to malform, and extra arguments are ignored. Every other export is fuzzed.
-// sign-out/signOutEverywhereAction takes none either: it ends the caller's own sessions.
-const NO_INPUT_ACTIONS = ["stories/createStoryAction", "sign-out/signOutEverywhereAction"];
+// createStoryAction (it makes an empty draft and redirects), listCreditOptionsAction (the
+// admin's photographer and agency lists) and sign-out/signOutEverywhereAction (it ends the
+// caller's own sessions) take no input at all: there is nothing to malform. Every other export
+// is fuzzed.
+const NO_INPUT_ACTIONS = ["stories/createStoryAction", "stories/listCreditOptionsAction", "sign-out/signOutEverywhereAction"];
 
 describe("hostile input to every server action and route handler", () => {
   it("covers every exported server action and every route handler", async () => {

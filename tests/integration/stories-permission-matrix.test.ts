@@ -12,6 +12,7 @@ import { createPreviewLink } from "../../lib/articles/preview";
 import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
+import { createPhoto } from "../fixtures/media-stories";
 import * as storyActions from "../../app/(newsroom)/newsroom/stories/actions";
 
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.24" }) }));
@@ -24,6 +25,9 @@ type Story = { id: string; version: number };
 type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" | "linked" };
 
 let author: Actor;
+// The photo the editor's photo actions read and edit (its version is read at each call).
+let photo: { id: string };
+const photoNow = () => db.media.findUniqueOrThrow({ where: { id: photo.id }, select: { id: true, version: true } });
 
 async function draftStory(): Promise<Story> {
   const { id } = await createArticle(author, { headline: "Matrix draft" });
@@ -89,13 +93,16 @@ const CASES: Record<string, Case> = {
   scheduleLiveUpdate: { needs: "changed", allowed: DESK, call: (s) => storyActions.scheduleLiveUpdateAction({ articleId: s.id, expectedVersion: s.version, updateAt: new Date(Date.now() + 3_600_000).toISOString() }) },
   compareWithLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.compareWithLiveAction(s.id) },
   liveState: { needs: "changed", allowed: DESK, call: (s) => storyActions.liveStateAction(s.id) },
+  readMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.readMediaAction([photo.id]) },
+  updateMediaDetails: { needs: "draft", allowed: DESK, call: async () => storyActions.updateMediaDetailsAction({ ...(await photoNow()), altText: "Fixed in the editor", creditOverride: "Editor Credit" }) },
+  listCreditOptions: { needs: "draft", allowed: STAFF, call: () => storyActions.listCreditOptionsAction() },
 };
 
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
     db.article.findMany(byId), db.revision.findMany(byId), db.auditEntry.findMany(byId), db.articleNote.findMany(byId),
-    db.quote.findMany(byId), db.previewLink.findMany(byId), db.workingCopy.findMany({ orderBy: { articleId: "asc" } }), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId),
+    db.quote.findMany(byId), db.previewLink.findMany(byId), db.workingCopy.findMany({ orderBy: { articleId: "asc" } }), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId), db.media.findMany(byId),
   ]);
 }
 
@@ -107,6 +114,7 @@ beforeAll(async () => {
   const writer = await createTestUser("EDITOR");
   author = { id: writer.id, role: writer.role, name: writer.name };
   for (const role of STAFF) callers[role] = await createTestUser(role);
+  photo = await createPhoto({ altText: "", creditOverride: null });
 });
 
 describe("the story screens' permission matrix", () => {

@@ -2,8 +2,11 @@
 // The records the story's custom nodes point at (quotes, captions, sidebars) and what the node
 // views need to show (photos, linked stories), shared with every node view through context.
 import { createContext, useContext } from "react";
+import type { ActionResult } from "@/lib/action-result";
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
+import type { CreditOptions } from "@/lib/media/library-queries";
+import type { MediaDetailsChange } from "./types";
 
 export type QuoteRecord = ArticleInput["quotes"][number];
 export type CaptionRecord = ArticleInput["captions"][number];
@@ -24,6 +27,17 @@ export type RecordsApi = {
   update: (change: (records: EditorRecords) => EditorRecords) => void;
   pickMedia: () => Promise<PickerMedia | null>;
   searchStories: (query: string) => Promise<PickerStory[]>;
+  photos: PhotoApi;
+};
+
+// The photos' own records (alt text, caption, credit) live in the media library, not in the story:
+// editing them saves straight to the library, and every panel showing the photo follows.
+export type PhotoApi = {
+  canEdit: boolean;
+  read: (ids: string[]) => Promise<PickerMedia[]>;
+  saveDetails: (change: MediaDetailsChange) => Promise<ActionResult<PickerMedia>>;
+  // The admin's photographer and agency lists, read once; null when they could not be read.
+  creditOptions: () => Promise<CreditOptions | null>;
 };
 
 export const RecordsContext = createContext<RecordsApi | null>(null);
@@ -36,4 +50,11 @@ export function useRecords(): RecordsApi {
 
 export function indexById<T extends { id: string }>(items: T[]): Record<string, T> {
   return Object.fromEntries(items.map((item) => [item.id, item]));
+}
+
+// The same records with these photos as they are now; the same object when nothing changed, so a
+// refresh that finds nothing new re-renders nothing.
+export function withFreshMedia(records: EditorRecords, fresh: PickerMedia[]): EditorRecords {
+  const changed = fresh.filter((item) => JSON.stringify(records.media[item.id]) !== JSON.stringify(item));
+  return changed.length ? { ...records, media: { ...records.media, ...indexById(changed) } } : records;
 }

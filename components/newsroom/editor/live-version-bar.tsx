@@ -21,7 +21,7 @@ type Props = {
   saveFirst: () => Promise<boolean>;
   onUpdated: (version: number) => void;
   onDiscarded: () => void;
-  onProblems: (message: string, problems?: string[]) => void;
+  onProblems: (failure: { message: string; details?: unknown }) => void;
 };
 
 type NoteKind = "" | "CORRECTION" | "UPDATE";
@@ -75,7 +75,7 @@ export function LiveVersionBar({ articleId, status, initial, saveState, canEdit,
   const update = () => run(async () => {
     const note = noteKind ? { kind: noteKind, text: noteText } : null;
     const result = await actions.updateLive({ articleId, expectedVersion: version(), note });
-    if (!result.ok) return onProblems(result.message, (result.details as { problems?: string[] } | undefined)?.problems);
+    if (!result.ok) return onProblems(result);
     setLive({ changes: 0, updateAt: null, updateBy: null, workingCopyBy: null });
     setComparison(null);
     setNoteKind("");
@@ -86,7 +86,7 @@ export function LiveVersionBar({ articleId, status, initial, saveState, canEdit,
 
   const schedule = (updateAt: string | null) => run(async () => {
     const result = await actions.scheduleLiveUpdate({ articleId, expectedVersion: version(), updateAt });
-    if (!result.ok) return onProblems(result.message, (result.details as { problems?: string[] } | undefined)?.problems);
+    if (!result.ok) return onProblems(result);
     setLive((current) => ({ ...current, updateAt: result.data.updateAt }));
     onUpdated(result.data.version);
   });

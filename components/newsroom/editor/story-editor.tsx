@@ -19,6 +19,8 @@ import { NotesPanel } from "./notes-panel";
 import { LiveVersionBar } from "./live-version-bar";
 import { PreviewLinksPanel } from "./preview-links-panel";
 import { useStorySave } from "./use-story-save";
+import { usePhotos } from "./use-photos";
+import { EditorNotice, failureNotice, type Notice } from "./gate-problems";
 import "./editor.css";
 import { usePresence } from "./use-presence";
 import type { EditorActions, EditorPermissions, Option, TransitionStep } from "./types";
@@ -44,7 +46,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const [status, setStatus] = useState({ status: story.status, publishAt: story.publishAt });
   const [picker, setPicker] = useState<((media: PickerMedia | null) => void) | null>(null);
   const [panel, setPanel] = useState<"none" | "history">("none");
-  const [notice, setNotice] = useState<{ text: string; problems?: string[]; link?: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const body = useRef<JSONContent>(story.article.body as JSONContent);
   // Bumped to show a merged body: the body editor (and the sidebars' editors in it) start again.
   const [bodyKey, setBodyKey] = useState(0);
@@ -85,6 +87,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   };
   const saving = useStorySave({ story, actions, buildPayload, applyMerged, names });
   const others = usePresence(story.id, actions.checkIn);
+  const photos = usePhotos(actions, permissions.canEditMedia, records, setRecords);
 
   const change = (next: Partial<Fields>) => {
     setFields((current) => ({ ...current, ...next }));
@@ -93,10 +96,10 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const onHeadline = (headline: string) => change(isSlugTouched.current ? { headline } : { headline, slug: slugify(headline) || fields.slug });
   const pickMedia = useCallback(() => new Promise<PickerMedia | null>((resolve) => setPicker(() => (m: PickerMedia | null) => { setPicker(null); resolve(m); })), []);
   const recordsApi: RecordsApi = useMemo(() => ({
-    records, articleId: story.id, isReadOnly, pickMedia,
+    records, articleId: story.id, isReadOnly, pickMedia, photos,
     update: (fn) => { setRecords(fn); saving.markChanged(); },
     searchStories: async (q) => { const r = await actions.searchStories(q, story.id); return r.ok ? r.data : []; },
-  }), [records, story.id, isReadOnly, pickMedia, saving, actions]);
+  }), [records, story.id, isReadOnly, pickMedia, saving, actions, photos]);
 
   const pickHero = async () => {
     const media = await pickMedia();
@@ -112,14 +115,14 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
       saving.setVersion(result.data.version);
       setStatus({ status: result.data.status, publishAt: result.data.publishAt });
       setNotice({ text: name === "publish" ? "Published." : `Done: ${result.data.status.replace("_", " ").toLowerCase()}.`, link: name === "publish" ? result.data.href ?? undefined : undefined });
-    } else setNotice({ text: result.message, problems: (result.details as { problems?: string[] } | undefined)?.problems });
+    } else setNotice(failureNotice(result));
   };
   const reloadPage = () => window.location.reload();
   const [previewLinks, setPreviewLinks] = useState(0);
   const preview = async () => {
     const result = await actions.previewLink(story.id);
     setPreviewLinks((n) => n + 1);
-    setNotice(result.ok ? { text: `Preview link (valid until ${new Date(result.data.expiresAt).toLocaleString("en-GB")}):`, link: result.data.path } : { text: result.message });
+    setNotice(result.ok ? { text: `Preview link (valid until ${new Date(result.data.expiresAt).toLocaleString("en-GB")}):`, link: result.data.path } : failureNotice(result));
   };
 
   useEffect(() => setNotice(null), [fields.headline]);
@@ -133,15 +136,10 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           <LiveVersionBar articleId={story.id} status={status.status} initial={story.live ?? NO_CHANGES} saveState={saving.state}
             canEdit={permissions.canEdit} canPublish={permissions.canPublish} actions={actions} version={() => saving.version.current}
             saveFirst={async () => saving.state === "saved" || saving.saveNow(false)}
-            onUpdated={(version) => saving.setVersion(version)} onDiscarded={reloadPage} onProblems={(text, problems) => setNotice({ text, problems })} />
+            onUpdated={(version) => saving.setVersion(version)} onDiscarded={reloadPage} onProblems={(failure) => setNotice(failureNotice(failure))} />
         )}
         {saving.message && saving.state === "error" && <p role="alert" className="form-error">{saving.message}</p>}
-        {notice && (
-          <div role="status" className="notice">
-            <p>{notice.text} {notice.link && <a href={notice.link} target="_blank" rel="noreferrer">{notice.link}</a>}</p>
-            {notice.problems && <ul className="problem-list">{notice.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
-          </div>
-        )}
+        {notice && <EditorNotice notice={notice} media={records.media} />}
         <PreviewLinksPanel articleId={story.id} actions={actions} refreshKey={previewLinks} />
         {saving.note && <div role="status" className="notice"><p>{saving.note}</p></div>}
         {saving.conflict && (

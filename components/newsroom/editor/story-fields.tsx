@@ -4,6 +4,7 @@
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
 import type { Option } from "./types";
+import { PhotoDetailsPanel } from "./photo-details";
 
 export type Fields = Omit<ArticleInput, "body" | "quotes" | "captions" | "sidebars">;
 
@@ -45,7 +46,7 @@ function Bylines({ fields, profiles, isReadOnly, onChange }: Pick<Props, "fields
           </li>
         ))}
       </ol>
-      <select aria-label="Add a byline" value="" onChange={(e) => e.target.value && onChange({ bylines: [...bylines, { profileId: e.target.value, role: "REPORTER" }] })}>
+      <select aria-label="Add a byline" data-problem-target="bylines" value="" onChange={(e) => e.target.value && onChange({ bylines: [...bylines, { profileId: e.target.value, role: "REPORTER" }] })}>
         <option value="">Add a byline…</option>
         {profiles.filter((p) => !bylines.some((b) => b.profileId === p.id)).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
       </select>
@@ -57,12 +58,12 @@ export function StoryFields({ fields, isReadOnly, sections, profiles, heroMedia,
   return (
     <div className="story-fields">
       <label className="field"><span>Kicker</span><input value={fields.kicker} readOnly={isReadOnly} maxLength={120} onChange={(e) => onChange({ kicker: e.target.value })} /></label>
-      <label className="field field--headline"><span>Headline</span><input value={fields.headline} readOnly={isReadOnly} maxLength={200} onChange={(e) => onHeadline(e.target.value)} /></label>
-      <label className="field"><span>Standfirst</span><textarea rows={2} value={fields.standfirst} readOnly={isReadOnly} maxLength={600} onChange={(e) => onChange({ standfirst: e.target.value })} /></label>
+      <label className="field field--headline"><span>Headline</span><input data-problem-target="headline" value={fields.headline} readOnly={isReadOnly} maxLength={200} onChange={(e) => onHeadline(e.target.value)} /></label>
+      <label className="field"><span>Standfirst</span><textarea data-problem-target="standfirst" rows={2} value={fields.standfirst} readOnly={isReadOnly} maxLength={600} onChange={(e) => onChange({ standfirst: e.target.value })} /></label>
       <div className="field-row">
         <label className="field"><span>Address (slug)</span><input value={fields.slug} readOnly={isReadOnly} maxLength={120} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={(e) => onChange({ slug: e.target.value.toLowerCase() })} /></label>
         <label className="field"><span>Section</span>
-          <select value={fields.sectionId ?? ""} disabled={isReadOnly} onChange={(e) => onChange({ sectionId: e.target.value || null })}>
+          <select data-problem-target="sectionId" value={fields.sectionId ?? ""} disabled={isReadOnly} onChange={(e) => onChange({ sectionId: e.target.value || null })}>
             <option value="">Choose a section…</option>
             {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
@@ -76,13 +77,12 @@ export function StoryFields({ fields, isReadOnly, sections, profiles, heroMedia,
       <fieldset className="field hero-field" disabled={isReadOnly}>
         <legend>Hero photo</legend>
         {fields.hero && heroMedia ? (
-          <div className="hero-picked">
+          <div className="hero-picked" data-hero-media={heroMedia.id}>
             <img src={heroMedia.src} alt={heroMedia.altText} />
             <div>
               <label className="field"><span>Caption in this story</span><textarea rows={2} value={fields.hero.caption} onChange={(e) => onChange({ hero: { mediaId: fields.hero!.mediaId, caption: e.target.value } })} /></label>
-              <p className="node-credit">{heroMedia.credit ? `Credit: ${heroMedia.credit}` : "No credit on file."}</p>
-              {heroMedia.hasProblems && <p className="node-warning">Missing alt text or credit, or rights expired.</p>}
-              <button type="button" onClick={onPickHero}>Replace</button> <button type="button" onClick={() => onChange({ hero: null })}>Remove</button>
+              <PhotoDetailsPanel media={heroMedia} />
+              <button type="button" onClick={onPickHero} data-photo-field="rights">Replace</button> <button type="button" onClick={() => onChange({ hero: null })}>Remove</button>
             </div>
           </div>
         ) : (

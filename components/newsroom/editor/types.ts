@@ -5,6 +5,7 @@ import type { PreviewLinkSummary } from "@/lib/articles/preview";
 import type { SaveResult } from "@/lib/articles/save-article";
 import type { TransitionResult } from "@/lib/articles/workflow";
 import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history";
+import type { CreditOptions } from "@/lib/media/library-queries";
 
 export type TransitionStep = "submit" | "publish" | "unpublish" | "returnToDraft" | "schedule";
 
@@ -29,9 +30,18 @@ export type EditorActions = {
   scheduleLiveUpdate: (input: unknown) => Promise<ActionResult<LiveUpdateResult & { updateAt: string | null }>>;
   compareWithLive: (articleId: string) => Promise<ActionResult<RevisionComparison>>;
   liveState: (articleId: string) => Promise<ActionResult<LiveState | null>>;
+  readMedia: (ids: string[]) => Promise<ActionResult<PickerMedia[]>>;
+  updateMediaDetails: (input: MediaDetailsChange) => Promise<ActionResult<PickerMedia>>;
+  listCreditOptions: () => Promise<ActionResult<CreditOptions>>;
 };
 
-export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean };
+// What the editor's photo panels send: the picture, the version they show, the fields they change.
+export type MediaDetailsChange = {
+  id: string; version: number;
+  altText?: string; defaultCaption?: string; photographerId?: string | null; agencyId?: string | null; creditOverride?: string | null;
+};
+
+export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canEditMedia: boolean };
 
 export type Option = { id: string; name: string };
 

@@ -11,8 +11,12 @@ import { addArticleNote } from "@/lib/articles/notes";
 import { checkIn } from "@/lib/articles/presence";
 import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
 import { createPreviewLink, listPreviewLinks, revokePreviewLink } from "@/lib/articles/preview";
-import { compareWorkingCopyWithLive, loadLiveState, loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
+import { compareWorkingCopyWithLive, loadLiveState, loadStoryForEditor, readPickerMedia, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
 import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/articles/update-live";
+import { writeContext } from "@/lib/auth/screen";
+import { listCreditOptions } from "@/lib/media/library-queries";
+import { updateMediaDetails } from "@/lib/media/update-media-details";
+
 
 // Arguments arrive as whatever a caller posts, not only what the editor sends: anything but text
 // is no id (String() of some values throws or recurses without end).
@@ -108,4 +112,19 @@ export async function listPreviewLinksAction(articleId: string) {
 
 export async function revokePreviewLinkAction(input: unknown) {
   return runAction(async () => revokePreviewLink(await getCurrentUser(), input));
+// The editor's photos: re-read them (a fix saved on another screen shows without a reload), edit
+// their alt text, caption and credit in place, and the photographer and agency lists to pick from.
+
+}
+
+export async function readMediaAction(ids: unknown) {
+  return runAction(async () => readPickerMedia(await getCurrentUser(), ids));
+}
+
+export async function updateMediaDetailsAction(input: unknown) {
+  return runAction(async () => updateMediaDetails(await getCurrentUser(), input, await writeContext()));
+}
+
+export async function listCreditOptionsAction() {
+  return runAction(async () => listCreditOptions(await getCurrentUser()));
 }

@@ -2,8 +2,10 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { newRecordId } from "@/lib/editor/record-id";
 import { useRecords } from "../editor-records";
+import { PhotoDetailsPanel } from "../photo-details";
 
-// An in-body photo: the picture and credit come from the media record; the caption is this story's.
+// An in-body photo: the picture, alt text and credit come from the media record (fixed here in
+// place, for every story using it); the caption is this story's.
 export function FigureView({ node, updateAttributes, deleteNode }: ReactNodeViewProps) {
   const { records, update, pickMedia, isReadOnly } = useRecords();
   const media = records.media[node.attrs.mediaId];
@@ -30,11 +32,10 @@ export function FigureView({ node, updateAttributes, deleteNode }: ReactNodeView
         <span>Caption in this story</span>
         <textarea rows={2} value={caption?.text ?? media?.defaultCaption ?? ""} readOnly={isReadOnly} onChange={(e) => setCaption(e.target.value)} />
       </label>
-      <p className="node-credit">{media?.credit ? `Credit: ${media.credit}` : "No credit on file: fix it in the media library before publishing."}</p>
-      {media?.hasProblems && <p className="node-warning">This photo is missing alt text or a credit, or its rights have expired.</p>}
+      {media && <PhotoDetailsPanel media={media} />}
       {!isReadOnly && (
         <div className="node-actions">
-          <button type="button" onClick={replace}>Replace photo</button>
+          <button type="button" onClick={replace} data-photo-field="rights">Replace photo</button>
           <button type="button" onClick={deleteNode}>Remove</button>
         </div>
       )}

@@ -26,6 +26,7 @@ export default async function EditStoryPage({ params }: Props) {
     canUnpublish: can(actor, "article.unpublish"),
     canSchedule: can(actor, "article.schedule"),
     canCorrect: can(actor, "article.correct"),
+    canEditMedia: can(actor, "media.edit"),
   };
   return (
     <StoryEditor
@@ -54,6 +55,9 @@ export default async function EditStoryPage({ params }: Props) {
         scheduleLiveUpdate: actions.scheduleLiveUpdateAction,
         compareWithLive: actions.compareWithLiveAction,
         liveState: actions.liveStateAction,
+        readMedia: actions.readMediaAction,
+        updateMediaDetails: actions.updateMediaDetailsAction,
+        listCreditOptions: actions.listCreditOptionsAction,
       }}
     />
   );
