@@ -9,7 +9,13 @@ const INTERVAL_MS = Math.max(5, Number(process.env.SCHEDULER_INTERVAL_SECONDS ??
 
 const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
 
-const globalScheduler = globalThis as unknown as { pressboxScheduler?: ReturnType<typeof setInterval>; pressboxStatisticsAt?: number };
+// On globalThis: the production server (scripts/server.ts) stops the scheduler that Next.js's own
+// copy of this module started.
+const globalScheduler = globalThis as unknown as {
+  pressboxScheduler?: ReturnType<typeof setInterval>;
+  pressboxSchedulerRun?: Promise<void>;
+  pressboxStatisticsAt?: number;
+};
 
 export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   const report = await publishDueArticles(now);
@@ -29,17 +35,18 @@ export async function runScheduledWork(now: Date = new Date()): Promise<void> {
 
 export function startScheduler(): void {
   if (globalScheduler.pressboxScheduler) return;
-  let isRunning = false;
-  globalScheduler.pressboxScheduler = setInterval(async () => {
-    if (isRunning) return;
-    isRunning = true;
-    try {
-      await runScheduledWork();
-    } catch (error) {
-      console.error("[scheduler] run failed", error);
-    } finally {
-      isRunning = false;
-    }
+  globalScheduler.pressboxScheduler = setInterval(() => {
+    if (globalScheduler.pressboxSchedulerRun) return;
+    globalScheduler.pressboxSchedulerRun = runScheduledWork()
+      .catch((error) => console.error("[scheduler] run failed", error))
+      .finally(() => (globalScheduler.pressboxSchedulerRun = undefined));
   }, INTERVAL_MS);
   globalScheduler.pressboxScheduler.unref?.();
+}
+
+// Shutdown: no new runs; resolves once a run under way has finished (its writes are committed).
+export async function stopScheduler(): Promise<void> {
+  clearInterval(globalScheduler.pressboxScheduler);
+  globalScheduler.pressboxScheduler = undefined;
+  await globalScheduler.pressboxSchedulerRun;
 }

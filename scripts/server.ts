@@ -9,6 +9,7 @@ import next from "next";
 import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/cache/tagged-cache";
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
 import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
+import { makeGraceful, releaseServerResources } from "./server-shutdown";
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -98,6 +99,7 @@ export async function startServer(options: { port: number; hostname: string }): 
     // lib/auth/request-ip.ts reads for throttling and the audit log.
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
     delete req.headers["x-real-ip"];
+    graceful.track(req, res);
     const key = pageCacheKey(req);
     for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
     const run = async () => {
@@ -119,13 +121,11 @@ export async function startServer(options: { port: number; hostname: string }): 
       res.end("Something went wrong on our side.");
     });
   });
+  const graceful = makeGraceful(server, releaseServerResources);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   console.log(`Pressbox: serving on http://${options.hostname === "0.0.0.0" ? "localhost" : options.hostname}:${options.port}`);
-  const stop = () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
+  const stop = (signal: NodeJS.Signals) => void graceful.shutdown(signal).finally(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -1,5 +1,8 @@
 // `npm start`: migrate the database, seed the demo newsroom once, build if needed, serve.
 // `npm run dev`: the same, then the Next.js development server instead of a build.
+// package.json runs this with `exec node --import tsx`: npm's signal reaches this very process (no
+// shell or tsx launcher in between to be orphaned, or to SIGKILL a busy server), and the server
+// (scripts/server-shutdown.ts) drains before it exits.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

@@ -85,7 +85,9 @@ export async function startAppServer(env: Record<string, string>, logFile: strin
   const baseUrl = `http://127.0.0.1:${port}`;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = openSync(logFile, "w");
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/server.ts"], {
+  // Node itself with tsx's loader (as `npm start` runs), not the tsx command: that one SIGKILLs a
+  // child too busy to acknowledge a relayed SIGTERM within 60 ms, so shutdown could not be tested.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     detached: true,
     stdio: ["ignore", log, log],
     env: { ...process.env, ...authEnv(baseUrl), ...env, PORT: String(port), BIND_ADDRESS: "127.0.0.1", NODE_ENV: "production" },

@@ -1,0 +1,199 @@
+// Shutdown loses no acknowledged work. 50 editors keep saving their own stories through the story
+// server action over HTTP (keep-alive connections, as browsers hold them); mid-run the production
+// server gets SIGTERM. Each save carries its own marker (the kicker), so afterwards every story in
+// the database must hold exactly the last save its editor saw acknowledged: nothing acknowledged is
+// missing, nothing in the database went unanswered. And `npm start` stopped with SIGTERM (as a
+// process manager stops it: the signal to npm alone) leaves no process of its tree behind.
+import { spawn } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
+import { startAppServer, type RunningServer } from "../setup/next-server";
+import { callServerAction, serverActionId } from "./support/h3-server-action";
+
+const EDITORS = 50;
+const SIGTERM_AFTER_ACKS = 150;
+const SHUTDOWN_TIMEOUT_SECONDS = 20;
+const SECRET = "pressbox-hostile-shutdown-secret";
+const LOG = path.join("test-results", "hostile", "shutdown-server.log");
+const NPM_LOG = path.join("test-results", "hostile", "shutdown-npm-start.log");
+
+type SaveAnswer = { ok: boolean; status?: number; message?: string; data?: { version: number } };
+type Editor = { storyId: string; acknowledged: string | null; unanswered: string | null; refusals: string[] };
+
+let database: TestDatabase;
+let server: RunningServer | null = null;
+let cookie: string;
+let storyIds: string[];
+
+beforeAll(async () => {
+  database = await createSqliteDatabase("shutdown");
+  process.env.DATABASE_URL = database.databaseUrl;
+  process.env.MEDIA_DIR = database.mediaDir;
+  process.env.NEXTAUTH_SECRET = SECRET;
+  const { createStaff } = await import("../fixtures/staff");
+  const { sessionTokenFor, SESSION_COOKIE } = await import("../fixtures/accounts");
+  const editor = await createStaff("EDITOR", "Shutdown editor");
+  cookie = `${SESSION_COOKIE}=${await sessionTokenFor(editor.id)}`;
+  storyIds = await createDrafts(editor.id);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  const { db } = await import("../../lib/db");
+  await db.$disconnect();
+  if (database) removeDir(database.dir);
+});
+
+async function createDrafts(editorId: string): Promise<string[]> {
+  const { db } = await import("../../lib/db");
+  const { newRecordId } = await import("../fixtures/article-input");
+  const section = await db.section.create({ data: { name: "Shutdown", slug: "shutdown" } });
+  const ids = Array.from({ length: EDITORS }, () => newRecordId());
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Shutdown body." }] }] };
+  await db.article.createMany({
+    data: ids.map((id, i) => ({ id, slug: `shutdown-${i}`, headline: `Shutdown story ${i}`, kicker: "unsaved", sectionId: section.id, body, bodyText: "Shutdown body.", createdById: editorId, lastEditedById: editorId })),
+  });
+  return ids;
+}
+
+// One editor: saves with a fresh marker each time until the server stops answering.
+async function saveUntilRefused(editor: Editor, n: number, onAck: () => void): Promise<void> {
+  const { currentInput } = await import("../fixtures/article-input");
+  const actionId = serverActionId("app/(newsroom)/newsroom/stories/actions.ts", "saveStoryAction");
+  let { version, article } = await currentInput(editor.storyId);
+  for (let round = 0; ; round++) {
+    const marker = `editor-${n}-save-${round}`;
+    editor.unanswered = marker;
+    try {
+      const input = { articleId: editor.storyId, expectedVersion: version, article: { ...article, kicker: marker } };
+      const answer = await callServerAction<SaveAnswer>(`${server!.baseUrl}/newsroom/stories/${editor.storyId}`, actionId, [input], cookie);
+      if (!answer.result?.ok || !answer.result.data) {
+        editor.refusals.push(`${answer.httpStatus} ${answer.result?.message ?? answer.text.slice(0, 120)}`);
+        return;
+      }
+      editor.acknowledged = marker;
+      editor.unanswered = null;
+      version = answer.result.data.version;
+      onAck();
+    } catch {
+      return;
+    }
+  }
+}
+
+async function waitForExit(pids: number[], timeoutMs: number): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  let alive = pids.filter(isAlive);
+  while (alive.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    alive = pids.filter(isAlive);
+  }
+  return alive;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+// Every descendant of pid, from /proc (Linux).
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree: number[] = [];
+  const visit = (parent: number) => {
+    for (const child of children.get(parent) ?? []) {
+      tree.push(child);
+      visit(child);
+    }
+  };
+  visit(pid);
+  return tree;
+}
+
+describe("shutdown", () => {
+  it(`SIGTERM during ${EDITORS} concurrent saves: every acknowledged save is in the database, every save in the database was acknowledged`, async () => {
+    const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET, SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_TIMEOUT_SECONDS) };
+    server = await startAppServer(env, LOG);
+    const editors: Editor[] = storyIds.map((storyId) => ({ storyId, acknowledged: null, unanswered: null, refusals: [] }));
+    let acks = 0;
+    let signalled = 0;
+    let onEnough: () => void = () => undefined;
+    const enough = new Promise<void>((resolve) => (onEnough = resolve));
+    const saving = Promise.all(editors.map((editor, n) => saveUntilRefused(editor, n, () => ++acks >= SIGTERM_AFTER_ACKS && onEnough())));
+    await enough;
+    const inFlight = editors.filter((e) => e.unanswered).length;
+    process.kill(server.pid, "SIGTERM");
+    signalled = Date.now();
+    const left = await waitForExit([server.pid], (SHUTDOWN_TIMEOUT_SECONDS + 10) * 1000);
+    const exitSeconds = (Date.now() - signalled) / 1000;
+    await saving;
+
+    const { db } = await import("../../lib/db");
+    const stored = new Map((await db.article.findMany({ where: { id: { in: storyIds } }, select: { id: true, kicker: true } })).map((a) => [a.id, a.kicker]));
+    const lost = editors.filter((e) => e.acknowledged && stored.get(e.storyId) !== e.acknowledged).map((e) => `${e.acknowledged} acknowledged, database has ${stored.get(e.storyId)}`);
+    const unanswered = editors.filter((e) => e.unanswered && stored.get(e.storyId) === e.unanswered).map((e) => `${e.unanswered} in the database, never acknowledged`);
+    const acknowledgedTotal = acks;
+    console.log(
+      `shutdown: SIGTERM with ${inFlight} saves in flight after ${acknowledgedTotal >= SIGTERM_AFTER_ACKS ? SIGTERM_AFTER_ACKS : acknowledgedTotal} acknowledged; ` +
+        `${acks} saves acknowledged in all, server gone after ${exitSeconds.toFixed(1)} s; ${lost.length} acknowledged but missing, ${unanswered.length} in the database but unacknowledged; ` +
+        `refusals: ${JSON.stringify([...new Set(editors.flatMap((e) => e.refusals))])}`,
+    );
+    expect(left).toEqual([]);
+    expect(lost).toEqual([]);
+    expect(unanswered).toEqual([]);
+    expect(readFileSync(LOG, "utf8")).toMatch(/Pressbox: stopped/);
+  });
+
+  it("SIGTERM to the `npm start` process leaves no process of its tree behind", async () => {
+    const home = path.join(database.dir, "npm-start");
+    mkdirSync(path.join(home, "media"), { recursive: true });
+    mkdirSync(path.dirname(NPM_LOG), { recursive: true });
+    const log = openSync(NPM_LOG, "w");
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const npm = spawn("npm", ["start"], {
+      detached: true,
+      stdio: ["ignore", log, log],
+      env: { ...process.env, DATABASE_URL: `file:${path.join(home, "pressbox.db")}`, MEDIA_DIR: path.join(home, "media"), NEXTAUTH_SECRET: SECRET, PORT: String(port), BIND_ADDRESS: "127.0.0.1", PRESSBOX_DEMO_CONTENT: "false" },
+    });
+    closeSync(log);
+    const killGroup = () => {
+      try {
+        process.kill(-npm.pid!, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    };
+    try {
+      const deadline = Date.now() + 120_000;
+      let isUp = false;
+      while (!isUp && Date.now() < deadline && npm.exitCode === null) {
+        isUp = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(() => true, () => false);
+        if (!isUp) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(isUp, readFileSync(NPM_LOG, "utf8")).toBe(true);
+      const tree = [npm.pid!, ...processTree(npm.pid!)];
+      process.kill(npm.pid!, "SIGTERM");
+      const left = await waitForExit(tree, (SHUTDOWN_TIMEOUT_SECONDS + 10) * 1000);
+      const stillAnswering = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(() => true, () => false);
+      console.log(`shutdown: npm start ran as ${tree.length} processes; after SIGTERM to npm, ${left.length} left (${left.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim()).join("; ")}); still answering: ${stillAnswering}`);
+      expect(left).toEqual([]);
+      expect(stillAnswering).toBe(false);
+    } finally {
+      killGroup();
+    }
+  });
+});
