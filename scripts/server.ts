@@ -7,6 +7,7 @@ import next from "next";
 import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/cache/tagged-cache";
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
 import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
+import { refuseRequest } from "./request-guard";
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -82,6 +83,12 @@ export async function startServer(options: { port: number; hostname: string }): 
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
+    const refusal = refuseRequest(req);
+    if (refusal) {
+      res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
+      res.end(refusal.message);
+      return;
+    }
     const key = pageCacheKey(req);
     const run = async () => {
       if (isBenchHook(req)) return benchHook(req, res);
