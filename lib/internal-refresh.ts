@@ -1,21 +1,52 @@
 // Lets a process other than the server (the `npm run publish-due` cron job) tell the running
 // server which stories changed, so its in-process page cache drops them at once. Requests are
-// signed with the server's secret.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// signed with the server's secret; what is signed includes a time and a one-off nonce, so a
+// notice is accepted once and only for a few minutes: a captured one cannot be replayed.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { authSecret } from "./auth/secret";
 
 export const REFRESH_PATH = "/api/internal/refresh";
 export const SIGNATURE_HEADER = "x-pressbox-signature";
+// The largest notice: 500 ids with their JSON punctuation fit well within it.
+export const MAX_REFRESH_BYTES = 100_000;
+const MAX_AGE_MS = 5 * 60_000;
+const SIGNATURE = /^v1\.(\d{13})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
 
-export function signRefresh(body: string, secret: string | undefined = authSecret()): string {
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  return createHmac("sha256", secret).update(`refresh:${body}`).digest("hex");
+// Nonces of accepted notices, kept until their signatures would have expired anyway.
+const usedNonces = new Map<string, number>();
+
+function hmac(secret: string, timestamp: string, nonce: string, body: string): string {
+  return createHmac("sha256", secret).update(`refresh:${timestamp}:${nonce}:${body}`).digest("hex");
 }
 
-export function isValidRefreshSignature(body: string, signature: string | null): boolean {
+// The header value for one notice: "v1.<ms since epoch>.<nonce>.<hmac>".
+export function signRefresh(body: string, secret: string | undefined = authSecret(), now: number = Date.now()): string {
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  const timestamp = String(now).padStart(13, "0");
+  const nonce = randomBytes(16).toString("hex");
+  return `v1.${timestamp}.${nonce}.${hmac(secret, timestamp, nonce, body)}`;
+}
+
+// Checked before the body is read: a well-formed signature made within the last few minutes.
+export function isFreshRefreshSignature(signature: string | null, now: number = Date.now()): boolean {
+  const parts = signature ? SIGNATURE.exec(signature) : null;
+  return parts !== null && Math.abs(now - Number(parts[1])) <= MAX_AGE_MS;
+}
+
+// True once per signature: it is fresh, signs this body with this server's secret, and its nonce
+// has not been accepted before (the nonce is then spent).
+export function acceptRefreshSignature(body: string, signature: string | null, now: number = Date.now()): boolean {
   const secret = authSecret();
-  if (!secret || !signature) return false;
-  const expected = Buffer.from(signRefresh(body, secret));
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  if (!secret || !signature || !isFreshRefreshSignature(signature, now)) return false;
+  const [, timestamp, nonce, given] = SIGNATURE.exec(signature)!;
+  const expected = Buffer.from(hmac(secret, timestamp, nonce, body));
+  if (!timingSafeEqual(Buffer.from(given), expected)) return false;
+  forgetExpiredNonces(now);
+  if (usedNonces.has(nonce)) return false;
+  usedNonces.set(nonce, Number(timestamp) + MAX_AGE_MS);
+  return true;
+}
+
+function forgetExpiredNonces(now: number): void {
+  for (const [nonce, expiresAt] of usedNonces) if (expiresAt < now) usedNonces.delete(nonce);
 }

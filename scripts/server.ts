@@ -10,6 +10,7 @@ import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
 import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
 import { makeGraceful, releaseServerResources } from "./server-shutdown";
+import { refuseRequest } from "./request-guard";
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -100,6 +101,12 @@ export async function startServer(options: { port: number; hostname: string }): 
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
     delete req.headers["x-real-ip"];
     graceful.track(req, res);
+    const refusal = refuseRequest(req);
+    if (refusal) {
+      res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
+      res.end(refusal.message);
+      return;
+    }
     const key = pageCacheKey(req);
     for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
     const run = async () => {

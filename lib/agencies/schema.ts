@@ -1,9 +1,10 @@
 // What the agency screen may send. A credit format may only use the known placeholders.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { findCreditFormatProblems } from "../credits/format";
 import { RecordId, Version } from "../users/schema";
 
-const required = (max: number) => z.string().trim().min(1, "is required").max(max, `is too long (${max} characters at most)`);
+const required = (max: number) => textInput().min(1, "is required").max(max, `is too long (${max} characters at most)`);
 
 export const CreateAgencyInput = z.object({
   name: required(120),

@@ -1,6 +1,7 @@
 // A new, empty draft. The slug is provisional until the editor writes a headline.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
@@ -8,7 +9,7 @@ import { EMPTY_DOC } from "../editor/types";
 import type { Prisma } from "../generated/sqlite/client";
 import { slugify } from "./schema";
 
-const CreateInput = z.object({ headline: z.string().trim().max(200).default(""), sectionId: z.string().max(40).nullable().default(null) });
+const CreateInput = z.object({ headline: textInput().max(200).default(""), sectionId: z.string().max(40).nullable().default(null) });
 
 export async function createArticle(actor: Actor | null, raw: unknown = {}): Promise<{ id: string; version: number }> {
   assertCan(actor, "article.create");

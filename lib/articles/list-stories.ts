@@ -1,5 +1,6 @@
 // The newsroom's story list: every story a person may see, filtered and paginated.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 
@@ -10,7 +11,7 @@ const Filters = z.object({
   status: z.enum(STORY_STATUSES).optional().catch(undefined),
   section: z.string().max(40).optional().catch(undefined),
   byline: z.string().max(40).optional().catch(undefined),
-  q: z.string().max(200).optional().catch(undefined),
+  q: textInput().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type StoryFilters = z.infer<typeof Filters>;

@@ -1,6 +1,7 @@
 // Corrections and update notes on published stories: shown at the foot with their time, and
 // they move the story's dateModified.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -10,7 +11,7 @@ import { readPageKeys, refreshPublicPages } from "./refresh";
 const NoteInput = z.object({
   articleId: z.string().min(1).max(40),
   kind: z.enum(["CORRECTION", "UPDATE"]),
-  text: z.string().trim().min(5, "say what was corrected or updated").max(1000),
+  text: textInput().min(5, "say what was corrected or updated").max(1000),
 });
 
 export async function addArticleNote(actor: Actor | null, raw: unknown): Promise<{ id: string; createdAt: string }> {

@@ -1,11 +1,12 @@
 // What an editor sends when saving a story. The body is checked separately against the editor's
 // schema (lib/editor/validate.ts); here are the fields and the records its nodes refer to.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { RECORD_ID } from "../editor/nodes/reference-attribute";
 import { SLUG_PATTERN } from "../slug";
 
 const recordId = z.string().regex(RECORD_ID, "is not a valid id");
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const text = (max: number) => textInput().max(max, `must be at most ${max} characters`);
 
 
 export const QuoteInput = z.object({

@@ -1,15 +1,16 @@
 // What the byline screens may send.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { OptionalSlug } from "../redirects/slug";
 import { PersonName, RecordId, Version } from "../users/schema";
 
-const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`).default("");
+const text = (max: number) => textInput().max(max, `is too long (${max} characters at most)`).default("");
 
 // "" from a form's "none" option means no record.
 const OptionalId = z.preprocess((value) => (value === "" || value === undefined ? null : value), RecordId.nullable());
 
 export const SocialLink = z.object({
-  label: z.string().trim().min(1).max(40),
+  label: textInput().min(1).max(40),
   url: z.url({ protocol: /^https?$/, error: "must be a full http(s):// address" }).max(500),
 });
 export type SocialLink = z.infer<typeof SocialLink>;

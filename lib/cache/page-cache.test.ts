@@ -69,6 +69,15 @@ describe("which requests and responses the page cache serves and keeps", () => {
     expect(pageCacheKey({ method: "HEAD", url: "/feed.xml", headers: {} })).toBe("std /feed.xml");
   });
 
+  it("keys a page only by the query parameters it reads: page on listings, none elsewhere", () => {
+    expect(pageCacheKey(get("/?ref=1"))).toBe("std /");
+    expect(pageCacheKey(get("/football/final?ref=2&page=3"))).toBe("std /football/final");
+    expect(pageCacheKey(get("/feed.xml?utm_source=x"))).toBe("std /feed.xml");
+    expect(pageCacheKey(get("/football?ref=9&page=2"))).toBe("std /football?page=2");
+    expect(pageCacheKey(get("/tag/cup?page=2&page=3&x=1"))).toBe("std /tag/cup?page=2&page=3");
+    expect(pageCacheKey(get("/author/ann-lee?fbclid=z"))).toBe("std /author/ann-lee");
+  });
+
   it("never serves staff screens, APIs, actions, RSC requests, previews, media or search", () => {
     for (const url of ["/newsroom", "/newsroom/stories", "/api/auth/session", "/_next/static/x.js", "/media/r/x.jpg", "/preview/t", "/sign-in", "/search?q=x", "/search", "//evil.example/"]) {
       expect(pageCacheKey(get(url)), url).toBeNull();

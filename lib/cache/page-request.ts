@@ -23,7 +23,19 @@ export function pageCacheKey(req: RequestLike): string | null {
   const h = req.headers;
   if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range || h.authorization) return null;
   if (url.includes("_rsc=") || String(h.accept ?? "").includes("text/x-component")) return null;
-  return `${BOT_AGENTS.test(String(h["user-agent"] ?? "")) ? "bot" : "std"} ${url}`;
+  return `${BOT_AGENTS.test(String(h["user-agent"] ?? "")) ? "bot" : "std"} ${keyedAddress(url)}`;
+}
+
+// The address without the query parameters its page does not read, so `?ref=…` or `?utm_…` do
+// not each make a new entry. Listings (a section, /tag/x, /author/x) read `page`; the front page,
+// stories, feeds and sitemaps read none.
+function keyedAddress(url: string): string {
+  const [pathname, query = ""] = url.split(/\?(.*)/s, 2);
+  const segments = pathname.split("/").filter(Boolean);
+  const isListing = (segments.length === 1 && !segments[0].includes(".")) || (segments.length === 2 && (segments[0] === "tag" || segments[0] === "author"));
+  if (!isListing || query === "") return pathname;
+  const pages = new URLSearchParams(query).getAll("page");
+  return pages.length === 0 ? pathname : `${pathname}?${pages.map((page) => `page=${encodeURIComponent(page)}`).join("&")}`;
 }
 
 // The headers to keep with a finished response, or null when it must not be cached: only a plain

@@ -224,3 +224,9 @@ describe("parseBody", () => {
     expect(() => parseBody(doc(build.figure(ID.media)), "sidebar")).toThrow(/^The sidebar body is not valid: .*unknown node "figure"/);
   });
 });
+
+describe("unstorable characters", () => {
+  test.each(["Harbour\u0000City", "half an emoji \uD83D"])("refuses body text %j, naming the character", (value) => {
+    expect(findBodyProblems(doc(paragraph(text(value)))).join()).toMatch(/cannot be stored/);
+  });
+});

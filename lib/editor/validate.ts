@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { getSidebarSchema, getStorySchema } from "./schema";
 import { isRecordId, MAX_LABEL_LENGTH, OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from "./nodes";
 import { isSafeHref } from "./safe-url";
+import { hasUnstorableCharacters, UNSTORABLE_MESSAGE } from "../text-input";
 import type { BodyDoc, BodyNode } from "./types";
 
 export const BODY_LIMITS = { maxBytes: 512 * 1024, maxNodes: 20_000, maxDepth: 24 } as const;
@@ -77,6 +78,8 @@ function walkNode(node: BodyNode, path: string, depth: number, walk: Walk): void
   }
   if (node.type === "text" && (typeof node.text !== "string" || node.text.length === 0)) {
     walk.problems.push(`${path}: text node without text`);
+  } else if (node.type === "text" && hasUnstorableCharacters(node.text as string)) {
+    walk.problems.push(`${path}: the text ${UNSTORABLE_MESSAGE}`);
   }
   checkAttributes(node, path, walk, nodeType.spec.attrs ?? {});
   checkMarks(node, path, walk);

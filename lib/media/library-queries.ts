@@ -1,6 +1,7 @@
 // The media library's grid: search over caption, alt text, file name, photographer and credit;
 // filters by agency, photographer, what is missing, rights expiry and use. Staff only.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { db, isPostgres } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import { assertCan, type Actor } from "../permissions";
@@ -14,7 +15,7 @@ export const RIGHTS = ["expiring", "expired"] as const;
 
 const id = z.string().regex(/^[a-z0-9]{20,32}$/);
 const Filters = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: textInput().max(200).optional().catch(undefined),
   agency: id.optional().catch(undefined),
   photographer: id.optional().catch(undefined),
   needs: z.enum(NEEDS).optional().catch(undefined),

@@ -1,13 +1,14 @@
 // What media writes must carry. Checked here, at the boundary, so the commands and the database
 // only ever see clean values.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { AppError } from "../errors";
 import { isRecordId } from "../editor/nodes/reference-attribute";
 import { parseRightsDate } from "./rights-dates";
 
 const recordId = z.string().refine(isRecordId, "is not a valid record id");
 
-const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`).default("");
+const text = (max: number) => textInput().max(max, `is too long (${max} characters at most)`).default("");
 
 // Empty means "none": an empty override is no override, not "credit nobody".
 const optionalText = (max: number) =>

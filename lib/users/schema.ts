@@ -1,5 +1,6 @@
 // What the user screens may send. Checked here, so commands.ts only sees clean values.
 import { z } from "zod";
+import { textInput } from "../text-input";
 import { isRecordId } from "../editor/nodes/reference-attribute";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { ROLES } from "../permissions";
@@ -8,7 +9,7 @@ export const RecordId = z.string().refine(isRecordId, "is not a valid record id"
 export const Version = z.coerce.number({ error: "is missing: reload the page" }).int().min(1, "is missing: reload the page");
 
 export const Email = z.string().trim().toLowerCase().max(320).pipe(z.email("is not a valid email address"));
-export const PersonName = z.string().trim().min(1, "is required").max(120, "is too long (120 characters at most)");
+export const PersonName = textInput().min(1, "is required").max(120, "is too long (120 characters at most)");
 export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)

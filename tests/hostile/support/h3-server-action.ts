@@ -8,7 +8,9 @@ type Manifest = { node: Record<string, { exportedName: string; filename: string 
 
 export function serverActionId(filename: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-  const found = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
+  // A build whose Turbopack root lies above the project names files from that root.
+  const isFile = (name: string) => name === filename || name.endsWith(`/${filename}`);
+  const found = Object.entries(manifest.node).find(([, action]) => isFile(action.filename) && action.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in ${filename} in the build`);
   return found[0];
 }

@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { acceptRefreshSignature, isFreshRefreshSignature, signRefresh } from "./internal-refresh";
+
+const BODY = JSON.stringify({ articleIds: ["a1"] });
+const NOW = Date.UTC(2026, 11, 5, 10, 0, 0);
+
+beforeEach(() => {
+  process.env.NEXTAUTH_SECRET = "internal-refresh-unit-secret";
+});
+
+describe("refresh notice signatures", () => {
+  it("accept a fresh notice once, and refuse the same signature replayed", () => {
+    const signature = signRefresh(BODY, undefined, NOW);
+    expect(acceptRefreshSignature(BODY, signature, NOW)).toBe(true);
+    expect(acceptRefreshSignature(BODY, signature, NOW + 1_000)).toBe(false);
+  });
+
+  it("expire after five minutes, and are not accepted from the future either", () => {
+    expect(isFreshRefreshSignature(signRefresh(BODY, undefined, NOW), NOW + 4 * 60_000)).toBe(true);
+    expect(acceptRefreshSignature(BODY, signRefresh(BODY, undefined, NOW), NOW + 6 * 60_000)).toBe(false);
+    expect(acceptRefreshSignature(BODY, signRefresh(BODY, undefined, NOW + 6 * 60_000), NOW)).toBe(false);
+  });
+
+  it("bind the body and the secret", () => {
+    expect(acceptRefreshSignature(`${BODY} `, signRefresh(BODY, undefined, NOW), NOW)).toBe(false);
+    expect(acceptRefreshSignature(BODY, signRefresh(BODY, "another-secret", NOW), NOW)).toBe(false);
+    expect(acceptRefreshSignature(BODY, "zz", NOW)).toBe(false);
+  });
+
+  it("cannot be made fresh by editing the time in a captured signature", () => {
+    const captured = signRefresh(BODY, undefined, NOW);
+    const later = NOW + 10 * 60_000;
+    const edited = captured.replace(String(NOW), String(later));
+    expect(acceptRefreshSignature(BODY, edited, later)).toBe(false);
+  });
+});
