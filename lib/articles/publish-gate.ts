@@ -11,13 +11,15 @@ export async function findPublishProblems(tx: Tx, articleId: string, at: Date = 
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     select: {
-      headline: true, standfirst: true, sectionId: true, heroMediaId: true, body: true, _count: { select: { bylines: true } },
+      headline: true, standfirst: true, sectionId: true, deletedAt: true, heroMediaId: true, body: true, _count: { select: { bylines: true } },
       quotes: { select: { text: true, speaker: true } },
       sidebars: { select: { heading: true } },
       relatedLinks: { select: { toArticle: { select: { headline: true, status: true } } } },
     },
   });
   const problems: string[] = [];
+  // Someone with it open when it was deleted could otherwise publish it from the trash.
+  if (article.deletedAt) problems.push("The story is in the trash: restore it first.");
   if (!article.headline.trim()) problems.push("The headline is missing.");
   if (!article.standfirst.trim()) problems.push("The standfirst is missing.");
   if (!article.sectionId) problems.push("Choose a section.");
