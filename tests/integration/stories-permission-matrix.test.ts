@@ -8,6 +8,7 @@ import type { Actor, Role } from "../../lib/permissions";
 import { createArticle } from "../../lib/articles/create-article";
 import { saveArticle } from "../../lib/articles/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
+import { deleteToTrash } from "../../lib/articles/trash";
 import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
@@ -20,7 +21,7 @@ const STAFF = ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const;
 const DESK = ["EDITOR", "ADMIN"] as const;
 
 type Story = { id: string; version: number };
-type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" };
+type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "trashed" };
 
 let author: Actor;
 
@@ -41,6 +42,20 @@ async function publishedStory(): Promise<Story> {
   const published = await publishArticle(author, { articleId: draft.id, expectedVersion: draft.version });
   return { id: draft.id, version: published.version };
 }
+
+async function trashedStory(): Promise<Story> {
+  const draft = await draftStory();
+  const trashed = await deleteToTrash(author, { articleId: draft.id, expectedVersion: draft.version });
+  return { id: draft.id, version: trashed.version };
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+const STORIES = { draft: draftStory, published: publishedStory, trashed: trashedStory };
 
 async function revisionIds(story: Story): Promise<string[]> {
   return (await db.revision.findMany({ where: { articleId: story.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
@@ -63,6 +78,8 @@ const CASES: Record<string, Case> = {
   previewLink: { needs: "draft", allowed: DESK, call: (s) => storyActions.previewLinkAction(s.id) },
   searchMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.searchMediaAction("skater") },
   searchStories: { needs: "draft", allowed: STAFF, call: (s) => storyActions.searchStoriesAction("the", s.id) },
+  deleteStory: { needs: "draft", allowed: DESK, call: (s) => storyActions.deleteStoryAction({ articleId: s.id, expectedVersion: s.version }) },
+  restoreStory: { needs: "trashed", allowed: DESK, call: (s) => storyActions.restoreStoryAction(null, form({ articleId: s.id, expectedVersion: String(s.version) })) },
 };
 
 async function snapshot() {
@@ -103,7 +120,7 @@ describe("the story screens' permission matrix", () => {
       // "Back to draft" from published is not a workflow step for anyone: refused with 409 for the desk.
       const isAllowed = caller !== "ANONYMOUS" && testCase.allowed.includes(caller);
       it(`${name} as ${caller.toLowerCase()} ${isAllowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
-        const story = testCase.needs === "draft" ? await draftStory() : await publishedStory();
+        const story = await STORIES[testCase.needs]();
         await signInAs(request, callers[caller]);
         const before = isAllowed ? null : await snapshot();
         const result = await testCase.call(story);

@@ -15,6 +15,7 @@ import { WorkflowBar } from "./workflow-bar";
 import { ConflictPanel } from "./conflict-panel";
 import { HistoryPanel } from "./history-panel";
 import { NotesPanel } from "./notes-panel";
+import { TrashButton } from "./trash-button";
 import { useStorySave } from "./use-story-save";
 import "./editor.css";
 import { usePresence } from "./use-presence";
@@ -122,6 +123,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           onChange={(next) => { if ("slug" in next) isSlugTouched.current = true; change(next); }} onHeadline={onHeadline} onPickHero={pickHero} />
         <BodyEditor initialContent={body.current} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
         {status.status === "PUBLISHED" && permissions.canCorrect && <NotesPanel articleId={story.id} notes={story.notes} addNote={actions.addNote} />}
+        {permissions.canDelete && <TrashButton articleId={story.id} status={status.status} version={() => saving.version.current} flush={async () => saving.state === "saved" || saving.saveNow(false)} remove={actions.deleteStory} />}
         {picker && <MediaPicker search={actions.searchMedia} onPick={picker} />}
       </div>
     </RecordsContext.Provider>

@@ -20,9 +20,10 @@ export type EditorActions = {
   previewLink: (articleId: string) => Promise<ActionResult<{ path: string; expiresAt: string }>>;
   searchMedia: (query: string) => Promise<ActionResult<PickerMedia[]>>;
   searchStories: (query: string, excludeId: string) => Promise<ActionResult<PickerStory[]>>;
+  deleteStory: (input: unknown) => Promise<ActionResult<{ version: number; deletedAt: string }>>;
 };
 
-export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean };
+export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canDelete: boolean };
 
 export type Option = { id: string; name: string };
 

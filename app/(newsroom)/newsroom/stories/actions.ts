@@ -12,6 +12,9 @@ import { checkIn } from "@/lib/articles/presence";
 import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
 import { createPreviewLink } from "@/lib/articles/preview";
 import { loadStoryForEditor, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
+import { deleteToTrash, restoreFromTrash } from "@/lib/articles/trash";
+import type { FormState } from "@/components/newsroom/action-form";
+import { runFormCommand } from "../admin/run-form-command";
 
 // Arguments arrive as whatever a caller posts, not only what the editor sends: anything but text
 // is no id (String() of some values throws or recurses without end).
@@ -79,4 +82,13 @@ export async function searchStoriesAction(query: string, excludeId: string) {
 
 export async function compareWithCurrentAction(articleId: string, mine: unknown) {
   return runAction(async () => compareWithCurrent(await getCurrentUser(), text(articleId), mine));
+}
+
+export async function deleteStoryAction(input: unknown) {
+  return runAction(async () => deleteToTrash(await getCurrentUser(), input));
+}
+
+// A form (the Trash view and a trashed story's page): works before the page's script has loaded.
+export async function restoreStoryAction(_state: FormState, form: FormData) {
+  return runFormCommand(restoreFromTrash, form);
 }
