@@ -30,7 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
   heroMediaId: "hero photo", mediaId: "photo", noteId: "note", articleId: "story", tagId: "tag", heroCaption: "hero caption",
   bodyWords: "body (words)", pullQuotes: "pull quotes", embedded: "the file said", withdrawnFrom: "withdrawn from", isDisabled: "disabled",
   originalName: "file", bytes: "size", focalX: "focal point across", focalY: "focal point down", rightsExpireAt: "rights expire",
-  articles: "stories moved", scheduled: "on schedule", source: "from",
+  articles: "stories moved", scheduled: "on schedule", source: "from", deletedAt: "deleted", createdAt: "created",
 };
 
 // Kept out of the log: fingerprints and the like say nothing to a person.
@@ -139,11 +139,12 @@ export function auditRecordName(details: Json): string | null {
 }
 
 // The record an entry is about, by name: its current name, else the one its details kept (a story
-// deleted for good keeps its headline there). `plain` is that name unquoted, for leaving it out
+// deleted for good is named from its trash entries, `gone`). `plain` is that name unquoted, for leaving it out
 // of the details.
-export function auditRecordLabel(entry: { entityType: string; entityId: string; details: Json }, names: AuditNames): { type: string; name: string; plain: string | null; isGone: boolean } {
-  const current = names[refKey(entry.entityType, entry.entityId)];
-  const plain = current ?? auditRecordName(entry.details);
+export function auditRecordLabel(entry: { entityType: string; entityId: string; details: Json }, names: AuditNames, gone: readonly string[] = []): { type: string; name: string; plain: string | null; isGone: boolean } {
+  const key = refKey(entry.entityType, entry.entityId);
+  const current = gone.includes(key) ? undefined : names[key];
+  const plain = current ?? names[key] ?? auditRecordName(entry.details);
   const type = auditTypeLabel(entry.entityType);
   const name = plain === null ? "(no longer there)" : entry.entityType === "Article" ? `“${plain || "untitled"}”` : plain;
   return { type, name, plain, isGone: current === undefined };

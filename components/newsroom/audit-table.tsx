@@ -12,7 +12,7 @@ const SCREENS: Record<string, (id: string) => string> = {
   Article: (id) => `/newsroom/stories/${id}`,
 };
 
-type Props = { entries: AuditEntryRow[]; names: AuditNames; changes: Record<string, StoryChanges> };
+type Props = { entries: AuditEntryRow[]; names: AuditNames; gone: readonly string[]; changes: Record<string, StoryChanges> };
 
 // Who acted: a person, or nobody signed in (a failed sign-in), or the scheduler and start-up.
 function who(entry: AuditEntryRow) {
@@ -20,7 +20,7 @@ function who(entry: AuditEntryRow) {
   return <span className="muted">{entry.action.startsWith("auth.") ? "not signed in" : "system"}</span>;
 }
 
-export function AuditTable({ entries, names, changes }: Props) {
+export function AuditTable({ entries, names, gone, changes }: Props) {
   if (!entries.length) return <p className="muted">Nothing matches these filters.</p>;
   return (
     <div className="admin-table-wrap">
@@ -37,7 +37,7 @@ export function AuditTable({ entries, names, changes }: Props) {
         </thead>
         <tbody>
           {entries.map((entry) => {
-            const record = auditRecordLabel(entry, names);
+            const record = auditRecordLabel(entry, names, gone);
             const href = record.isGone ? undefined : SCREENS[entry.entityType]?.(entry.entityId);
             return (
               <tr key={entry.id}>

@@ -66,8 +66,8 @@ export async function listAuditEntries(actor: Actor | null, filter: AuditFilter)
     ...collectDetailRefs(entries.map((entry) => entry.details)),
     ...collectDetailRefs(Object.values(changes)),
   ];
-  const names = await resolveAuditNames(refs);
-  return { entries, total, page: filter.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), names, changes };
+  const { names, gone } = await resolveAuditNames(refs);
+  return { entries, total, page: filter.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), names, gone, changes };
 }
 
 export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
