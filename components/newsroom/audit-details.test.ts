@@ -35,6 +35,7 @@ describe("audit details", () => {
     const uploaded = describeAuditDetails({ originalName: "a.jpg", sha256: "ab12", bytes: 2_097_152, renditions: 9, embedded: { byline: "Jo Bloggs", credit: "AP" } }, { recordName: "a.jpg" });
     expect(uploaded).toBe("size: 2.0 MB; renditions: 9; the file said: byline: Jo Bloggs, credit: AP");
     expect(describeAuditDetails({ from: "IN_REVIEW", to: "PUBLISHED" }, { action: "article.publish" })).toBe("status: in review → published");
+    expect(describeAuditDetails({ originalName: "b.jpg", bytes: 48_000, embedded: {} }, { recordName: "b.jpg" })).toBe("size: 47 KB");
     for (const text of [withdrawn, uploaded]) expect(text).not.toMatch(/[{}[\]"]/);
   });
 

@@ -67,13 +67,16 @@ function nameOf(type: string, id: string, names: AuditNames): string {
   return type === "Article" || type === "ArticleNote" ? `“${clip(name || "untitled", 100)}”` : name;
 }
 
+const sizeOf = (bytes: number) => (bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`);
+const isEmpty = (value: Json) => isRecord(value) && Object.keys(value).length === 0;
+
 function show(value: Json, key: string, names: AuditNames): string {
   if (value === null || value === undefined || value === "") return "(none)";
   const idType = ID_KEYS[key];
   if (idType && typeof value === "string") return nameOf(idType, value, names);
   if (idType && Array.isArray(value)) return value.length ? value.map((id) => nameOf(idType, String(id), names)).join(", ") : "(none)";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return key === "bytes" ? `${(value / 1_048_576).toFixed(1)} MB` : String(value);
+  if (typeof value === "number") return key === "bytes" ? sizeOf(value) : String(value);
   if (typeof value === "string") return ISO_DATE.test(value) ? formatDateTime(value) : ENUMS.has(value) ? value.replace(/_/g, " ").toLowerCase() : clip(value);
   if (Array.isArray(value)) return value.length ? value.map((item) => show(item, key, names)).join(", ") : "(none)";
   if (isRecord(value)) {
@@ -113,7 +116,7 @@ export function describeAuditDetails(details: Json, options: Options = {}): stri
     if (isRecord(before) && isRecord(after)) parts.push(...Object.keys(after).flatMap((key) => change(key, before[key], after[key], names) ?? []));
     if (isRecord(changes)) parts.push(...changesOf(changes, names));
     for (const [key, value] of Object.entries(rest)) {
-      if (HIDDEN.has(key) || (key === "version" && options.changes)) continue;
+      if (HIDDEN.has(key) || isEmpty(value) || (key === "version" && options.changes)) continue;
       if (typeof value === "string" && value === options.recordName) continue;
       if (isRecord(value) && ("from" in value || "before" in value)) parts.push(...changesOf({ [key]: value }, names));
       else parts.push(`${fieldLabel(key)}: ${show(value, key, names)}`);

@@ -223,6 +223,8 @@ async function createTargets() {
   const draft = await completeStory("Hostile input draft");
   const review = await completeStory("Hostile input review");
   await m.workflow.submitForReview(actor, { articleId: review, expectedVersion: (await m.articleInput.currentInput(review)).version });
+  // Deleted to the trash and restored by the unbroken calls of those two actions.
+  const trash = await completeStory("Hostile input trash");
   const published = await completeStory("Hostile input published");
   await m.workflow.publishArticle(actor, { articleId: published, expectedVersion: (await m.articleInput.currentInput(published)).version });
   const bytes = await makeImage({ seed: "hostile-inputs-unused", width: 320, height: 200, format: "jpeg" });
@@ -230,7 +232,7 @@ async function createTargets() {
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
-  return { draft, review, published, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
+  return { draft, review, trash, published, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
 }
 
 // Current versions of the target records (read again before each unbroken call of the last test).
@@ -246,6 +248,7 @@ async function readTargets() {
     draft: await version(m.db.article, ids.draft),
     draftArticle: (await m.articleInput.currentInput(ids.draft)).article,
     review: await version(m.db.article, ids.review),
+    trash: await version(m.db.article, ids.trash),
     published: await version(m.db.article, ids.published),
     revisions: revisions.map((r) => r.id),
     media: await version(m.db.media, ids.media),
@@ -417,6 +420,11 @@ function storyCases(): Case<JsonInput>[] {
     // Any text is a valid search (anything else searches for nothing in particular).
     jsonCase("stories/searchMediaAction", { expect: "tolerate", call: (args) => a.searchMediaAction(args[0] as string), base: () => ["skater"], breaks: [["0", anyValue], ["0", tooLong(100)]] }),
     jsonCase("stories/searchStoriesAction", { expect: "tolerate", call: (args) => a.searchStoriesAction(args[0] as string, args[1] as string), base: () => ["the", t.draft.id], breaks: [["0", anyValue], ["1", anyValue], ["0", tooLong(100)]] }),
+    jsonCase("stories/deleteStoryAction", {
+      call: (args) => a.deleteStoryAction(args[0]),
+      base: () => [{ articleId: t.trash.id, expectedVersion: t.trash.version }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+    }),
     jsonCase("stories/compareWithCurrentAction", {
       call: (args) => a.compareWithCurrentAction(args[0] as string, args[1]),
       base: () => [t.draft.id, { ...t.draftArticle, kicker: "Mine" }],
@@ -517,6 +525,8 @@ function adminCases(): Case<FormInput>[] {
       creditOverride: optText(300, () => "Hostile Credit"), copyright: optText(300), usageTerms: optText(2000), rightsExpireAt: rightsDate, sourceReference: optText(300), focalX: fraction, focalY: fraction,
     }),
     formCase("media/deleteMediaAction", media.deleteMediaAction, { id: reqId(() => t.media.id), version: version(() => t.media.version) }),
+    // After deleteStoryAction's unbroken call (story cases run first), the story is in the trash.
+    formCase("stories/restoreStoryAction", m.actions.stories.restoreStoryAction, { articleId: reqId(() => t.trash.id), expectedVersion: version(() => t.trash.version) }),
   ];
 }
 
