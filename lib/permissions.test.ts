@@ -35,6 +35,23 @@ describe("permissions", () => {
     expect(can(editor, "audit.read")).toBe(false);
   });
 
+  it("lets contributors trash and restore only what they may edit, and read stories under their byline", () => {
+    const ownDraft = { createdById: "c1", status: "DRAFT" };
+    expect(can(contributor, "article.delete", ownDraft)).toBe(true);
+    expect(can(contributor, "article.restore", ownDraft)).toBe(true);
+    expect(can(contributor, "article.delete", { createdById: "c1", status: "IN_REVIEW" })).toBe(false);
+    expect(can(contributor, "article.delete", { createdById: "someone", status: "DRAFT" })).toBe(false);
+    const bylined = { createdById: "someone", status: "DRAFT", bylineUserIds: ["c1"] };
+    expect(can(contributor, "article.read", bylined)).toBe(true);
+    expect(can(contributor, "article.edit", bylined)).toBe(false);
+    expect(can(contributor, "article.preview", bylined)).toBe(false);
+    expect(can(contributor, "article.delete", bylined)).toBe(false);
+    expect(can(editor, "article.delete", { createdById: "c1", status: "UNPUBLISHED" })).toBe(true);
+    expect(can(editor, "article.restore", { createdById: "c1", status: "IN_REVIEW" })).toBe(true);
+    expect(can(editor, "article.purge")).toBe(false);
+    expect(can(contributor, "article.purge")).toBe(false);
+  });
+
   it("throws 401 without a user and 403 for a role that may not", () => {
     expect(() => assertCan(null, "article.create")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
     expect(() => assertCan(contributor, "article.publish")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));

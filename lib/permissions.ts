@@ -18,6 +18,8 @@ export const ACTIONS = [
   "article.schedule",
   "article.correct",
   "article.delete",
+  "article.restore",
+  "article.purge",
   "article.preview",
   "media.upload",
   "media.edit",
@@ -34,7 +36,8 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 // What a contributor may do only to their own story while it is a draft (or sent back to draft).
-const OWN_DRAFT_ACTIONS: ReadonlySet<Action> = new Set(["article.edit", "article.submit", "article.delete", "article.preview", "article.read"]);
+// Deleting (to the trash) and restoring from it follow the edit rule: the trash keeps the status.
+const OWN_DRAFT_ACTIONS: ReadonlySet<Action> = new Set(["article.edit", "article.submit", "article.delete", "article.restore", "article.preview", "article.read"]);
 
 const CONTRIBUTOR: readonly Action[] = ["newsroom.enter", "article.create", ...OWN_DRAFT_ACTIONS, "media.upload"];
 const EDITOR: readonly Action[] = [
@@ -55,15 +58,19 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
 };
 
 // The story an article action is about, for the contributor's "own drafts only" rule.
-export type ArticleRef = { createdById: string | null; status: string };
+// bylineUserIds: the accounts of the story's bylines, when the caller read them.
+export type ArticleRef = { createdById: string | null; status: string; bylineUserIds?: readonly string[] };
 
 const EDITABLE_BY_AUTHOR = new Set(["DRAFT"]);
 
+// A contributor may read (open) a story that carries their byline, whoever wrote it; editing,
+// previewing, submitting and deleting stay with the story's own author, and only while a draft.
 export function can(actor: Actor | null, action: Action, article?: ArticleRef): boolean {
   if (!actor || !PERMISSIONS[actor.role]?.has(action)) return false;
   if (actor.role !== "CONTRIBUTOR" || !OWN_DRAFT_ACTIONS.has(action) || !article) return true;
   const isOwn = article.createdById === actor.id;
-  if (action === "article.read" || action === "article.preview") return isOwn;
+  if (action === "article.read") return isOwn || (article.bylineUserIds?.includes(actor.id) ?? false);
+  if (action === "article.preview") return isOwn;
   return isOwn && EDITABLE_BY_AUTHOR.has(article.status);
 }
 

@@ -1,13 +1,18 @@
 // The in-process scheduler started with the server (instrumentation.ts): publishes scheduled
-// stories when they fall due. Runs never overlap; a failed run is logged and tried again later.
+// stories when they fall due, withdraws pictures whose rights expired, and empties the trash of
+// stories deleted 30 days ago and of drafts nobody typed in. Runs never overlap; a failed run is
+// logged and tried again later.
 import { publishDueArticles } from "./articles/publish-due";
 import { applyDueLiveUpdates } from "./articles/update-live";
+import { purgeTrash, SCHEDULER } from "./articles/trash";
 import { withdrawExpiredMedia } from "./media/rights-expiry";
 import { refreshPlannerStatistics } from "./db-statistics";
 
 const INTERVAL_MS = Math.max(5, Number(process.env.SCHEDULER_INTERVAL_SECONDS ?? 30)) * 1000;
 
 const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
+// Nothing in the trash is due to the minute: a sweep every ten minutes (and at the first run).
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 // On globalThis: the production server (scripts/server.ts) stops the scheduler that Next.js's own
 // copy of this module started.
@@ -15,7 +20,17 @@ const globalScheduler = globalThis as unknown as {
   pressboxScheduler?: ReturnType<typeof setInterval>;
   pressboxSchedulerRun?: Promise<void>;
   pressboxStatisticsAt?: number;
+  pressboxPurgedAt?: number;
 };
+
+async function emptyTrash(now: Date): Promise<void> {
+  if (globalScheduler.pressboxPurgedAt !== undefined && now.getTime() - globalScheduler.pressboxPurgedAt < PURGE_INTERVAL_MS) return;
+  globalScheduler.pressboxPurgedAt = now.getTime();
+  const report = await purgeTrash(SCHEDULER, now);
+  if (report.purged.length) console.log(`[scheduler] deleted ${report.purged.length} story(ies) for good after 30 days in the trash`);
+  if (report.discarded.length) console.log(`[scheduler] discarded ${report.discarded.length} empty draft(s) nobody typed in`);
+  for (const kept of report.kept) console.warn(`[scheduler] kept story ${kept.id} in the trash: ${kept.reason}`);
+}
 
 export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   const report = await publishDueArticles(now);
@@ -26,6 +41,7 @@ export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   for (const refused of updates.refused) console.warn(`[scheduler] the scheduled live update of story ${refused.id} was refused: ${refused.problems.join(" ")}`);
   const withdrawn = await withdrawExpiredMedia(now);
   if (withdrawn.withdrawn.length) console.log(`[scheduler] withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
+  await emptyTrash(now);
   if (now.getTime() - (globalScheduler.pressboxStatisticsAt ?? now.getTime()) >= STATISTICS_INTERVAL_MS) {
     await refreshPlannerStatistics();
     globalScheduler.pressboxStatisticsAt = now.getTime();

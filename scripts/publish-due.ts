@@ -1,5 +1,7 @@
-// `npm run publish-due`: publishes every scheduled story that has fallen due, once, then tells a
-// running server (PRESSBOX_URL, default http://localhost:$PORT) to drop those pages from its cache.
+// `npm run publish-due`: publishes every scheduled story that has fallen due, once, withdraws
+// pictures whose rights expired and empties the trash (stories deleted 30 days ago, drafts nobody
+// typed in), then tells a running server (PRESSBOX_URL, default http://localhost:$PORT) to drop
+// the changed pages from its cache.
 import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { resolveDatabaseUrl } from "../lib/database-url";
 import { REFRESH_PATH, SIGNATURE_HEADER, signRefresh } from "../lib/internal-refresh";
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
   ensureAuthSecret(process.env, "data");
   const { publishDueArticles } = await import("../lib/articles/publish-due");
   const { withdrawExpiredMedia } = await import("../lib/media/rights-expiry");
+  const { purgeTrash, SCHEDULER } = await import("../lib/articles/trash");
   const report = await publishDueArticles();
   console.log(`published ${report.published.length}; sent back to review ${report.sentBack.length}`);
   for (const failed of report.sentBack) console.log(`  ${failed.id}: ${failed.problems.join(" ")}`);
@@ -30,6 +33,9 @@ async function main(): Promise<void> {
   for (const refused of updates.refused) console.log(`  ${refused.id}: ${refused.problems.join(" ")}`);
   const withdrawn = await withdrawExpiredMedia();
   console.log(`withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
+  const trash = await purgeTrash(SCHEDULER);
+  console.log(`deleted ${trash.purged.length} story(ies) for good after 30 days in the trash; discarded ${trash.discarded.length} empty draft(s)`);
+  for (const kept of trash.kept) console.log(`  kept ${kept.id} in the trash: ${kept.reason}`);
   const changed = [...new Set([...report.published, ...updates.updated, ...withdrawn.articleIds])];
   if (changed.length) await notifyServer(changed);
 }

@@ -1,3 +1,5 @@
+import { auditActionLabel, auditAreaLabel, auditTypeLabel } from "./audit-details";
+
 type Choices = { actions: string[]; entityTypes: string[]; actors: { id: string; name: string }[] };
 type Values = { action?: string; actorId?: string; entityType?: string; entityId?: string; from: string; to: string };
 
@@ -11,11 +13,11 @@ export function AuditFilterForm({ values, choices }: { values: Values; choices: 
         <select name="action" defaultValue={values.action ?? ""}>
           <option value="">Any</option>
           {prefixes.map((prefix) => (
-            <option key={prefix} value={prefix}>{`${prefix}* (all)`}</option>
+            <option key={prefix} value={prefix}>{`All about ${auditAreaLabel(prefix)}`}</option>
           ))}
           {choices.actions.map((action) => (
             <option key={action} value={action}>
-              {action}
+              {`${auditAreaLabel(action.split(".")[0])}: ${auditActionLabel(action)}`}
             </option>
           ))}
         </select>
@@ -37,7 +39,7 @@ export function AuditFilterForm({ values, choices }: { values: Values; choices: 
           <option value="">Any</option>
           {choices.entityTypes.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {auditTypeLabel(type)}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import type { AuditEntryRow } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format-date";
-import { auditRecordName, describeAuditDetails } from "./audit-details";
+import { auditActionLabel, auditRecordLabel, describeAuditDetails, type AuditNames, type StoryChanges } from "./audit-details";
 
 // Where each kind of record is looked after in the newsroom, for links from the log.
 const SCREENS: Record<string, (id: string) => string> = {
@@ -8,16 +8,19 @@ const SCREENS: Record<string, (id: string) => string> = {
   BylineProfile: (id) => `/newsroom/admin/bylines/${id}`,
   Agency: (id) => `/newsroom/admin/credits/agencies/${id}`,
   Tag: (id) => `/newsroom/admin/sections/tags/${id}`,
+  Media: (id) => `/newsroom/media/${id}`,
   Article: (id) => `/newsroom/stories/${id}`,
 };
 
-function EntityCell({ entry }: { entry: AuditEntryRow }) {
-  const href = SCREENS[entry.entityType]?.(entry.entityId);
-  const label = `${entry.entityType}: ${auditRecordName(entry.details) ?? entry.entityId}`;
-  return <td>{href ? <a href={href}>{label}</a> : label}</td>;
+type Props = { entries: AuditEntryRow[]; names: AuditNames; gone: readonly string[]; changes: Record<string, StoryChanges> };
+
+// Who acted: a person, or nobody signed in (a failed sign-in), or the scheduler and start-up.
+function who(entry: AuditEntryRow) {
+  if (entry.actor) return entry.actor.name;
+  return <span className="muted">{entry.action.startsWith("auth.") ? "not signed in" : "system"}</span>;
 }
 
-export function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
+export function AuditTable({ entries, names, gone, changes }: Props) {
   if (!entries.length) return <p className="muted">Nothing matches these filters.</p>;
   return (
     <div className="admin-table-wrap">
@@ -26,25 +29,27 @@ export function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
           <tr>
             <th>When</th>
             <th>Who</th>
-            <th>Action</th>
-            <th>Record</th>
+            <th>Did</th>
+            <th>To</th>
             <th>Details</th>
             <th>IP</th>
           </tr>
         </thead>
         <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{formatDateTime(entry.createdAt.toISOString())}</td>
-              <td>{entry.actor ? entry.actor.name : <span className="muted">system</span>}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <EntityCell entry={entry} />
-              <td className="audit-details">{describeAuditDetails(entry.details)}</td>
-              <td>{entry.ip ?? ""}</td>
-            </tr>
-          ))}
+          {entries.map((entry) => {
+            const record = auditRecordLabel(entry, names, gone);
+            const href = record.isGone ? undefined : SCREENS[entry.entityType]?.(entry.entityId);
+            return (
+              <tr key={entry.id}>
+                <td>{formatDateTime(entry.createdAt.toISOString())}</td>
+                <td>{who(entry)}</td>
+                <td title={entry.action}>{auditActionLabel(entry.action)}</td>
+                <td>{record.type} {href ? <a href={href}>{record.name}</a> : record.name}</td>
+                <td className="audit-details">{describeAuditDetails(entry.details, { action: entry.action, names, changes: changes[entry.id], recordName: record.plain })}</td>
+                <td>{entry.ip ?? ""}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -75,7 +75,7 @@ export async function searchPickerStories(actor: Actor | null, query: string, ex
   assertCan(actor, "article.create");
   const q = query.trim().slice(0, 100);
   return db.article.findMany({
-    where: { id: { not: excludeId }, status: "PUBLISHED", ...(q ? { headline: { contains: q } } : {}) },
+    where: { id: { not: excludeId }, status: "PUBLISHED", deletedAt: null, ...(q ? { headline: { contains: q } } : {}) },
     orderBy: { publishedAt: "desc" },
     take: 10,
     select: { id: true, headline: true, status: true },

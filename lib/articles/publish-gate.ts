@@ -30,13 +30,15 @@ export async function listPublishProblems(tx: Tx, articleId: string, at: Date = 
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     select: {
-      headline: true, standfirst: true, sectionId: true, heroMediaId: true, body: true, _count: { select: { bylines: true } },
+      headline: true, standfirst: true, sectionId: true, deletedAt: true, heroMediaId: true, body: true, _count: { select: { bylines: true } },
       quotes: { select: { id: true, text: true, speaker: true } },
       sidebars: { select: { id: true, heading: true } },
       relatedLinks: { select: { toArticleId: true, toArticle: { select: { headline: true, status: true } } } },
     },
   });
   const problems: PublishProblem[] = [];
+  // Someone with it open when it was deleted could otherwise publish it from the trash.
+  if (article.deletedAt) problems.push(field("headline", "The story is in the trash: restore it first."));
   if (!article.headline.trim()) problems.push(field("headline", "The headline is missing."));
   if (!article.standfirst.trim()) problems.push(field("standfirst", "The standfirst is missing."));
   if (!article.sectionId) problems.push(field("sectionId", "Choose a section."));

@@ -1,7 +1,12 @@
-// The audit log screen (admins only): newest first, filtered, a page at a time.
+// The audit log screen (admins only): newest first, filtered, a page at a time, with what the
+// screen needs to read like a newsroom log: the names of the records the entries mention (not
+// their ids) and, for story saves, what changed.
 import { z } from "zod";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
+import { resolveAuditNames } from "./names";
+import { collectDetailRefs, type RecordRef } from "./references";
+import { storyChangesFor } from "./story-changes";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -55,7 +60,14 @@ export async function listAuditEntries(actor: Actor | null, filter: AuditFilter)
     }),
     db.auditEntry.count({ where }),
   ]);
-  return { entries, total, page: filter.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const changes = await storyChangesFor(entries);
+  const refs: RecordRef[] = [
+    ...entries.map((entry) => ({ type: entry.entityType, id: entry.entityId })),
+    ...collectDetailRefs(entries.map((entry) => entry.details)),
+    ...collectDetailRefs(Object.values(changes)),
+  ];
+  const { names, gone } = await resolveAuditNames(refs);
+  return { entries, total, page: filter.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), names, gone, changes };
 }
 
 export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];

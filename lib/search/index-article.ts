@@ -54,6 +54,14 @@ export async function reindexArticle(client: Client, articleId: string): Promise
   await (postgres ? writePostgres(client, articleId, doc) : writeSqlite(client, articleId, doc));
 }
 
+// A story deleted for good: its index rows go, and on SQLite its document number too (PostgreSQL's
+// index row goes with the story by its foreign key; this removes it either way).
+export async function forgetArticle(client: Client, articleId: string): Promise<void> {
+  if (isPostgres()) return removePostgres(client, articleId);
+  await removeSqlite(client, articleId);
+  await client.$executeRaw`DELETE FROM "ArticleSearchKey" WHERE "articleId" = ${articleId}`;
+}
+
 // Rebuilds the whole index, one story at a time (maintenance, tests).
 export async function reindexAllArticles(db: Db): Promise<number> {
   const articles = await db.article.findMany({ select: { id: true } });

@@ -102,7 +102,7 @@ describe("each role sees only its screens", () => {
       await expect(page.locator('.newsroom-nav a[aria-current="page"]').innerText()).resolves.toBe(screen.heading);
       await screenshot(page, `roles-admin-${screen.path.split("/").pop()}`);
     }
-    await expect(page.locator("table").innerText()).resolves.toContain("auth.sign-in");
+    await expect(page.locator("table").innerText()).resolves.toContain("signed in");
     const details = [
       { path: `/newsroom/admin/users/${(await db.user.findUniqueOrThrow({ where: { email: account("EDITOR").email } })).id}`, name: "user" },
       { path: `/newsroom/admin/bylines/${(await db.bylineProfile.findUniqueOrThrow({ where: { slug: "aiko-mori" } })).id}`, name: "byline" },

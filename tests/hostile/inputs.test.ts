@@ -226,6 +226,8 @@ async function createTargets() {
   const draft = await completeStory("Hostile input draft");
   const review = await completeStory("Hostile input review");
   await m.workflow.submitForReview(actor, { articleId: review, expectedVersion: (await m.articleInput.currentInput(review)).version });
+  // Deleted to the trash and restored by the unbroken calls of those two actions.
+  const trash = await completeStory("Hostile input trash");
   const published = await completeStory("Hostile input published");
   await m.workflow.publishArticle(actor, { articleId: published, expectedVersion: (await m.articleInput.currentInput(published)).version });
   const changed = await completeStory("Hostile input live with a working copy");
@@ -235,7 +237,7 @@ async function createTargets() {
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
-  return { draft, review, published, changed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
+  return { draft, review, trash, published, changed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
 }
 
 // Current versions of the target records (read again before each unbroken call of the last test).
@@ -261,6 +263,7 @@ async function readTargets() {
     draft: await version(m.db.article, ids.draft),
     draftArticle: (await m.articleInput.currentInput(ids.draft)).article,
     review: await version(m.db.article, ids.review),
+    trash: await version(m.db.article, ids.trash),
     published: await version(m.db.article, ids.published),
     revisions: revisions.map((r) => r.id),
     media: await version(m.db.media, ids.media),
@@ -471,6 +474,11 @@ function storyCases(): Case<JsonInput>[] {
         ["0.photographerId", fc.oneof(malformedId, unknownId)], ["0.agencyId", fc.oneof(malformedId, unknownId)],
       ],
     }),
+    jsonCase("stories/deleteStoryAction", {
+      call: (args) => a.deleteStoryAction(args[0]),
+      base: () => [{ articleId: t.trash.id, expectedVersion: t.trash.version }],
+      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+    }),
     jsonCase("stories/compareWithCurrentAction", {
       call: (args) => a.compareWithCurrentAction(args[0] as string, args[1]),
       base: () => [t.draft.id, { ...t.draftArticle, kicker: "Mine" }],
@@ -572,6 +580,8 @@ function adminCases(): Case<FormInput>[] {
       creditOverride: optText(300, () => "Hostile Credit"), copyright: optText(300), usageTerms: optText(2000), rightsExpireAt: rightsDate, sourceReference: optText(300), focalX: fraction, focalY: fraction,
     }),
     formCase("media/deleteMediaAction", media.deleteMediaAction, { id: reqId(() => t.media.id), version: version(() => t.media.version) }),
+    // After deleteStoryAction's unbroken call (story cases run first), the story is in the trash.
+    formCase("stories/restoreStoryAction", m.actions.stories.restoreStoryAction, { articleId: reqId(() => t.trash.id), expectedVersion: version(() => t.trash.version) }),
   ];
 }
 

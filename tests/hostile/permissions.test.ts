@@ -57,6 +57,7 @@ async function loadModules() {
     saveArticle: (await import("../../lib/articles/save-article")).saveArticle,
     workflow: await import("../../lib/articles/workflow"),
     preview: await import("../../lib/articles/preview"),
+    trash: await import("../../lib/articles/trash"),
     createMedia: (await import("../../lib/media/commands")).createMedia,
     bylines: await import("../../lib/bylines/commands"),
     tags: await import("../../lib/tags/commands"),
@@ -130,6 +131,19 @@ async function story(state: "DRAFT" | "IN_REVIEW" | "PUBLISHED", owner: Role = "
   return { id, version: saved.version, ref: { createdById: users[owner].id, status: state } };
 }
 
+async function trashedStory(owner: Role = "EDITOR"): Promise<Story> {
+  const draft = await story("DRAFT", owner);
+  const { version } = await m.trash.deleteToTrash(users[owner].actor, { articleId: draft.id, expectedVersion: draft.version });
+  return { ...draft, version };
+}
+
+function restoreCase(name: string, owner: Role): ActionCase {
+  return { name, action: "stories/restoreStoryAction", permission: "article.restore", prepare: async () => {
+    const s = await trashedStory(owner);
+    return { args: { form: { articleId: s.id, expectedVersion: String(s.version) } }, article: s.ref };
+  } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Screens: every page under app/(newsroom), with the permission its page asks for.
 
@@ -140,6 +154,7 @@ let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: st
 const SCREENS: Screen[] = [
   { page: "newsroom/page", path: () => "/newsroom", permission: "newsroom.enter", allowed: "to stories" },
   { page: "newsroom/stories/page", path: () => "/newsroom/stories", permission: "newsroom.enter" },
+  { page: "newsroom/stories/page", path: () => "/newsroom/stories?view=trash", permission: "newsroom.enter" },
   // A story the role may not read answers 404 (the page hides that it exists).
   { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.editorDraft.id}`, permission: "article.read", article: () => fixtures.editorDraft.ref, refused: "not-found" },
   { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.ownDraft.id}`, permission: "article.read", article: () => fixtures.ownDraft.ref, refused: "not-found" },
@@ -351,6 +366,10 @@ function actionCases(): ActionCase[] {
     storyCase("scheduleLiveUpdateAction", "article.publish", "PUBLISHED", async (s) => [await storyArgs(s, { ...(await changeLive(s)), updateAt: future() })]),
     storyCase("compareWithLiveAction", "article.read", "PUBLISHED", async (s) => [s.id]),
     storyCase("liveStateAction", "article.read", "PUBLISHED", async (s) => [s.id]),
+    storyCase("deleteStoryAction", "article.delete", "DRAFT", async (s) => [await storyArgs(s)]),
+    storyCase("deleteStoryAction (own draft)", "article.delete", "DRAFT", async (s) => [await storyArgs(s)], "CONTRIBUTOR"),
+    restoreCase("restoreStoryAction", "EDITOR"),
+    restoreCase("restoreStoryAction (own draft)", "CONTRIBUTOR"),
     { name: "searchMediaAction", action: "stories/searchMediaAction", permission: "article.create", prepare: async () => ({ args: ["skater"] }) },
     { name: "searchStoriesAction", action: "stories/searchStoriesAction", permission: "article.create", prepare: async () => ({ args: ["the", fixtures.editorDraft.id] }) },
     { name: "readMediaAction", action: "stories/readMediaAction", permission: "article.create", prepare: async () => ({ args: [[fixtures.mediaId]] }) },

@@ -9,6 +9,7 @@ import { createArticle } from "../../lib/articles/create-article";
 import { saveArticle } from "../../lib/articles/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { createPreviewLink } from "../../lib/articles/preview";
+import { deleteToTrash } from "../../lib/articles/trash";
 import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
@@ -22,7 +23,7 @@ const STAFF = ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const;
 const DESK = ["EDITOR", "ADMIN"] as const;
 
 type Story = { id: string; version: number };
-type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" | "linked" };
+type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" | "linked" | "trashed" };
 
 let author: Actor;
 // The photo the editor's photo actions read and edit (its version is read at each call).
@@ -63,7 +64,20 @@ async function linkedStory(): Promise<Story> {
   return draft;
 }
 
-const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory, linked: linkedStory };
+
+async function trashedStory(): Promise<Story> {
+  const draft = await draftStory();
+  const trashed = await deleteToTrash(author, { articleId: draft.id, expectedVersion: draft.version });
+  return { id: draft.id, version: trashed.version };
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory, linked: linkedStory, trashed: trashedStory };
 
 async function revisionIds(story: Story): Promise<string[]> {
   return (await db.revision.findMany({ where: { articleId: story.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
@@ -96,6 +110,8 @@ const CASES: Record<string, Case> = {
   readMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.readMediaAction([photo.id]) },
   updateMediaDetails: { needs: "draft", allowed: DESK, call: async () => storyActions.updateMediaDetailsAction({ ...(await photoNow()), altText: "Fixed in the editor", creditOverride: "Editor Credit" }) },
   listCreditOptions: { needs: "draft", allowed: STAFF, call: () => storyActions.listCreditOptionsAction() },
+  deleteStory: { needs: "draft", allowed: DESK, call: (s) => storyActions.deleteStoryAction({ articleId: s.id, expectedVersion: s.version }) },
+  restoreStory: { needs: "trashed", allowed: DESK, call: (s) => storyActions.restoreStoryAction(null, form({ articleId: s.id, expectedVersion: String(s.version) })) },
 };
 
 async function snapshot() {

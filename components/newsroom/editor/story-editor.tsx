@@ -18,6 +18,7 @@ import { HistoryPanel } from "./history-panel";
 import { NotesPanel } from "./notes-panel";
 import { LiveVersionBar } from "./live-version-bar";
 import { PreviewLinksPanel } from "./preview-links-panel";
+import { TrashButton } from "./trash-button";
 import { useStorySave } from "./use-story-save";
 import { usePhotos } from "./use-photos";
 import { EditorNotice, failureNotice, type Notice } from "./gate-problems";
@@ -152,6 +153,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           onChange={(next) => { if ("slug" in next) isSlugTouched.current = true; change(next); }} onHeadline={onHeadline} onPickHero={pickHero} />
         <BodyEditor key={bodyKey} initialContent={body.current} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
         {status.status === "PUBLISHED" && permissions.canCorrect && <NotesPanel articleId={story.id} notes={story.notes} addNote={actions.addNote} />}
+        {permissions.canDelete && <TrashButton articleId={story.id} status={status.status} version={() => saving.version.current} flush={async () => saving.state === "saved" || saving.saveNow(false)} remove={actions.deleteStory} />}
         {picker && <MediaPicker search={actions.searchMedia} onPick={picker} />}
       </div>
     </RecordsContext.Provider>

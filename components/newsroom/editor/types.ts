@@ -33,6 +33,7 @@ export type EditorActions = {
   readMedia: (ids: string[]) => Promise<ActionResult<PickerMedia[]>>;
   updateMediaDetails: (input: MediaDetailsChange) => Promise<ActionResult<PickerMedia>>;
   listCreditOptions: () => Promise<ActionResult<CreditOptions>>;
+  deleteStory: (input: unknown) => Promise<ActionResult<{ version: number; deletedAt: string }>>;
 };
 
 // What the editor's photo panels send: the picture, the version they show, the fields they change.
@@ -41,7 +42,7 @@ export type MediaDetailsChange = {
   altText?: string; defaultCaption?: string; photographerId?: string | null; agencyId?: string | null; creditOverride?: string | null;
 };
 
-export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canEditMedia: boolean };
+export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canEditMedia: boolean; canDelete: boolean };
 
 export type Option = { id: string; name: string };
 

@@ -16,6 +16,9 @@ import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/artic
 import { writeContext } from "@/lib/auth/screen";
 import { listCreditOptions } from "@/lib/media/library-queries";
 import { updateMediaDetails } from "@/lib/media/update-media-details";
+import { deleteToTrash, restoreFromTrash } from "@/lib/articles/trash";
+import type { FormState } from "@/components/newsroom/action-form";
+import { runFormCommand } from "../admin/run-form-command";
 
 
 // Arguments arrive as whatever a caller posts, not only what the editor sends: anything but text
@@ -127,4 +130,13 @@ export async function updateMediaDetailsAction(input: unknown) {
 
 export async function listCreditOptionsAction() {
   return runAction(async () => listCreditOptions(await getCurrentUser()));
+}
+
+export async function deleteStoryAction(input: unknown) {
+  return runAction(async () => deleteToTrash(await getCurrentUser(), input));
+}
+
+// A form (the Trash view and a trashed story's page): works before the page's script has loaded.
+export async function restoreStoryAction(_state: FormState, form: FormData) {
+  return runFormCommand(restoreFromTrash, form);
 }

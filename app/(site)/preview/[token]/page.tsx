@@ -15,7 +15,8 @@ type Props = { params: Promise<{ token: string }> };
 export default async function PreviewPage({ params }: Props) {
   const articleId = await previewedArticleId(safeDecode((await params).token));
   if (!articleId) notFound();
-  const row = await db.article.findUnique({ where: { id: articleId }, select: { slug: true } });
+  // A story in the trash is not previewed: its links stop working until it is restored.
+  const row = await db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { slug: true } });
   const loaded = row ? await loadArticlePage(row.slug, false) : null;
   if (!loaded) notFound();
   const { page } = loaded;

@@ -25,15 +25,15 @@ export default async function AuditPage({ searchParams }: Props) {
   if (!isAllowed) return <NotAllowed role={user.role} screen="the audit log" />;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const filter = parseAuditFilter(raw);
-  const [{ entries, total, page, pages }, choices] = await Promise.all([listAuditEntries(user, filter), auditFilterChoices(user)]);
+  const [{ entries, total, page, pages, names, gone, changes }, choices] = await Promise.all([listAuditEntries(user, filter), auditFilterChoices(user)]);
   return (
     <>
       <h1 className="admin-page-title">Audit log</h1>
-      <p className="admin-lead">Who did what, and when: sign-ins, publishing, role changes, credit edits. Newest first.</p>
+      <p className="admin-lead">Who did what, and when, and from which address: sign-ins, saves and publishing, the trash, role changes, credit edits. Newest first.</p>
       <section className="admin-section" aria-labelledby="audit-heading">
         <h2 id="audit-heading">{total} entries</h2>
         <AuditFilterForm values={{ ...filter, from: dateValue(filter.from), to: dateValue(filter.to) }} choices={choices} />
-        <AuditTable entries={entries} />
+        <AuditTable entries={entries} names={names} gone={gone} changes={changes} />
         <nav className="pager" aria-label="Pages">
           {page > 1 && <a href={pageHref(filter, page - 1)}>← Newer</a>}
           <span>

@@ -3,22 +3,40 @@ import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/permissions";
 import { isAppError } from "@/lib/errors";
+import { loadArticlePage } from "@/lib/articles/article-page";
 import { loadEditorOptions, loadStoryForEditor } from "@/lib/articles/editor-queries";
+import { openStory } from "@/lib/articles/open-story";
+import { renderStoryBody } from "@/lib/editor/render";
 import { StoryEditor } from "@/components/newsroom/editor/story-editor";
+import { TrashedStoryView } from "@/components/newsroom/stories/trashed-story";
+import { BylineStoryView } from "@/components/newsroom/stories/byline-story";
+import { ArticleView } from "@/components/site/story/article-view";
+import "@/components/newsroom/stories/stories.css";
 import * as actions from "../actions";
 
 export const metadata: Metadata = { title: "Edit story" };
 
 type Props = { params: Promise<{ id: string }> };
 
+// A story the person may not read answers 404: the page does not tell that it exists.
+function hidden(error: unknown): never {
+  if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+  throw error;
+}
+
 export default async function EditStoryPage({ params }: Props) {
   const { id } = await params;
   const actor = await getCurrentUser();
   if (!actor) redirect(`/sign-in?callbackUrl=/newsroom/stories/${encodeURIComponent(id)}`);
-  const story = await loadStoryForEditor(actor, id).catch((error) => {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  });
+  const door = await openStory(actor, id).catch(hidden);
+  if (door.kind === "trash") return <TrashedStoryView story={door.story} restore={actions.restoreStoryAction} />;
+  if (door.kind === "byline") {
+    const loaded = await loadArticlePage(door.slug, false);
+    if (!loaded) notFound();
+    const { page } = loaded;
+    return <BylineStoryView status={door.status}><ArticleView article={page} body={renderStoryBody(page.body, page.records, `byline ${page.id}`)} /></BylineStoryView>;
+  }
+  const story = await loadStoryForEditor(actor, id).catch(hidden);
   const { sections, profiles } = await loadEditorOptions(actor);
   const permissions = {
     canEdit: can(actor, "article.edit", story),
@@ -27,6 +45,7 @@ export default async function EditStoryPage({ params }: Props) {
     canSchedule: can(actor, "article.schedule"),
     canCorrect: can(actor, "article.correct"),
     canEditMedia: can(actor, "media.edit"),
+    canDelete: can(actor, "article.delete", story),
   };
   return (
     <StoryEditor
@@ -58,8 +77,8 @@ export default async function EditStoryPage({ params }: Props) {
         readMedia: actions.readMediaAction,
         updateMediaDetails: actions.updateMediaDetailsAction,
         listCreditOptions: actions.listCreditOptionsAction,
+        deleteStory: actions.deleteStoryAction,
       }}
     />
   );
 }
-
