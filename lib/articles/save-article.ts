@@ -23,9 +23,15 @@ export type SaveResult = { version: number; updatedAt: string; isChanged: boolea
 export async function loadForWrite(tx: Tx, articleId: string) {
   const article = await tx.article.findUnique({
     where: { id: articleId },
-    select: { id: true, version: true, status: true, slug: true, createdById: true, heroCaptionId: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } } },
+    select: { id: true, version: true, status: true, slug: true, createdById: true, heroCaptionId: true, deletedAt: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } }, deletedBy: { select: { name: true } } },
   });
   if (!article) throw new AppError("NOT_FOUND", "That story does not exist (it may have been deleted).");
+  // A story in the trash takes no writes (a tab left open on it would otherwise keep saving into
+  // it, or publish it): it must be restored first.
+  if (article.deletedAt) {
+    const who = article.deletedBy?.name ?? "Someone";
+    throw new AppError("CONFLICT", `${who} moved this story to the trash. Nothing was saved: restore it from the trash to go on editing.`, { trashed: true });
+  }
   return article;
 }
 
