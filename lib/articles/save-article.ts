@@ -3,6 +3,7 @@
 // it is refused with 409 and their name, and nothing is written.
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import { staleVersionError } from "../concurrency";
 import { assertCan, type Actor } from "../permissions";
 import { bodyToPlainText, collectReferences } from "../editor/references";
 import { parseBody } from "../editor/validate";
@@ -42,17 +43,13 @@ export async function loadForWrite(tx: Tx, articleId: string) {
 // "Updated" time, which a save to the working copy of a live story must not move.
 export async function claimVersion(tx: Tx, articleId: string, expectedVersion: number, editorId: string | null): Promise<number> {
   const claimed = await tx.$executeRaw`UPDATE "Article" SET "version" = "version" + 1, "lastEditedById" = ${editorId} WHERE "id" = ${articleId} AND "version" = ${expectedVersion}`;
-  if (claimed === 0) throw staleVersionError(await loadForWrite(tx, articleId), expectedVersion);
+  if (claimed === 0) throw staleStoryError(await loadForWrite(tx, articleId), expectedVersion);
   return expectedVersion + 1;
 }
 
-export function staleVersionError(current: { version: number; lastEditedBy: { name: string } | null }, expected: number): AppError {
-  const who = current.lastEditedBy?.name ?? "Someone";
-  return new AppError("CONFLICT", `${who} saved this story after you opened it. Your changes were not saved: compare them with the current version and merge by hand.`, {
-    currentVersion: current.version,
-    expectedVersion: expected,
-    savedBy: who,
-  });
+// The story's stale-version refusal: the editor merges on it (details name both versions).
+export function staleStoryError(current: { version: number; lastEditedBy: { name: string } | null }, expected: number): AppError {
+  return staleVersionError({ savedBy: current.lastEditedBy?.name ?? null, label: "this story", recovery: "merge", versions: { current: current.version, expected } });
 }
 
 async function syncTags(tx: Tx, articleId: string, names: string[]): Promise<void> {
@@ -118,7 +115,7 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
   const result = await db.$transaction(async (tx) => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, "article.edit", current);
-    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
     if (keepsWorkingCopy(current.status)) return saveToWorkingCopy(tx, actor, current, input.kind, { ...article, sidebars });
     const before = await readSnapshot(tx, current.id);
     if (isSameSnapshot(before, { ...article, sidebars })) {
