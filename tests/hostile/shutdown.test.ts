@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { callServerAction, serverActionId } from "./support/h3-server-action";
+import { MODEL_STORY_SLUG } from "../fixtures/model-story";
 
 const EDITORS = 50;
 const SIGTERM_AFTER_ACKS = 150;
@@ -158,9 +159,10 @@ describe("shutdown", () => {
     expect(readFileSync(LOG, "utf8")).toMatch(/Pressbox: stopped/);
   });
 
-  // Also the proof that `npm start` boots at all: seeding and bootstrap run in plain Node before
-  // the server, where a top-level next/headers import once crashed it.
-  it("SIGTERM to the `npm start` process leaves no process of its tree behind", async () => {
+  // Also the proof that the quick start works: `npm start` seeds the demo newsroom and creates the
+  // demo accounts in the same process before it starts the server (loading next/headers then once
+  // made the server die on its first request), and then serves pages.
+  it("`npm start` with demo content serves pages; SIGTERM to it leaves no process of its tree behind", async () => {
     const home = path.join(database.dir, "npm-start");
     mkdirSync(path.join(home, "media"), { recursive: true });
     mkdirSync(path.dirname(NPM_LOG), { recursive: true });
@@ -169,7 +171,7 @@ describe("shutdown", () => {
     const npm = spawn("npm", ["start"], {
       detached: true,
       stdio: ["ignore", log, log],
-      env: { ...process.env, DATABASE_URL: `file:${path.join(home, "pressbox.db")}`, MEDIA_DIR: path.join(home, "media"), NEXTAUTH_SECRET: SECRET, PORT: String(port), BIND_ADDRESS: "127.0.0.1", PRESSBOX_DEMO_CONTENT: "false" },
+      env: { ...process.env, DATABASE_URL: `file:${path.join(home, "pressbox.db")}`, MEDIA_DIR: path.join(home, "media"), NEXTAUTH_SECRET: SECRET, PORT: String(port), BIND_ADDRESS: "127.0.0.1", PRESSBOX_DEMO_CONTENT: "true", PRESSBOX_ADMIN_EMAIL: "", PRESSBOX_ADMIN_PASSWORD: "" },
     });
     closeSync(log);
     const killGroup = () => {
@@ -189,6 +191,11 @@ describe("shutdown", () => {
       // The log without its stack frames: vitest would try to read source maps for them (tsx's own
       // bundle has one it cannot parse) and report that instead of this failure.
       expect(isUp, `npm start did not answer; its log:\n${readFileSync(NPM_LOG, "utf8").replace(/^\s+at .*$/gm, "")}`).toBe(true);
+      const page = (pathname: string) => fetch(`http://127.0.0.1:${port}${pathname}`, { redirect: "manual" }).then((r) => r.status, (error: Error) => error.message);
+      expect(await page("/")).toBe(200);
+      expect(await page(`/olympics/${MODEL_STORY_SLUG}`)).toBe(200);
+      expect(await page("/newsroom/stories")).toBe(307);
+      expect(readFileSync(NPM_LOG, "utf8")).toMatch(/editor@pressbox\.test/);
       const tree = [npm.pid!, ...processTree(npm.pid!)];
       process.kill(npm.pid!, "SIGTERM");
       const left = await waitForExit(tree, (SHUTDOWN_TIMEOUT_SECONDS + 10) * 1000);
