@@ -113,7 +113,8 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
   };
   const tags = [
     cacheTags.article(article.id),
-    cacheTags.section(section.id),
+    // A draft previewed without a section has no section to be refreshed by.
+    ...(section.id ? [cacheTags.section(section.id)] : []),
     ...article.bylines.map((b) => cacheTags.byline(b.id)),
     ...article.tags.map((t) => cacheTags.tag(t.id)),
     ...(targets.heroMedia ? mediaCacheTags(targets.heroMedia) : []),
