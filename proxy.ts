@@ -4,17 +4,19 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { answerGoneStory } from "./lib/articles/gone";
 import { crossSiteRefusal, isCrossSite } from "./lib/auth/cross-site";
+import { authSecret } from "./lib/auth/secret";
 
 const isWrite = (request: NextRequest) => request.method !== "GET" && request.method !== "HEAD";
 
 export async function proxy(request: NextRequest) {
   // A post from another site (a server action from a foreign page): refused before it runs.
   if (isWrite(request) && isCrossSite(request.headers)) return crossSiteRefusal();
-  // Reader story addresses (/section/slug): an unpublished story answers 410 Gone.
+  // Reader story addresses (/section/slug): an unpublished story answers 410 Gone. Here, not in
+  // the page: a page cannot choose that status (lib/articles/gone.ts says why).
   if (!request.nextUrl.pathname.startsWith("/newsroom")) return (await answerGoneStory(request)) ?? NextResponse.next();
   // Server actions post to page URLs: they answer 401 themselves, in a form the page can show.
   if (isWrite(request)) return NextResponse.next();
-  const secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const secret = authSecret();
   const token = secret ? await getToken({ req: request, secret }) : null;
   if (token?.sub) return NextResponse.next();
   const signIn = new URL("/sign-in", request.url);

@@ -1,7 +1,7 @@
 // Writes to agencies. A credit is formatted from the agency when a page is read, so changing the
 // format changes every picture that uses it: the pages showing those pictures are dropped.
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../audit/write-guards";
+import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db, type Tx } from "../db";

@@ -3,6 +3,7 @@
 // it is refused with 409 and their name, and nothing is written.
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import { staleVersionError } from "../concurrency";
 import { assertCan, type Actor } from "../permissions";
 import { bodyToPlainText, collectReferences } from "../editor/references";
 import { parseBody } from "../editor/validate";
@@ -24,9 +25,15 @@ export type SaveResult = { version: number; updatedAt: string; isChanged: boolea
 export async function loadForWrite(tx: Tx, articleId: string) {
   const article = await tx.article.findUnique({
     where: { id: articleId },
-    select: { id: true, version: true, status: true, slug: true, createdById: true, heroCaptionId: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } } },
+    select: { id: true, version: true, status: true, slug: true, createdById: true, heroCaptionId: true, deletedAt: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } }, deletedBy: { select: { name: true } } },
   });
   if (!article) throw new AppError("NOT_FOUND", "That story does not exist (it may have been deleted).");
+  // A story in the trash takes no writes (a tab left open on it would otherwise keep saving into
+  // it, or publish it): it must be restored first.
+  if (article.deletedAt) {
+    const who = article.deletedBy?.name ?? "Someone";
+    throw new AppError("CONFLICT", `${who} moved this story to the trash. Nothing was saved: restore it from the trash to go on editing.`, { trashed: true });
+  }
   return article;
 }
 
@@ -37,17 +44,13 @@ export async function loadForWrite(tx: Tx, articleId: string) {
 // "Updated" time, which a save to the working copy of a live story must not move.
 export async function claimVersion(tx: Tx, articleId: string, expectedVersion: number, editorId: string | null): Promise<number> {
   const claimed = await tx.$executeRaw`UPDATE "Article" SET "version" = "version" + 1, "lastEditedById" = ${editorId} WHERE "id" = ${articleId} AND "version" = ${expectedVersion}`;
-  if (claimed === 0) throw staleVersionError(await loadForWrite(tx, articleId), expectedVersion);
+  if (claimed === 0) throw staleStoryError(await loadForWrite(tx, articleId), expectedVersion);
   return expectedVersion + 1;
 }
 
-export function staleVersionError(current: { version: number; lastEditedBy: { name: string } | null }, expected: number): AppError {
-  const who = current.lastEditedBy?.name ?? "Someone";
-  return new AppError("CONFLICT", `${who} saved this story after you opened it. Your changes were not saved: compare them with the current version and merge by hand.`, {
-    currentVersion: current.version,
-    expectedVersion: expected,
-    savedBy: who,
-  });
+// The story's stale-version refusal: the editor merges on it (details name both versions).
+export function staleStoryError(current: { version: number; lastEditedBy: { name: string } | null }, expected: number): AppError {
+  return staleVersionError({ savedBy: current.lastEditedBy?.name ?? null, label: "this story", recovery: "merge", versions: { current: current.version, expected } });
 }
 
 // New tags are created as the saver's story tags, capped per person (lib/tags/story-tags.ts).
@@ -112,7 +115,7 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
   const result = await db.$transaction(async (tx) => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, "article.edit", current);
-    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
     if (keepsWorkingCopy(current.status)) return saveToWorkingCopy(tx, actor, current, input.kind, { ...article, sidebars });
     const before = await readSnapshot(tx, current.id);
     if (isSameSnapshot(before, { ...article, sidebars })) {

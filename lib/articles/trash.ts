@@ -12,7 +12,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
 import { forgetArticle } from "../search/index-article";
-import { claimVersion, staleVersionError } from "./save-article";
+import { claimVersion, staleStoryError } from "./save-article";
 import { abandonedDraftWhere } from "./untouched-draft";
 import { purgeCutoff } from "./trash-rules";
 
@@ -51,7 +51,7 @@ export async function deleteToTrash(actor: Actor | null, raw: unknown): Promise<
     const current = await loadForTrash(tx, input.articleId);
     assertCan(actor, "article.delete", current);
     if (current.deletedAt) throw new AppError("CONFLICT", "This story is already in the trash.");
-    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
     assertTrashable(current.status);
     await assertNotLinked(tx, current.id);
     const version = await claimVersion(tx, current.id, input.expectedVersion, actor.id);
@@ -68,7 +68,7 @@ export async function restoreFromTrash(actor: Actor | null, raw: unknown): Promi
     const current = await loadForTrash(tx, input.articleId);
     assertCan(actor, "article.restore", current);
     if (!current.deletedAt) throw new AppError("CONFLICT", "This story is not in the trash (someone may have restored it already).");
-    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
     const version = await claimVersion(tx, current.id, input.expectedVersion, actor.id);
     await tx.article.update({ where: { id: current.id }, data: { deletedAt: null, deletedById: null } });
     await recordAudit(tx, { actorId: actor.id, action: "article.untrash", entityType: "Article", entityId: current.id, details: { headline: current.headline } });

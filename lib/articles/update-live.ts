@@ -14,7 +14,7 @@ import { compareSnapshots } from "./compare-snapshots";
 import { listPublishProblems } from "./publish-gate";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
 import { keepRevision } from "./revisions";
-import { addSlugRedirect, claimVersion, loadForWrite, staleVersionError, writeArticle } from "./save-article";
+import { addSlugRedirect, claimVersion, loadForWrite, staleStoryError, writeArticle } from "./save-article";
 import { readSnapshot, type ArticleSnapshot } from "./snapshot";
 import { keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
 
@@ -30,7 +30,7 @@ type Current = Awaited<ReturnType<typeof loadForWrite>>;
 async function loadLive(tx: Tx, actor: Actor | null, action: "article.publish" | "article.edit", articleId: string, expectedVersion: number): Promise<Current> {
   const current = await loadForWrite(tx, articleId);
   assertCan(actor, action, current);
-  if (current.version !== expectedVersion) throw staleVersionError(current, expectedVersion);
+  if (current.version !== expectedVersion) throw staleStoryError(current, expectedVersion);
   if (!keepsWorkingCopy(current.status)) throw new AppError("CONFLICT", "Only a published or scheduled story has a live version; this one is saved directly.");
   return current;
 }

@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record";
 import { listPublishProblems, publishRefusal } from "./publish-gate";
 import { keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
-import { claimVersion, loadForWrite, staleVersionError } from "./save-article";
+import { claimVersion, loadForWrite, staleStoryError } from "./save-article";
 import { readPageKeys, refreshPublicPages } from "./refresh";
 import { reindexArticle } from "../search/index-article";
 import { articleHref } from "./href";
@@ -46,7 +46,7 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
   const result = await db.$transaction(async (tx) => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, step.action, current);
-    if (current.version !== input.expectedVersion) throw staleVersionError(current, input.expectedVersion);
+    if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
     if (!(step.from as readonly string[]).includes(current.status)) {
       throw new AppError("CONFLICT", `A ${current.status.toLowerCase().replace("_", " ")} story cannot be moved to ${step.to.toLowerCase().replace("_", " ")}.`);
     }

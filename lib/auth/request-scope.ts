@@ -1,17 +1,31 @@
 // The client address of the request being served, if any. Server actions, route handlers and
 // pages run inside Next.js's request scope and get it; the scheduler, `npm run publish-due`, the
 // seed and other scripts run outside any request, where headers() throws, and get null.
-import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+// next/headers is loaded on first use, not at the top: outside Next.js's server runtime (the
+// seed and bootstrap that `npm start` runs before the server, the scripts) merely importing it
+// throws "AsyncLocalStorage accessed in runtime where it is not available".
 import { clientIp } from "./request-ip";
 
+type NextRequestApi = { headers: typeof import("next/headers").headers; rethrow: typeof import("next/navigation").unstable_rethrow };
+let nextRequestApi: Promise<NextRequestApi | null> | null = null;
+
+function loadNextRequestApi(): Promise<NextRequestApi | null> {
+  nextRequestApi ??= Promise.all([import("next/headers"), import("next/navigation")]).then(
+    ([headersModule, navigation]) => ({ headers: headersModule.headers, rethrow: navigation.unstable_rethrow }),
+    () => null,
+  );
+  return nextRequestApi;
+}
+
 export async function requestIpInScope(): Promise<string | null> {
+  const next = await loadNextRequestApi();
+  if (!next) return null;
   let source: Headers;
   try {
-    source = await headers();
+    source = await next.headers();
   } catch (error) {
     // Next.js's own control-flow errors (a prerender bailing out) must pass through.
-    unstable_rethrow(error);
+    next.rethrow(error);
     return null;
   }
   const ip = clientIp(source);

@@ -1,7 +1,7 @@
 // For newsroom pages and server actions: who is asking, and what the audit log should know.
 import { redirect } from "next/navigation";
 import { can, type Action } from "../permissions";
-import type { WriteContext } from "../audit/write-guards";
+import type { WriteContext } from "../concurrency";
 import { currentRequestIp, getCurrentUser, type SessionUser } from "./session";
 
 // A staff screen: anonymous visitors go to sign-in; a role that may not use it gets isAllowed false

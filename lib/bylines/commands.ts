@@ -1,7 +1,7 @@
 // Writes to byline profiles: create, edit, merge. Public pages that show a profile's name or
 // address are dropped from the cache; a changed address leaves a redirect behind.
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../audit/write-guards";
+import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db, type Tx } from "../db";

@@ -4,6 +4,7 @@
 // (upload.ts), which checks their permission first. Edits and deletes: update-media.ts, delete-media.ts.
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
+import { isUniqueViolation } from "../concurrency";
 import type { MediaLimits } from "./inspect";
 import { prefillFromFile } from "./prefill";
 import { processImage, sha256Hex, type ProcessedImage } from "./process";
@@ -104,10 +105,6 @@ async function insertRows(tx: Tx, data: ParsedMediaInput, credit: CreditIds, ima
     },
   });
   return media;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
 }
 
 export async function createMedia(db: Db, input: MediaInput, context: MediaContext) {

@@ -2,7 +2,7 @@
 // profile uses it, naming them; otherwise the rows go in one transaction, audited, and the files
 // after the commit (a file left behind by a crash is harmless: nothing points at it).
 import { recordAudit } from "../audit/record";
-import { notFound, staleVersionError, type WriteContext } from "../audit/write-guards";
+import { notFound, staleRecordError, type WriteContext } from "../concurrency";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -26,7 +26,7 @@ export function describeUsage(usage: MediaUsage): string {
 async function deleteRows(tx: Tx, id: string, version: number, actor: Actor, context: WriteContext): Promise<string[]> {
   const media = await tx.media.findUnique({ where: { id }, select: { version: true, storageKey: true, originalName: true, sha256: true, renditions: { select: { storageKey: true } } } });
   if (!media) throw notFound("That picture");
-  if (media.version !== version) throw await staleVersionError(tx, { entityType: "Media", entityId: id, label: "this picture" });
+  if (media.version !== version) throw await staleRecordError(tx, { entityType: "Media", entityId: id, label: "this picture" });
   const usage = await findMediaUsage(tx, id);
   if (isUsed(usage)) {
     throw new AppError("CONFLICT", describeUsage(usage), { stories: usage.stories.map((s) => ({ id: s.id, headline: s.headline, status: s.status })), bylines: usage.bylines });

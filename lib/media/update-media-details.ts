@@ -3,7 +3,7 @@
 // The details the editor does not show are sent as they are stored: if the picture changed since
 // the version the editor names, updateMedia refuses the write and names who saved in between.
 import { readPickerMedia, type PickerMedia } from "../articles/editor-queries";
-import { notFound, type WriteContext } from "../audit/write-guards";
+import { notFound, type WriteContext } from "../concurrency";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { MEDIA_DETAIL_FIELDS, MediaDetailsInput, parseOrRefuse } from "./schema";

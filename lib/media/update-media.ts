@@ -2,7 +2,7 @@
 // is refused, naming who saved in between), audited with what changed, and every published page
 // showing the picture is refreshed when something readers see changed.
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound, type WriteContext } from "../audit/write-guards";
+import { expectUpdated, notFound, type WriteContext } from "../concurrency";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/sqlite/client";

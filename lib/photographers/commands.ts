@@ -1,7 +1,7 @@
 // Writes to photographers. A photographer's pictures keep the agency they were supplied through
 // (Media.agencyId); changing the photographer's agency only affects pictures uploaded later.
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound, type WriteContext } from "../audit/write-guards";
+import { expectUpdated, notFound, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db, type Tx } from "../db";

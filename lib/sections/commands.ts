@@ -1,7 +1,7 @@
 // Writes to sections. A section's slug is the first segment of its stories' addresses: changing
 // it leaves a redirect from the old section page (story pages already redirect by their slug).
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../audit/write-guards";
+import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db, type Tx } from "../db";

@@ -1,7 +1,7 @@
 // Writes to tags: create, rename (the old tag page redirects) and merge (every story tagged with
 // the source gets the target instead; the source's page redirects to the target's).
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../audit/write-guards";
+import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db, type Tx } from "../db";

@@ -102,7 +102,24 @@ describe("moving a story to the trash", () => {
   it("keeps a trashed story from being published by someone who still had it open", async () => {
     const story = await draft(editor, "Snowboard judges split");
     const { version } = await deleteToTrash(editor, { articleId: story.id, expectedVersion: story.version });
-    await expect(publishArticle(otherEditor, { articleId: story.id, expectedVersion: version })).rejects.toMatchObject({ code: "INVALID", details: { problems: ["The story is in the trash: restore it first."] } });
+    await expect(publishArticle(otherEditor, { articleId: story.id, expectedVersion: version })).rejects.toMatchObject({ code: "CONFLICT", details: { trashed: true }, message: expect.stringMatching(/moved this story to the trash\. Nothing was saved/) });
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id } })).toMatchObject({ status: "DRAFT", version });
+  });
+
+  it("takes no save or autosave into a trashed story from a tab left open on it", async () => {
+    const story = await draft(editor, "Ski jump hill closed by wind");
+    const opened = await currentInput(story.id);
+    const { version } = await deleteToTrash(otherEditor, { articleId: story.id, expectedVersion: story.version });
+    const revisions = await db.revision.count({ where: { articleId: story.id } });
+    for (const isAutosave of [true, false]) {
+      // Both the version the tab had and the current one (as after a conflict's "reload") are refused.
+      for (const expectedVersion of [opened.version, version]) {
+        await expect(saveArticle(editor, { articleId: story.id, expectedVersion, isAutosave, article: { ...opened.article, headline: "Typed after the trash" } }))
+          .rejects.toMatchObject({ code: "CONFLICT", details: { trashed: true }, message: "Rory Restore moved this story to the trash. Nothing was saved: restore it from the trash to go on editing." });
+      }
+    }
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id } })).toMatchObject({ headline: "Ski jump hill closed by wind", version });
+    expect(await db.revision.count({ where: { articleId: story.id } })).toBe(revisions);
   });
 });
 

@@ -3,7 +3,7 @@
 import { AppError, runAction, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth";
 import { writeContext } from "@/lib/auth/screen";
-import type { WriteContext } from "@/lib/audit/write-guards";
+import type { WriteContext } from "@/lib/concurrency";
 import type { Actor } from "@/lib/permissions";
 
 type Command<T> = (actor: Actor | null, input: unknown, context: WriteContext) => Promise<T>;
