@@ -1,12 +1,14 @@
 // The in-process scheduler started with the server (instrumentation.ts): publishes scheduled
-// stories when they fall due, withdraws pictures whose rights expired, and empties the trash of
-// stories deleted 30 days ago and of drafts nobody typed in. Runs never overlap; a failed run is
+// stories when they fall due, withdraws pictures whose rights expired, empties the trash of
+// stories deleted 30 days ago and of drafts nobody typed in, and deletes tags typed into stories
+// that no story uses any more (lib/tags/story-tags.ts). Runs never overlap; a failed run is
 // logged and tried again later.
 import { publishDueArticles } from "./articles/publish-due";
 import { applyDueLiveUpdates } from "./articles/update-live";
 import { purgeTrash, SCHEDULER } from "./articles/trash";
 import { withdrawExpiredMedia } from "./media/rights-expiry";
 import { refreshPlannerStatistics } from "./db-statistics";
+import { cleanUpUnusedTags } from "./tags/story-tags";
 
 const INTERVAL_MS = Math.max(5, Number(process.env.SCHEDULER_INTERVAL_SECONDS ?? 30)) * 1000;
 
@@ -30,6 +32,8 @@ async function emptyTrash(now: Date): Promise<void> {
   if (report.purged.length) console.log(`[scheduler] deleted ${report.purged.length} story(ies) for good after 30 days in the trash`);
   if (report.discarded.length) console.log(`[scheduler] discarded ${report.discarded.length} empty draft(s) nobody typed in`);
   for (const kept of report.kept) console.warn(`[scheduler] kept story ${kept.id} in the trash: ${kept.reason}`);
+  const tags = await cleanUpUnusedTags(now);
+  if (tags.deleted.length) console.log(`[scheduler] deleted ${tags.deleted.length} tag(s) typed into stories that no story uses any more`);
 }
 
 export async function runScheduledWork(now: Date = new Date()): Promise<void> {

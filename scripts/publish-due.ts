@@ -1,7 +1,7 @@
 // `npm run publish-due`: publishes every scheduled story that has fallen due, once, withdraws
-// pictures whose rights expired and empties the trash (stories deleted 30 days ago, drafts nobody
-// typed in), then tells a running server (PRESSBOX_URL, default http://localhost:$PORT) to drop
-// the changed pages from its cache.
+// pictures whose rights expired, empties the trash (stories deleted 30 days ago, drafts nobody
+// typed in) and deletes unused tags typed into stories, then tells a running server
+// (PRESSBOX_URL, default http://localhost:$PORT) to drop the changed pages from its cache.
 import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { resolveDatabaseUrl } from "../lib/database-url";
 import { REFRESH_PATH, SIGNATURE_HEADER, signRefresh } from "../lib/internal-refresh";
@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   const trash = await purgeTrash(SCHEDULER);
   console.log(`deleted ${trash.purged.length} story(ies) for good after 30 days in the trash; discarded ${trash.discarded.length} empty draft(s)`);
   for (const kept of trash.kept) console.log(`  kept ${kept.id} in the trash: ${kept.reason}`);
+  const { cleanUpUnusedTags } = await import("../lib/tags/story-tags");
+  const tags = await cleanUpUnusedTags();
+  console.log(`deleted ${tags.deleted.length} unused tag(s) typed into stories`);
   const changed = [...new Set([...report.published, ...updates.updated, ...withdrawn.articleIds])];
   if (changed.length) await notifyServer(changed);
 }

@@ -14,6 +14,10 @@ describe("refuseRequest", () => {
     expect(refuseRequest(get("/search?q=%FF"))).toBeNull();
   });
 
+  it.each(["/search?q=%00", "/search?q=goal%00", "/newsroom/stories?q=a%00b", "/feed.xml?x=%00"])("refuses a NUL in the query of %s with 400", (url) => {
+    expect(refuseRequest(get(url))).toMatchObject({ status: 400, message: expect.stringMatching(/NUL/) });
+  });
+
   it("refuses next-auth's credentials callback fetched with GET with 405, and lets its POST through", () => {
     expect(refuseRequest(get("/api/auth/callback/credentials"))).toMatchObject({ status: 405, allow: "POST" });
     expect(refuseRequest(get("/api/auth/callback/credentials?x=1"))?.status).toBe(405);

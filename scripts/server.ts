@@ -10,7 +10,23 @@ import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
 import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
 import { makeGraceful, releaseServerResources } from "./server-shutdown";
-import { refuseRequest } from "./request-guard";
+import { refuseRequest, type Refusal } from "./request-guard";
+import { readBody, refuseNestedBody, replayRequest } from "./action-body";
+
+function answerRefusal(res: ServerResponse, refusal: Refusal): void {
+  res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
+  res.end(refusal.message);
+}
+
+// A server action's body is read and its nesting checked before Next.js decodes it (action-body.ts):
+// the request to hand on, or null when it was refused.
+async function checkedAction(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
+  const body = await readBody(req);
+  const refusal = refuseNestedBody(body, req.headers["content-type"]);
+  if (!refusal) return replayRequest(req, body);
+  answerRefusal(res, refusal);
+  return null;
+}
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -102,18 +118,16 @@ export async function startServer(options: { port: number; hostname: string }): 
     delete req.headers["x-real-ip"];
     graceful.track(req, res);
     const refusal = refuseRequest(req);
-    if (refusal) {
-      res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
-      res.end(refusal.message);
-      return;
-    }
+    if (refusal) return answerRefusal(res, refusal);
     const key = pageCacheKey(req);
     for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
     const run = async () => {
       if (isBenchHook(req)) return benchHook(req, res);
       if (!key) {
-        withNonce(req, res);
-        return handle(req, res);
+        const request = req.method === "POST" && req.headers["next-action"] !== undefined ? await checkedAction(req, res) : req;
+        if (!request) return;
+        withNonce(request, res);
+        return handle(request, res);
       }
       const entry = getPage(key);
       // A cached page is served with the policy (and nonce) it was rendered with.

@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.sign-in": "signed in", "auth.sign-in-failed": "failed to sign in", "auth.sign-out": "signed out",
   "user.role-change": "changed the role", "user.password-reset": "reset the password", "user.disable": "disabled the account", "user.enable": "enabled the account",
   "media.create": "uploaded", "media.update": "edited", "media.delete": "deleted", "media.rights-expired": "withdrawn: rights expired",
+  "tag.cleanup": "deleted: no story used it",
 };
 
 const TYPE_LABELS: Record<string, string> = {

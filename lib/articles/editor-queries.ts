@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
+import { searchInput } from "../text-input";
 import { formatCredit } from "../credits/format";
 import { mediaUrl, pickDefaultRendition } from "../media/urls";
 import { findPhotoProblems, rightsStateOf } from "../media/library-item";
@@ -61,7 +62,7 @@ export async function readPickerMedia(actor: Actor | null, ids: unknown): Promis
 
 export async function searchPickerMedia(actor: Actor | null, query: string, take = 24): Promise<PickerMedia[]> {
   assertCan(actor, "article.create");
-  const q = query.trim().slice(0, 100);
+  const q = searchInput(query, 100);
   const rows = await db.media.findMany({
     where: q ? { OR: [{ altText: { contains: q } }, { defaultCaption: { contains: q } }, { originalName: { contains: q } }, { photographer: { name: { contains: q } } }] } : {},
     orderBy: { createdAt: "desc" },
@@ -73,7 +74,7 @@ export async function searchPickerMedia(actor: Actor | null, query: string, take
 
 export async function searchPickerStories(actor: Actor | null, query: string, excludeId: string): Promise<PickerStory[]> {
   assertCan(actor, "article.create");
-  const q = query.trim().slice(0, 100);
+  const q = searchInput(query, 100);
   return db.article.findMany({
     where: { id: { not: excludeId }, status: "PUBLISHED", deletedAt: null, ...(q ? { headline: { contains: q } } : {}) },
     orderBy: { publishedAt: "desc" },

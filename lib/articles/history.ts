@@ -1,6 +1,7 @@
 // A story's revision history: who saved when, a readable comparison of any two versions, and
 // restoring one (which is itself a new revision, so nothing is ever lost).
 import { z } from "zod";
+import { idInput } from "../text-input";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -43,7 +44,7 @@ export async function compareRevisions(actor: Actor | null, articleId: string, f
   return compareSnapshots(from, to);
 }
 
-const RestoreInput = z.object({ articleId: z.string().max(40), revisionId: z.string().max(40), expectedVersion: z.number().int().positive() });
+const RestoreInput = z.object({ articleId: idInput(), revisionId: idInput(), expectedVersion: z.number().int().positive() });
 
 export async function restoreRevision(actor: Actor | null, raw: unknown): Promise<SaveResult> {
   const input = RestoreInput.parse(raw);

@@ -1,7 +1,7 @@
 // Corrections and update notes on published stories: shown at the foot with their time, and
 // they move the story's dateModified.
 import { z } from "zod";
-import { textInput } from "../text-input";
+import { textInput, idInput } from "../text-input";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record";
 import { readPageKeys, refreshPublicPages } from "./refresh";
 
 const NoteInput = z.object({
-  articleId: z.string().min(1).max(40),
+  articleId: idInput(),
   kind: z.enum(["CORRECTION", "UPDATE"]),
   text: textInput().min(5, "say what was corrected or updated").max(1000),
 });

@@ -4,6 +4,7 @@
 // The token names the link and its expiry, signed, so a forged one costs no database read.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { idInput } from "../text-input";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -77,7 +78,7 @@ export async function listPreviewLinks(actor: Actor | null, articleId: string): 
   return rows.map((r) => ({ id: r.id, createdBy: r.createdBy?.name ?? null, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString() }));
 }
 
-const RevokeInput = z.object({ articleId: z.string().min(1).max(40), linkId: z.string().min(1).max(40) });
+const RevokeInput = z.object({ articleId: idInput(), linkId: idInput() });
 
 export async function revokePreviewLink(actor: Actor | null, raw: unknown): Promise<{ revoked: boolean }> {
   const input = RevokeInput.parse(raw);

@@ -17,6 +17,7 @@ import { isSameSnapshot, keepRevision } from "./revisions";
 import { readSnapshot } from "./snapshot";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
 import { reindexArticle } from "../search/index-article";
+import { ensureStoryTags } from "../tags/story-tags";
 import { isSameStory, keepsWorkingCopy, normalizeSnapshot, readEditableSnapshot, storeWorkingCopy } from "./working-copy";
 
 export type SaveResult = { version: number; updatedAt: string; isChanged: boolean };
@@ -52,13 +53,12 @@ export function staleStoryError(current: { version: number; lastEditedBy: { name
   return staleVersionError({ savedBy: current.lastEditedBy?.name ?? null, label: "this story", recovery: "merge", versions: { current: current.version, expected } });
 }
 
-async function syncTags(tx: Tx, articleId: string, names: string[]): Promise<void> {
+// New tags are created as the saver's story tags, capped per person (lib/tags/story-tags.ts).
+async function syncTags(tx: Tx, articleId: string, names: string[], editorId: string | null): Promise<void> {
   const unique = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
   await tx.articleTag.deleteMany({ where: { articleId } });
-  for (const [position, [slug, name]] of unique.entries()) {
-    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name } });
-    await tx.articleTag.create({ data: { articleId, tagId: tag.id, position } });
-  }
+  const ids = await ensureStoryTags(tx, unique, editorId);
+  for (const [position, [slug]] of unique.entries()) await tx.articleTag.create({ data: { articleId, tagId: ids.get(slug)!, position } });
 }
 
 async function syncBylines(tx: Tx, articleId: string, bylines: ArticleInput["bylines"]): Promise<void> {
@@ -82,7 +82,7 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
   await syncQuotes(tx, articleId, refs.quoteIds, article.quotes);
   await syncSidebars(tx, articleId, refs.sidebarIds, sidebars);
   await syncRelatedLinks(tx, articleId, body);
-  await syncTags(tx, articleId, article.tagNames);
+  await syncTags(tx, articleId, article.tagNames, editorId);
   await syncBylines(tx, articleId, article.bylines);
   const nextHeroCaptionId = await syncHeroCaption(tx, articleId, heroCaptionId, article.hero);
   await syncCaptions(tx, articleId, refs, article.captions, nextHeroCaptionId);

@@ -4,10 +4,20 @@ import { z } from "zod";
 import { textInput } from "../text-input";
 import { RECORD_ID } from "../editor/nodes/reference-attribute";
 import { SLUG_PATTERN } from "../slug";
+import { isNestedDeeperThan } from "../input-depth";
+import { BODY_LIMITS } from "../editor/validate";
 
 const recordId = z.string().regex(RECORD_ID, "is not a valid id");
 const text = (max: number) => textInput().max(max, `must be at most ${max} characters`);
 
+// A body is checked for depth here, without recursion, before the validator (which recurses)
+// sees it. Two JSON levels per node, and room for marks and attributes: a body a little deeper
+// than the validator's limit still reaches it and gets its message naming where.
+const MAX_BODY_JSON_DEPTH = 2 * BODY_LIMITS.maxDepth + 16;
+const body = z
+  .unknown()
+  .refine((value) => !isNestedDeeperThan(value, MAX_BODY_JSON_DEPTH), { message: `is nested too deeply: lists and blocks may nest at most ${BODY_LIMITS.maxDepth} levels` })
+  .optional();
 
 export const QuoteInput = z.object({
   id: recordId,
@@ -20,7 +30,7 @@ export const QuoteInput = z.object({
 
 export const CaptionInput = z.object({ id: recordId, mediaId: recordId, text: text(1000) });
 
-export const SidebarInput = z.object({ id: recordId, heading: text(200), body: z.unknown() });
+export const SidebarInput = z.object({ id: recordId, heading: text(200), body });
 
 export const BylineInput = z.object({
   profileId: recordId,
@@ -37,7 +47,7 @@ export const ArticleInput = z.object({
   tagNames: z.array(text(60).min(1)).max(20, "at most 20 tags").default([]),
   bylines: z.array(BylineInput).max(12, "at most 12 bylines").default([]),
   hero: z.object({ mediaId: recordId, caption: text(1000) }).nullable().default(null),
-  body: z.unknown(),
+  body,
   quotes: z.array(QuoteInput).max(200).default([]),
   captions: z.array(CaptionInput).max(200).default([]),
   sidebars: z.array(SidebarInput).max(50).default([]),

@@ -5,6 +5,7 @@
 // story must be taken off the site first. Each command: permission -> zod -> transaction ->
 // version guard -> audit.
 import { z } from "zod";
+import { idInput } from "../text-input";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/sqlite/client";
@@ -17,7 +18,7 @@ import { purgeCutoff } from "./trash-rules";
 
 const PURGE_BATCH = 200;
 
-const ArticleId = z.string().min(1).max(40);
+const ArticleId = idInput();
 const DeleteInput = z.object({ articleId: ArticleId, expectedVersion: z.number().int().positive() });
 // Restoring is a form (the Trash view, the trashed story's page): the version arrives as text.
 const RestoreInput = z.object({ articleId: ArticleId, expectedVersion: z.coerce.number().int().min(1, "is missing: reload the page").max(2_147_483_647) });

@@ -3,7 +3,7 @@
 // story: the same publish gate as publishing, a revision marked PUBLISH, an audit entry with
 // what changed, and a refresh of exactly the pages that show the story, all in one transaction.
 import { z } from "zod";
-import { textInput } from "../text-input";
+import { textInput, idInput } from "../text-input";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -18,7 +18,7 @@ import { addSlugRedirect, claimVersion, loadForWrite, staleStoryError, writeArti
 import { readSnapshot, type ArticleSnapshot } from "./snapshot";
 import { keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
 
-const recordRef = { articleId: z.string().min(1).max(40), expectedVersion: z.number().int().positive() };
+const recordRef = { articleId: idInput(), expectedVersion: z.number().int().positive() };
 const NoteInput = z.object({ kind: z.enum(["CORRECTION", "UPDATE"]), text: textInput().min(5, "say what was corrected or updated").max(1000) });
 const UpdateLiveInput = z.object({ ...recordRef, note: NoteInput.nullish() });
 const DiscardInput = z.object(recordRef);

@@ -2,6 +2,7 @@
 // Every step checks permission and the version the person saw, writes in one transaction with an
 // audit entry, and refreshes the public pages the story appears on.
 import { z } from "zod";
+import { idInput } from "../text-input";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Action, type Actor } from "../permissions";
@@ -18,7 +19,7 @@ import { revokeAllPreviewLinks } from "./preview";
 
 type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
 
-const TransitionInput = z.object({ articleId: z.string().min(1).max(40), expectedVersion: z.number().int().positive() });
+const TransitionInput = z.object({ articleId: idInput(), expectedVersion: z.number().int().positive() });
 const ScheduleInput = TransitionInput.extend({ publishAt: z.coerce.date() });
 
 type Step = { action: Action; from: readonly Status[]; to: Status; audit: string };

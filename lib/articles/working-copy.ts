@@ -84,6 +84,12 @@ export function moveBylineInWorkingCopies(tx: Tx, sourceId: string, targetId: st
   });
 }
 
+// The slugs of every tag a working copy names (tags it would attach when the live story is updated).
+export async function tagSlugsInWorkingCopies(tx: Tx): Promise<Set<string>> {
+  const copies = await tx.workingCopy.findMany({ select: { snapshot: true } });
+  return new Set(copies.flatMap((copy) => ArticleInput.parse(copy.snapshot).tagNames.map((name) => slugify(name))));
+}
+
 export function renameTagInWorkingCopies(tx: Tx, fromName: string, toName: string): Promise<void> {
   const from = slugify(fromName);
   return rewriteWorkingCopies(tx, (snapshot) => ({ ...snapshot, tagNames: snapshot.tagNames.map((name) => (slugify(name) === from ? toName : name)) }));

@@ -3,6 +3,7 @@
 // their ids) and, for story saves, what changed.
 import { z } from "zod";
 import { db } from "../db";
+import { textInput } from "../text-input";
 import { assertCan, type Actor } from "../permissions";
 import { resolveAuditNames } from "./names";
 import { collectDetailRefs, type RecordRef } from "./references";
@@ -11,7 +12,7 @@ import { storyChangesFor } from "./story-changes";
 export const AUDIT_PAGE_SIZE = 50;
 
 const empty = (value: unknown) => (value === "" || value === null ? undefined : value);
-const optionalText = z.preprocess(empty, z.string().trim().max(100).optional());
+const optionalText = z.preprocess(empty, textInput().max(100).optional());
 const optionalDate = z.preprocess(empty, z.coerce.date({ error: "is not a date" }).optional());
 
 export const AuditFilter = z.object({

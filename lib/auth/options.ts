@@ -43,6 +43,7 @@ async function authorizeCredentials(credentials: Record<string, string> | undefi
       throw new Error(`${SIGN_IN_ERRORS.throttled}:${seconds}`);
     }
     if (isAppError(error) && error.code === "FORBIDDEN") throw new Error(SIGN_IN_ERRORS.disabled);
+    if (isAppError(error) && error.code === "INVALID") throw new Error(SIGN_IN_ERRORS.unstorable);
     console.error("[pressbox] sign-in failed unexpectedly", error);
     throw new Error("SignInUnavailable");
   }

@@ -7,11 +7,12 @@ import { AppError } from "../errors";
 import type { Role } from "../permissions";
 import { forgetAttempt, startAttempt, throttleWait } from "../rate-limit/login-throttle";
 import { passwordFingerprint, verifyPassword } from "./password";
+import { hasUnstorableCharacters, UNSTORABLE_MESSAGE } from "../text-input";
 
 export type SignedInUser = { id: string; name: string; email: string; role: Role; passwordFingerprint: string };
 
 // Errors next-auth passes to the sign-in page as ?error=… (the page turns them into sentences).
-export const SIGN_IN_ERRORS = { throttled: "TooManyAttempts", disabled: "AccountDisabled" } as const;
+export const SIGN_IN_ERRORS = { throttled: "TooManyAttempts", disabled: "AccountDisabled", unstorable: "UnstorableText" } as const;
 
 const Credentials = z.object({
   email: z.string().trim().toLowerCase().max(320),
@@ -37,6 +38,11 @@ async function recordSuccess(db: Db, attemptId: string, user: { id: string; emai
 // The signed-in user, or null for a wrong email or password (the caller must not say which).
 // Throws AppError TOO_MANY_REQUESTS while throttled and FORBIDDEN for a disabled account.
 export async function authenticate(input: unknown, context: SignInContext): Promise<SignedInUser | null> {
+  // Refused before anything is recorded: no account's email holds one, and PostgreSQL cannot
+  // store the attempt that names it (SQLite would).
+  if (hasUnstorableCharacters(String((input as { email?: unknown } | null)?.email ?? ""))) {
+    throw new AppError("INVALID", `The email ${UNSTORABLE_MESSAGE}.`);
+  }
   const parsed = Credentials.safeParse(input);
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return null;
   const { email, password } = parsed.data;

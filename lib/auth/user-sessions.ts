@@ -2,6 +2,7 @@
 // request checks that row (lib/auth/session.ts), so signing out, "sign out everywhere" and an
 // admin's "sign out everywhere" for someone else end a session at once, even for a copied cookie.
 import { z } from "zod";
+import { idInput } from "../text-input";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -36,7 +37,7 @@ export async function revokeSession(sessionId: unknown): Promise<void> {
   await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-const SignOutEverywhereInput = z.object({ userId: z.string().min(1).max(40) });
+const SignOutEverywhereInput = z.object({ userId: idInput() });
 
 // A person may end all their own sessions; an admin may end anyone's.
 export async function signOutEverywhere(actor: Actor | null, raw: unknown, context: { ip?: string | null } = {}): Promise<{ revoked: number }> {

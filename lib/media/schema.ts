@@ -12,9 +12,7 @@ const text = (max: number) => textInput().max(max, `is too long (${max} characte
 
 // Empty means "none": an empty override is no override, not "credit nobody".
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  textInput()
     .max(max, `is too long (${max} characters at most)`)
     .nullish()
     .transform((value) => value || null);

@@ -19,12 +19,19 @@ import { updateMediaDetails } from "@/lib/media/update-media-details";
 import { deleteToTrash, restoreFromTrash } from "@/lib/articles/trash";
 import type { FormState } from "@/components/newsroom/action-form";
 import { runFormCommand } from "../admin/run-form-command";
+import { hasUnstorableCharacters } from "@/lib/text-input";
 
 
 // Arguments arrive as whatever a caller posts, not only what the editor sends: anything but text
 // is no id (String() of some values throws or recurses without end).
 function text(value: unknown): string {
   return typeof value === "string" ? value : "";
+}
+
+// An id holding a character no database stores the same way (a NUL, half an emoji) is no id:
+// it finds nothing on SQLite and PostgreSQL alike, instead of an error on PostgreSQL.
+function id(value: unknown): string {
+  return typeof value === "string" && !hasUnstorableCharacters(value) ? value : "";
 }
 
 export async function createStoryAction(): Promise<void> {
@@ -54,19 +61,19 @@ export async function addNoteAction(input: unknown) {
 }
 
 export async function checkInAction(articleId: string) {
-  return runAction(async () => checkIn(await getCurrentUser(), text(articleId)));
+  return runAction(async () => checkIn(await getCurrentUser(), id(articleId)));
 }
 
 export async function reloadStoryAction(articleId: string) {
-  return runAction(async () => loadStoryForEditor(await getCurrentUser(), text(articleId)));
+  return runAction(async () => loadStoryForEditor(await getCurrentUser(), id(articleId)));
 }
 
 export async function listRevisionsAction(articleId: string) {
-  return runAction(async () => listRevisions(await getCurrentUser(), text(articleId)));
+  return runAction(async () => listRevisions(await getCurrentUser(), id(articleId)));
 }
 
 export async function compareRevisionsAction(articleId: string, fromId: string, toId: string) {
-  return runAction(async () => compareRevisions(await getCurrentUser(), text(articleId), text(fromId), text(toId)));
+  return runAction(async () => compareRevisions(await getCurrentUser(), id(articleId), id(fromId), id(toId)));
 }
 
 export async function restoreRevisionAction(input: unknown) {
@@ -74,7 +81,7 @@ export async function restoreRevisionAction(input: unknown) {
 }
 
 export async function previewLinkAction(articleId: string) {
-  return runAction(async () => createPreviewLink(await getCurrentUser(), text(articleId)));
+  return runAction(async () => createPreviewLink(await getCurrentUser(), id(articleId)));
 }
 
 export async function searchMediaAction(query: string) {
@@ -82,11 +89,11 @@ export async function searchMediaAction(query: string) {
 }
 
 export async function searchStoriesAction(query: string, excludeId: string) {
-  return runAction(async () => searchPickerStories(await getCurrentUser(), text(query), text(excludeId)));
+  return runAction(async () => searchPickerStories(await getCurrentUser(), text(query), id(excludeId)));
 }
 
 export async function compareWithCurrentAction(articleId: string, mine: unknown) {
-  return runAction(async () => compareWithCurrent(await getCurrentUser(), text(articleId), mine));
+  return runAction(async () => compareWithCurrent(await getCurrentUser(), id(articleId), mine));
 }
 
 export async function updateLiveAction(input: unknown) {
@@ -102,15 +109,15 @@ export async function scheduleLiveUpdateAction(input: unknown) {
 }
 
 export async function compareWithLiveAction(articleId: string) {
-  return runAction(async () => compareWorkingCopyWithLive(await getCurrentUser(), text(articleId)));
+  return runAction(async () => compareWorkingCopyWithLive(await getCurrentUser(), id(articleId)));
 }
 
 export async function liveStateAction(articleId: string) {
-  return runAction(async () => loadLiveState(await getCurrentUser(), text(articleId)));
+  return runAction(async () => loadLiveState(await getCurrentUser(), id(articleId)));
 }
 
 export async function listPreviewLinksAction(articleId: string) {
-  return runAction(async () => listPreviewLinks(await getCurrentUser(), text(articleId)));
+  return runAction(async () => listPreviewLinks(await getCurrentUser(), id(articleId)));
 }
 
 export async function revokePreviewLinkAction(input: unknown) {
