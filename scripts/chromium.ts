@@ -13,7 +13,7 @@ const BUNDLED_PACKAGE = "@sparticuz/chromium";
 
 export type ResolvedChromium = { path: string; source: "CHROMIUM_PATH" | "system" | "bundled" };
 
-type Options = { env?: NodeJS.ProcessEnv; systemPath?: string; cacheRoot?: string };
+type Options = { env?: Record<string, string | undefined>; systemPath?: string; cacheRoot?: string };
 
 export function resolveChromium(options: Options = {}): ResolvedChromium {
   const { env = process.env, systemPath = SYSTEM_CHROMIUM, cacheRoot = tmpdir() } = options;

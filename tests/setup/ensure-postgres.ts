@@ -23,7 +23,7 @@ type Shared = { server: Promise<{ url: string; stop: () => Promise<void> }>; use
 const SHARED_KEY = Symbol.for("pressbox.embeddedPostgres");
 const registry = globalThis as { [SHARED_KEY]?: Shared };
 
-export async function ensurePostgres(env: NodeJS.ProcessEnv = process.env): Promise<PostgresServer> {
+export async function ensurePostgres(env: Record<string, string | undefined> = process.env): Promise<PostgresServer> {
   const configuredUrl = env.POSTGRES_TEST_URL?.trim() || DEFAULT_POSTGRES_URL;
   if (await isReachable(configuredUrl)) return { url: configuredUrl, isEmbedded: false, stop: async () => undefined };
   console.log(`tests: no PostgreSQL answers at ${redact(configuredUrl)}; starting an embedded PostgreSQL`);
