@@ -1,8 +1,10 @@
 // Five test projects (`npx vitest run --project <name>`):
 //   unit                  pure code beside its source, no database
 //   integration-sqlite    tests/integration against a fresh, migrated SQLite file
-//   integration-postgres  the same files against a fresh PostgreSQL database (POSTGRES_TEST_URL)
-//   e2e                   real Chromium against the production server on a seeded SQLite database
+//   integration-postgres  the same files against a fresh PostgreSQL database (POSTGRES_TEST_URL when
+//                         a server answers there, else an embedded one: tests/setup/ensure-postgres.ts)
+//   e2e                   real Chromium (scripts/chromium.ts) against the production server on a
+//                         seeded SQLite database
 //   hostile               tests/hostile (`npm run test:hostile`): XSS corpus, malformed input,
 //                         permissions over HTTP, concurrency, crashes, contention, hostile uploads;
 //                         each file makes its own databases and servers
@@ -11,9 +13,14 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
 
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts"];
-// The drift checks read schema files and build their own database, and the SQLite transaction
-// tests make their own SQLite file: provider-independent.
-const PROVIDER_INDEPENDENT_TESTS = ["tests/integration/schema-drift.test.ts", "tests/integration/sqlite-transactions.test.ts"];
+// The drift checks read schema files and build their own database, the SQLite transaction
+// tests make their own SQLite file, and the ensure-postgres tests start their own server:
+// provider-independent.
+const PROVIDER_INDEPENDENT_TESTS = [
+  "tests/integration/schema-drift.test.ts",
+  "tests/integration/sqlite-transactions.test.ts",
+  "tests/integration/ensure-postgres.test.ts",
+];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
 // `extends: true`, which would load this file once more per project.)
@@ -78,7 +85,7 @@ export default defineConfig({
         test: {
           name: "hostile",
           include: ["tests/hostile/**/*.test.ts"],
-          globalSetup: ["tests/setup/production-build.ts"],
+          globalSetup: ["tests/setup/production-build.ts", "tests/setup/postgres-server.ts"],
           environment: "node",
           fileParallelism: false,
           testTimeout: 300_000,

@@ -10,9 +10,9 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { resolveChromium } from "./chromium";
 
 const DEFAULT_URL = `http://localhost:${process.env.PORT ?? 3000}/olympics/winter-olympics-team-pursuit-heartbreak`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const THRESHOLDS = { performance: 95, accessibility: 100 } as const;
 const REPORT_BASE = path.join("test-results", "lighthouse");
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
@@ -33,7 +33,7 @@ function runLighthouse(url: string, base: string): Report {
     "--output=json", "--output=html", `--output-path=${base}`, `--only-categories=${CATEGORIES.join(",")}`,
     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run", "--quiet",
   ];
-  const result = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHROME_PATH: CHROMIUM } });
+  const result = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHROME_PATH: resolveChromium().path } });
   if (result.status !== 0) throw new Error(`lighthouse exited with ${result.status ?? result.signal}`);
   return JSON.parse(readFileSync(`${base}.report.json`, "utf8")) as Report;
 }

@@ -1,13 +1,14 @@
-// What e2e tests share: Chromium launched the same way everywhere, the URL of the server that
-// tests/setup/next-server.ts started for this run, and screenshots kept in test-results/.
+// What e2e tests share: Chromium (scripts/chromium.ts says which one) launched the same way
+// everywhere, the URL of the server that tests/setup/next-server.ts started for this run, and
+// screenshots kept in test-results/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { resolveChromium } from "../../scripts/chromium";
 import "../setup/provided-context";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -19,8 +20,8 @@ export const CHROMIUM_ARGS = [
 ];
 const SCREENSHOT_DIR = "test-results";
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: resolveChromium().path, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export function baseUrl(): string {

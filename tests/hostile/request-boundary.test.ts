@@ -15,7 +15,7 @@ const SECRET = "pressbox-hostile-request-boundary-secret";
 const MALFORMED_PATHS = ["/%FF", "/tag/%ED%A0%80", "/football/%FF", "/preview/%FF", "/media/r/%FF", "/tag/%", "/football/story%E0%A4%A"];
 
 let sqlite: TestDatabase;
-let postgres: PostgresDatabase | string;
+let postgres: PostgresDatabase | undefined;
 const servers: Record<string, RunningServer | null> = { sqlite: null, postgres: null };
 
 // POSTs headers declaring `declared` bytes and sends only `sent`: the status, or "no answer" when
@@ -42,22 +42,20 @@ beforeAll(async () => {
   postgres = await createPostgresDatabase("request_boundary");
   const auth = { NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET };
   servers.sqlite = await startAppServer({ DATABASE_URL: sqlite.databaseUrl, MEDIA_DIR: sqlite.mediaDir, ...auth }, path.join("test-results", "hostile", "boundary-sqlite.log"));
-  if (typeof postgres !== "string") {
-    servers.postgres = await startAppServer({ DATABASE_URL: postgres.databaseUrl, MEDIA_DIR: sqlite.mediaDir, ...auth }, path.join("test-results", "hostile", "boundary-postgres.log"));
-  }
+  servers.postgres = await startAppServer({ DATABASE_URL: postgres.databaseUrl, MEDIA_DIR: sqlite.mediaDir, ...auth }, path.join("test-results", "hostile", "boundary-postgres.log"));
 });
 
 afterAll(async () => {
   await servers.sqlite?.stop();
   await servers.postgres?.stop();
-  if (typeof postgres !== "string") await postgres?.drop();
+  await postgres?.drop();
   if (sqlite) removeDir(sqlite.dir);
 });
 
 describe.each(["sqlite", "postgres"])("the request boundary on %s", (name) => {
   const base = () => {
     const server = servers[name];
-    if (!server) throw new Error(typeof postgres === "string" ? postgres : `no ${name} server`);
+    if (!server) throw new Error(`no ${name} server`);
     return server.baseUrl;
   };
 

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { isBuildStale } from "../../scripts/build-status";
+import { describeChromium, resolveChromium } from "../../scripts/chromium";
 import { createSqliteDatabase, removeDir } from "./temp-database";
 import "./provided-context";
 
@@ -15,6 +16,7 @@ const STARTUP_TIMEOUT_MS = 60_000;
 const SERVER_LOG = path.join("test-results", "e2e-server.log");
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  prepareChromium();
   const database = await createSqliteDatabase("e2e");
   let server: RunningServer;
   try {
@@ -34,6 +36,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.stop();
     removeDir(database.dir);
   };
+}
+
+// Resolved (and the bundled one unpacked) once here, before test files launch it.
+export function prepareChromium(): void {
+  console.log(`tests: ${describeChromium(resolveChromium())}`);
 }
 
 // The demo newsroom, seeded the way `npm start` does.
@@ -65,7 +72,7 @@ function authEnv(baseUrl: string): Record<string, string> {
   return { AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl };
 }
 
-function findFreePort(): Promise<number> {
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -19,9 +19,3 @@ export async function createSqliteDatabase(label: string): Promise<TestDatabase>
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
-
-// CI sets CI=true (or 1); anything else, including unset, is a person's machine.
-export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env.CI?.trim().toLowerCase();
-  return Boolean(value) && value !== "false" && value !== "0";
-}

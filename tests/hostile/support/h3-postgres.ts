@@ -1,12 +1,11 @@
-// A throwaway PostgreSQL database for one hostile test file, on the server POSTGRES_TEST_URL names
-// (the integration-postgres default otherwise), migrated like production and dropped afterwards.
-// No server answering skips the PostgreSQL part outside CI and fails it in CI.
+// A throwaway PostgreSQL database for one hostile test file, on the server the project's global
+// setup found or started (tests/setup/postgres-server.ts), migrated like production and dropped
+// afterwards.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { deployMigrations } from "../../../scripts/db/deploy";
-import { isCI } from "../../setup/temp-database";
-
-const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+import "../../setup/provided-context";
 
 export type PostgresDatabase = { databaseUrl: string; drop: () => Promise<void> };
 
@@ -20,16 +19,10 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-// The database, or why there is none (no server answering, outside CI).
-export async function createPostgresDatabase(label: string): Promise<PostgresDatabase | string> {
-  const serverUrl = process.env.POSTGRES_TEST_URL?.trim() || DEFAULT_SERVER_URL;
+export async function createPostgresDatabase(label: string): Promise<PostgresDatabase> {
+  const serverUrl = inject("postgresServerUrl");
   const name = `pressbox_${label}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  try {
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  } catch (error) {
-    if (isCI()) throw error;
-    return `PostgreSQL not available (${(error as Error).message}); the PostgreSQL part is skipped`;
-  }
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

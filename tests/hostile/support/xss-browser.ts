@@ -4,8 +4,8 @@
 // too, and other hosts do not resolve (the browser cannot reach the network). After a page has
 // loaded its DOM is scanned (xss-dom-scan.ts) for what would run on a click or an
 // event: on* attributes, script URLs, frames and objects, scripts that are not Next.js's own.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/harness";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../../e2e/harness";
 import { scanDocument, type ScanResult } from "./xss-dom-scan";
 import type { PageCheck } from "./xss-pages";
 
@@ -39,7 +39,7 @@ const HOOKS = `(() => {
 // Only the test server's address resolves: a payload that loads a script from elsewhere fails
 // to connect, and its request is still recorded.
 export function launchWatchedBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"] });
+  return launchBrowser(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
 }
 
 export async function watchContext(context: BrowserContext, origin: string, findings: Findings): Promise<void> {

@@ -1,0 +1,64 @@
+// The PostgreSQL a test run gets (tests/setup/ensure-postgres.ts): a server that answers at
+// POSTGRES_TEST_URL is used as it is; when none answers, an embedded one is started, shared by
+// every caller in the process and stopped by the last one.
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { ensurePostgres, isReachable, type PostgresServer } from "../setup/ensure-postgres";
+import { findFreePort } from "../setup/next-server";
+
+const started: PostgresServer[] = [];
+afterAll(async () => {
+  for (const server of started) await server.stop();
+});
+
+async function serverVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    return rows[0].version;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("ensurePostgres", () => {
+  it("starts one embedded PostgreSQL when nothing answers at POSTGRES_TEST_URL, shares it, and the last stop ends it", async () => {
+    const silentUrl = `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres`;
+    expect(await isReachable(silentUrl)).toBe(false);
+
+    const first = await ensurePostgres({ POSTGRES_TEST_URL: silentUrl });
+    started.push(first);
+    const second = await ensurePostgres({ POSTGRES_TEST_URL: silentUrl });
+    started.push(second);
+    expect(first.isEmbedded).toBe(true);
+    expect(second.url).toBe(first.url);
+    expect(first.url).not.toBe(silentUrl);
+    expect(await serverVersion(first.url)).toMatch(/^PostgreSQL \d+/);
+
+    await first.stop();
+    expect(await isReachable(second.url)).toBe(true);
+    await second.stop();
+    expect(await isReachable(second.url)).toBe(false);
+  }, 120_000);
+
+  it("uses a server that answers at POSTGRES_TEST_URL instead of starting one", async () => {
+    const embedded = await ensurePostgres({ POSTGRES_TEST_URL: `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres` });
+    started.push(embedded);
+    const configured = await ensurePostgres({ POSTGRES_TEST_URL: embedded.url });
+    expect(configured).toMatchObject({ url: embedded.url, isEmbedded: false });
+    await configured.stop();
+    expect(await isReachable(embedded.url)).toBe(true);
+  }, 120_000);
+
+  it("refuses the run, naming the server, when one answers but refuses the credentials", async () => {
+    const embedded = await ensurePostgres({ POSTGRES_TEST_URL: `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres` });
+    started.push(embedded);
+    const wrongPassword = new URL(embedded.url);
+    wrongPassword.password = "not-the-password";
+    // The message names the server without the password.
+    await expect(ensurePostgres({ POSTGRES_TEST_URL: wrongPassword.toString() })).rejects.toThrow(
+      /^PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres refused the test run: password authentication failed/,
+    );
+  }, 120_000);
+});
