@@ -34,7 +34,7 @@ type Answer = { status: number; message: string };
 // Two newsrooms: one per database, each with its own production server.
 
 let sqliteDir: TestDatabase | undefined;
-let postgres: PostgresDatabase | string = "not started";
+let postgres: PostgresDatabase | undefined;
 const targets: Record<string, Target | string> = {};
 
 function seed(env: Record<string, string>): Seeded {
@@ -75,17 +75,15 @@ beforeAll(async () => {
       reader.close();
     }
   });
+  // The project's global setup found a PostgreSQL server or started an embedded one: never skipped.
   postgres = await createPostgresDatabase("text_boundary");
-  if (typeof postgres === "string") targets.postgres = postgres;
-  else {
-    const url = postgres.databaseUrl;
-    targets.postgres = await startTarget("postgres", { DATABASE_URL: url, MEDIA_DIR: path.join(sqliteDir.dir, "postgres-media") }, () => postgresSnapshot(url));
-  }
+  const url = postgres.databaseUrl;
+  targets.postgres = await startTarget("postgres", { DATABASE_URL: url, MEDIA_DIR: path.join(sqliteDir.dir, "postgres-media") }, () => postgresSnapshot(url));
 }, 600_000);
 
 afterAll(async () => {
   for (const target of Object.values(targets)) if (typeof target !== "string") await target.close();
-  if (typeof postgres !== "string") await postgres.drop();
+  await postgres?.drop();
   if (sqliteDir) removeDir(sqliteDir.dir);
 });
 
