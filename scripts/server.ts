@@ -2,6 +2,7 @@
 // behind a cache of whole public responses (lib/cache/page-cache.ts). A reader's page is rendered
 // once by Next.js, then served from memory until the write path invalidates a tag it read. Staff
 // screens, APIs, server actions, client-navigation (RSC) requests and search always go to Next.js.
+import "./next-environment";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { clientAddress, parseTrustProxy } from "../lib/auth/client-address";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "../lib/security-headers";

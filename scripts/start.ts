@@ -3,6 +3,7 @@
 // package.json runs this with `exec node --import tsx`: npm's signal reaches this very process (no
 // shell or tsx launcher in between to be orphaned, or to SIGKILL a busy server), and the server
 // (scripts/server-shutdown.ts) drains before it exits.
+import "./next-environment";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

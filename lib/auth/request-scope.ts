@@ -1,11 +1,9 @@
 // The client address of the request being served, if any. Server actions, route handlers and
 // pages run inside Next.js's request scope and get it; the scheduler, `npm run publish-due`, the
 // seed and other scripts run outside any request, where headers() throws, and get null.
-// next/headers is loaded on first use and only inside Next.js's server runtime (which puts
-// AsyncLocalStorage on globalThis before anything else): loaded earlier, as by the seed and
-// bootstrap that `npm start` runs in the same process before it starts the server, Next.js's
-// request storage is created as a stand-in that throws "AsyncLocalStorage accessed in runtime
-// where it is not available" once the server uses it, and the server dies on its first request.
+// next/headers is loaded on first use, not at the top, so that scripts which never write an audit
+// entry never load it (see scripts/next-environment.ts for why loading it before Next.js's
+// start-up in the server's own process once killed the server).
 import { clientIp } from "./request-ip";
 
 type NextRequestApi = { headers: typeof import("next/headers").headers; rethrow: typeof import("next/navigation").unstable_rethrow };
@@ -19,10 +17,7 @@ function loadNextRequestApi(): Promise<NextRequestApi | null> {
   return nextRequestApi;
 }
 
-const inNextRuntime = () => "AsyncLocalStorage" in globalThis;
-
 export async function requestIpInScope(): Promise<string | null> {
-  if (!inNextRuntime()) return null;
   const next = await loadNextRequestApi();
   if (!next) return null;
   let source: Headers;
