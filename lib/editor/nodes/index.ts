@@ -13,7 +13,7 @@ function referenceNode(name: string, tag: string, attributeName: string, dataNam
     draggable: true,
     selectable: true,
     addAttributes() {
-      return { [attributeName]: referenceAttribute(dataName) };
+      return { [attributeName]: referenceAttribute(attributeName, dataName) };
     },
     parseHTML() {
       return [{ tag: `${tag}[data-type="${name}"]` }];
@@ -27,7 +27,7 @@ function referenceNode(name: string, tag: string, attributeName: string, dataNam
 // An in-body photo: the media record plus this story's caption record for it.
 export const Figure = referenceNode("figure", "figure", "mediaId", "media-id").extend({
   addAttributes() {
-    return { mediaId: referenceAttribute("media-id"), captionId: referenceAttribute("caption-id") };
+    return { mediaId: referenceAttribute("mediaId", "media-id"), captionId: referenceAttribute("captionId", "caption-id") };
   },
 });
 
@@ -39,7 +39,7 @@ export const Sidebar = referenceNode("sidebar", "aside", "sidebarId", "sidebar-i
 export const RelatedStory = referenceNode("relatedStory", "div", "articleId", "article-id").extend({
   addAttributes() {
     return {
-      articleId: referenceAttribute("article-id"),
+      articleId: referenceAttribute("articleId", "article-id"),
       label: {
         default: "",
         parseHTML: (element: HTMLElement) => (element.getAttribute("data-label") ?? "").slice(0, MAX_LABEL_LENGTH),

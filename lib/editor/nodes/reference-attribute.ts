@@ -6,7 +6,8 @@ export function isRecordId(value: unknown): value is string {
   return typeof value === "string" && RECORD_ID.test(value);
 }
 
-export function referenceAttribute(dataName: string) {
+// Tiptap hands renderHTML the node's whole attribute set, so each attribute reads its own name.
+export function referenceAttribute(name: string, dataName: string) {
   return {
     default: null as string | null,
     parseHTML: (element: HTMLElement) => {
@@ -14,8 +15,7 @@ export function referenceAttribute(dataName: string) {
       return isRecordId(value) ? value : null;
     },
     renderHTML: (attributes: Record<string, unknown>) => {
-      const key = Object.keys(attributes)[0];
-      const value = key ? attributes[key] : null;
+      const value = attributes[name];
       return isRecordId(value) ? { [`data-${dataName}`]: value } : {};
     },
   };
