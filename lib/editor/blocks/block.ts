@@ -22,6 +22,14 @@ export type GateRecords = {
 // `nodes`: this block's nodes in body order.
 export type GateInput = { nodes: BodyNode[]; records: GateRecords };
 
+// What a merge comparison can look up to describe a block in words (names instead of ids).
+export type BlockLookup = {
+  quote: (id: string) => { text: string; speaker: string } | undefined;
+  caption: (id: string) => string | undefined;
+  sidebar: (id: string) => { heading: string; text: string } | undefined;
+  mediaName: (id: string) => string;
+};
+
 export type BlockModule<Name extends string = string> = {
   name: Name;
   node: Node;
@@ -32,6 +40,8 @@ export type BlockModule<Name extends string = string> = {
   searchText: (node: BodyNode) => string;
   // Problems that keep the story from being published.
   gate?: (input: GateInput) => PublishProblem[];
+  // How the block reads to a person comparing two versions (lib/articles/merge-describe.ts).
+  describe: (attrs: BlockAttrs, lookup: BlockLookup) => string;
 };
 
 export function defineBlock<Name extends string>(block: BlockModule<Name>): BlockModule<Name> {
@@ -69,3 +79,6 @@ export function mayHaveRecordId(attrs: BlockAttrs, name: string, message: string
 }
 
 export const noSearchText = (): string => "";
+
+// A string attribute, or "" (for looking records up by id).
+export const textAttr = (attrs: BlockAttrs, name: string): string => (typeof attrs[name] === "string" ? (attrs[name] as string) : "");

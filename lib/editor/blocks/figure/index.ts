@@ -1,7 +1,7 @@
 // An in-body photo: the media record plus this story's caption record for it. Its text (the
 // caption) is indexed from the caption record; the publish gate checks its photo together with
 // the hero (alt text, credit, rights) in lib/articles/publish-gate.ts.
-import { atomNode, defineBlock, mayHaveRecordId, needsRecordId, noSearchText } from "../block";
+import { atomNode, defineBlock, mayHaveRecordId, needsRecordId, noSearchText, textAttr } from "../block";
 
 export const figure = defineBlock({
   name: "figure",
@@ -12,4 +12,8 @@ export const figure = defineBlock({
   ],
   validate: (attrs) => [...needsRecordId("figure", attrs, "mediaId"), ...mayHaveRecordId(attrs, "captionId", "figure captionId is not a valid id")],
   searchText: noSearchText,
+  describe: (attrs, lookup) => {
+    const caption = lookup.caption(textAttr(attrs, "captionId"));
+    return `Photo ${lookup.mediaName(textAttr(attrs, "mediaId"))}${caption ? `: ${caption}` : ""}`;
+  },
 });

@@ -7,4 +7,5 @@ export const newsletterSignup = defineBlock({
   references: [],
   validate: () => [],
   searchText: noSearchText,
+  describe: () => "Newsletter sign-up",
 });

@@ -1,7 +1,7 @@
 // A pull quote: its words, speaker and context live in a quote record (indexed for search from
 // there); publishing needs words and a speaker.
 import type { PublishProblem } from "../../../articles/publish-problems";
-import { atomNode, defineBlock, needsRecordId, noSearchText, type GateInput } from "../block";
+import { atomNode, defineBlock, needsRecordId, noSearchText, textAttr, type GateInput } from "../block";
 
 function gate({ nodes, records }: GateInput): PublishProblem[] {
   const bodyOrder = nodes.map((node) => node.attrs?.quoteId);
@@ -21,5 +21,9 @@ export const pullQuote = defineBlock({
   references: [{ attr: "quoteId", records: "quoteIds" }],
   validate: (attrs) => needsRecordId("pullQuote", attrs, "quoteId"),
   searchText: noSearchText,
+  describe: (attrs, lookup) => {
+    const quote = lookup.quote(textAttr(attrs, "quoteId"));
+    return `Pull quote: “${quote?.text ?? ""}”${quote?.speaker ? ` (${quote.speaker})` : ""}`;
+  },
   gate,
 });

@@ -57,6 +57,7 @@ export const relatedStory = defineBlock({
   references: [{ attr: "articleId", records: "articleIds" }],
   validate,
   searchText: noSearchText,
+  describe: (attrs) => `Related story${attrs.label ? `: ${String(attrs.label)}` : ""}`,
   gate,
 });
 
