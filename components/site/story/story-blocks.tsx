@@ -10,7 +10,6 @@ import { PullQuote } from "./pull-quote";
 import { RelatedTeaser } from "./related-teaser";
 import { SidebarBox } from "./sidebar-box";
 import { NewsletterSignup } from "./newsletter-signup";
-import { StoryDivider } from "./story-divider";
 import { renderSidebarBody } from "./render-body";
 
 // `context` names the story in warnings about records that no longer exist.
@@ -55,5 +54,4 @@ export const STORY_BLOCK_READERS = {
   relatedStory: RelatedStoryBlock,
   sidebar: SidebarBlock,
   newsletterSignup: NewsletterSignup,
-  divider: StoryDivider,
 } satisfies Record<BlockName, (props: BlockReaderProps) => ReactNode>;

@@ -11,7 +11,6 @@
 //      typed by BlockName, so the compiler names a block that one of them lacks.
 import type { BodyNode } from "../types";
 import type { BlockModule } from "./block";
-import { divider } from "./divider";
 import { figure } from "./figure";
 import { newsletterSignup } from "./newsletter-signup";
 import { pullQuote } from "./pull-quote";
@@ -19,7 +18,7 @@ import { relatedStory } from "./related-story";
 import { sidebar } from "./sidebar";
 
 // In this order the publish gate lists their problems and the toolbar's schema holds them.
-export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup, divider] as const;
+export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup] as const;
 
 export type BlockName = (typeof BLOCKS)[number]["name"];
 

@@ -15,7 +15,6 @@ const BLOCKS: Record<string, JSONContent> = {
   relatedStory: { type: "relatedStory", attrs: { articleId: ID.article, label: "Also read" } },
   "relatedStory with no story yet": { type: "relatedStory", attrs: { articleId: null, label: "" } },
   newsletterSignup: { type: "newsletterSignup" },
-  divider: { type: "divider" },
 };
 
 const editors: Editor[] = [];

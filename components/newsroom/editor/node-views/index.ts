@@ -9,7 +9,6 @@ import { PullQuoteView } from "./pull-quote-view";
 import { RelatedStoryView } from "./related-story-view";
 import { SidebarView } from "./sidebar-view";
 import { NewsletterView } from "./newsletter-view";
-import { DividerView } from "./divider-view";
 
 export const NODE_VIEWS = {
   figure: FigureView,
@@ -17,5 +16,4 @@ export const NODE_VIEWS = {
   relatedStory: RelatedStoryView,
   sidebar: SidebarView,
   newsletterSignup: NewsletterView,
-  divider: DividerView,
 } satisfies Record<BlockName, ComponentType<ReactNodeViewProps>>;
