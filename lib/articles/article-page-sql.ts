@@ -5,7 +5,7 @@ import type { Db, Tx } from "../db";
 import type { BodyDoc } from "../editor/types";
 import { Prisma } from "../generated/sqlite/client";
 import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, jsonValue, selectJson } from "../sql-json";
-import type { QuoteView } from "./article-page";
+import type { QuoteView } from "../editor/body-records";
 
 type Client = Db | Tx;
 

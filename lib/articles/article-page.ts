@@ -4,6 +4,7 @@
 import { db } from "../db";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
+import type { BodyRecords } from "../editor/body-records";
 import { loadMediaRecords } from "../media/media-sql";
 import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../media/views";
 import { cacheTags } from "../cache/tags";
@@ -13,20 +14,6 @@ import { selectArticle, selectLinkedStories, type ArticleRow, type LinkedStoryRo
 import { articleHref } from "./href";
 
 export { articleHref } from "./href";
-
-export type RelatedTeaser = { id: string; headline: string; kicker: string; href: string };
-
-export type QuoteView = { id: string; text: string; speaker: string; speakerDescription: string; context: string };
-
-export type SidebarView = { id: string; heading: string; body: BodyDoc };
-
-export type BodyRecords = {
-  media: Map<string, MediaView>;
-  captions: Map<string, string>;
-  quotes: Map<string, QuoteView>;
-  sidebars: Map<string, SidebarView>;
-  articles: Map<string, RelatedTeaser>;
-};
 
 export type ArticlePage = {
   id: string;

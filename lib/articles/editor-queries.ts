@@ -7,7 +7,7 @@ import { searchInput } from "../text-input";
 import { formatCredit } from "../credits/format";
 import { mediaUrl, pickDefaultRendition } from "../media/urls";
 import { findPhotoProblems, rightsStateOf } from "../media/library-item";
-import { isRecordId } from "../editor/nodes/reference-attribute";
+import { isRecordId } from "../editor/record-id";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 import { readSnapshot } from "./snapshot";

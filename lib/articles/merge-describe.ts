@@ -1,5 +1,6 @@
 // How the two sides of a merge clash read to a person: plain text for fields, lists and blocks,
 // with names instead of ids where the editor knows them.
+import { blockOf } from "../editor/blocks";
 import { bodyToPlainText } from "../editor/references";
 import type { BodyDoc, BodyNode } from "../editor/types";
 import type { ArticleInput } from "./schema";
@@ -25,24 +26,19 @@ export function recordMaps(story: ArticleInput): RecordMaps {
   };
 }
 
+// A story block by its module's own words; any other block by its text.
 export function describeBlock(node: BodyNode, records: RecordMaps, names: MergeNames = {}): string {
-  const attrs = node.attrs ?? {};
-  const id = (name: string) => (typeof attrs[name] === "string" ? (attrs[name] as string) : "");
-  if (node.type === "pullQuote") {
-    const quote = records.quotes.get(id("quoteId"));
-    return `Pull quote: “${quote?.text ?? ""}”${quote?.speaker ? ` (${quote.speaker})` : ""}`;
-  }
-  if (node.type === "figure") {
-    const caption = records.captions.get(id("captionId"))?.text;
-    return `Photo ${nameOf(names, "media", id("mediaId"))}${caption ? `: ${caption}` : ""}`;
-  }
-  if (node.type === "sidebar") {
-    const sidebar = records.sidebars.get(id("sidebarId"));
-    return [`Sidebar: ${sidebar?.heading || EMPTY}`, plain(sidebar?.body)].filter(Boolean).join("\n");
-  }
-  if (node.type === "relatedStory") return `Related story${attrs.label ? `: ${String(attrs.label)}` : ""}`;
-  if (node.type === "newsletterSignup") return "Newsletter sign-up";
-  return plain({ type: "doc", content: [node] }) || "(empty paragraph)";
+  const block = blockOf(node);
+  if (!block) return plain({ type: "doc", content: [node] }) || "(empty paragraph)";
+  return block.describe(node.attrs ?? {}, {
+    quote: (id) => records.quotes.get(id),
+    caption: (id) => records.captions.get(id)?.text,
+    sidebar: (id) => {
+      const sidebar = records.sidebars.get(id);
+      return sidebar && { heading: sidebar.heading, text: plain(sidebar.body) };
+    },
+    mediaName: (id) => nameOf(names, "media", id),
+  });
 }
 
 export function describeBlocks(nodes: BodyNode[], records: RecordMaps, names: MergeNames = {}): string {

@@ -7,8 +7,9 @@
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { formatCredit } from "../credits/format";
-import { collectReferences } from "../editor/references";
-import type { BodyDoc, BodyNode } from "../editor/types";
+import { BLOCKS } from "../editor/blocks";
+import { readBody } from "../editor/references";
+import type { BodyDoc } from "../editor/types";
 import { PUBLISH_REFUSAL, type ProblemTarget, type PublishProblem, type PublishRefusalDetails } from "./publish-problems";
 
 export type { ProblemTarget, PublishProblem };
@@ -43,13 +44,14 @@ export async function listPublishProblems(tx: Tx, articleId: string, at: Date = 
   if (!article.standfirst.trim()) problems.push(field("standfirst", "The standfirst is missing."));
   if (!article.sectionId) problems.push(field("sectionId", "Choose a section."));
   if (article._count.bylines === 0) problems.push(field("bylines", "Add at least one byline."));
-  const refs = collectReferences(article.body as unknown as BodyDoc);
+  const { references: refs, blocks } = readBody(article.body as unknown as BodyDoc);
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
   const media = await tx.media.findMany({
     where: { id: { in: mediaIds } },
     select: { id: true, originalName: true, altText: true, creditOverride: true, rightsExpireAt: true, photographer: { select: { name: true } }, agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } } },
   });
-  problems.push(...findBodyRecordProblems(article, refs.quoteIds));
+  // Each block says what it needs; they list their problems in registry order.
+  for (const block of BLOCKS) problems.push(...(block.gate?.({ nodes: blocks.filter((node) => node.type === block.name), records: article }) ?? []));
   for (const item of media) {
     const name = `Photo "${item.originalName}"`;
     const photo = (detail: "altText" | "credit" | "rights", message: string): PublishProblem => ({ message, target: { kind: "photo", mediaId: item.id, detail } });
@@ -58,40 +60,4 @@ export async function listPublishProblems(tx: Tx, articleId: string, at: Date = 
     if (item.rightsExpireAt && item.rightsExpireAt <= at) problems.push(photo("rights", `${name}: our rights to use it expired on ${item.rightsExpireAt.toISOString().slice(0, 10)}.`));
   }
   return problems;
-}
-
-type BodyRecords = {
-  body: unknown;
-  quotes: { id: string; text: string; speaker: string }[];
-  sidebars: { id: string; heading: string }[];
-  relatedLinks: { toArticleId: string; toArticle: { headline: string; status: string } }[];
-};
-
-// The first of `ids` in body order (quotes are stored unordered); undefined for none.
-function firstInBody(ids: string[], bodyOrder: string[]): string | undefined {
-  return bodyOrder.find((id) => ids.includes(id)) ?? ids[0];
-}
-
-function findBodyRecordProblems(article: BodyRecords, quoteOrder: string[]): PublishProblem[] {
-  const problems: PublishProblem[] = [];
-  const quoteTarget = (value: string): ProblemTarget => ({ kind: "block", type: "pullQuote", attr: "quoteId", value });
-  const wordless = firstInBody(article.quotes.filter((q) => !q.text.trim()).map((q) => q.id), quoteOrder);
-  if (wordless) problems.push({ message: "A pull quote has no words.", target: quoteTarget(wordless) });
-  const unattributed = firstInBody(article.quotes.filter((q) => !q.speaker.trim()).map((q) => q.id), quoteOrder);
-  if (unattributed) problems.push({ message: "A pull quote has no speaker.", target: quoteTarget(unattributed) });
-  const untitled = article.sidebars.find((s) => !s.heading.trim());
-  if (untitled) problems.push({ message: "A sidebar has no heading.", target: { kind: "block", type: "sidebar", attr: "sidebarId", value: untitled.id } });
-  const teasers = countNodes(article.body as BodyDoc, "relatedStory");
-  if (teasers > article.relatedLinks.length) problems.push({ message: "A related-story teaser has no story chosen.", target: { kind: "block", type: "relatedStory", attr: "articleId", value: null } });
-  for (const link of article.relatedLinks) {
-    if (link.toArticle.status !== "PUBLISHED") {
-      problems.push({ message: `The related story "${link.toArticle.headline}" is not published.`, target: { kind: "block", type: "relatedStory", attr: "articleId", value: link.toArticleId } });
-    }
-  }
-  return problems;
-}
-
-function countNodes(node: BodyNode, type: string): number {
-  const own = node.type === type ? 1 : 0;
-  return own + (node.content ?? []).reduce((sum: number, child) => sum + countNodes(child, type), 0);
 }

@@ -3,8 +3,8 @@
 // this story's are removed. Ids are made by the editor, so a body never changes after a save.
 import { AppError } from "../errors";
 import type { Tx } from "../db";
-import type { BodyDoc, BodyNode } from "../editor/types";
-import type { BodyReferences } from "../editor/references";
+import type { BodyDoc, BodyReferences } from "../editor/types";
+import type { RelatedLink } from "../editor/blocks/related-story";
 import type { ArticleInput } from "./schema";
 import type { Prisma } from "../generated/sqlite/client";
 
@@ -79,22 +79,8 @@ export function syncSidebars(tx: Tx, articleId: string, ids: string[], payload: 
   });
 }
 
-// Related links in body order, with the teaser label the editor gave each.
-export function relatedLinksOf(body: BodyDoc): { toArticleId: string; label: string }[] {
-  const links: { toArticleId: string; label: string }[] = [];
-  const visit = (node: BodyNode) => {
-    // A teaser whose story is not chosen yet has no link record; publishing refuses it.
-    if (node.type === "relatedStory" && typeof node.attrs?.articleId === "string") {
-      links.push({ toArticleId: node.attrs.articleId, label: typeof node.attrs.label === "string" ? node.attrs.label : "" });
-    }
-    node.content?.forEach(visit);
-  };
-  body.content?.forEach(visit);
-  return links;
-}
-
-export async function syncRelatedLinks(tx: Tx, articleId: string, body: BodyDoc): Promise<void> {
-  const links = relatedLinksOf(body);
+// The body's related-story links (relatedLinksOf its blocks), in body order.
+export async function syncRelatedLinks(tx: Tx, articleId: string, links: RelatedLink[]): Promise<void> {
   if (links.some((link) => link.toArticleId === articleId)) throw new AppError("INVALID", "A story cannot link to itself as a related story.");
   await tx.relatedLink.deleteMany({ where: { fromArticleId: articleId } });
   if (links.length) {

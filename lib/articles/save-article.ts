@@ -5,8 +5,8 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { staleVersionError } from "../concurrency";
 import { assertCan, type Actor } from "../permissions";
-import { bodyToPlainText, collectReferences } from "../editor/references";
-import { parseBody } from "../editor/validate";
+import { relatedLinksOf } from "../editor/blocks/related-story";
+import { parseBody, parseStoryBody, type ParsedBody } from "../editor/validate";
 import type { BodyDoc } from "../editor/types";
 import type { Prisma } from "../generated/sqlite/client";
 import { recordAudit } from "../audit/record";
@@ -75,13 +75,14 @@ async function syncHeroCaption(tx: Tx, articleId: string, heroCaptionId: string 
   return (await tx.caption.create({ data: { articleId, mediaId: hero.mediaId, text: hero.caption }, select: { id: true } })).id;
 }
 
-export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: string | null, article: ArticleInput, body: BodyDoc, sidebars: { id: string; heading: string; body: BodyDoc }[], editorId: string | null) {
-  const refs = collectReferences(body);
+// `body`: the article's body as parseStoryBody read it (one walk: what it refers to, its text).
+export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: string | null, article: ArticleInput, body: ParsedBody, sidebars: { id: string; heading: string; body: BodyDoc }[], editorId: string | null) {
+  const refs = body.facts.references;
   await checkReferences(tx, refs, article);
   await assertSlugFree(tx, articleId, article.slug);
   await syncQuotes(tx, articleId, refs.quoteIds, article.quotes);
   await syncSidebars(tx, articleId, refs.sidebarIds, sidebars);
-  await syncRelatedLinks(tx, articleId, body);
+  await syncRelatedLinks(tx, articleId, relatedLinksOf(body.facts.blocks));
   await syncTags(tx, articleId, article.tagNames, editorId);
   await syncBylines(tx, articleId, article.bylines);
   const nextHeroCaptionId = await syncHeroCaption(tx, articleId, heroCaptionId, article.hero);
@@ -92,7 +93,7 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
       kicker: article.kicker, headline: article.headline, standfirst: article.standfirst, slug: article.slug,
       sectionId: article.sectionId, agencyLine: article.agencyLine,
       heroMediaId: article.hero?.mediaId ?? null, heroCaptionId: nextHeroCaptionId,
-      body: body as unknown as Prisma.InputJsonValue, bodyText: bodyToPlainText(body),
+      body: body.doc as unknown as Prisma.InputJsonValue, bodyText: body.facts.text,
       lastEditedById: editorId,
     },
     select: { version: true, updatedAt: true, status: true },
@@ -108,15 +109,15 @@ type PersistInput = { articleId: string; expectedVersion: number; kind: "SAVE" |
 
 // Shared by saving and restoring a revision (a restore is a save of an old snapshot).
 export async function persistArticle(actor: Actor | null, input: PersistInput): Promise<SaveResult> {
-  const body = parseBody(input.article.body);
+  const body = parseStoryBody(input.article.body);
   const sidebars = input.article.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
-  const article = { ...input.article, body };
+  const article = { ...input.article, body: body.doc };
   let refresh: PageKeys[] = [];
   const result = await db.$transaction(async (tx) => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, "article.edit", current);
     if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
-    if (keepsWorkingCopy(current.status)) return saveToWorkingCopy(tx, actor, current, input.kind, { ...article, sidebars });
+    if (keepsWorkingCopy(current.status)) return saveToWorkingCopy(tx, actor, current, input.kind, { ...article, sidebars }, body);
     const before = await readSnapshot(tx, current.id);
     if (isSameSnapshot(before, { ...article, sidebars })) {
       return { version: current.version, updatedAt: new Date().toISOString(), isChanged: false };
@@ -139,10 +140,10 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
 
 // A live (published or scheduled) story: the save goes to its working copy, checked the way a
 // save of the story itself is, and readers see nothing of it until the live story is updated.
-async function saveToWorkingCopy(tx: Tx, actor: Actor, current: { id: string; version: number }, kind: PersistInput["kind"], snapshot: ArticleInput): Promise<SaveResult> {
+async function saveToWorkingCopy(tx: Tx, actor: Actor, current: { id: string; version: number }, kind: PersistInput["kind"], snapshot: ArticleInput, body: ParsedBody): Promise<SaveResult> {
   const before = await readEditableSnapshot(tx, current.id);
   if (isSameStory(before, snapshot)) return { version: current.version, updatedAt: new Date().toISOString(), isChanged: false };
-  await checkReferences(tx, collectReferences(snapshot.body as BodyDoc), snapshot);
+  await checkReferences(tx, body.facts.references, snapshot);
   await assertSlugFree(tx, current.id, snapshot.slug);
   const version = await claimVersion(tx, current.id, current.version, actor.id);
   await storeWorkingCopy(tx, current.id, snapshot, actor.id);

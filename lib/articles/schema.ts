@@ -2,7 +2,7 @@
 // schema (lib/editor/validate.ts); here are the fields and the records its nodes refer to.
 import { z } from "zod";
 import { textInput } from "../text-input";
-import { RECORD_ID } from "../editor/nodes/reference-attribute";
+import { RECORD_ID } from "../editor/record-id";
 import { SLUG_PATTERN } from "../slug";
 import { isNestedDeeperThan } from "../input-depth";
 import { BODY_LIMITS } from "../editor/validate";

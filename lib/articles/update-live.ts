@@ -8,7 +8,7 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
-import { parseBody } from "../editor/validate";
+import { parseBody, parseStoryBody } from "../editor/validate";
 import { reindexArticle } from "../search/index-article";
 import { compareSnapshots } from "./compare-snapshots";
 import { listPublishProblems } from "./publish-gate";
@@ -51,9 +51,9 @@ async function applyWorkingCopy(tx: Tx, current: Current, editorId: string | nul
   const working = await readWorkingCopy(tx, current.id);
   if (!working) throw new AppError("CONFLICT", "There are no unpublished changes: the live story is already the latest version.");
   const live = await readSnapshot(tx, current.id);
-  const body = parseBody(working.body);
+  const body = parseStoryBody(working.body);
   const sidebars = working.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
-  await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body }, body, sidebars, editorId);
+  await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body: body.doc }, body, sidebars, editorId);
   const problems = await listPublishProblems(tx, current.id, at);
   if (problems.length) {
     const messages = problems.map((p) => p.message);
@@ -174,8 +174,8 @@ export async function applyDueLiveUpdates(now: Date = new Date()): Promise<{ upd
 export async function foldWorkingCopy(tx: Tx, current: Current, editorId: string): Promise<void> {
   const working = await readWorkingCopy(tx, current.id);
   if (!working) return;
-  const body = parseBody(working.body);
+  const body = parseStoryBody(working.body);
   const sidebars = working.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
-  await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body }, body, sidebars, editorId);
+  await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body: body.doc }, body, sidebars, editorId);
   await tx.workingCopy.delete({ where: { articleId: current.id } });
 }

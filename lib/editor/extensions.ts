@@ -3,7 +3,7 @@
 import StarterKit from "@tiptap/starter-kit";
 import type { Extensions } from "@tiptap/core";
 import { isSafeHref } from "./safe-url";
-import { STORY_NODES } from "./nodes";
+import { BLOCKS } from "./blocks";
 
 export const HEADING_LEVELS = [2, 3, 4] as const;
 
@@ -27,9 +27,9 @@ function baseKit() {
   });
 }
 
-// Body of a story: text plus the story nodes.
+// Body of a story: text plus the story blocks.
 export function storyExtensions(): Extensions {
-  return [baseKit(), ...STORY_NODES];
+  return [baseKit(), ...BLOCKS.map((block) => block.node)];
 }
 
 // Body of a sidebar: text only (no nested photos, quotes or sidebars).

@@ -1,62 +1,66 @@
-// What a body refers to, and its plain text: used to load everything a page needs in one
-// query plan, to keep quote/caption/sidebar/related-link records in step, and for search.
-import type { BodyNode } from "./types";
+// What a body refers to, its blocks and its plain text, read in one walk by asking the block
+// modules: used to load everything a page needs in one query plan, to keep quote/caption/sidebar/
+// related-link records in step, for the publish gate and for search.
+import { blockOf } from "./blocks";
+import { walkBody, type BodyVisitor } from "./walk";
+import type { BodyNode, BodyReferences } from "./types";
 
-export type BodyReferences = {
-  mediaIds: string[];
-  captionIds: string[];
-  quoteIds: string[];
-  sidebarIds: string[];
-  articleIds: string[];
-};
+export type { BodyReferences };
 
-function visit(node: BodyNode | undefined, fn: (node: BodyNode) => void): void {
-  if (!node || typeof node !== "object") return;
-  fn(node);
-  if (Array.isArray(node.content)) node.content.forEach((child) => visit(child, fn));
+// `blocks`: every story block node, in body order.
+export type BodyFacts = { references: BodyReferences; blocks: BodyNode[]; text: string };
+
+const TEXT_BLOCKS = new Set(["paragraph", "heading"]);
+
+// A visitor that gathers a body's facts as the walk goes; `facts()` once the walk is done.
+export function factsReader(): { visitor: BodyVisitor; facts: () => BodyFacts } {
+  const ids: Record<keyof BodyReferences, Set<string>> = { mediaIds: new Set(), captionIds: new Set(), quoteIds: new Set(), sidebarIds: new Set(), articleIds: new Set() };
+  const blocks: BodyNode[] = [];
+  const lines: string[] = [];
+  let open = 0;
+  let line = "";
+  const addLine = (text: string) => {
+    if (text.trim()) lines.push(text.trim());
+  };
+  const visitor: BodyVisitor = {
+    enter(node) {
+      if (!node || typeof node !== "object") return false;
+      const block = blockOf(node);
+      if (block) {
+        blocks.push(node);
+        for (const { attr, records } of block.references) {
+          const value = node.attrs?.[attr];
+          if (typeof value === "string" && value) ids[records].add(value);
+        }
+        addLine(block.searchText(node));
+      } else if (TEXT_BLOCKS.has(node.type)) {
+        if (open++ === 0) line = "";
+      } else if (open > 0 && node.type === "text") line += node.text ?? "";
+      else if (open > 0 && node.type === "hardBreak") line += "\n";
+    },
+    leave(node) {
+      if (node && TEXT_BLOCKS.has(node.type) && --open === 0) addLine(line);
+    },
+  };
+  const facts = (): BodyFacts => ({
+    references: { mediaIds: [...ids.mediaIds], captionIds: [...ids.captionIds], quoteIds: [...ids.quoteIds], sidebarIds: [...ids.sidebarIds], articleIds: [...ids.articleIds] },
+    blocks,
+    text: lines.join("\n"),
+  });
+  return { visitor, facts };
 }
 
-function add(set: Set<string>, value: unknown): void {
-  if (typeof value === "string" && value) set.add(value);
+export function readBody(body: BodyNode): BodyFacts {
+  const reader = factsReader();
+  walkBody(body, reader.visitor);
+  return reader.facts();
 }
 
 export function collectReferences(body: BodyNode): BodyReferences {
-  const media = new Set<string>(), captions = new Set<string>(), quotes = new Set<string>();
-  const sidebars = new Set<string>(), articles = new Set<string>();
-  visit(body, (node) => {
-    const attrs = node.attrs ?? {};
-    if (node.type === "figure") {
-      add(media, attrs.mediaId);
-      add(captions, attrs.captionId);
-    } else if (node.type === "pullQuote") add(quotes, attrs.quoteId);
-    else if (node.type === "sidebar") add(sidebars, attrs.sidebarId);
-    else if (node.type === "relatedStory") add(articles, attrs.articleId);
-  });
-  return {
-    mediaIds: [...media],
-    captionIds: [...captions],
-    quoteIds: [...quotes],
-    sidebarIds: [...sidebars],
-    articleIds: [...articles],
-  };
+  return readBody(body).references;
 }
 
-const BLOCK_TYPES = new Set(["paragraph", "heading", "listItem"]);
-
-// Plain text, one block per line (marks dropped). Custom nodes contribute nothing here:
-// their text lives in their own records and is indexed from there.
+// Plain text, one paragraph or heading per line (marks dropped), plus what blocks give search.
 export function bodyToPlainText(body: BodyNode): string {
-  const lines: string[] = [];
-  const walk = (node: BodyNode): string => {
-    if (node.type === "text") return node.text ?? "";
-    if (node.type === "hardBreak") return "\n";
-    const inner = (node.content ?? []).map(walk).join("");
-    if (BLOCK_TYPES.has(node.type) && node.type !== "listItem") {
-      if (inner.trim()) lines.push(inner.trim());
-      return "";
-    }
-    return inner;
-  };
-  walk(body);
-  return lines.join("\n");
+  return readBody(body).text;
 }

@@ -10,3 +10,12 @@ export type BodyNode = {
 export type BodyDoc = BodyNode & { type: "doc" };
 
 export const EMPTY_DOC: BodyDoc = { type: "doc", content: [{ type: "paragraph" }] };
+
+// The records a body points at, by kind, each id once in body order.
+export type BodyReferences = {
+  mediaIds: string[];
+  captionIds: string[];
+  quoteIds: string[];
+  sidebarIds: string[];
+  articleIds: string[];
+};

@@ -4,9 +4,11 @@
 import { Node as PmNode, type Schema } from "@tiptap/pm/model";
 import { AppError } from "../errors";
 import { getSidebarSchema, getStorySchema } from "./schema";
-import { isRecordId, MAX_LABEL_LENGTH, OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from "./nodes";
+import { blockOf } from "./blocks";
 import { isSafeHref } from "./safe-url";
 import { hasUnstorableCharacters, UNSTORABLE_MESSAGE } from "../text-input";
+import { factsReader, type BodyFacts } from "./references";
+import { walkBody, type BodyVisitor } from "./walk";
 import type { BodyDoc, BodyNode } from "./types";
 
 export const BODY_LIMITS = { maxBytes: 512 * 1024, maxNodes: 20_000, maxDepth: 24 } as const;
@@ -15,27 +17,13 @@ export type BodyKind = "story" | "sidebar";
 
 type Walk = { schema: Schema; problems: string[]; nodes: number };
 
+// Known attribute names with plain values; then whatever the node's block module checks.
 function checkAttributes(node: BodyNode, path: string, walk: Walk, known: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(node.attrs ?? {})) {
     if (!Object.hasOwn(known, name)) walk.problems.push(`${path}: "${node.type}" has no attribute "${name}"`);
     else if (value !== null && typeof value === "object") walk.problems.push(`${path}: attribute "${name}" must be a plain value`);
   }
-  for (const name of REQUIRED_REFERENCES[node.type] ?? []) {
-    if (!isRecordId(node.attrs?.[name])) walk.problems.push(`${path}: "${node.type}" needs a valid ${name}`);
-  }
-  for (const name of OPTIONAL_REFERENCES[node.type] ?? []) {
-    const value = node.attrs?.[name];
-    if (value != null && !isRecordId(value)) walk.problems.push(`${path}: "${node.type}" needs a valid ${name}`);
-  }
-  if (node.type === "figure" && node.attrs?.captionId != null && !isRecordId(node.attrs.captionId)) {
-    walk.problems.push(`${path}: figure captionId is not a valid id`);
-  }
-  if (node.type === "relatedStory") {
-    const label = node.attrs?.label;
-    if (label != null && (typeof label !== "string" || label.length > MAX_LABEL_LENGTH)) {
-      walk.problems.push(`${path}: related-story label must be text of at most ${MAX_LABEL_LENGTH} characters`);
-    }
-  }
+  for (const problem of blockOf(node)?.validate(node.attrs ?? {}) ?? []) walk.problems.push(`${path}: ${problem}`);
 }
 
 function checkMarks(node: BodyNode, path: string, walk: Walk): void {
@@ -60,33 +48,34 @@ function checkMarks(node: BodyNode, path: string, walk: Walk): void {
   }
 }
 
-function walkNode(node: BodyNode, path: string, depth: number, walk: Walk): void {
-  walk.nodes += 1;
-  if (walk.nodes > BODY_LIMITS.maxNodes) return;
-  if (depth > BODY_LIMITS.maxDepth) {
-    walk.problems.push(`${path}: nested deeper than ${BODY_LIMITS.maxDepth} levels`);
-    return;
-  }
-  if (!node || typeof node !== "object" || typeof node.type !== "string") {
-    walk.problems.push(`${path}: not a node`);
-    return;
-  }
-  const nodeType = Object.hasOwn(walk.schema.nodes, node.type) ? walk.schema.nodes[node.type] : undefined;
-  if (!nodeType) {
-    walk.problems.push(`${path}: unknown node "${node.type}"`);
-    return;
-  }
-  if (node.type === "text" && (typeof node.text !== "string" || node.text.length === 0)) {
-    walk.problems.push(`${path}: text node without text`);
-  } else if (node.type === "text" && hasUnstorableCharacters(node.text as string)) {
-    walk.problems.push(`${path}: the text ${UNSTORABLE_MESSAGE}`);
-  }
-  checkAttributes(node, path, walk, nodeType.spec.attrs ?? {});
-  checkMarks(node, path, walk);
-  if (node.content !== undefined && !Array.isArray(node.content)) walk.problems.push(`${path}: content must be a list`);
-  (Array.isArray(node.content) ? node.content : []).forEach((child, index) =>
-    walkNode(child, `${path}.content[${index}]`, depth + 1, walk),
-  );
+function validator(walk: Walk): BodyVisitor {
+  return {
+    enter(node, path, depth) {
+      walk.nodes += 1;
+      if (walk.nodes > BODY_LIMITS.maxNodes) return false;
+      if (depth > BODY_LIMITS.maxDepth) {
+        walk.problems.push(`${path}: nested deeper than ${BODY_LIMITS.maxDepth} levels`);
+        return false;
+      }
+      if (!node || typeof node !== "object" || typeof node.type !== "string") {
+        walk.problems.push(`${path}: not a node`);
+        return false;
+      }
+      const nodeType = Object.hasOwn(walk.schema.nodes, node.type) ? walk.schema.nodes[node.type] : undefined;
+      if (!nodeType) {
+        walk.problems.push(`${path}: unknown node "${node.type}"`);
+        return false;
+      }
+      if (node.type === "text" && (typeof node.text !== "string" || node.text.length === 0)) {
+        walk.problems.push(`${path}: text node without text`);
+      } else if (node.type === "text" && hasUnstorableCharacters(node.text as string)) {
+        walk.problems.push(`${path}: the text ${UNSTORABLE_MESSAGE}`);
+      }
+      checkAttributes(node, path, walk, nodeType.spec.attrs ?? {});
+      checkMarks(node, path, walk);
+      if (node.content !== undefined && !Array.isArray(node.content)) walk.problems.push(`${path}: content must be a list`);
+    },
+  };
 }
 
 function checkStructure(json: BodyNode, schema: Schema, problems: string[]): void {
@@ -103,7 +92,8 @@ function checkStructure(json: BodyNode, schema: Schema, problems: string[]): voi
   }
 }
 
-export function findBodyProblems(json: unknown, kind: BodyKind = "story"): string[] {
+// Every problem with the body, found in one walk; `also` visitors (a facts reader) share the walk.
+function inspectBody(json: unknown, kind: BodyKind, ...also: BodyVisitor[]): string[] {
   const schema = kind === "story" ? getStorySchema() : getSidebarSchema();
   let size: number;
   try {
@@ -114,17 +104,33 @@ export function findBodyProblems(json: unknown, kind: BodyKind = "story"): strin
   if (size > BODY_LIMITS.maxBytes) return [`body is ${Math.round(size / 1024)} KB; the limit is ${BODY_LIMITS.maxBytes / 1024} KB`];
   if (!json || typeof json !== "object" || (json as BodyNode).type !== "doc") return ["body must be a document (type \"doc\")"];
   const walk: Walk = { schema, problems: [], nodes: 0 };
-  walkNode(json as BodyNode, "doc", 0, walk);
+  walkBody(json, validator(walk), ...also);
   if (walk.nodes > BODY_LIMITS.maxNodes) return [`body has more than ${BODY_LIMITS.maxNodes} nodes`];
   if (walk.problems.length === 0) checkStructure(json as BodyNode, schema, walk.problems);
   return walk.problems;
 }
 
+export function findBodyProblems(json: unknown, kind: BodyKind = "story"): string[] {
+  return inspectBody(json, kind);
+}
+
+function refuse(kind: BodyKind, problems: string[]): AppError {
+  return new AppError("INVALID", `The ${kind} body is not valid: ${problems.slice(0, 10).join("; ")}`, { problems });
+}
+
 // Returns the body as a typed document, or throws INVALID naming every problem found.
 export function parseBody(json: unknown, kind: BodyKind = "story"): BodyDoc {
-  const problems = findBodyProblems(json, kind);
-  if (problems.length > 0) {
-    throw new AppError("INVALID", `The ${kind} body is not valid: ${problems.slice(0, 10).join("; ")}`, { problems });
-  }
+  const problems = inspectBody(json, kind);
+  if (problems.length > 0) throw refuse(kind, problems);
   return json as BodyDoc;
+}
+
+export type ParsedBody = { doc: BodyDoc; facts: BodyFacts };
+
+// parseBody for the save path: the same walk also reads what the body refers to and its text.
+export function parseStoryBody(json: unknown): ParsedBody {
+  const reader = factsReader();
+  const problems = inspectBody(json, "story", reader.visitor);
+  if (problems.length > 0) throw refuse("story", problems);
+  return { doc: json as BodyDoc, facts: reader.facts() };
 }

@@ -1,7 +1,7 @@
 // The two questions about story bodies that need SQL (a body is JSON): which stories' bodies
 // mention a picture, and which pictures any body shows. One query per database provider.
 import { isPostgres, type Db, type Tx } from "../db";
-import { isRecordId } from "../editor/nodes/reference-attribute";
+import { isRecordId } from "../editor/record-id";
 
 type Client = Db | Tx;
 

@@ -1,7 +1,7 @@
 // What the user screens may send. Checked here, so commands.ts only sees clean values.
 import { z } from "zod";
 import { textInput } from "../text-input";
-import { isRecordId } from "../editor/nodes/reference-attribute";
+import { isRecordId } from "../editor/record-id";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { ROLES } from "../permissions";
 

@@ -5,20 +5,8 @@ import { ReactNodeViewRenderer } from "@tiptap/react";
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { storyExtensions } from "@/lib/editor/extensions";
-import { FigureView } from "./node-views/figure-view";
-import { PullQuoteView } from "./node-views/pull-quote-view";
-import { RelatedStoryView } from "./node-views/related-story-view";
-import { SidebarView } from "./node-views/sidebar-view";
-import { NewsletterView } from "./node-views/newsletter-view";
+import { NODE_VIEWS } from "./node-views";
 import { BlockGuard } from "./block-guard";
-
-const VIEWS = {
-  figure: FigureView,
-  pullQuote: PullQuoteView,
-  relatedStory: RelatedStoryView,
-  sidebar: SidebarView,
-  newsletterSignup: NewsletterView,
-} as const;
 
 // Events inside a node view's own inputs (and the sidebar's nested editor) belong to them,
 // not to the story editor around them.
@@ -26,7 +14,7 @@ const isolated = { stopEvent: () => true, ignoreMutation: () => true };
 
 export function editorExtensions(): Extensions {
   const withViews = storyExtensions().map((extension) => {
-    const view = VIEWS[extension.name as keyof typeof VIEWS];
+    const view = NODE_VIEWS[extension.name as keyof typeof NODE_VIEWS];
     if (!view) return extension;
     return (extension as ReturnType<typeof StarterKit.extend>).extend({
       addNodeView() {

@@ -1,4 +1,4 @@
-import type { QuoteView } from "@/lib/articles/article-page";
+import type { QuoteView } from "@/lib/editor/body-records";
 
 // A quote with its speaker and how it was said ("said through an interpreter").
 export function PullQuote({ quote }: { quote: QuoteView }) {

@@ -1,4 +1,4 @@
-import type { RelatedTeaser as Teaser } from "@/lib/articles/article-page";
+import type { RelatedTeaser as Teaser } from "@/lib/editor/body-records";
 
 // An inline link to another story, always showing that story's current headline.
 export function RelatedTeaser({ label, story }: { label?: string; story: Teaser }) {

@@ -4,7 +4,7 @@
 // race harness can prove it notices lost updates when the guard is gone.
 import { db } from "../../../lib/db";
 import { assertCan, type Actor } from "../../../lib/permissions";
-import { parseBody } from "../../../lib/editor/validate";
+import { parseBody, parseStoryBody } from "../../../lib/editor/validate";
 import { parseSaveArticleInput } from "../../../lib/articles/schema";
 import { loadForWrite, writeArticle, type SaveResult } from "../../../lib/articles/save-article";
 import { keepRevision } from "../../../lib/articles/revisions";
@@ -13,9 +13,9 @@ import { reindexArticle } from "../../../lib/search/index-article";
 
 export async function saveWithoutVersionCheck(actor: Actor | null, rawInput: unknown): Promise<SaveResult> {
   const input = parseSaveArticleInput(rawInput);
-  const body = parseBody(input.article.body);
+  const body = parseStoryBody(input.article.body);
   const sidebars = input.article.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
-  const article = { ...input.article, body };
+  const article = { ...input.article, body: body.doc };
   return db.$transaction(async (tx) => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, "article.edit", current);

@@ -4,7 +4,7 @@ import { ArticleView } from "@/components/site/story/article-view";
 import { ArticleJsonLd } from "@/components/site/story/article-json-ld";
 import { articleMetadata } from "@/components/site/story/article-metadata";
 import { getArticleState } from "@/lib/articles/queries";
-import { renderStoryBody } from "@/lib/editor/render";
+import { renderStoryBody } from "@/components/site/story/story-body";
 import { isPublicSlug } from "@/lib/listings/listing-page";
 import { followRedirect } from "@/lib/redirects/follow";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/site/story/article-view";
 import { loadArticlePage } from "@/lib/articles/article-page";
 import { previewedArticleId } from "@/lib/articles/preview";
-import { renderStoryBody } from "@/lib/editor/render";
+import { renderStoryBody } from "@/components/site/story/story-body";
 import { db } from "@/lib/db";
 
 // A draft exactly as readers will see it, for anyone holding a valid signed link that nobody has

@@ -7,7 +7,7 @@ import { MediaEditFields } from "@/components/newsroom/media/media-edit-fields";
 import { CreditLine, FileFacts, ReadOnlyDetails } from "@/components/newsroom/media/media-facts";
 import { MediaUsageList } from "@/components/newsroom/media/media-usage-list";
 import { requireScreen } from "@/lib/auth/screen";
-import { isRecordId } from "@/lib/editor/nodes/reference-attribute";
+import { isRecordId } from "@/lib/editor/record-id";
 import { getMediaDetail, type MediaDetail } from "@/lib/media/media-detail";
 import { listCreditOptions } from "@/lib/media/library-queries";
 import { RIGHTS_TIME_ZONE } from "@/lib/media/rights-dates";

@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { loadArticlePage } from "@/lib/articles/article-page";
 import { loadEditorOptions, loadStoryForEditor } from "@/lib/articles/editor-queries";
 import { openStory } from "@/lib/articles/open-story";
-import { renderStoryBody } from "@/lib/editor/render";
+import { renderStoryBody } from "@/components/site/story/story-body";
 import { StoryEditor } from "@/components/newsroom/editor/story-editor";
 import { TrashedStoryView } from "@/components/newsroom/stories/trashed-story";
 import { BylineStoryView } from "@/components/newsroom/stories/byline-story";

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import { renderStoryBody } from "./render";
-import type { BodyRecords } from "../articles/article-page";
-import type { MediaView } from "../media/views";
+import { renderStoryBody } from "./story-body";
+import type { BodyRecords } from "@/lib/editor/body-records";
+import type { MediaView } from "@/lib/media/views";
 
 const ids = { media: "cmedia000000000000000001", caption: "ccaption0000000000000001", quote: "cquote000000000000000001", sidebar: "csidebar0000000000000001", story: "cstory000000000000000001", gone: "cgone0000000000000000001" };
 

@@ -1,0 +1,29 @@
+// THE SERVER REGISTRY of story blocks: what the validator, the save path, search, the publish gate
+// and the schema (lib/editor/extensions.ts, so also the editor) know about each block.
+//
+// Adding a block "xyz" (see STYLE.md, "Adding a story block"):
+//   1. lib/editor/blocks/xyz/index.ts: defineBlock({ name, node, references, validate, searchText,
+//      gate? }); add it to blocks/round-trip.test.ts (the HTML round trip every block must pass).
+//   2. components/newsroom/editor/node-views/xyz-view.tsx: how editors edit it.
+//   3. components/site/story/xyz.tsx: how readers see it.
+//   4. One line here, one in the client registry (components/newsroom/editor/node-views/index.ts)
+//      and one in the reader registry (components/site/story/story-blocks.tsx). Both of those are
+//      typed by BlockName, so the compiler names a block that one of them lacks.
+import type { BodyNode } from "../types";
+import type { BlockModule } from "./block";
+import { figure } from "./figure";
+import { newsletterSignup } from "./newsletter-signup";
+import { pullQuote } from "./pull-quote";
+import { relatedStory } from "./related-story";
+import { sidebar } from "./sidebar";
+
+// In this order the publish gate lists their problems and the toolbar's schema holds them.
+export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup] as const;
+
+export type BlockName = (typeof BLOCKS)[number]["name"];
+
+const BY_NAME: ReadonlyMap<string, BlockModule> = new Map(BLOCKS.map((block) => [block.name, block]));
+
+export function blockOf(node: BodyNode | null | undefined): BlockModule | undefined {
+  return node && typeof node.type === "string" ? BY_NAME.get(node.type) : undefined;
+}

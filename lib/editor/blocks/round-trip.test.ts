@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+// Every story block survives the trip through HTML that copy and paste take (getHTML, then
+// setContent of that HTML): the same JSON comes back, each record id in its own attribute.
+import { afterEach, describe, expect, test } from "vitest";
+import { Editor, type JSONContent } from "@tiptap/core";
+import { storyExtensions } from "../extensions";
+
+const ID = { media: "cmedia000000000000000001", caption: "ccaption0000000000000001", quote: "cquote000000000000000001", sidebar: "csidebar0000000000000001", article: "carticle0000000000000001" };
+
+const BLOCKS: Record<string, JSONContent> = {
+  figure: { type: "figure", attrs: { mediaId: ID.media, captionId: ID.caption } },
+  "figure without its own caption": { type: "figure", attrs: { mediaId: ID.media, captionId: null } },
+  pullQuote: { type: "pullQuote", attrs: { quoteId: ID.quote } },
+  sidebar: { type: "sidebar", attrs: { sidebarId: ID.sidebar } },
+  relatedStory: { type: "relatedStory", attrs: { articleId: ID.article, label: "Also read" } },
+  "relatedStory with no story yet": { type: "relatedStory", attrs: { articleId: null, label: "" } },
+  newsletterSignup: { type: "newsletterSignup" },
+};
+
+const editors: Editor[] = [];
+function editorWith(content: JSONContent | string): Editor {
+  const editor = new Editor({ element: document.createElement("div"), extensions: storyExtensions(), content });
+  editors.push(editor);
+  return editor;
+}
+
+afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()));
+
+describe("story blocks round-trip through HTML", () => {
+  test.each(Object.entries(BLOCKS))("%s comes back unchanged", (_name, block) => {
+    const doc: JSONContent = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Before." }] }, block] };
+    const original = editorWith(doc).getJSON();
+    const html = editorWith(original).getHTML();
+    expect(editorWith(html).getJSON()).toEqual(original);
+    expect(original.content?.[1]).toMatchObject(block);
+  });
+
+  test("a figure writes its caption id, never its media id, as data-caption-id", () => {
+    const html = editorWith({ type: "doc", content: [BLOCKS.figure] }).getHTML();
+    expect(html).toContain(`data-media-id="${ID.media}"`);
+    expect(html).toContain(`data-caption-id="${ID.caption}"`);
+    expect(html).not.toContain(`data-caption-id="${ID.media}"`);
+  });
+
+  test("every block type of the story schema is covered here", () => {
+    const schema = editorWith({ type: "doc", content: [] }).schema;
+    const blockTypes = Object.keys(schema.nodes).filter((name) => schema.nodes[name].isAtom && schema.nodes[name].isBlock);
+    expect(blockTypes.sort()).toEqual([...new Set(Object.values(BLOCKS).map((block) => block.type))].sort());
+  });
+});
