@@ -11,9 +11,14 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
 
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts"];
-// The drift checks read schema files and build their own database, and the SQLite transaction
-// tests make their own SQLite file: provider-independent.
-const PROVIDER_INDEPENDENT_TESTS = ["tests/integration/schema-drift.test.ts", "tests/integration/sqlite-transactions.test.ts"];
+// The drift checks read schema files and build their own database, the SQLite transaction tests
+// make their own SQLite file, and the backup tests make their own SQLite files and PostgreSQL
+// databases: provider-independent.
+const PROVIDER_INDEPENDENT_TESTS = [
+  "tests/integration/schema-drift.test.ts",
+  "tests/integration/sqlite-transactions.test.ts",
+  "tests/integration/backup-*.test.ts",
+];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
 // `extends: true`, which would load this file once more per project.)

@@ -98,7 +98,9 @@ function checkSqlite(temp: string, manifest: Manifest): string {
   if (integrity !== "ok") throw new BackupError(`the restored database fails PRAGMA integrity_check: ${integrity.slice(0, 300)}`);
   assertSameCounts(manifest.tables, sqliteFacts(file).tables);
   // The read-only checks leave -wal/-shm files; the last read-write connection to close removes them.
-  new Database(file).close();
+  const connection = new Database(file);
+  connection.prepare("SELECT count(*) FROM sqlite_master").get();
+  connection.close();
   return integrity;
 }
 

@@ -1,0 +1,68 @@
+// npm run backup / restore on PostgreSQL: pg_dump of a newsroom (demo newsroom plus saves through
+// lib/), restored with pg_restore into a new empty database: every row of every model, every reader
+// page and every picture's bytes equal the original. Restoring into a database that is not empty
+// is refused and changes nothing. Provider-independent (its own databases); skipped, saying why,
+// outside CI when no PostgreSQL server answers.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBackup } from "../../lib/backup/create-backup";
+import { restoreBackup } from "../../lib/backup/restore-backup";
+import { deployMigrations } from "../../scripts/db/deploy";
+import { removeDir } from "../setup/temp-database";
+import { createPostgresDatabase, postgresSkipReason, readNewsroom, runWriter, seedNewsroom, type PostgresDatabase } from "../support/backup-processes";
+
+const skipReason = await postgresSkipReason();
+if (skipReason) console.warn(`backup-postgres: skipped: ${skipReason}`);
+const SECRET = "backup-postgres-test-secret";
+
+let work: string;
+let mediaDir: string;
+let source: PostgresDatabase | null = null;
+let restored: PostgresDatabase | null = null;
+
+describe.skipIf(Boolean(skipReason))("a PostgreSQL backup", () => {
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), "pressbox-backup-pg-"));
+    mediaDir = path.join(work, "media");
+    mkdirSync(mediaDir);
+    source = await createPostgresDatabase("backup_source");
+    await deployMigrations(source.url);
+    seedNewsroom({ DATABASE_URL: source.url, MEDIA_DIR: mediaDir });
+    runWriter({ DATABASE_URL: source.url, MEDIA_DIR: mediaDir }, 3);
+    restored = await createPostgresDatabase("backup_restored");
+  }, 300_000);
+
+  afterAll(async () => {
+    await source?.drop();
+    await restored?.drop();
+    if (work) removeDir(work);
+  });
+
+  it("made with pg_dump restores into a new empty database with equal content", async () => {
+    const archive = path.join(work, "pg.tar.gz");
+    const { manifest } = await createBackup({ databaseUrl: source!.url, mediaDir, dataDir: work, env: { NEXTAUTH_SECRET: SECRET }, out: archive });
+    expect(manifest.provider).toBe("postgresql");
+    expect(manifest.database.tool).toMatch(/^pg_dump/);
+    const result = await restoreBackup({ archive, to: path.join(work, "restored"), databaseUrl: restored!.url });
+
+    const original = readNewsroom({ DATABASE_URL: source!.url, MEDIA_DIR: mediaDir });
+    const copy = readNewsroom({ DATABASE_URL: restored!.url, MEDIA_DIR: path.join(result.folder, "media") });
+    expect(original.models.Revision.length).toBeGreaterThanOrEqual(3);
+    expect(copy.models).toEqual(original.models);
+    expect(copy.pages).toEqual(original.pages);
+    expect(copy.storyList).toEqual(original.storyList);
+
+    const keys = [...original.models.Media, ...original.models.MediaRendition].map((row) => String(row.storageKey));
+    expect(keys.length).toBeGreaterThan(100);
+    for (const key of keys) expect(readFileSync(path.join(result.folder, "media", key)).equals(readFileSync(path.join(mediaDir, key))), key).toBe(true);
+    expect(readFileSync(path.join(result.folder, "nextauth-secret"), "utf8").trim()).toBe(SECRET);
+    expect(readdirSync(result.folder).sort()).toEqual(["media", "nextauth-secret"]);
+
+    // The source is a newsroom: restoring into it is refused, and it is unchanged.
+    await expect(restoreBackup({ archive, to: path.join(work, "again"), databaseUrl: source!.url })).rejects.toThrow(/is not empty/);
+    expect(readNewsroom({ DATABASE_URL: source!.url, MEDIA_DIR: mediaDir }).models).toEqual(original.models);
+    expect(readdirSync(work)).not.toContain("again");
+  }, 300_000);
+});
