@@ -5,7 +5,7 @@
 // bytes) and credit equals the live newsroom. A changed archive or a used target is refused with
 // nothing written. Provider-independent: it makes its own SQLite files (vitest.config.mts).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -101,6 +101,7 @@ describe("a backup taken while an editor writes", () => {
       const n = reflected.indexOf(false) === -1 ? lines.length : reflected.indexOf(false);
       expect(reflected.slice(n).every((isIn) => !isIn)).toBe(true);
       expect(inCopy).toEqual(stateAfter(lines, n));
+      console.log(`backup under writes: ${acknowledgedBefore} writes acknowledged before it began, ${acknowledgedAtEnd} when it ended, ${lines.length} in all; the restore holds the first ${n}`);
       expect(n).toBeGreaterThanOrEqual(acknowledgedBefore);
       expect(n).toBeLessThan(lines.length);
       for (const [id, story] of inCopy) {
@@ -199,6 +200,21 @@ describe("the command lines", () => {
     expect(occupied.status).toBe(1);
     expect(occupied.stderr).toContain("is not empty");
     for (const result of [noArchive, unknown, occupied]) expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it("npm run backup on PostgreSQL without pg_dump says what to install and writes nothing", () => {
+    const bin = path.join(work, "bin-without-pg-dump");
+    mkdirSync(bin);
+    symlinkSync(process.execPath, path.join(bin, "node"));
+    const out = path.join(work, "no-pg-dump", "backup.tar.gz");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--out", out], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: bin, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/pressbox_not_needed" },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("pg_dump was not found on PATH: install the PostgreSQL client tools");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(path.dirname(out))).toEqual([]);
   }, 60_000);
 
   it("npm run backup refuses to overwrite an archive", async () => {
