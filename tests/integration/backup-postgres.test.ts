@@ -2,18 +2,31 @@
 // lib/), restored with pg_restore into a new empty database: every row of every model, every reader
 // page and every picture's bytes equal the original. Restoring into a database that is not empty
 // is refused and changes nothing. Provider-independent (its own databases); skipped, saying why,
-// outside CI when no PostgreSQL server answers.
+// outside CI when no PostgreSQL server answers, and anywhere without pg_dump/pg_restore on PATH.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup } from "../../lib/backup/create-backup";
+import { toolVersion } from "../../lib/backup/postgres-tools";
 import { restoreBackup } from "../../lib/backup/restore-backup";
 import { deployMigrations } from "../../scripts/db/deploy";
 import { removeDir } from "../setup/temp-database";
 import { createPostgresDatabase, postgresSkipReason, readNewsroom, runWriter, seedNewsroom, type PostgresDatabase } from "../support/backup-processes";
 
-const skipReason = await postgresSkipReason();
+// pg_dump and pg_restore are the operator's tools, not npm packages: without them the backup says
+// what to install (backup-sqlite.test.ts proves that), and this test skips, saying so.
+async function missingTools(): Promise<string | null> {
+  try {
+    await toolVersion("pg_dump");
+    await toolVersion("pg_restore");
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const skipReason = (await postgresSkipReason()) ?? (await missingTools());
 if (skipReason) console.warn(`backup-postgres: skipped: ${skipReason}`);
 const SECRET = "backup-postgres-test-secret";
 
