@@ -13,13 +13,17 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
 
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts"];
-// The drift checks read schema files and build their own database, the SQLite transaction
-// tests make their own SQLite file, and the ensure-postgres tests start their own server:
-// provider-independent.
+// The PostgreSQL backup and SQLite -> PostgreSQL copy tests make their own databases on the
+// integration-postgres run's server (found or embedded): run once, there.
+const POSTGRES_ONLY_TESTS = ["tests/integration/backup-postgres.test.ts", "tests/integration/backup-copy-to-postgres.test.ts"];
+// The drift checks read schema files and build their own database, the SQLite transaction tests
+// make their own SQLite file, the ensure-postgres tests start their own server, and the SQLite
+// backup test makes its own SQLite files: provider-independent, run once (in the SQLite run).
 const PROVIDER_INDEPENDENT_TESTS = [
   "tests/integration/schema-drift.test.ts",
   "tests/integration/sqlite-transactions.test.ts",
   "tests/integration/ensure-postgres.test.ts",
+  "tests/integration/backup-sqlite.test.ts",
 ];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
@@ -56,7 +60,7 @@ export default defineConfig({
       },
       {
         ...shared,
-        test: { ...integration, name: "integration-sqlite", globalSetup: ["tests/setup/sqlite-database.ts"] },
+        test: { ...integration, name: "integration-sqlite", exclude: [...configDefaults.exclude, ...POSTGRES_ONLY_TESTS], globalSetup: ["tests/setup/sqlite-database.ts"] },
       },
       {
         ...shared,

@@ -34,6 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("databaseUrl", databaseUrl);
   project.provide("mediaDir", mediaDir);
+  // For tests that make databases of their own (the PostgreSQL backup tests).
+  project.provide("postgresServerUrl", server.url);
   return teardown;
 }
 

@@ -5,7 +5,8 @@ declare module "vitest" {
     databaseUrl: string;
     // A temp folder standing in for uploaded media.
     mediaDir: string;
-    // hostile only: a PostgreSQL server (tests/setup/ensure-postgres.ts) to create databases on.
+    // hostile and integration-postgres: a PostgreSQL server (tests/setup/ensure-postgres.ts) to
+    // create databases on.
     postgresServerUrl: string;
     // e2e only: where the production server started for the run answers.
     baseUrl: string;
