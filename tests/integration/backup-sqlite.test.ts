@@ -151,7 +151,9 @@ describe("restore refuses", () => {
     // The first tar header naming a picture (headers start at multiples of 512 bytes; the
     // manifest's text names pictures too).
     let header = tar.indexOf("media/o/");
-    while (header !== -1 && header % 512 !== 0) header = tar.indexOf("media/o/", header + 1);
+    // A real header says "ustar" at offset 257 (the manifest's text may put a name on a boundary).
+    const isHeader = (at: number) => at % 512 === 0 && tar.subarray(at + 257, at + 262).toString() === "ustar";
+    while (header !== -1 && !isHeader(header)) header = tar.indexOf("media/o/", header + 1);
     expect(header).toBeGreaterThan(0);
     const changedPath = tar.subarray(header, tar.indexOf(0, header)).toString();
     tar[header + 512 + 100] ^= 0x01;
