@@ -71,7 +71,9 @@ async function writeEverything(): Promise<void> {
 
 beforeAll(async () => {
   database = await createSqliteDatabase("xss");
-  const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, AUTH_SECRET: SECRET, NEXTAUTH_SECRET: SECRET };
+  // The corpus goes into tags too: one writer makes hundreds, past the per-person hourly cap on new
+  // story tags (tested in tags-story-cap-cleanup.test.ts), which is raised here.
+  const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, AUTH_SECRET: SECRET, NEXTAUTH_SECRET: SECRET, TAG_CREATION_LIMIT_PER_HOUR: "100000" };
   Object.assign(process.env, env);
   await writeEverything();
   server = await timed("server start", () => startAppServer(env, "test-results/xss-server.log"));
