@@ -24,3 +24,14 @@ export function sqliteFilePath(url: string, cwd: string = process.cwd()): string
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   return path.resolve(cwd, file);
 }
+
+// A database URL for messages and logs: the password, if any, as ***.
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}

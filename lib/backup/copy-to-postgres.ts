@@ -8,10 +8,10 @@ import Database from "better-sqlite3";
 import type pg from "pg";
 import { deployMigrations } from "../../scripts/db/deploy";
 import { pendingSqliteMigrations } from "../../scripts/db/pending-migrations";
-import { databaseProvider, sqliteFilePath } from "../database-url";
+import { databaseProvider, redactUrl, sqliteFilePath } from "../database-url";
 import { BackupError } from "./backup-error";
 import { toPostgresValue, ValueError } from "./column-values";
-import { connectPostgres, redactUrl, userObjects } from "./postgres-tools";
+import { connectPostgres, userObjects } from "./postgres-tools";
 import { planInserts, readTargetTables, type TargetTable } from "./postgres-schema";
 
 export type CopyOptions = { sqliteUrl: string; postgresUrl: string; migrationsDir?: string; log?: (line: string) => void };

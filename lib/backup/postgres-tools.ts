@@ -2,6 +2,7 @@
 // and the checks around them: tools present, target database empty.
 import { spawn } from "node:child_process";
 import pg from "pg";
+import { redactUrl } from "../database-url";
 import { BackupError } from "./backup-error";
 
 const INSTALL_HINT = "install the PostgreSQL client tools of your server's major version or newer (Debian/Ubuntu: apt-get install postgresql-client)";
@@ -37,16 +38,6 @@ export function connectionArgs(url: string): { args: string[]; env: NodeJS.Proce
     parsed.password = "";
   }
   return { args: ["--dbname", parsed.toString()], env };
-}
-
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }
 
 export async function connectPostgres(url: string): Promise<pg.Client> {

@@ -8,11 +8,11 @@ import { chmod, mkdir, mkdtemp, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { committedMigrations } from "../../scripts/db/pending-migrations";
-import { databaseProvider } from "../database-url";
+import { databaseProvider, redactUrl } from "../database-url";
 import { compareWithManifest, extractArchive, verifyArchive } from "./archive";
 import { BackupError } from "./backup-error";
 import { describeFile, MANIFEST_NAME, POSTGRES_DUMP_FILE, SQLITE_FILE, type Manifest } from "./manifest";
-import { assertEmptyPostgres, connectionArgs, connectPostgres, postgresFacts, redactUrl, runTool, toolVersion } from "./postgres-tools";
+import { assertEmptyPostgres, connectionArgs, connectPostgres, postgresFacts, runTool, toolVersion } from "./postgres-tools";
 import { integrityCheck, sqliteFacts } from "./sqlite-snapshot";
 
 export type RestoreOptions = {

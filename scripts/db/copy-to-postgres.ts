@@ -3,7 +3,7 @@
 // Stop the server first: writes made after the copy started are not in the copy.
 import { BackupError } from "../../lib/backup/backup-error";
 import { copySqliteToPostgres } from "../../lib/backup/copy-to-postgres";
-import { redactUrl } from "../../lib/backup/postgres-tools";
+import { redactUrl } from "../../lib/database-url";
 import { resolveDatabaseUrl } from "../../lib/database-url";
 import { parseArguments, runCommand } from "../backup/cli";
 

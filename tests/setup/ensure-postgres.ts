@@ -8,6 +8,7 @@ import { chownSync, mkdtempSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { redactUrl } from "../../lib/database-url";
 import { findFreePort } from "./next-server";
 import { removeDir } from "./temp-database";
 
@@ -26,7 +27,7 @@ const registry = globalThis as { [SHARED_KEY]?: Shared };
 export async function ensurePostgres(env: Record<string, string | undefined> = process.env): Promise<PostgresServer> {
   const configuredUrl = env.POSTGRES_TEST_URL?.trim() || DEFAULT_POSTGRES_URL;
   if (await isReachable(configuredUrl)) return { url: configuredUrl, isEmbedded: false, stop: async () => undefined };
-  console.log(`tests: no PostgreSQL answers at ${redact(configuredUrl)}; starting an embedded PostgreSQL`);
+  console.log(`tests: no PostgreSQL answers at ${redactUrl(configuredUrl)}; starting an embedded PostgreSQL`);
   const shared = (registry[SHARED_KEY] ??= { server: startEmbedded(), users: 0 });
   shared.users += 1;
   let server: Awaited<Shared["server"]>;
@@ -56,19 +57,9 @@ export async function isReachable(serverUrl: string): Promise<boolean> {
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if ((code && UNREACHABLE_CODES.has(code)) || /timeout/i.test(message)) return false;
-    throw new Error(`PostgreSQL at ${redact(serverUrl)} refused the test run: ${message}`);
+    throw new Error(`PostgreSQL at ${redactUrl(serverUrl)} refused the test run: ${message}`);
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-export function redact(serverUrl: string): string {
-  try {
-    const url = new URL(serverUrl);
-    if (url.password) url.password = "***";
-    return url.toString();
-  } catch {
-    return "(an unparseable POSTGRES_TEST_URL)";
   }
 }
 
