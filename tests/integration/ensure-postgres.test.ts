@@ -22,6 +22,13 @@ async function serverVersion(url: string): Promise<string> {
   }
 }
 
+// An embedded server (nothing answers on a free port), stopped after the file.
+async function startEmbeddedServer(): Promise<PostgresServer> {
+  const server = await ensurePostgres({ POSTGRES_TEST_URL: `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres` });
+  started.push(server);
+  return server;
+}
+
 describe("ensurePostgres", () => {
   it("starts one embedded PostgreSQL when nothing answers at POSTGRES_TEST_URL, shares it, and the last stop ends it", async () => {
     const silentUrl = `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres`;
@@ -43,8 +50,7 @@ describe("ensurePostgres", () => {
   }, 120_000);
 
   it("uses a server that answers at POSTGRES_TEST_URL instead of starting one", async () => {
-    const embedded = await ensurePostgres({ POSTGRES_TEST_URL: `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres` });
-    started.push(embedded);
+    const embedded = await startEmbeddedServer();
     const configured = await ensurePostgres({ POSTGRES_TEST_URL: embedded.url });
     expect(configured).toMatchObject({ url: embedded.url, isEmbedded: false });
     await configured.stop();
@@ -52,8 +58,7 @@ describe("ensurePostgres", () => {
   }, 120_000);
 
   it("refuses the run, naming the server, when one answers but refuses the credentials", async () => {
-    const embedded = await ensurePostgres({ POSTGRES_TEST_URL: `postgresql://postgres@127.0.0.1:${await findFreePort()}/postgres` });
-    started.push(embedded);
+    const embedded = await startEmbeddedServer();
     const wrongPassword = new URL(embedded.url);
     wrongPassword.password = "not-the-password";
     // The message names the server without the password.
