@@ -4,6 +4,7 @@
 // The nesting is measured here in one pass without recursion (lib/input-depth.ts); a body within
 // the limit is handed to Next.js as a request that replays the same bytes.
 import { IncomingMessage } from "node:http";
+import { BODY_LIMITS } from "../lib/editor/validate";
 import { jsonTextDepth, MAX_REQUEST_JSON_DEPTH } from "../lib/input-depth";
 import type { Refusal } from "./request-guard";
 
@@ -33,7 +34,7 @@ export function jsonPartsOf(body: Buffer, contentType: string | undefined): stri
 export function refuseNestedBody(body: Buffer, contentType: string | undefined): Refusal | null {
   const deepest = Math.max(0, ...jsonPartsOf(body, contentType).map(jsonTextDepth));
   if (deepest <= MAX_REQUEST_JSON_DEPTH) return null;
-  return { status: 422, message: `This request is nested ${deepest} levels deep; the limit is ${MAX_REQUEST_JSON_DEPTH}. A story's lists and blocks may nest at most 24 levels.` };
+  return { status: 422, message: `This request is nested ${deepest} levels deep; the limit is ${MAX_REQUEST_JSON_DEPTH}. A story's lists and blocks may nest at most ${BODY_LIMITS.maxDepth} levels.` };
 }
 
 // A request Next.js reads exactly like the original: same socket, method, address and headers,
