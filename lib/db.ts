@@ -7,6 +7,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "./database-url";
 import { withSafeTransactions } from "./sqlite/transactions";
+import { integerSetting } from "./settings";
 
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -14,7 +15,7 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 // How long a SQLite writer waits for another process's write lock before giving up (the request
 // then answers 503 "try again"). Prisma's own wait for a transaction to start is set just above it,
 // so the adapter's clearer error is the one that surfaces.
-const SQLITE_BUSY_TIMEOUT_MS = positiveInteger(process.env.SQLITE_BUSY_TIMEOUT_MS, 15_000);
+const SQLITE_BUSY_TIMEOUT_MS = integerSetting(process.env.SQLITE_BUSY_TIMEOUT_MS, 15_000);
 
 // PRESSBOX_COUNT_QUERIES=1 (the benchmark) counts every query the process sends, on globalThis
 // so the production server's stats hook can read it whichever bundle made the client.
@@ -52,9 +53,4 @@ globalForDb.pressboxDb = db;
 
 export function isPostgres(url: string = resolveDatabaseUrl()): boolean {
   return databaseProvider(url) === "postgresql";
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }

@@ -8,6 +8,7 @@ import { ACCEPTED_LABELS, IMAGE_FORMATS, type ImageFormat } from "./formats";
 import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from "./limits";
 import { hasHiddenMarkup } from "./markup-scan";
 import { looksLikeSvg, sniffFormat } from "./sniff";
+import { integerSetting } from "../settings";
 
 export { DEFAULT_MEDIA_LIMITS, type MediaLimits };
 
@@ -23,15 +24,10 @@ export function refusalReason(error: unknown): RefusalReason | null {
   return typeof reason === "string" ? (reason as RefusalReason) : null;
 }
 
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value?.trim() && Number.isSafeInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
-
 export function mediaLimits(env: Record<string, string | undefined> = process.env): MediaLimits {
   return {
-    maxBytes: positiveInteger(env.MEDIA_MAX_BYTES, DEFAULT_MEDIA_LIMITS.maxBytes),
-    maxPixels: positiveInteger(env.MEDIA_MAX_PIXELS, DEFAULT_MEDIA_LIMITS.maxPixels),
+    maxBytes: integerSetting(env.MEDIA_MAX_BYTES, DEFAULT_MEDIA_LIMITS.maxBytes),
+    maxPixels: integerSetting(env.MEDIA_MAX_PIXELS, DEFAULT_MEDIA_LIMITS.maxPixels),
   };
 }
 

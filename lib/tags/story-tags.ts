@@ -12,18 +12,14 @@ import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db, isPostgres, type Tx } from "../db";
 import { AppError } from "../errors";
+import { integerSetting } from "../settings";
 import { tagSlugsInWorkingCopies } from "../articles/working-copy";
 
 const HOUR_MS = 60 * 60 * 1000;
 const CLEANUP_BATCH = 500;
 
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-}
-
-export const tagCreationLimit = () => setting("TAG_CREATION_LIMIT_PER_HOUR", 30);
-export const tagCleanupGraceHours = () => setting("TAG_CLEANUP_GRACE_HOURS", 24);
+export const tagCreationLimit = () => integerSetting(process.env.TAG_CREATION_LIMIT_PER_HOUR, 30, 0);
+export const tagCleanupGraceHours = () => integerSetting(process.env.TAG_CLEANUP_GRACE_HOURS, 24, 0);
 
 // The existing tags among `slugs`. On PostgreSQL they are share-locked for the save's
 // transaction, so the cleanup (which locks a tag before deleting it) cannot delete one this save
