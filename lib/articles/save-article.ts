@@ -58,7 +58,7 @@ async function syncTags(tx: Tx, articleId: string, names: string[], editorId: st
   const unique = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
   await tx.articleTag.deleteMany({ where: { articleId } });
   const ids = await ensureStoryTags(tx, unique, editorId);
-  for (const [position, [slug]] of unique.entries()) await tx.articleTag.create({ data: { articleId, tagId: ids.get(slug)!, position } });
+  if (unique.length) await tx.articleTag.createMany({ data: unique.map(([slug], position) => ({ articleId, tagId: ids.get(slug)!, position })) });
 }
 
 async function syncBylines(tx: Tx, articleId: string, bylines: ArticleInput["bylines"]): Promise<void> {
