@@ -9,7 +9,8 @@ vi.hoisted(() => {
   process.env.PRESSBOX_COUNT_QUERIES = "1";
 });
 
-import { db, queryCount } from "../../lib/db";
+import { db } from "../../lib/db";
+import { queryCount } from "../../lib/query-count";
 import { loadArticlePage } from "../../lib/articles/article-page";
 import { getPublishedArticle } from "../../lib/articles/queries";
 import { invalidateTags } from "../../lib/cache/tagged-cache";
