@@ -37,7 +37,7 @@ type MediaRow = {
   agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null; renditions: { format: string; width: number; height: number; storageKey: string }[];
 };
 
-export function toPickerMedia(row: MediaRow): PickerMedia {
+function toPickerMedia(row: MediaRow): PickerMedia {
   const credit = formatCredit(row);
   const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
   const problems = findPhotoProblems(row.altText, credit !== null, rightsStateOf(row.rightsExpireAt));

@@ -12,9 +12,9 @@ import { getArticleState } from "./queries";
 const STORY_PATH = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 const NOT_SECTIONS = new Set(["tag", "author", "newsroom", "api", "media", "search", "preview"]);
 
-export const GONE_PAGE_PATH = "/410";
+const GONE_PAGE_PATH = "/410";
 
-export function storySlugFromPath(pathname: string): string | null {
+function storySlugFromPath(pathname: string): string | null {
   const match = STORY_PATH.exec(pathname);
   return match && !NOT_SECTIONS.has(match[1]) ? match[2] : null;
 }

@@ -10,7 +10,7 @@ import { purgeDateOf } from "./trash-rules";
 import { UNTOUCHED_DRAFT } from "./untouched-draft";
 
 export const STORY_STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"] as const;
-export const STORIES_PER_PAGE = 25;
+const STORIES_PER_PAGE = 25;
 
 const Filters = z.object({
   view: z.enum(["trash"]).optional().catch(undefined),

@@ -24,7 +24,7 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export const isSame = (a: unknown, b: unknown) => (typeof a === "string" && typeof b === "string" ? a.trim() === b.trim() : stableJson(a) === stableJson(b));
+const isSame = (a: unknown, b: unknown) => (typeof a === "string" && typeof b === "string" ? a.trim() === b.trim() : stableJson(a) === stableJson(b));
 
 export function mergeValue<T>(base: T, mine: T, theirs: T): { value: T; from: "base" | Side | "same" } | null {
   if (isSame(mine, theirs)) return { value: mine, from: isSame(mine, base) ? "base" : "same" };

@@ -17,7 +17,7 @@
 
 export type Side = "mine" | "theirs";
 
-export type SequenceOptions<T> = {
+type SequenceOptions<T> = {
   // Same identity = the same item (a block's record id, a tag's slug); else content.
   identity: (item: T) => string;
   content: (item: T) => string;

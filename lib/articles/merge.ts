@@ -36,7 +36,7 @@ export type { MergeNames, Side };
 export { stableJson } from "./merge-parts";
 export type Clash = { id: string; label: string; mine: string; theirs: string };
 export type Choices = Record<string, Side>;
-export type StoryMerge = {
+type StoryMerge = {
   clashes: Clash[];
   // What of theirs the merged story takes, in words: "headline", "body", "pull quotes".
   theirChanges: string[];

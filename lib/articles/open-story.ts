@@ -11,7 +11,7 @@ export type TrashedStory = {
   deletedBy: string | null; deletedAt: string; purgeAt: string; canRestore: boolean;
 };
 
-export type StoryDoor =
+type StoryDoor =
   | { kind: "editor" }
   | { kind: "trash"; story: TrashedStory }
   | { kind: "byline"; slug: string; headline: string; status: string };

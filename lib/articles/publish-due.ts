@@ -9,7 +9,7 @@ import { readSnapshot } from "./snapshot";
 import { readPageKeys, refreshPublicPages } from "./refresh";
 import { reindexArticle } from "../search/index-article";
 
-export type PublishDueReport = { published: string[]; sentBack: { id: string; problems: string[] }[] };
+type PublishDueReport = { published: string[]; sentBack: { id: string; problems: string[] }[] };
 
 const isDue = (now: Date) => ({ status: "SCHEDULED" as const, publishAt: { lte: now } });
 

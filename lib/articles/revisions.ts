@@ -7,7 +7,7 @@ import type { ArticleSnapshot } from "./snapshot";
 
 const COALESCE_AUTOSAVES_MS = 10 * 60 * 1000;
 
-export type RevisionKind = "SAVE" | "AUTOSAVE" | "RESTORE" | "PUBLISH";
+type RevisionKind = "SAVE" | "AUTOSAVE" | "RESTORE" | "PUBLISH";
 
 export function isSameSnapshot(a: ArticleSnapshot, b: ArticleSnapshot): boolean {
   return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));

@@ -78,7 +78,7 @@ export async function restoreFromTrash(actor: Actor | null, raw: unknown): Promi
 
 // Who purges: an admin (article.purge), or the scheduler, which runs as nobody and is not asked.
 export const SCHEDULER = "scheduler" as const;
-export type PurgeReport = { purged: string[]; discarded: string[]; kept: { id: string; reason: string }[] };
+type PurgeReport = { purged: string[]; discarded: string[]; kept: { id: string; reason: string }[] };
 
 type Sweep = { action: "article.purge" | "article.discard"; where: Prisma.ArticleWhereInput };
 

@@ -6,8 +6,8 @@ import type { Prisma } from "../generated/sqlite/client";
 
 export const UNTOUCHED_DRAFT = { version: 1, status: "DRAFT", headline: "" } as const satisfies Prisma.ArticleWhereInput;
 
-export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-export const OPEN_EDITOR_GRACE_MS = 10 * 60 * 1000;
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+const OPEN_EDITOR_GRACE_MS = 10 * 60 * 1000;
 
 export function abandonedDraftWhere(now: Date): Prisma.ArticleWhereInput {
   return {

@@ -29,7 +29,7 @@ const store: Store = (globalStore.pressboxTaggedCache ??= {
   misses: 0,
 });
 
-export type Tagged<T> = { value: T; tags: string[] };
+type Tagged<T> = { value: T; tags: string[] };
 
 function remove(key: string): void {
   const entry = store.entries.get(key);

@@ -9,7 +9,7 @@ import { cardMediaTags, storyCardSelect, toStoryCards, type StoryCard } from "..
 import { getSections, SECTIONS_TAG } from "../sections/queries";
 import type { NewsEntry, SitemapEntry } from "./sitemap";
 
-export const FEED_SIZE = 30;
+const FEED_SIZE = 30;
 // The sitemap protocol allows 50,000 addresses per file.
 const SITEMAP_STORIES = 45_000;
 const NEWS_WINDOW_MS = 48 * 3_600_000;

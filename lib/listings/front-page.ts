@@ -7,8 +7,8 @@ import { getSections, SECTIONS_TAG, type SectionSummary } from "../sections/quer
 import { listingWhere } from "./queries";
 import { cardMediaTags, storyCardSelect, toStoryCards, type StoryCard } from "./story-card";
 
-export const FRONT_PAGE_LATEST = 7;
-export const FRONT_PAGE_PER_SECTION = 3;
+const FRONT_PAGE_LATEST = 7;
+const FRONT_PAGE_PER_SECTION = 3;
 
 export type FrontPage = {
   lead: StoryCard | null;

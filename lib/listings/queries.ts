@@ -51,14 +51,6 @@ export async function listStoryPage(filter: ListingFilter, page: number, pageSiz
   });
 }
 
-// The newest `limit` stories of a listing (kept for callers that want no paging).
-export async function listPublishedStories(filter: ListingFilter, limit = 20): Promise<StoryCard[]> {
-  return cached(`listing:${listingKey(filter)}:${limit}`, async () => {
-    const { stories, tags } = await loadStories(filter, 0, limit);
-    return { value: stories, tags: [...listingScopeTags(filter), ...tags] };
-  });
-}
-
 const missTags = [cacheTags.listings, cacheTags.notFound];
 
 export async function getTagBySlug(slug: string) {

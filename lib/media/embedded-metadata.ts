@@ -8,7 +8,7 @@ import type { MetadataFields } from "./metadata-fields";
 
 export type EmbeddedMetadata = MetadataFields;
 
-export type MetadataBuffers = { exif?: Buffer; iptc?: Buffer; xmp?: Buffer; xmpAsString?: string };
+type MetadataBuffers = { exif?: Buffer; iptc?: Buffer; xmp?: Buffer; xmpAsString?: string };
 
 const FIELDS = ["byline", "credit", "source", "copyright", "caption", "instructions", "reference"] as const;
 const MAX_LENGTH: Record<(typeof FIELDS)[number], number> = {
@@ -27,8 +27,4 @@ export function readEmbeddedMetadata(buffers: MetadataBuffers): EmbeddedMetadata
     if (value) metadata[field] = value;
   }
   return metadata;
-}
-
-export function hasEmbeddedMetadata(metadata: EmbeddedMetadata): boolean {
-  return Object.keys(metadata).length > 0;
 }

@@ -3,7 +3,7 @@
 // Never throws: offsets outside the buffer end the reading.
 import { decodeText } from "./text-decode";
 
-export type ExifFields = { byline?: string; copyright?: string; caption?: string };
+type ExifFields = { byline?: string; copyright?: string; caption?: string };
 
 const TAGS: Record<number, keyof ExifFields> = { 0x013b: "byline", 0x8298: "copyright", 0x010e: "caption" };
 const ASCII = 2;

@@ -13,7 +13,7 @@ import { integerSetting } from "../settings";
 export { DEFAULT_MEDIA_LIMITS, type MediaLimits };
 
 // too-large → 413; not-an-image (SVG, HTML, other formats, hidden markup) → 415; the rest → 422.
-export type RefusalReason = "empty" | "too-large" | "too-many-pixels" | "not-an-image" | "hidden-markup" | "damaged";
+type RefusalReason = "empty" | "too-large" | "too-many-pixels" | "not-an-image" | "hidden-markup" | "damaged";
 
 export function refuse(reason: RefusalReason, message: string, extra: Record<string, unknown> = {}): AppError {
   return new AppError("INVALID", message, { reason, ...extra });
@@ -31,7 +31,7 @@ export function mediaLimits(env: Record<string, string | undefined> = process.en
   };
 }
 
-export type InspectedImage = {
+type InspectedImage = {
   format: ImageFormat;
   // As a reader sees it, after the camera's EXIF orientation is applied.
   width: number;
@@ -65,7 +65,7 @@ async function readMetadata(bytes: Buffer): Promise<Metadata> {
   }
 }
 
-export function assertByteLimit(size: number, limits: MediaLimits): void {
+function assertByteLimit(size: number, limits: MediaLimits): void {
   if (size > limits.maxBytes) throw refuse("too-large", `The file is ${megabytes(size)}; the limit is ${megabytes(limits.maxBytes)}.`);
 }
 

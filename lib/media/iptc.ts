@@ -4,7 +4,7 @@
 import { decodeText } from "./text-decode";
 import type { MetadataFields } from "./metadata-fields";
 
-export type IptcFields = MetadataFields;
+type IptcFields = MetadataFields;
 
 // Record 2 dataset numbers (IPTC IIM 4.2).
 const DATASETS: Record<number, keyof IptcFields> = { 80: "byline", 110: "credit", 115: "source", 116: "copyright", 120: "caption", 40: "instructions", 103: "reference" };

@@ -11,7 +11,7 @@ export const libraryItemInclude = {
   renditions: { select: { format: true, width: true, height: true, storageKey: true } },
 } as const;
 
-export type LibraryRow = {
+type LibraryRow = {
   id: string;
   originalName: string;
   width: number;
@@ -28,7 +28,7 @@ export type LibraryRow = {
   renditions: { format: string; width: number; height: number; storageKey: string }[];
 };
 
-export type RightsState = "none" | "valid" | "expiring" | "expired";
+type RightsState = "none" | "valid" | "expiring" | "expired";
 
 export type LibraryItem = {
   id: string;

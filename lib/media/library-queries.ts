@@ -9,9 +9,9 @@ import { EXPIRY_WARNING_DAYS, libraryItemInclude, toLibraryItem, type LibraryIte
 import { DAY_MS } from "./rights-dates";
 import { mediaIdsInBodies } from "./usage-sql";
 
-export const LIBRARY_PAGE_SIZE = 48;
-export const NEEDS = ["alt", "credit", "any"] as const;
-export const RIGHTS = ["expiring", "expired"] as const;
+const LIBRARY_PAGE_SIZE = 48;
+const NEEDS = ["alt", "credit", "any"] as const;
+const RIGHTS = ["expiring", "expired"] as const;
 
 const id = z.string().regex(/^[a-z0-9]{20,32}$/);
 const Filters = z.object({

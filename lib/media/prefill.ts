@@ -11,7 +11,7 @@ type Named = { id: string; name: string };
 type PhotographerOption = Named & { agencyId: string | null };
 type AgencyOption = Named & { shortCredit: string };
 
-export type CreditMatch = { photographerId?: string; agencyId?: string };
+type CreditMatch = { photographerId?: string; agencyId?: string };
 
 const normalize = (value: string) => value.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 

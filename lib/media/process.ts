@@ -21,7 +21,7 @@ export type ProcessedImage = {
 
 // The original keeps its metadata (credit, caption, location) for the newsroom's archive, so it is
 // never served to readers: the public media route serves renditions only.
-export function originalKey(sha256: string, format: ImageFormat): string {
+function originalKey(sha256: string, format: ImageFormat): string {
   return `o/${sha256}.${IMAGE_FORMATS[format].extension}`;
 }
 

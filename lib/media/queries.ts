@@ -5,7 +5,7 @@ import { db } from "../db";
 import { contentTypeForKey } from "./formats";
 import { getMediaStorage, isValidStorageKey, type MediaStorage } from "./storage";
 
-export type PublicMediaFile = { status: "ok"; bytes: Buffer; contentType: string; isWithdrawn?: boolean } | { status: "gone" } | { status: "missing" };
+type PublicMediaFile = { status: "ok"; bytes: Buffer; contentType: string; isWithdrawn?: boolean } | { status: "gone" } | { status: "missing" };
 
 // Readers get renditions only: originals ("o/…") keep the photographer's EXIF, GPS and IPTC data.
 const PUBLIC_PREFIX = "r/";

@@ -6,7 +6,7 @@ import sharp, { type Channels, type Sharp } from "sharp";
 import { IMAGE_FORMATS, RENDITION_FORMATS, type RenditionFormat } from "./formats";
 import { refuse, type MediaLimits } from "./inspect";
 
-export const RENDITION_WIDTHS = [480, 960, 1600] as const;
+const RENDITION_WIDTHS = [480, 960, 1600] as const;
 
 const QUALITY: Record<RenditionFormat, number> = { avif: 50, webp: 78, jpeg: 82 };
 // Measured on photo-like 1600px images: effort 2 gives files the same size (within 1%) as the
@@ -37,7 +37,7 @@ export function renditionWidths(originalWidth: number): number[] {
   return [...widths, largest];
 }
 
-export function renditionKey(sha256: string, width: number, format: RenditionFormat): string {
+function renditionKey(sha256: string, width: number, format: RenditionFormat): string {
   return `r/${sha256.slice(0, 32)}-${width}.${IMAGE_FORMATS[format].extension}`;
 }
 

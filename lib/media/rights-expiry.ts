@@ -9,7 +9,7 @@ import { db } from "../db";
 import { refreshPagesShowing } from "./published-pages";
 import { findMediaUsage } from "./usage";
 
-export type WithdrawReport = { withdrawn: string[]; articleIds: string[] };
+type WithdrawReport = { withdrawn: string[]; articleIds: string[] };
 
 const BATCH = 200;
 

@@ -3,7 +3,7 @@
 // capped, so a hostile file cannot fill a field with megabytes.
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export const MAX_EMBEDDED_TEXT = 2000;
+const MAX_EMBEDDED_TEXT = 2000;
 
 export function decodeText(bytes: Uint8Array, isUtf8 = false): string {
   try {

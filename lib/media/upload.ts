@@ -7,7 +7,7 @@ import { toLibraryItem, libraryItemInclude, type LibraryItem } from "./library-i
 import type { MediaInput } from "./schema";
 
 export type UploadInput = Omit<MediaInput, "uploadedById">;
-export type UploadContext = Omit<MediaContext, "actor" | "ip"> & { ip?: string | null };
+type UploadContext = Omit<MediaContext, "actor" | "ip"> & { ip?: string | null };
 
 export async function uploadMedia(actor: Actor | null, input: UploadInput, context: UploadContext = {}): Promise<LibraryItem> {
   assertCan(actor, "media.upload");

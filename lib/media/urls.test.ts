@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultSrc, mediaUrl, pickDefaultRendition, srcSet } from "./urls";
+import { mediaUrl, pickDefaultRendition, srcSet } from "./urls";
 
 const renditions = [
   { format: "webp", width: 960, height: 600, storageKey: "r/abc-960.webp" },
@@ -21,8 +21,5 @@ describe("media URLs", () => {
 
   it("picks the narrowest JPEG at least 960 wide as the default src, else the widest there is", () => {
     expect(pickDefaultRendition(renditions)?.storageKey).toBe("r/abc-960.jpg");
-    expect(defaultSrc(renditions, "jpeg", 1200)).toBe("/media/r/abc-1600.jpg");
-    expect(defaultSrc(renditions, "webp", 2000)).toBe("/media/r/abc-960.webp");
-    expect(defaultSrc([], "jpeg")).toBeNull();
   });
 });

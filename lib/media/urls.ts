@@ -1,6 +1,6 @@
 // Public addresses of stored media files, and the srcset strings a <picture> needs. Pure functions:
 // no storage or database access, so components and tests can use them freely.
-export type RenditionRef = { format: string; width: number; height: number; storageKey: string };
+type RenditionRef = { format: string; width: number; height: number; storageKey: string };
 
 // Served by app/media/[...key]/route.ts. Keys are [a-z0-9/._-] only, so they need no escaping.
 export function mediaUrl(storageKey: string): string {
@@ -27,9 +27,4 @@ export function pickDefaultRendition(
 ): RenditionRef | null {
   const candidates = ofFormat(renditions, format);
   return candidates.find((r) => r.width >= minWidth) ?? candidates[candidates.length - 1] ?? null;
-}
-
-export function defaultSrc(renditions: readonly RenditionRef[], format = "jpeg", minWidth = 960): string | null {
-  const rendition = pickDefaultRendition(renditions, format, minWidth);
-  return rendition ? mediaUrl(rendition.storageKey) : null;
 }

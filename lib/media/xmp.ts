@@ -3,7 +3,7 @@
 // Written as attributes or as elements (plain, rdf:Seq, rdf:Bag or rdf:Alt lists), so both are read.
 import type { MetadataFields } from "./metadata-fields";
 
-export type XmpFields = MetadataFields;
+type XmpFields = MetadataFields;
 
 const PROPERTIES: Record<keyof XmpFields, string> = {
   byline: "dc:creator",

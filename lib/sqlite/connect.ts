@@ -11,7 +11,7 @@ import { withSafeTransactions } from "./transactions";
 // so the adapter's clearer error is the one that surfaces.
 const SQLITE_BUSY_TIMEOUT_MS = integerSetting(process.env.SQLITE_BUSY_TIMEOUT_MS, 15_000);
 
-export type SqliteClientOptions = {
+type SqliteClientOptions = {
   adapter: SqlDriverAdapterFactory;
   transactionOptions: { maxWait: number };
 };

@@ -27,7 +27,7 @@ const FIRST_PAUSE_MS = 5;
 // Short, so a waiting transaction is not starved by a busy writer in another process.
 const LONGEST_PAUSE_MS = 20;
 
-export type SqliteTransactionOptions = {
+type SqliteTransactionOptions = {
   // How long a transaction waits for another process's write lock before failing.
   busyTimeoutMs: number;
 };

@@ -56,7 +56,7 @@ export async function ensureStoryTags(tx: Tx, tags: [slug: string, name: string]
   return ids;
 }
 
-export type TagCleanupReport = { deleted: { id: string; name: string }[] };
+type TagCleanupReport = { deleted: { id: string; name: string }[] };
 
 // Deletes one unused story tag, re-checked under a lock: a save that took the tag meanwhile wins.
 async function deleteIfUnused(tag: { id: string; name: string; slug: string; createdAt: Date; createdBy: { name: string } | null }, graceHours: number): Promise<boolean> {

@@ -30,6 +30,7 @@ async function loadApp() {
     ...(await import("../../lib/listings/queries")),
     ...(await import("../../lib/listings/front-page")),
     ...(await import("../../lib/media/storage")),
+    ...(await import("../support/published-article")),
   };
 }
 

@@ -12,7 +12,7 @@ vi.hoisted(() => {
 import { db } from "../../lib/db";
 import { queryCount } from "../../lib/query-count";
 import { loadArticlePage } from "../../lib/articles/article-page";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { getPublishedArticle } from "../support/published-article";
 import { invalidateTags } from "../../lib/cache/tagged-cache";
 import { cacheTags } from "../../lib/cache/tags";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";

@@ -1,7 +1,7 @@
 // The media library's writes and reads on a real database: editing with version checks, audit and
 // page refresh; deleting refused while a story uses the picture (naming it); grid filters; "used in".
 import { beforeAll, describe, expect, it } from "vitest";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { getPublishedArticle } from "../support/published-article";
 import { db } from "../../lib/db";
 import { deleteMedia } from "../../lib/media/delete-media";
 import { parseLibraryFilters, listLibrary } from "../../lib/media/library-queries";

@@ -9,8 +9,8 @@ import type { CreditOptions } from "@/lib/media/library-queries";
 import type { MediaDetailsChange } from "./types";
 
 export type QuoteRecord = ArticleInput["quotes"][number];
-export type CaptionRecord = ArticleInput["captions"][number];
-export type SidebarRecord = ArticleInput["sidebars"][number];
+type CaptionRecord = ArticleInput["captions"][number];
+type SidebarRecord = ArticleInput["sidebars"][number];
 
 export type EditorRecords = {
   quotes: Record<string, QuoteRecord>;

@@ -58,7 +58,7 @@ function goToPhoto(mediaId: string, detail: "altText" | "credit" | "rights"): vo
   focusWithin(place, `[data-photo-field="${detail}"]`);
 }
 
-export function goToProblem(target: ProblemTarget): void {
+function goToProblem(target: ProblemTarget): void {
   if (target.kind === "field") return focusWithin(document, `[data-problem-target="${target.field}"]`);
   if (target.kind === "photo") return goToPhoto(target.mediaId, target.detail);
   selectBlock(target.type, target.attr, target.value, true);

@@ -9,7 +9,7 @@ import type { CreditOptions } from "@/lib/media/library-queries";
 import { withFreshMedia, type EditorRecords, type PhotoApi } from "./editor-records";
 import type { EditorActions, MediaDetailsChange } from "./types";
 
-export const MEDIA_REFRESH_MS = 30_000;
+const MEDIA_REFRESH_MS = 30_000;
 
 type Actions = Pick<EditorActions, "readMedia" | "updateMediaDetails" | "listCreditOptions">;
 

@@ -15,7 +15,7 @@ const AUTOSAVE_DELAY_MS = 3000;
 // Merging again after each refusal could chase a story others keep saving; stop and say so.
 const MAX_MERGE_ROUNDS = 3;
 
-export type Conflict = { savedBy: string; clashes: Clash[]; theirChanges: string[]; theirs: EditorStory };
+type Conflict = { savedBy: string; clashes: Clash[]; theirChanges: string[]; theirs: EditorStory };
 
 type Options = {
   story: EditorStory;

@@ -10,7 +10,7 @@ import { referenceAttribute } from "./reference-attribute";
 export type BlockAttrs = Record<string, unknown>;
 
 // A record id the block holds in `attr`, collected into `records` of the body's references.
-export type BlockReference = { attr: string; records: keyof BodyReferences };
+type BlockReference = { attr: string; records: keyof BodyReferences };
 
 // What the publish gate has loaded for a story: its own records, and the stories it links to.
 export type GateRecords = {
@@ -23,7 +23,7 @@ export type GateRecords = {
 export type GateInput = { nodes: BodyNode[]; records: GateRecords };
 
 // What a merge comparison can look up to describe a block in words (names instead of ids).
-export type BlockLookup = {
+type BlockLookup = {
   quote: (id: string) => { text: string; speaker: string } | undefined;
   caption: (id: string) => string | undefined;
   sidebar: (id: string) => { heading: string; text: string } | undefined;

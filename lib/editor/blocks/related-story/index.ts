@@ -4,7 +4,7 @@ import type { PublishProblem } from "../../../articles/publish-problems";
 import type { BodyNode } from "../../types";
 import { atomNode, defineBlock, mayHaveRecordId, noSearchText, type BlockAttrs, type GateInput } from "../block";
 
-export const MAX_LABEL_LENGTH = 120;
+const MAX_LABEL_LENGTH = 120;
 
 const node = atomNode("relatedStory", "div", { articleId: "article-id" }).extend({
   addAttributes() {
