@@ -54,11 +54,14 @@ export function staleStoryError(current: { version: number; lastEditedBy: { name
 }
 
 // New tags are created as the saver's story tags, capped per person (lib/tags/story-tags.ts).
-async function syncTags(tx: Tx, articleId: string, names: string[], editorId: string | null): Promise<void> {
+// The story's tags are written in one batch; their ids, in order, are returned.
+async function syncTags(tx: Tx, articleId: string, names: string[], editorId: string | null): Promise<string[]> {
   const unique = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
   await tx.articleTag.deleteMany({ where: { articleId } });
   const ids = await ensureStoryTags(tx, unique, editorId);
-  for (const [position, [slug]] of unique.entries()) await tx.articleTag.create({ data: { articleId, tagId: ids.get(slug)!, position } });
+  const tagIds = unique.map(([slug]) => ids.get(slug)!);
+  if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId, tagId, position })) });
+  return tagIds;
 }
 
 async function syncBylines(tx: Tx, articleId: string, bylines: ArticleInput["bylines"]): Promise<void> {
@@ -83,11 +86,11 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
   await syncQuotes(tx, articleId, refs.quoteIds, article.quotes);
   await syncSidebars(tx, articleId, refs.sidebarIds, sidebars);
   await syncRelatedLinks(tx, articleId, relatedLinksOf(body.facts.blocks));
-  await syncTags(tx, articleId, article.tagNames, editorId);
+  const tagIds = await syncTags(tx, articleId, article.tagNames, editorId);
   await syncBylines(tx, articleId, article.bylines);
   const nextHeroCaptionId = await syncHeroCaption(tx, articleId, heroCaptionId, article.hero);
   await syncCaptions(tx, articleId, refs, article.captions, nextHeroCaptionId);
-  return tx.article.update({
+  const saved = await tx.article.update({
     where: { id: articleId },
     data: {
       kicker: article.kicker, headline: article.headline, standfirst: article.standfirst, slug: article.slug,
@@ -96,8 +99,11 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
       body: body.doc as unknown as Prisma.InputJsonValue, bodyText: body.facts.text,
       lastEditedById: editorId,
     },
-    select: { version: true, updatedAt: true, status: true },
+    select: { version: true, updatedAt: true, status: true, slug: true, section: { select: { slug: true } } },
   });
+  // What the public pages know the story by now, from what was just written (not read back).
+  const pageKeys: PageKeys = { id: articleId, sectionId: article.sectionId, tagIds, profileIds: article.bylines.map((b) => b.profileId) };
+  return { ...saved, pageKeys };
 }
 
 export async function saveArticle(actor: Actor | null, rawInput: unknown): Promise<SaveResult> {
@@ -129,8 +135,8 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
     await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.kind, snapshot: await readSnapshot(tx, current.id) });
     if (input.kind !== "AUTOSAVE") await recordAudit(tx, { actorId: actor.id, action: input.kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
     if (saved.status === "PUBLISHED") {
-      await addSlugRedirect(tx, current, article.slug);
-      refresh = [oldKeys, await readPageKeys(tx, current.id)];
+      await addSlugRedirect(tx, current, saved);
+      refresh = [oldKeys, saved.pageKeys];
     }
     return { version: saved.version, updatedAt: saved.updatedAt.toISOString(), isChanged: true };
   });
@@ -153,11 +159,13 @@ async function saveToWorkingCopy(tx: Tx, actor: Actor, current: { id: string; ve
 }
 
 // A published story whose address changed keeps answering at the old one (301 to the new).
-export async function addSlugRedirect(tx: Tx, current: { slug: string; section: { slug: string } | null; id: string }, newSlug: string): Promise<void> {
-  const after = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { slug: true, section: { select: { slug: true } } } });
+// `after` is the story as writeArticle left it.
+type StoryAddress = { slug: string; section: { slug: string } | null };
+
+export async function addSlugRedirect(tx: Tx, current: StoryAddress, after: StoryAddress): Promise<void> {
   if (!current.section || !after.section) return;
   const fromPath = `/${current.section.slug}/${current.slug}`;
-  const toPath = `/${after.section.slug}/${newSlug}`;
+  const toPath = `/${after.section.slug}/${after.slug}`;
   if (fromPath === toPath) return;
   await tx.redirect.updateMany({ where: { toPath: fromPath }, data: { toPath } });
   await tx.redirect.upsert({ where: { fromPath }, update: { toPath }, create: { fromPath, toPath } });

@@ -53,14 +53,14 @@ async function applyWorkingCopy(tx: Tx, current: Current, editorId: string | nul
   const live = await readSnapshot(tx, current.id);
   const body = parseStoryBody(working.body);
   const sidebars = working.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
-  await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body: body.doc }, body, sidebars, editorId);
+  const written = await writeArticle(tx, current.id, current.heroCaptionId, { ...working, body: body.doc }, body, sidebars, editorId);
   const problems = await listPublishProblems(tx, current.id, at);
   if (problems.length) {
     const messages = problems.map((p) => p.message);
     throw new AppError("INVALID", `The live story cannot be updated yet: ${messages.join(" ")}`, { problems: messages, publishProblems: problems });
   }
   await tx.workingCopy.delete({ where: { articleId: current.id } });
-  if (current.status === "PUBLISHED") await addSlugRedirect(tx, current, working.slug);
+  if (current.status === "PUBLISHED") await addSlugRedirect(tx, current, written);
   await reindexArticle(tx, current.id);
   return summarize(live, working);
 }
