@@ -6,7 +6,7 @@
 import { publishDueArticles } from "./articles/publish-due";
 import { applyDueLiveUpdates } from "./articles/update-live";
 import { purgeTrash, SCHEDULER } from "./articles/trash";
-import { withdrawExpiredMedia } from "./media/rights-expiry";
+import { withdrawExpiredMedia } from "./media/rights/rights-expiry";
 import { refreshPlannerStatistics } from "./db-statistics";
 import { cleanUpUnusedTags } from "./tags/story-tags";
 

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // The same secret `npm start` gave the server, so the server accepts the signed notice.
   ensureAuthSecret(process.env, "data");
   const { publishDueArticles } = await import("../lib/articles/publish-due");
-  const { withdrawExpiredMedia } = await import("../lib/media/rights-expiry");
+  const { withdrawExpiredMedia } = await import("../lib/media/rights/rights-expiry");
   const { purgeTrash, SCHEDULER } = await import("../lib/articles/trash");
   const report = await publishDueArticles();
   console.log(`published ${report.published.length}; sent back to review ${report.sentBack.length}`);

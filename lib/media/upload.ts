@@ -3,7 +3,7 @@
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { createMedia, type MediaContext } from "./commands";
-import { toLibraryItem, libraryItemInclude, type LibraryItem } from "./library-item";
+import { toLibraryItem, libraryItemInclude, type LibraryItem } from "./library/library-item";
 import type { MediaInput } from "./schema";
 
 export type UploadInput = Omit<MediaInput, "uploadedById">;

@@ -11,7 +11,7 @@ import { createArticle } from "@/lib/articles/create-article";
 import { saveArticle } from "@/lib/articles/save-article";
 import { formatCredit } from "@/lib/credits/format";
 import { db } from "@/lib/db";
-import { withdrawExpiredMedia } from "@/lib/media/rights-expiry";
+import { withdrawExpiredMedia } from "@/lib/media/rights/rights-expiry";
 import { currentInput, paragraph } from "../fixtures/article-input";
 import { uniqueSuffix } from "../fixtures/accounts";
 import { makeImage } from "../fixtures/images";

@@ -29,7 +29,7 @@ async function loadApp() {
     ...(await import("../../lib/search/index-article")),
     ...(await import("../../lib/listings/queries")),
     ...(await import("../../lib/listings/front-page")),
-    ...(await import("../../lib/media/storage")),
+    ...(await import("../../lib/media/file/storage")),
     ...(await import("../support/published-article")),
   };
 }

@@ -157,7 +157,7 @@ async function loadModules() {
     workflow: await import("../../lib/articles/workflow"),
     preview: await import("../../lib/articles/preview"),
     createMedia: (await import("../../lib/media/commands")).createMedia,
-    storage: await import("../../lib/media/storage"),
+    storage: await import("../../lib/media/file/storage"),
     signRefresh: (await import("../../lib/internal-refresh")).signRefresh,
     actions: {
       stories: await import("../../app/(newsroom)/newsroom/stories/actions"),

@@ -5,7 +5,7 @@ import type { PreviewLinkSummary } from "@/lib/articles/preview";
 import type { SaveResult } from "@/lib/articles/save-article";
 import type { TransitionResult } from "@/lib/articles/workflow";
 import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history";
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 
 export type TransitionStep = "submit" | "publish" | "unpublish" | "returnToDraft" | "schedule";
 

@@ -14,7 +14,7 @@ import { createPreviewLink, listPreviewLinks, revokePreviewLink } from "@/lib/ar
 import { compareWorkingCopyWithLive, loadLiveState, loadStoryForEditor, readPickerMedia, searchPickerMedia, searchPickerStories } from "@/lib/articles/editor-queries";
 import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/articles/update-live";
 import { writeContext } from "@/lib/auth/screen";
-import { listCreditOptions } from "@/lib/media/library-queries";
+import { listCreditOptions } from "@/lib/media/library/library-queries";
 import { updateMediaDetails } from "@/lib/media/update-media-details";
 import { deleteToTrash, restoreFromTrash } from "@/lib/articles/trash";
 import type { FormState } from "@/components/newsroom/action-form";

@@ -1,8 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT } from "../../tests/fixtures/hostile-images";
-import { makeImage, makeJpegWithMetadata, makeSvg, svgBytes } from "../../tests/fixtures/images";
-import { isAppError } from "../errors";
+import { jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT } from "../../../tests/fixtures/hostile-images";
+import { makeImage, makeJpegWithMetadata, makeSvg, svgBytes } from "../../../tests/fixtures/images";
+import { isAppError } from "../../errors";
 import { mediaLimits, DEFAULT_MEDIA_LIMITS, refusalReason } from "./inspect";
 import { processImage } from "./process";
 import { renditionWidths } from "./renditions";

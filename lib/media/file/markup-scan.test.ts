@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { makeImage, makeJpegWithMetadata, type FixtureFormat } from "../../tests/fixtures/images";
-import { jpegHtmlPolyglot, pngHtmlPolyglot } from "../../tests/fixtures/hostile-images";
+import { makeImage, makeJpegWithMetadata, type FixtureFormat } from "../../../tests/fixtures/images";
+import { jpegHtmlPolyglot, pngHtmlPolyglot } from "../../../tests/fixtures/hostile-images";
 import { hasHiddenMarkup } from "./markup-scan";
 
 const PAGE = Buffer.from("<html><script>alert(1)</script></html>");

@@ -3,9 +3,9 @@
 // source to an agency from the admin's lists. Only what the uploader left empty is filled. When
 // neither can be matched, the file's own credit line becomes the credit override, so an agency
 // picture is never published uncredited; an editor can still pick from the lists instead.
-import type { Db } from "../db";
+import type { Db } from "../../db";
 import type { EmbeddedMetadata } from "./embedded-metadata";
-import type { ParsedMediaInput } from "./schema";
+import type { ParsedMediaInput } from "../schema";
 
 type Named = { id: string; name: string };
 type PhotographerOption = Named & { agencyId: string | null };

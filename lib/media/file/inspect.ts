@@ -2,13 +2,13 @@
 // from its name or the browser's Content-Type), before any pixel is decoded. Every refusal carries
 // a reason (details.reason) so the upload route can answer 413, 415 or 422.
 import sharp, { type Metadata } from "sharp";
-import { AppError } from "../errors";
-import { readEmbeddedMetadata, type EmbeddedMetadata } from "./embedded-metadata";
+import { AppError } from "../../errors";
+import { readEmbeddedMetadata, type EmbeddedMetadata } from "../metadata/embedded-metadata";
 import { ACCEPTED_LABELS, IMAGE_FORMATS, type ImageFormat } from "./formats";
 import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from "./limits";
 import { hasHiddenMarkup } from "./markup-scan";
 import { looksLikeSvg, sniffFormat } from "./sniff";
-import { integerSetting } from "../settings";
+import { integerSetting } from "../../settings";
 
 export { DEFAULT_MEDIA_LIMITS, type MediaLimits };
 

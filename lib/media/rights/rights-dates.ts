@@ -1,6 +1,6 @@
 // Rights expiry dates as editors enter them: a calendar day in the newsroom's time zone
 // (NEWSROOM_TIME_ZONE), meaning "from the start of that day we may no longer show the picture".
-import { dayStartIn, isIsoDay } from "../search/dates";
+import { dayStartIn, isIsoDay } from "../../search/dates";
 
 export const RIGHTS_TIME_ZONE = process.env.NEWSROOM_TIME_ZONE ?? "UTC";
 

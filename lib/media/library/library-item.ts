@@ -1,9 +1,9 @@
 // A picture as the newsroom's library shows it (grid, editor picker, upload answer): a small
 // rendition, its words, its credit and what is wrong with it. Same field names as the editor's
 // PickerMedia, so an upload's answer can go straight into the picker.
-import { formatCredit } from "../credits/format";
-import { DAY_MS } from "./rights-dates";
-import { mediaUrl, pickDefaultRendition } from "./urls";
+import { formatCredit } from "../../credits/format";
+import { DAY_MS } from "../rights/rights-dates";
+import { mediaUrl, pickDefaultRendition } from "../file/urls";
 
 export const libraryItemInclude = {
   photographer: { select: { name: true } },

@@ -1,7 +1,7 @@
 // Turns uploaded bytes into what gets stored: the untouched original under its content hash, and
 // the stripped, resized renditions readers download. Nothing is written here (see commands.ts).
 import { createHash } from "node:crypto";
-import type { EmbeddedMetadata } from "./embedded-metadata";
+import type { EmbeddedMetadata } from "../metadata/embedded-metadata";
 import { IMAGE_FORMATS, type ImageFormat } from "./formats";
 import { inspectImage, mediaLimits, type MediaLimits } from "./inspect";
 import { makeRenditions, type RenditionFile } from "./renditions";

@@ -3,11 +3,11 @@
 // once, records it (rightsExpiredAt, and an audit entry naming the published stories that showed
 // the picture) and so flags those stories to editors. It runs with scheduled publishing
 // (lib/scheduler.ts, npm run publish-due). Each picture is its own transaction.
-import { recordAudit } from "../audit/record";
-import { readPageKeys, type PageKeys } from "../articles/refresh";
-import { db } from "../db";
-import { refreshPagesShowing } from "./published-pages";
-import { findMediaUsage } from "./usage";
+import { recordAudit } from "../../audit/record";
+import { readPageKeys, type PageKeys } from "../../articles/refresh";
+import { db } from "../../db";
+import { refreshPagesShowing } from "../published-pages";
+import { findMediaUsage } from "../usage";
 
 type WithdrawReport = { withdrawn: string[]; articleIds: string[] };
 

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { makeImage, makeJpegWithMetadata } from "../../tests/fixtures/images";
+import { makeImage, makeJpegWithMetadata } from "../../../tests/fixtures/images";
 import { readEmbeddedMetadata } from "./embedded-metadata";
 import { readExif } from "./exif";
 import { readIptc } from "./iptc";

@@ -1,13 +1,13 @@
 // The media library's grid: search over caption, alt text, file name, photographer and credit;
 // filters by agency, photographer, what is missing, rights expiry and use. Staff only.
 import { z } from "zod";
-import { textInput } from "../text-input";
-import { db, isPostgres } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
-import { assertCan, type Actor } from "../permissions";
+import { textInput } from "../../text-input";
+import { db, isPostgres } from "../../db";
+import type { Prisma } from "../../generated/sqlite/client";
+import { assertCan, type Actor } from "../../permissions";
 import { EXPIRY_WARNING_DAYS, libraryItemInclude, toLibraryItem, type LibraryItem } from "./library-item";
-import { DAY_MS } from "./rights-dates";
-import { mediaIdsInBodies } from "./usage-sql";
+import { DAY_MS } from "../rights/rights-dates";
+import { mediaIdsInBodies } from "../usage-sql";
 
 const LIBRARY_PAGE_SIZE = 48;
 const NEEDS = ["alt", "credit", "any"] as const;
