@@ -10,10 +10,10 @@ import { findPhotoProblems, rightsStateOf } from "../media/library/library-item"
 import { isRecordId } from "../editor/record-id";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "./history/snapshot";
 import { ArticleInput } from "./schema";
-import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
-import { compareSnapshots, type RevisionComparison } from "./compare-snapshots";
+import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./publish/working-copy";
+import { compareSnapshots, type RevisionComparison } from "./history/compare-snapshots";
 
 // A photo as the editor shows and edits it: its words and credit ids (for the in-place details
 // form), the version that form names when it saves, and what stops publishing.

@@ -6,8 +6,8 @@ import { textInput } from "../text-input";
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import { assertCan, type Actor } from "../permissions";
-import { purgeDateOf } from "./trash-rules";
-import { UNTOUCHED_DRAFT } from "./untouched-draft";
+import { purgeDateOf } from "./trash/trash-rules";
+import { UNTOUCHED_DRAFT } from "./trash/untouched-draft";
 
 export const STORY_STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"] as const;
 const STORIES_PER_PAGE = 25;

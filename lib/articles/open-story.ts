@@ -4,7 +4,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can, type Actor } from "../permissions";
-import { purgeDateOf } from "./trash-rules";
+import { purgeDateOf } from "./trash/trash-rules";
 
 export type TrashedStory = {
   id: string; headline: string; status: string; version: number;

@@ -3,7 +3,7 @@
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";
-import { loadArticlePage, type ArticlePage } from "./article-page";
+import { loadArticlePage, type ArticlePage } from "./page/article-page";
 
 // What a story's address shows: the story, "gone" (it was unpublished: 410), or nothing (404).
 type ArticleState = { kind: "published"; page: ArticlePage } | { kind: "gone" } | { kind: "missing" };

@@ -13,7 +13,7 @@ import { cacheTags } from "../cache/tags";
 import { db, isPostgres, type Tx } from "../db";
 import { AppError } from "../errors";
 import { integerSetting } from "../settings";
-import { tagSlugsInWorkingCopies } from "../articles/working-copy";
+import { tagSlugsInWorkingCopies } from "../articles/publish/working-copy";
 
 const HOUR_MS = 60 * 60 * 1000;
 const CLEANUP_BATCH = 500;

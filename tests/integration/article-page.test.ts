@@ -11,7 +11,7 @@ vi.hoisted(() => {
 
 import { db } from "../../lib/db";
 import { queryCount } from "../../lib/query-count";
-import { loadArticlePage } from "../../lib/articles/article-page";
+import { loadArticlePage } from "../../lib/articles/page/article-page";
 import { getPublishedArticle } from "../support/published-article";
 import { invalidateTags } from "../../lib/cache/tagged-cache";
 import { cacheTags } from "../../lib/cache/tags";

@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { createArticle } from "../../lib/articles/create-article";
-import { saveArticle } from "../../lib/articles/save-article";
+import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle, unpublishArticle } from "../../lib/articles/workflow";
-import { applyDueLiveUpdates, discardChanges, scheduleLiveUpdate, updateLiveStory } from "../../lib/articles/update-live";
+import { applyDueLiveUpdates, discardChanges, scheduleLiveUpdate, updateLiveStory } from "../../lib/articles/publish/update-live";
 import { loadStoryForEditor } from "../../lib/articles/editor-queries";
-import { loadArticlePage } from "../../lib/articles/article-page";
+import { loadArticlePage } from "../../lib/articles/page/article-page";
 import { searchStories } from "../../lib/search/search-stories";
 import { findMediaUsage } from "../../lib/media/usage";
 import { findRedirect } from "../../lib/redirects/queries";

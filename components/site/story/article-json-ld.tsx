@@ -1,4 +1,4 @@
-import type { ArticlePage } from "@/lib/articles/article-page";
+import type { ArticlePage } from "@/lib/articles/page/article-page";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
 
 function articleJsonLd(article: ArticlePage) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ArticlePage } from "@/lib/articles/article-page";
+import type { ArticlePage } from "@/lib/articles/page/article-page";
 import { formatDateTime } from "@/lib/format-date";
 import { absoluteUrl } from "@/lib/site-config";
 import { ArticleNotes } from "./article-notes";

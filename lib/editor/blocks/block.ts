@@ -2,7 +2,7 @@
 // DOM), the records it points at, how the server checks it, what it gives search and what the
 // publish gate asks of it. lib/editor/blocks/index.ts lists them; nothing else names a block.
 import { Node, mergeAttributes } from "@tiptap/core";
-import type { PublishProblem } from "../../articles/publish-problems";
+import type { PublishProblem } from "../../articles/publish/publish-problems";
 import { isRecordId } from "../record-id";
 import type { BodyNode, BodyReferences } from "../types";
 import { referenceAttribute } from "./reference-attribute";
@@ -40,7 +40,7 @@ export type BlockModule<Name extends string = string> = {
   searchText: (node: BodyNode) => string;
   // Problems that keep the story from being published.
   gate?: (input: GateInput) => PublishProblem[];
-  // How the block reads to a person comparing two versions (lib/articles/merge-describe.ts).
+  // How the block reads to a person comparing two versions (lib/articles/merge/merge-describe.ts).
   describe: (attrs: BlockAttrs, lookup: BlockLookup) => string;
 };
 

@@ -6,7 +6,7 @@
 import { db } from "../../../lib/db";
 import { AppError } from "../../../lib/errors";
 import type { Actor } from "../../../lib/permissions";
-import { saveArticle, type SaveResult } from "../../../lib/articles/save-article";
+import { saveArticle, type SaveResult } from "../../../lib/articles/save/save-article";
 
 // Enough for 20 editors saving at once: each retry follows a save that won.
 const ATTEMPTS = 100;

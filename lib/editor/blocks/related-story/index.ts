@@ -1,6 +1,6 @@
 // An inline teaser for another story, shown with that story's current headline and an optional
 // label ("'INSANE':"). A draft may leave the story unchosen; publishing needs it chosen and published.
-import type { PublishProblem } from "../../../articles/publish-problems";
+import type { PublishProblem } from "../../../articles/publish/publish-problems";
 import type { BodyNode } from "../../types";
 import { atomNode, defineBlock, mayHaveRecordId, noSearchText, type BlockAttrs, type GateInput } from "../block";
 

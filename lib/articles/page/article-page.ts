@@ -1,19 +1,19 @@
 // Everything the public article page shows, in at most four SQL statements whatever the number of
 // bylines, tags, photos, quotes, sidebars, notes or related stories: the article with its own
 // records, then (together) the pictures, the stories its body links to and "more on this story".
-import { db } from "../db";
-import { collectReferences } from "../editor/references";
-import type { BodyDoc } from "../editor/types";
-import type { BodyRecords } from "../editor/body-records";
-import { loadMediaRecords } from "../media/media-sql";
-import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../media/views";
-import { cacheTags } from "../cache/tags";
-import type { StoryCard } from "../listings/story-card";
-import { loadRelatedStories } from "../listings/related";
+import { db } from "../../db";
+import { collectReferences } from "../../editor/references";
+import type { BodyDoc } from "../../editor/types";
+import type { BodyRecords } from "../../editor/body-records";
+import { loadMediaRecords } from "../../media/media-sql";
+import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../../media/views";
+import { cacheTags } from "../../cache/tags";
+import type { StoryCard } from "../../listings/story-card";
+import { loadRelatedStories } from "../../listings/related";
 import { selectArticle, selectLinkedStories, type ArticleRow, type LinkedStoryRow } from "./article-page-sql";
-import { articleHref } from "./href";
+import { articleHref } from "../href";
 
-export { articleHref } from "./href";
+export { articleHref } from "../href";
 
 export type ArticlePage = {
   id: string;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { doc, link, paragraph, pullQuote, sidebar, heading } from "../../tests/fixtures/story-body";
-import type { BodyNode } from "../editor/types";
-import { getStorySchema } from "../editor/schema";
-import { ArticleInput } from "./schema";
+import { doc, link, paragraph, pullQuote, sidebar, heading } from "../../../tests/fixtures/story-body";
+import type { BodyNode } from "../../editor/types";
+import { getStorySchema } from "../../editor/schema";
+import { ArticleInput } from "../schema";
 import { mergeStories } from "./merge";
 
 const QUOTE = "cquote00000000000000000001";

@@ -1,7 +1,7 @@
 // A revision's snapshot: everything an editor can change in a story, in the same shape the
 // editor saves, so restoring is just saving the snapshot again.
-import type { Tx } from "../db";
-import type { ArticleInput } from "./schema";
+import type { Tx } from "../../db";
+import type { ArticleInput } from "../schema";
 
 export type ArticleSnapshot = ArticleInput;
 

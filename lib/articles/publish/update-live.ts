@@ -3,19 +3,19 @@
 // story: the same publish gate as publishing, a revision marked PUBLISH, an audit entry with
 // what changed, and a refresh of exactly the pages that show the story, all in one transaction.
 import { z } from "zod";
-import { textInput, idInput } from "../text-input";
-import { db, type Tx } from "../db";
-import { AppError } from "../errors";
-import { assertCan, type Actor } from "../permissions";
-import { recordAudit } from "../audit/record";
-import { parseBody, parseStoryBody } from "../editor/validate";
-import { reindexArticle } from "../search/index-article";
-import { compareSnapshots } from "./compare-snapshots";
+import { textInput, idInput } from "../../text-input";
+import { db, type Tx } from "../../db";
+import { AppError } from "../../errors";
+import { assertCan, type Actor } from "../../permissions";
+import { recordAudit } from "../../audit/record";
+import { parseBody, parseStoryBody } from "../../editor/validate";
+import { reindexArticle } from "../../search/index-article";
+import { compareSnapshots } from "../history/compare-snapshots";
 import { listPublishProblems } from "./publish-gate";
-import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
-import { keepRevision } from "./revisions";
-import { addSlugRedirect, claimVersion, loadForWrite, staleStoryError, writeArticle } from "./save-article";
-import { readSnapshot, type ArticleSnapshot } from "./snapshot";
+import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
+import { keepRevision } from "../history/revisions";
+import { addSlugRedirect, claimVersion, loadForWrite, staleStoryError, writeArticle } from "../save/save-article";
+import { readSnapshot, type ArticleSnapshot } from "../history/snapshot";
 import { keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
 
 const recordRef = { articleId: idInput(), expectedVersion: z.number().int().positive() };

@@ -1,5 +1,5 @@
 // Three-way merge of an ordered list (a body's top-level blocks, tags, bylines) against the
-// version both sides started from. lib/articles/merge.ts explains the rules; this is the engine.
+// version both sides started from. lib/articles/merge/merge.ts explains the rules; this is the engine.
 //
 // Each side is compared with the base by a longest common subsequence over item identities;
 // what is not in it becomes a hunk "base[start, end) was replaced by these items". An item kept

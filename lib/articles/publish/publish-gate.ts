@@ -4,12 +4,12 @@
 // speaker, sidebars without a heading, and related-story teasers without a published story.
 // Each problem also names where it is fixed (a field, a photo, or a body block by its record), so
 // the editor can take the person there.
-import type { Tx } from "../db";
-import { AppError } from "../errors";
-import { formatCredit } from "../credits/format";
-import { BLOCKS } from "../editor/blocks";
-import { readBody } from "../editor/references";
-import type { BodyDoc } from "../editor/types";
+import type { Tx } from "../../db";
+import { AppError } from "../../errors";
+import { formatCredit } from "../../credits/format";
+import { BLOCKS } from "../../editor/blocks";
+import { readBody } from "../../editor/references";
+import type { BodyDoc } from "../../editor/types";
 import { PUBLISH_REFUSAL, type ProblemTarget, type PublishProblem, type PublishRefusalDetails } from "./publish-problems";
 
 export type { ProblemTarget, PublishProblem };

@@ -1,16 +1,16 @@
 // A published or scheduled story has a live version (the story's own rows, which readers, feeds,
 // sitemaps, search, JSON-LD, teasers and the page cache read) and, once someone edits it, a
 // working copy (one WorkingCopy row holding an ArticleSnapshot). Saves write the working copy
-// only; the live version changes only through lib/articles/update-live.ts.
-import type { Tx } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
-import { collectReferences } from "../editor/references";
-import type { BodyDoc } from "../editor/types";
-import { ArticleInput } from "./schema";
-import { slugify } from "./slugify";
-import { readSnapshot, type ArticleSnapshot } from "./snapshot";
-import { compareSnapshots } from "./compare-snapshots";
-import { isSameSnapshot } from "./revisions";
+// only; the live version changes only through lib/articles/publish/update-live.ts.
+import type { Tx } from "../../db";
+import type { Prisma } from "../../generated/sqlite/client";
+import { collectReferences } from "../../editor/references";
+import type { BodyDoc } from "../../editor/types";
+import { ArticleInput } from "../schema";
+import { slugify } from "../slugify";
+import { readSnapshot, type ArticleSnapshot } from "../history/snapshot";
+import { compareSnapshots } from "../history/compare-snapshots";
+import { isSameSnapshot } from "../history/revisions";
 
 export function keepsWorkingCopy(status: string): boolean {
   return status === "PUBLISHED" || status === "SCHEDULED";

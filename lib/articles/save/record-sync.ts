@@ -1,12 +1,12 @@
 // Keeps the records a body refers to (quotes, captions, sidebars, related links) in step with
 // the body, inside the save's transaction: referenced ones are created or updated, the rest of
 // this story's are removed. Ids are made by the editor, so a body never changes after a save.
-import { AppError } from "../errors";
-import type { Tx } from "../db";
-import type { BodyDoc, BodyReferences } from "../editor/types";
-import type { RelatedLink } from "../editor/blocks/related-story";
-import type { ArticleInput } from "./schema";
-import type { Prisma } from "../generated/sqlite/client";
+import { AppError } from "../../errors";
+import type { Tx } from "../../db";
+import type { BodyDoc, BodyReferences } from "../../editor/types";
+import type { RelatedLink } from "../../editor/blocks/related-story";
+import type { ArticleInput } from "../schema";
+import type { Prisma } from "../../generated/sqlite/client";
 
 type Owned = { id: string; articleId: string };
 

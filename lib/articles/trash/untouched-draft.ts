@@ -2,7 +2,7 @@
 // saves it or moves it along the workflow it stays version 1 with no headline: nothing was typed.
 // Such a draft is never listed, and the scheduler discards it once it is an hour old and nobody
 // has had it open in the editor for ten minutes (an open editor checks in every few seconds).
-import type { Prisma } from "../generated/sqlite/client";
+import type { Prisma } from "../../generated/sqlite/client";
 
 export const UNTOUCHED_DRAFT = { version: 1, status: "DRAFT", headline: "" } as const satisfies Prisma.ArticleWhereInput;
 

@@ -1,8 +1,8 @@
 // Revisions: each save that changes a story keeps one; autosaves by the same person within a few
 // minutes are coalesced into one, so the history reads as a person's sessions, not keystrokes.
 import { isDeepStrictEqual } from "node:util";
-import type { Tx } from "../db";
-import type { Prisma } from "../generated/sqlite/client";
+import type { Tx } from "../../db";
+import type { Prisma } from "../../generated/sqlite/client";
 import type { ArticleSnapshot } from "./snapshot";
 
 const COALESCE_AUTOSAVES_MS = 10 * 60 * 1000;

@@ -5,14 +5,14 @@
 // story must be taken off the site first. Each command: permission -> zod -> transaction ->
 // version guard -> audit.
 import { z } from "zod";
-import { idInput } from "../text-input";
-import { db, type Tx } from "../db";
-import { AppError } from "../errors";
-import type { Prisma } from "../generated/sqlite/client";
-import { assertCan, type Actor } from "../permissions";
-import { recordAudit } from "../audit/record";
-import { forgetArticle } from "../search/index-article";
-import { claimVersion, staleStoryError } from "./save-article";
+import { idInput } from "../../text-input";
+import { db, type Tx } from "../../db";
+import { AppError } from "../../errors";
+import type { Prisma } from "../../generated/sqlite/client";
+import { assertCan, type Actor } from "../../permissions";
+import { recordAudit } from "../../audit/record";
+import { forgetArticle } from "../../search/index-article";
+import { claimVersion, staleStoryError } from "../save/save-article";
 import { abandonedDraftWhere } from "./untouched-draft";
 import { purgeCutoff } from "./trash-rules";
 

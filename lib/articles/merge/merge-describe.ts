@@ -1,9 +1,9 @@
 // How the two sides of a merge clash read to a person: plain text for fields, lists and blocks,
 // with names instead of ids where the editor knows them.
-import { blockOf } from "../editor/blocks";
-import { bodyToPlainText } from "../editor/references";
-import type { BodyDoc, BodyNode } from "../editor/types";
-import type { ArticleInput } from "./schema";
+import { blockOf } from "../../editor/blocks";
+import { bodyToPlainText } from "../../editor/references";
+import type { BodyDoc, BodyNode } from "../../editor/types";
+import type { ArticleInput } from "../schema";
 
 export type RecordMaps = {
   quotes: Map<string, ArticleInput["quotes"][number]>;

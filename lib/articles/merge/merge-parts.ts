@@ -1,8 +1,8 @@
-// The pieces of a story merge (lib/articles/merge.ts has the rules): one value three ways, the
+// The pieces of a story merge (lib/articles/merge/merge.ts has the rules): one value three ways, the
 // body's top-level blocks, and the records those blocks own.
-import { getStorySchema } from "../editor/schema";
-import type { BodyDoc, BodyNode } from "../editor/types";
-import type { ArticleInput } from "./schema";
+import { getStorySchema } from "../../editor/schema";
+import type { BodyDoc, BodyNode } from "../../editor/types";
+import type { ArticleInput } from "../schema";
 import { mergeSequence, type SequencePart, type Side } from "./merge-sequence";
 import type { RecordMaps } from "./merge-describe";
 

@@ -24,10 +24,10 @@
 //   sides differently is a clash (a sidebar's text is one field). The merged lists hold exactly
 //   the records the merged body uses, in body order; related-story links follow the body on save.
 // Nothing of theirs is replaced without a clash being shown; theirChanges says what came in.
-import { collectReferences } from "../editor/references";
-import type { BodyDoc, BodyNode } from "../editor/types";
-import type { ArticleInput } from "./schema";
-import { slugify } from "./slugify";
+import { collectReferences } from "../../editor/references";
+import type { BodyDoc, BodyNode } from "../../editor/types";
+import type { ArticleInput } from "../schema";
+import { slugify } from "../slugify";
 import { hasClash, mergeSequence, resolveSequence, type SequenceClash, type SequencePart, type Side } from "./merge-sequence";
 import { describeBlock, describeBlocks, describeField, recordMaps, shorten, type MergeNames } from "./merge-describe";
 import { RECORDS, canonicalBlock, mergeBody, mergeRecords, mergeValue, ownedKey, type AnyRecord, type RecordKind, type RecordMerge, type SideMaps } from "./merge-parts";

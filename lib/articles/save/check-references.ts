@@ -1,9 +1,9 @@
 // Every id a save names must exist: photos, linked stories, byline profiles, the section.
 // One query per kind of record, whatever the number of references.
-import { AppError } from "../errors";
-import type { Tx } from "../db";
-import type { BodyReferences } from "../editor/references";
-import type { ArticleInput } from "./schema";
+import { AppError } from "../../errors";
+import type { Tx } from "../../db";
+import type { BodyReferences } from "../../editor/references";
+import type { ArticleInput } from "../schema";
 
 async function missingOf(ids: string[], found: () => Promise<{ id: string }[]>): Promise<string[]> {
   if (ids.length === 0) return [];

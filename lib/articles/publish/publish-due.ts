@@ -1,13 +1,13 @@
 // Publishes scheduled stories whose time has come. Runs inside `npm start` (instrumentation.ts)
 // and once from `npm run publish-due` for cron. Each story is its own transaction; one that no
 // longer passes the publish checks goes back to review, with the reasons in the audit log.
-import { db } from "../db";
-import { recordAudit } from "../audit/record";
+import { db } from "../../db";
+import { recordAudit } from "../../audit/record";
 import { findPublishProblems } from "./publish-gate";
-import { keepRevision } from "./revisions";
-import { readSnapshot } from "./snapshot";
-import { readPageKeys, refreshPublicPages } from "./refresh";
-import { reindexArticle } from "../search/index-article";
+import { keepRevision } from "../history/revisions";
+import { readSnapshot } from "../history/snapshot";
+import { readPageKeys, refreshPublicPages } from "../refresh";
+import { reindexArticle } from "../../search/index-article";
 
 type PublishDueReport = { published: string[]; sentBack: { id: string; problems: string[] }[] };
 

@@ -1,13 +1,13 @@
 // A story's revision history: who saved when, a readable comparison of any two versions, and
 // restoring one (which is itself a new revision, so nothing is ever lost).
 import { z } from "zod";
-import { idInput } from "../text-input";
-import { db } from "../db";
-import { AppError } from "../errors";
-import { assertCan, type Actor } from "../permissions";
-import { ArticleInput } from "./schema";
+import { idInput } from "../../text-input";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import { assertCan, type Actor } from "../../permissions";
+import { ArticleInput } from "../schema";
 import { compareSnapshots, type RevisionComparison } from "./compare-snapshots";
-import { persistArticle, type SaveResult } from "./save-article";
+import { persistArticle, type SaveResult } from "../save/save-article";
 import { readSnapshot, type ArticleSnapshot } from "./snapshot";
 
 export type RevisionSummary = { id: string; kind: string; articleVersion: number; author: string | null; createdAt: string };

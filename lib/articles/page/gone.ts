@@ -4,10 +4,10 @@
 // and kept in the page cache. A redirect for the address wins. Everything it reads is cached, so
 // a repeated request reaches neither the database nor the renderer.
 import { NextResponse, type NextRequest } from "next/server";
-import { cached } from "../cache/tagged-cache";
-import { findRedirect } from "../redirects/queries";
-import { SECTIONS_TAG } from "../sections/queries";
-import { getArticleState } from "./queries";
+import { cached } from "../../cache/tagged-cache";
+import { findRedirect } from "../../redirects/queries";
+import { SECTIONS_TAG } from "../../sections/queries";
+import { getArticleState } from "../queries";
 
 const STORY_PATH = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 const NOT_SECTIONS = new Set(["tag", "author", "newsroom", "api", "media", "search", "preview"]);

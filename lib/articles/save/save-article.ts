@@ -1,24 +1,24 @@
 // Saving a story: the one write path for every field, the body and the records it refers to.
 // Optimistic concurrency: the save names the version it started from; if someone saved since,
 // it is refused with 409 and their name, and nothing is written.
-import { db, type Tx } from "../db";
-import { AppError } from "../errors";
-import { staleVersionError } from "../concurrency";
-import { assertCan, type Actor } from "../permissions";
-import { relatedLinksOf } from "../editor/blocks/related-story";
-import { parseBody, parseStoryBody, type ParsedBody } from "../editor/validate";
-import type { BodyDoc } from "../editor/types";
-import type { Prisma } from "../generated/sqlite/client";
-import { recordAudit } from "../audit/record";
-import { parseSaveArticleInput, slugify, type ArticleInput } from "./schema";
+import { db, type Tx } from "../../db";
+import { AppError } from "../../errors";
+import { staleVersionError } from "../../concurrency";
+import { assertCan, type Actor } from "../../permissions";
+import { relatedLinksOf } from "../../editor/blocks/related-story";
+import { parseBody, parseStoryBody, type ParsedBody } from "../../editor/validate";
+import type { BodyDoc } from "../../editor/types";
+import type { Prisma } from "../../generated/sqlite/client";
+import { recordAudit } from "../../audit/record";
+import { parseSaveArticleInput, slugify, type ArticleInput } from "../schema";
 import { assertSlugFree, checkReferences } from "./check-references";
 import { syncCaptions, syncQuotes, syncRelatedLinks, syncSidebars } from "./record-sync";
-import { isSameSnapshot, keepRevision } from "./revisions";
-import { readSnapshot } from "./snapshot";
-import { readPageKeys, refreshPublicPages, type PageKeys } from "./refresh";
-import { reindexArticle } from "../search/index-article";
-import { ensureStoryTags } from "../tags/story-tags";
-import { isSameStory, keepsWorkingCopy, normalizeSnapshot, readEditableSnapshot, storeWorkingCopy } from "./working-copy";
+import { isSameSnapshot, keepRevision } from "../history/revisions";
+import { readSnapshot } from "../history/snapshot";
+import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
+import { reindexArticle } from "../../search/index-article";
+import { ensureStoryTags } from "../../tags/story-tags";
+import { isSameStory, keepsWorkingCopy, normalizeSnapshot, readEditableSnapshot, storeWorkingCopy } from "../publish/working-copy";
 
 export type SaveResult = { version: number; updatedAt: string; isChanged: boolean };
 

@@ -1,8 +1,8 @@
 // A readable comparison of two versions of a story: the fields that differ (old and new text)
 // and a line diff of the body. Used by history, the conflict panel and the working copy.
-import { bodyToPlainText } from "../editor/references";
-import type { BodyDoc } from "../editor/types";
-import { diffLines, type DiffLine } from "./text-diff";
+import { bodyToPlainText } from "../../editor/references";
+import type { BodyDoc } from "../../editor/types";
+import { diffLines, type DiffLine } from "../merge/text-diff";
 import type { ArticleSnapshot } from "./snapshot";
 
 export type FieldChange = { field: string; before: string; after: string };
