@@ -2,7 +2,7 @@
 // area to the sign-in page. Only a redirect: who may do what is decided in lib/ on every request.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { answerGoneStory } from "./lib/articles/gone";
+import { answerGoneStory } from "./lib/articles/page/gone";
 import { crossSiteRefusal, isCrossSite } from "./lib/auth/cross-site";
 import { authSecret } from "./lib/auth/secret";
 
@@ -12,7 +12,11 @@ export async function proxy(request: NextRequest) {
   // A post from another site (a server action from a foreign page): refused before it runs.
   if (isWrite(request) && isCrossSite(request.headers)) return crossSiteRefusal();
   // Reader story addresses (/section/slug): an unpublished story answers 410 Gone. Here, not in
-  // the page: a page cannot choose that status (lib/articles/gone.ts says why).
+  // the page, because Next.js 16.4 gives a page no way to choose that status: notFound(),
+  // forbidden() and unauthorized() are the only statuses a page can raise (the http-access-fallback
+  // allows 404, 403 and 401, nothing else), there is no unstable_ API for a status, and the status
+  // is sent before the page streams; a route handler cannot share the page's address, and a
+  // rewrite to /410 answers 200. lib/articles/page/gone.ts builds the answer.
   if (!request.nextUrl.pathname.startsWith("/newsroom")) return (await answerGoneStory(request)) ?? NextResponse.next();
   // Server actions post to page URLs: they answer 401 themselves, in a form the page can show.
   if (isWrite(request)) return NextResponse.next();

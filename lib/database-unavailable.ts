@@ -10,8 +10,8 @@ const BUSY_CODES = new Set(["P1008", "P2028", "P2024", "P1001", "P1002", "P1017"
 const FULL_CODES = new Set(["SQLITE_FULL", "53100"]);
 const BUSY_KINDS = new Set(["SocketTimeout", "DatabaseNotReachable", "TooManyConnections", "TransactionWriteConflict", "ConnectionClosed"]);
 
-export const DATABASE_BUSY_MESSAGE = "The database is busy right now, so nothing was saved. Please try again in a moment.";
-export const DATABASE_FULL_MESSAGE = "The server's disk is full, so nothing was saved. Please try again once an administrator has freed space.";
+const DATABASE_BUSY_MESSAGE = "The database is busy right now, so nothing was saved. Please try again in a moment.";
+const DATABASE_FULL_MESSAGE = "The server's disk is full, so nothing was saved. Please try again once an administrator has freed space.";
 
 export function databaseUnavailable(error: unknown): AppError | null {
   const { codes, kinds } = errorCodes(error);

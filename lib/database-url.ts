@@ -4,7 +4,7 @@ import path from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./data/pressbox.db";
 
-export type DatabaseProvider = "sqlite" | "postgresql";
+type DatabaseProvider = "sqlite" | "postgresql";
 
 export function resolveDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
   const url = env.DATABASE_URL?.trim();

@@ -1,6 +1,6 @@
 // Errors the newsroom's rules raise. Routes and actions translate them to HTTP statuses with a
 // message a person can act on; anything else reaching a route is a bug (500).
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -11,7 +11,7 @@ export const ERROR_STATUS = {
   UNAVAILABLE: 503,
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class AppError extends Error {
   readonly code: ErrorCode;

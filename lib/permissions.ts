@@ -51,7 +51,7 @@ const EDITOR: readonly Action[] = [
   "quote.edit",
 ];
 
-export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   CONTRIBUTOR: new Set(CONTRIBUTOR),
   EDITOR: new Set(EDITOR),
   ADMIN: new Set(ACTIONS),

@@ -7,7 +7,7 @@ import { databaseUnavailable } from "./database-unavailable";
 const CHECK_WAIT_MS = 3_000;
 
 export type Check = { ok: boolean; ms: number; message?: string };
-export type Readiness = { status: "ready" | "unavailable"; checks: { database: Check } };
+type Readiness = { status: "ready" | "unavailable"; checks: { database: Check } };
 
 export async function checkReadiness(): Promise<Readiness> {
   const database = await checkDatabase();

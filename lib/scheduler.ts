@@ -3,10 +3,10 @@
 // stories deleted 30 days ago and of drafts nobody typed in, and deletes tags typed into stories
 // that no story uses any more (lib/tags/story-tags.ts). Runs never overlap; a failed run is
 // logged and tried again later.
-import { publishDueArticles } from "./articles/publish-due";
-import { applyDueLiveUpdates } from "./articles/update-live";
-import { purgeTrash, SCHEDULER } from "./articles/trash";
-import { withdrawExpiredMedia } from "./media/rights-expiry";
+import { publishDueArticles } from "./articles/publish/publish-due";
+import { applyDueLiveUpdates } from "./articles/publish/update-live";
+import { purgeTrash, SCHEDULER } from "./articles/trash/trash";
+import { withdrawExpiredMedia } from "./media/rights/rights-expiry";
 import { refreshPlannerStatistics } from "./db-statistics";
 import { cleanUpUnusedTags } from "./tags/story-tags";
 

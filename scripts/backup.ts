@@ -5,7 +5,7 @@ import path from "node:path";
 import { BackupError } from "../lib/backup/backup-error";
 import { createBackup } from "../lib/backup/create-backup";
 import { resolveDatabaseUrl } from "../lib/database-url";
-import { resolveMediaDir } from "../lib/media/storage";
+import { resolveMediaDir } from "../lib/media/file/storage";
 import { parseArguments, runCommand } from "./backup/cli";
 
 const USAGE = "usage: npm run backup [-- --out <archive.tar.gz>]   (DATABASE_URL and MEDIA_DIR say what to back up)";

@@ -4,7 +4,7 @@ import path from "node:path";
 
 const SOURCE_ROOTS = ["app", "components", "lib", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 const IGNORED = new Set(["node_modules", "generated", ".next"]);
-export const BUILD_ID_FILE = path.join(".next", "BUILD_ID");
+const BUILD_ID_FILE = path.join(".next", "BUILD_ID");
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 
-export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const BUNDLED_PACKAGE = "@sparticuz/chromium";
 
-export type ResolvedChromium = { path: string; source: "CHROMIUM_PATH" | "system" | "bundled" };
+type ResolvedChromium = { path: string; source: "CHROMIUM_PATH" | "system" | "bundled" };
 
 type Options = { env?: Record<string, string | undefined>; systemPath?: string; cacheRoot?: string };
 

@@ -21,13 +21,13 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = resolveDatabaseUrl();
   // The same secret `npm start` gave the server, so the server accepts the signed notice.
   ensureAuthSecret(process.env, "data");
-  const { publishDueArticles } = await import("../lib/articles/publish-due");
-  const { withdrawExpiredMedia } = await import("../lib/media/rights-expiry");
-  const { purgeTrash, SCHEDULER } = await import("../lib/articles/trash");
+  const { publishDueArticles } = await import("../lib/articles/publish/publish-due");
+  const { withdrawExpiredMedia } = await import("../lib/media/rights/rights-expiry");
+  const { purgeTrash, SCHEDULER } = await import("../lib/articles/trash/trash");
   const report = await publishDueArticles();
   console.log(`published ${report.published.length}; sent back to review ${report.sentBack.length}`);
   for (const failed of report.sentBack) console.log(`  ${failed.id}: ${failed.problems.join(" ")}`);
-  const { applyDueLiveUpdates } = await import("../lib/articles/update-live");
+  const { applyDueLiveUpdates } = await import("../lib/articles/publish/update-live");
   const updates = await applyDueLiveUpdates();
   console.log(`updated ${updates.updated.length} live story(ies) from their working copy; refused ${updates.refused.length}`);
   for (const refused of updates.refused) console.log(`  ${refused.id}: ${refused.problems.join(" ")}`);

@@ -7,12 +7,12 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
-export function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.SHUTDOWN_TIMEOUT_SECONDS);
   return (Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }
 
-export type GracefulServer = {
+type GracefulServer = {
   // Wraps the request handler: counts requests under way, and once shutting down asks each
   // client to close its connection after this response.
   track: (req: IncomingMessage, res: ServerResponse) => void;

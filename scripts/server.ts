@@ -10,6 +10,7 @@ import next from "next";
 import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/cache/tagged-cache";
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
 import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
+import { queryCount } from "../lib/query-count";
 import { makeGraceful, releaseServerResources } from "./server-shutdown";
 import { refuseRequest, type Refusal } from "./request-guard";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
@@ -93,9 +94,8 @@ async function benchHook(req: IncomingMessage, res: ServerResponse): Promise<voi
     res.writeHead(404).end();
     return;
   }
-  const queries = (globalThis as unknown as { pressboxQueryCount?: number }).pressboxQueryCount ?? 0;
   res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ queries, pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage() }));
+  res.end(JSON.stringify({ queries: queryCount(), pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage() }));
 }
 
 // A fresh nonce for a response Next.js renders: on the request for Next.js, on the response for

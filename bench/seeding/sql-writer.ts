@@ -26,7 +26,7 @@ const SQL = {
 
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
 
-// What lib/articles/snapshot.ts readSnapshot returns for the story, key for key.
+// What lib/articles/history/snapshot.ts readSnapshot returns for the story, key for key.
 function snapshotOf(story: StoryRows) {
   return {
     kicker: story.kicker, headline: story.headline, standfirst: story.standfirst, slug: story.slug, sectionId: story.sectionId, agencyLine: story.agencyLine,

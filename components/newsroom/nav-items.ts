@@ -2,9 +2,9 @@
 // (lib/permissions.ts decides; this list only names the screens).
 import { can, type Action, type Actor } from "@/lib/permissions";
 
-export type NavItem = { href: string; label: string; anyOf: readonly Action[] };
+type NavItem = { href: string; label: string; anyOf: readonly Action[] };
 
-export const NEWSROOM_NAV: readonly NavItem[] = [
+const NEWSROOM_NAV: readonly NavItem[] = [
   { href: "/newsroom/stories", label: "Stories", anyOf: ["newsroom.enter"] },
   { href: "/newsroom/media", label: "Media", anyOf: ["media.upload"] },
   { href: "/newsroom/admin/users", label: "Users", anyOf: ["user.manage"] },

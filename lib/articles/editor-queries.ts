@@ -5,15 +5,15 @@ import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { searchInput } from "../text-input";
 import { formatCredit } from "../credits/format";
-import { mediaUrl, pickDefaultRendition } from "../media/urls";
-import { findPhotoProblems, rightsStateOf } from "../media/library-item";
+import { mediaUrl, pickDefaultRendition } from "../media/file/urls";
+import { findPhotoProblems, rightsStateOf } from "../media/library/library-item";
 import { isRecordId } from "../editor/record-id";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "./history/snapshot";
 import { ArticleInput } from "./schema";
-import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
-import { compareSnapshots, type RevisionComparison } from "./compare-snapshots";
+import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./publish/working-copy";
+import { compareSnapshots, type RevisionComparison } from "./history/compare-snapshots";
 
 // A photo as the editor shows and edits it: its words and credit ids (for the in-place details
 // form), the version that form names when it saves, and what stops publishing.
@@ -37,7 +37,7 @@ type MediaRow = {
   agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null; renditions: { format: string; width: number; height: number; storageKey: string }[];
 };
 
-export function toPickerMedia(row: MediaRow): PickerMedia {
+function toPickerMedia(row: MediaRow): PickerMedia {
   const credit = formatCredit(row);
   const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
   const problems = findPhotoProblems(row.altText, credit !== null, rightsStateOf(row.rightsExpireAt));

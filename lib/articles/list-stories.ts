@@ -6,11 +6,11 @@ import { textInput } from "../text-input";
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import { assertCan, type Actor } from "../permissions";
-import { purgeDateOf } from "./trash-rules";
-import { UNTOUCHED_DRAFT } from "./untouched-draft";
+import { purgeDateOf } from "./trash/trash-rules";
+import { UNTOUCHED_DRAFT } from "./trash/untouched-draft";
 
 export const STORY_STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"] as const;
-export const STORIES_PER_PAGE = 25;
+const STORIES_PER_PAGE = 25;
 
 const Filters = z.object({
   view: z.enum(["trash"]).optional().catch(undefined),

@@ -15,15 +15,15 @@ const SQL_WRITE = new RegExp(`(UPDATE|INSERT INTO|DELETE FROM)\\s+\\\\?"(${SQL_T
 
 // file -> why it may write a story's public rows.
 const ALLOWED: Record<string, string> = {
-  "lib/articles/save-article.ts":
+  "lib/articles/save/save-article.ts":
     "writeArticle: a draft's own save, and the body of 'Update live story' (update-live.ts); a live story's save goes to its working copy. claimVersion bumps only version/lastEditedById (raw SQL, so updatedAt stays).",
-  "lib/articles/record-sync.ts": "the records a body refers to, called only by writeArticle",
-  "lib/articles/update-live.ts": "'Update live story' (now or scheduled) with its correction note: gate, PUBLISH revision, audit article.update-live",
+  "lib/articles/save/record-sync.ts": "the records a body refers to, called only by writeArticle",
+  "lib/articles/publish/update-live.ts": "'Update live story' (now or scheduled) with its correction note: gate, PUBLISH revision, audit article.update-live",
   "lib/articles/workflow.ts": "publish, schedule, unpublish, back to draft: audited per step",
-  "lib/articles/publish-due.ts": "scheduled publishing: audited article.publish / article.schedule-failed",
+  "lib/articles/publish/publish-due.ts": "scheduled publishing: audited article.publish / article.schedule-failed",
   "lib/articles/notes.ts": "a correction or update note on the live story as it is: audited article.correction / article.update",
   "lib/articles/create-article.ts": "creates a new draft, which nobody reads",
-  "lib/articles/trash.ts": "moves drafts (never live stories) to the trash and purges them: audited",
+  "lib/articles/trash/trash.ts": "moves drafts (never live stories) to the trash and purges them: audited",
   "lib/bylines/merge.ts": "an admin's byline merge: audited byline.merge; working copies follow (moveBylineInWorkingCopies)",
   "lib/tags/commands.ts": "an admin's tag merge: audited tag.merge; working copies follow (renameTagInWorkingCopies)",
   "scripts/bench/publish-to-visible.ts": "benchmark tool on a benchmark database, never the newsroom's",
@@ -56,16 +56,16 @@ describe("every write to a story's public rows", () => {
   });
 
   it("finds the write paths it knows of (the scan itself works)", () => {
-    for (const file of ["lib/articles/save-article.ts", "lib/articles/update-live.ts", "lib/articles/workflow.ts", "lib/bylines/merge.ts"]) expect(writers.has(file), file).toBe(true);
+    for (const file of ["lib/articles/save/save-article.ts", "lib/articles/publish/update-live.ts", "lib/articles/workflow.ts", "lib/bylines/merge.ts"]) expect(writers.has(file), file).toBe(true);
   });
 
   it("lets only 'Update live story' and the draft save call writeArticle", () => {
     const callers = ["lib", "app", "scripts"].flatMap(sourceFiles).filter((file) => /\bwriteArticle\(/.test(readFileSync(file, "utf8"))).map((f) => f.split(path.sep).join("/"));
-    expect(callers.sort()).toEqual(["lib/articles/save-article.ts", "lib/articles/update-live.ts"]);
+    expect(callers.sort()).toEqual(["lib/articles/publish/update-live.ts", "lib/articles/save/save-article.ts"]);
   });
 
   it("sends a live story's save to its working copy before anything else in the save path", () => {
-    const save = readFileSync("lib/articles/save-article.ts", "utf8");
+    const save = readFileSync("lib/articles/save/save-article.ts", "utf8");
     const branch = save.indexOf("if (keepsWorkingCopy(current.status)) return saveToWorkingCopy(");
     expect(branch).toBeGreaterThan(0);
     expect(save.indexOf("await writeArticle(", save.indexOf("export async function persistArticle"))).toBeGreaterThan(branch);

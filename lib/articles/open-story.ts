@@ -4,14 +4,14 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can, type Actor } from "../permissions";
-import { purgeDateOf } from "./trash-rules";
+import { purgeDateOf } from "./trash/trash-rules";
 
 export type TrashedStory = {
   id: string; headline: string; status: string; version: number;
   deletedBy: string | null; deletedAt: string; purgeAt: string; canRestore: boolean;
 };
 
-export type StoryDoor =
+type StoryDoor =
   | { kind: "editor" }
   | { kind: "trash"; story: TrashedStory }
   | { kind: "byline"; slug: string; headline: string; status: string };

@@ -22,8 +22,3 @@ export async function checkIn(actor: Actor | null, articleId: string): Promise<{
   });
   return { others: sessions.map((s) => s.user.name) };
 }
-
-export async function checkOut(actor: Actor | null, articleId: string): Promise<void> {
-  if (!actor) return;
-  await db.editingSession.deleteMany({ where: { articleId: String(articleId).slice(0, 40), userId: actor.id } });
-}

@@ -3,10 +3,10 @@
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";
-import { loadArticlePage, type ArticlePage } from "./article-page";
+import { loadArticlePage, type ArticlePage } from "./page/article-page";
 
 // What a story's address shows: the story, "gone" (it was unpublished: 410), or nothing (404).
-export type ArticleState = { kind: "published"; page: ArticlePage } | { kind: "gone" } | { kind: "missing" };
+type ArticleState = { kind: "published"; page: ArticlePage } | { kind: "gone" } | { kind: "missing" };
 
 export async function getArticleState(slug: string): Promise<ArticleState> {
   return cached(`article-page:${slug}`, async () => {
@@ -18,9 +18,4 @@ export async function getArticleState(slug: string): Promise<ArticleState> {
     if (row?.status === "UNPUBLISHED") return { value: { kind: "gone" } as ArticleState, tags: [cacheTags.article(row.id), cacheTags.notFound] };
     return { value: { kind: "missing" } as ArticleState, tags: [cacheTags.listings, cacheTags.notFound, ...(row ? [cacheTags.article(row.id)] : [])] };
   });
-}
-
-export async function getPublishedArticle(slug: string): Promise<ArticlePage | null> {
-  const state = await getArticleState(slug);
-  return state.kind === "published" ? state.page : null;
 }

@@ -19,7 +19,7 @@ const body = z
   .refine((value) => !isNestedDeeperThan(value, MAX_BODY_JSON_DEPTH), { message: `is nested too deeply: lists and blocks may nest at most ${BODY_LIMITS.maxDepth} levels` })
   .optional();
 
-export const QuoteInput = z.object({
+const QuoteInput = z.object({
   id: recordId,
   // May be empty while the story is a draft; the publish checks refuse an empty quote.
   text: text(2000),
@@ -28,11 +28,11 @@ export const QuoteInput = z.object({
   context: text(200).default(""),
 });
 
-export const CaptionInput = z.object({ id: recordId, mediaId: recordId, text: text(1000) });
+const CaptionInput = z.object({ id: recordId, mediaId: recordId, text: text(1000) });
 
-export const SidebarInput = z.object({ id: recordId, heading: text(200), body });
+const SidebarInput = z.object({ id: recordId, heading: text(200), body });
 
-export const BylineInput = z.object({
+const BylineInput = z.object({
   profileId: recordId,
   role: z.enum(["REPORTER", "PHOTOGRAPHER", "CONTRIBUTOR", "EDITOR"]).default("REPORTER"),
 });
@@ -54,13 +54,13 @@ export const ArticleInput = z.object({
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
 
-export const SaveArticleInput = z.object({
+const SaveArticleInput = z.object({
   articleId: recordId,
   expectedVersion: z.number().int().positive(),
   isAutosave: z.boolean().default(false),
   article: ArticleInput,
 });
-export type SaveArticleInput = z.infer<typeof SaveArticleInput>;
+type SaveArticleInput = z.infer<typeof SaveArticleInput>;
 
 export function parseSaveArticleInput(input: unknown): SaveArticleInput {
   return SaveArticleInput.parse(input);

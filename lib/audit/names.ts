@@ -5,7 +5,7 @@ import { refKey, type RecordRef } from "./references";
 
 export type AuditNames = Record<string, string>;
 // names: "Type:id" -> name. gone: the "Type:id" keys named from the log because the record is gone.
-export type ResolvedNames = { names: AuditNames; gone: string[] };
+type ResolvedNames = { names: AuditNames; gone: string[] };
 
 type Named = { id: string; name: string; isGone?: boolean };
 type Loader = (ids: string[]) => Promise<Named[]>;

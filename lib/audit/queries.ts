@@ -9,7 +9,7 @@ import { resolveAuditNames } from "./names";
 import { collectDetailRefs, type RecordRef } from "./references";
 import { storyChangesFor } from "./story-changes";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const empty = (value: unknown) => (value === "" || value === null ? undefined : value);
 const optionalText = z.preprocess(empty, textInput().max(100).optional());

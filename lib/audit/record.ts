@@ -5,7 +5,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import type { Tx } from "../db";
 import { requestIpInScope } from "../auth/request-scope";
 
-export type AuditInput = {
+type AuditInput = {
   actorId: string | null;
   action: string;
   entityType: string;

@@ -33,7 +33,7 @@ function fieldsOf(s: Snapshot): Record<string, unknown> {
   };
 }
 
-export function compareForAudit(before: Snapshot, after: Snapshot): StoryChanges {
+function compareForAudit(before: Snapshot, after: Snapshot): StoryChanges {
   const [a, b] = [fieldsOf(before), fieldsOf(after)];
   const changes: StoryChanges = {};
   for (const key of Object.keys(b)) if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes[key] = { from: a[key], to: b[key] };

@@ -3,7 +3,7 @@
 // TRUST_PROXY says which to believe: a hop count ("1": one proxy in front, which appends the
 // address it saw), or a comma-separated list of the proxies' addresses (entries added by them are
 // skipped from the right; the first address not in the list is the client).
-export type ProxyTrust = { hops: number } | { addresses: Set<string> } | null;
+type ProxyTrust = { hops: number } | { addresses: Set<string> } | null;
 
 export function parseTrustProxy(value: string | undefined): ProxyTrust {
   const text = value?.trim();

@@ -5,7 +5,7 @@
 // actions, but answers it with a 500; this answers 403 with a message.
 import { siteConfig } from "../site-config";
 
-export const CROSS_SITE_MESSAGE = "Refused: this request came from another site. Reload the page on this site and try again.";
+const CROSS_SITE_MESSAGE = "Refused: this request came from another site. Reload the page on this site and try again.";
 
 function hostOf(url: string): string | null {
   try {

@@ -6,7 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { authSecret } from "./secret";
 
-export const DEVICE_COOKIE = "pressbox-device";
+const DEVICE_COOKIE = "pressbox-device";
 const MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 function sign(value: string): string {

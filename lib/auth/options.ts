@@ -20,9 +20,9 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 // What the session token holds besides next-auth's own fields.
 // sid: the server-side session (lib/auth/user-sessions.ts) this cookie belongs to.
-export type SessionClaims = { sub: string; name: string; email: string; role: Role; pwd: string; sid: string };
+type SessionClaims = { sub: string; name: string; email: string; role: Role; pwd: string; sid: string };
 
-export function claimsFor(user: SignedInUser & { sessionId: string }): SessionClaims {
+function claimsFor(user: SignedInUser & { sessionId: string }): SessionClaims {
   return { sub: user.id, name: user.name, email: user.email, role: user.role, pwd: user.passwordFingerprint, sid: user.sessionId };
 }
 

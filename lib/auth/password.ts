@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 // bcrypt ignores everything after 72 bytes; longer passwords are refused rather than truncated.
 export const PASSWORD_MAX_BYTES = 72;
 export const PASSWORD_MIN_LENGTH = 10;

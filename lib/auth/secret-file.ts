@@ -7,7 +7,7 @@ import { authSecret } from "./secret";
 
 export const SECRET_FILE_NAME = "nextauth-secret";
 
-export type SecretSource = "environment" | "file" | "generated";
+type SecretSource = "environment" | "file" | "generated";
 
 export function ensureAuthSecret(env: Record<string, string | undefined>, dataDir: string): SecretSource {
   const given = authSecret(env);

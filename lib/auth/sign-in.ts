@@ -20,7 +20,7 @@ const Credentials = z.object({
 });
 
 // deviceId: this browser's device cookie for the account (lib/auth/device-cookie.ts), if any.
-export type SignInContext = { ip: string; deviceId?: string | null; now?: Date; db?: Db };
+type SignInContext = { ip: string; deviceId?: string | null; now?: Date; db?: Db };
 
 async function recordFailure(db: Db, user: { id: string; email: string } | null, reason: string, ip: string): Promise<void> {
   // Unknown emails stay out of the audit log: people type passwords into the email field.

@@ -11,7 +11,7 @@ import { assertCan, type Actor } from "../permissions";
 // lastSeenAt is refreshed at most this often, so reading a page does not always write.
 const SEEN_EVERY_MS = 5 * 60_000;
 
-export type SessionOrigin = { ip: string | null; userAgent: string };
+type SessionOrigin = { ip: string | null; userAgent: string };
 
 export async function startSession(userId: string, origin: SessionOrigin): Promise<string> {
   const row = await db.userSession.create({ data: { userId, ip: origin.ip, userAgent: origin.userAgent.slice(0, 300) }, select: { id: true } });

@@ -14,8 +14,8 @@ import { toPostgresValue, ValueError } from "./column-values";
 import { connectPostgres, userObjects } from "./postgres-tools";
 import { planInserts, readTargetTables, type TargetTable } from "./postgres-schema";
 
-export type CopyOptions = { sqliteUrl: string; postgresUrl: string; migrationsDir?: string; log?: (line: string) => void };
-export type CopyResult = { tables: Record<string, number> };
+type CopyOptions = { sqliteUrl: string; postgresUrl: string; migrationsDir?: string; log?: (line: string) => void };
+type CopyResult = { tables: Record<string, number> };
 
 const MIGRATIONS_TABLE = "_prisma_migrations";
 const SEARCH_TABLE = "ArticleSearch";

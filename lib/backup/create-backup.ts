@@ -14,7 +14,7 @@ import {
 import { dumpPostgres } from "./postgres-dump";
 import { integrityCheck, snapshotSqlite, sqliteFacts, type DatabaseFacts } from "./sqlite-snapshot";
 
-export type BackupOptions = {
+type BackupOptions = {
   databaseUrl: string;
   mediaDir: string;
   // Where `npm start` keeps a generated session secret (data/).

@@ -34,7 +34,7 @@ export const manifestSchema = z.object({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
-export type ManifestFile = Manifest["files"][number];
+type ManifestFile = Manifest["files"][number];
 
 export function pressboxVersion(cwd: string = process.cwd()): string {
   try {

@@ -36,7 +36,7 @@ async function readForeignKeys(client: pg.Client): Promise<ForeignKey[]> {
   return rows.map((row) => ({ table: row.table_name, column: row.column_name, references: row.referenced }));
 }
 
-export type InsertPlan = { order: string[]; deferred: Map<string, string[]> };
+type InsertPlan = { order: string[]; deferred: Map<string, string[]> };
 
 // Tables in an order where every referenced table comes first. A cycle (Article.heroCaptionId →
 // Caption, Caption.articleId → Article) is broken at a nullable column: it is inserted as NULL and

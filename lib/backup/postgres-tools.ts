@@ -7,7 +7,7 @@ import { BackupError } from "./backup-error";
 
 const INSTALL_HINT = "install the PostgreSQL client tools of your server's major version or newer (Debian/Ubuntu: apt-get install postgresql-client)";
 
-export type ToolResult = { status: number; stdout: string; stderr: string };
+type ToolResult = { status: number; stdout: string; stderr: string };
 
 export function runTool(tool: "pg_dump" | "pg_restore", args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ToolResult> {
   return new Promise((resolve, reject) => {

@@ -15,7 +15,7 @@ import { describeFile, MANIFEST_NAME, POSTGRES_DUMP_FILE, SQLITE_FILE, type Mani
 import { assertEmptyPostgres, connectionArgs, connectPostgres, postgresFacts, runTool, toolVersion } from "./postgres-tools";
 import { integrityCheck, sqliteFacts } from "./sqlite-snapshot";
 
-export type RestoreOptions = {
+type RestoreOptions = {
   archive: string;
   // The folder to create: the SQLite database, media/ and nextauth-secret go there.
   to: string;
@@ -25,7 +25,7 @@ export type RestoreOptions = {
   log?: (line: string) => void;
 };
 
-export type RestoreResult = { manifest: Manifest; folder: string; databaseUrl: string; integrity: string | null };
+type RestoreResult = { manifest: Manifest; folder: string; databaseUrl: string; integrity: string | null };
 
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const log = options.log ?? (() => undefined);

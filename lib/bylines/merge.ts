@@ -3,7 +3,7 @@
 // what it lacks (photo, bio, account link…), and the source's author page redirects.
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { moveBylineInWorkingCopies } from "../articles/working-copy";
+import { moveBylineInWorkingCopies } from "../articles/publish/working-copy";
 
 type Profile = { id: string; name: string; jobTitle: string; bio: string; photoMediaId: string | null; socialLinks: unknown; userId: string | null };
 

@@ -1,6 +1,6 @@
 // Reads for the byline screens (admins only).
 import { db } from "../db";
-import { pickDefaultRendition, mediaUrl } from "../media/urls";
+import { pickDefaultRendition, mediaUrl } from "../media/file/urls";
 import { assertCan, type Actor } from "../permissions";
 import type { SocialLink } from "./schema";
 

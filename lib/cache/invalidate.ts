@@ -3,7 +3,7 @@
 import { invalidateTags } from "./tagged-cache";
 import { cacheTags } from "./tags";
 
-export type ArticleCacheKeys = {
+type ArticleCacheKeys = {
   id: string;
   sectionId: string | null;
   tagIds: readonly string[];
@@ -27,9 +27,4 @@ export function articleCacheTags(...articles: ArticleCacheKeys[]): Set<string> {
 // bylines changed, so the listings it left are refreshed too. Call it after the commit.
 export function invalidateForArticle(...articles: ArticleCacheKeys[]): number {
   return invalidateTags(articleCacheTags(...articles));
-}
-
-// After a Redirect row is written (renamed slug, section or tag).
-export function invalidateRedirects(): number {
-  return invalidateTags([cacheTags.redirects, cacheTags.notFound]);
 }

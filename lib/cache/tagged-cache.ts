@@ -25,7 +25,7 @@ const store: Store = (globalThis.pressboxTaggedCache ??= {
   generation: 0,
 });
 
-export type Tagged<T> = { value: T; tags: string[] };
+type Tagged<T> = { value: T; tags: string[] };
 
 // Returns the cached value for key, or runs load once (concurrent callers share it) and keeps
 // its value under the tags it names. The tags also go to the page cache's render context, so a

@@ -1,6 +1,6 @@
 // Photo credits. A credit is never retyped per story: it is formatted from the media record's
 // photographer and agency, so fixing an agency's format fixes every picture that uses it.
-export const CREDIT_PLACEHOLDERS = ["photographer", "agency", "distributor"] as const;
+const CREDIT_PLACEHOLDERS = ["photographer", "agency", "distributor"] as const;
 
 export type CreditSource = {
   creditOverride?: string | null;

@@ -1,4 +1,4 @@
-// The records a story body's blocks show, loaded by id (lib/articles/article-page.ts) and handed
+// The records a story body's blocks show, loaded by id (lib/articles/page/article-page.ts) and handed
 // to the reader's renderer (components/site/story/story-body.tsx).
 import type { MediaView } from "../media/views";
 import type { BodyDoc } from "./types";

@@ -5,7 +5,7 @@ import type { Extensions } from "@tiptap/core";
 import { isSafeHref } from "./safe-url";
 import { BLOCKS } from "./blocks";
 
-export const HEADING_LEVELS = [2, 3, 4] as const;
+const HEADING_LEVELS = [2, 3, 4] as const;
 
 function baseKit() {
   return StarterKit.configure({

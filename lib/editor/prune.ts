@@ -5,7 +5,7 @@ import type { Schema } from "@tiptap/pm/model";
 import { isSafeHref } from "./safe-url";
 import type { BodyMark, BodyNode } from "./types";
 
-export type PruneResult = { doc: BodyNode; problems: string[] };
+type PruneResult = { doc: BodyNode; problems: string[] };
 
 function pruneMarks(marks: BodyMark[] | undefined, schema: Schema, problems: string[]): BodyMark[] | undefined {
   if (!marks) return undefined;

@@ -13,7 +13,7 @@ import type { BodyDoc, BodyNode } from "./types";
 
 export const BODY_LIMITS = { maxBytes: 512 * 1024, maxNodes: 20_000, maxDepth: 24 } as const;
 
-export type BodyKind = "story" | "sidebar";
+type BodyKind = "story" | "sidebar";
 
 type Walk = { schema: Schema; problems: string[]; nodes: number };
 

@@ -4,12 +4,13 @@ import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";
 import { articleHref } from "../articles/href";
-import { listingScopeTags, listingWhere, type ListingFilter } from "../listings/queries";
-import { cardMediaTags, storyCardSelect, toStoryCards, type StoryCard } from "../listings/story-card";
+import { listingScopeTags, type ListingFilter } from "../listings/queries";
+import { cardMediaTags, toStoryCards, type StoryCard, type StoryCardRow } from "../listings/story-card";
+import { loadStoryCardLists, storyCardsSql } from "../listings/story-card-sql";
 import { getSections, SECTIONS_TAG } from "../sections/queries";
 import type { NewsEntry, SitemapEntry } from "./sitemap";
 
-export const FEED_SIZE = 30;
+const FEED_SIZE = 30;
 // The sitemap protocol allows 50,000 addresses per file.
 const SITEMAP_STORIES = 45_000;
 const NEWS_WINDOW_MS = 48 * 3_600_000;
@@ -20,19 +21,21 @@ const newestFirst = [{ publishedAt: "desc" as const }, { id: "asc" as const }];
 export async function listFeedStories(filter: ListingFilter): Promise<StoryCard[]> {
   const key = `feed:${filter.sectionId ?? ""}:${filter.tagId ?? ""}:${filter.profileId ?? ""}`;
   return cached(key, async () => {
-    const rows = await db.article.findMany({ where: listingWhere(filter), orderBy: newestFirst, take: FEED_SIZE, select: storyCardSelect });
+    const { rows } = await loadStoryCardLists<{ rows: StoryCardRow[] }>(db, { rows: storyCardsSql(filter, FEED_SIZE) });
     const tags = [cacheTags.feeds, ...listingScopeTags(filter), ...rows.map((row) => cacheTags.article(row.id)), ...cardMediaTags(rows)];
     return { value: toStoryCards(rows), tags };
   });
 }
 
 const published = { status: "PUBLISHED" as const };
+// What readers can reach: published stories with a section (story-card-sql.ts lists the same).
+const listed = { ...published, sectionId: { not: null } };
 
 async function loadSitemapEntries(): Promise<SitemapEntry[]> {
   const [sections, stories, tags, authors] = await Promise.all([
     getSections(),
     db.article.findMany({
-      where: listingWhere({}), orderBy: newestFirst, take: SITEMAP_STORIES,
+      where: listed, orderBy: newestFirst, take: SITEMAP_STORIES,
       select: { slug: true, updatedAt: true, section: { select: { slug: true } } },
     }),
     db.tag.findMany({ where: { articles: { some: { article: published } } }, select: { slug: true }, orderBy: { slug: "asc" } }),
@@ -57,7 +60,7 @@ export async function listSitemapEntries(): Promise<SitemapEntry[]> {
 export async function listNewsSitemapEntries(now: Date = new Date()): Promise<NewsEntry[]> {
   return cached("news-sitemap", async () => {
     const rows = await db.article.findMany({
-      where: { ...listingWhere({}), publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } },
+      where: { ...listed, publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } },
       orderBy: newestFirst,
       take: NEWS_MAX,
       select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } } },

@@ -3,13 +3,13 @@ import { absoluteUrl } from "../site-config";
 import type { StoryCard } from "../listings/story-card";
 import { el, empty, raw, XML_DECLARATION } from "./xml";
 
-export const RSS_NAMESPACES = {
+const RSS_NAMESPACES = {
   "xmlns:atom": "http://www.w3.org/2005/Atom",
   "xmlns:dc": "http://purl.org/dc/elements/1.1/",
   "xmlns:media": "http://search.yahoo.com/mrss/",
 } as const;
 
-export type FeedChannel = { title: string; path: string; feedPath: string; description: string; language: string };
+type FeedChannel = { title: string; path: string; feedPath: string; description: string; language: string };
 
 function picture(story: StoryCard): string[] {
   const image = story.image;

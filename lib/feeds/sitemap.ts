@@ -2,8 +2,8 @@
 import { absoluteUrl } from "../site-config";
 import { el, raw, XML_DECLARATION } from "./xml";
 
-export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-export const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
 export type SitemapEntry = { path: string; lastModified?: string };
 export type NewsEntry = { path: string; title: string; publishedAt: string };

@@ -12,7 +12,7 @@ export function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-export type Attributes = Record<string, string | number | undefined>;
+type Attributes = Record<string, string | number | undefined>;
 
 function attributes(attrs: Attributes): string {
   return Object.entries(attrs)

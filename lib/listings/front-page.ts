@@ -1,14 +1,15 @@
 // The front page: a lead story, the latest stories, and the top stories of each section.
-// One query for the latest and one per section (a handful), cached under the front page's tag.
+// One statement for the latest, one for every section's top stories, cached under the front
+// page's tag.
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";
 import { getSections, SECTIONS_TAG, type SectionSummary } from "../sections/queries";
-import { listingWhere } from "./queries";
-import { cardMediaTags, storyCardSelect, toStoryCards, type StoryCard } from "./story-card";
+import { cardMediaTags, toStoryCards, type StoryCard, type StoryCardRow } from "./story-card";
+import { loadStoryCardLists, storyCardsSql } from "./story-card-sql";
 
-export const FRONT_PAGE_LATEST = 7;
-export const FRONT_PAGE_PER_SECTION = 3;
+const FRONT_PAGE_LATEST = 7;
+const FRONT_PAGE_PER_SECTION = 3;
 
 export type FrontPage = {
   lead: StoryCard | null;
@@ -16,19 +17,16 @@ export type FrontPage = {
   sections: { section: SectionSummary; stories: StoryCard[] }[];
 };
 
-const newestFirst = [{ publishedAt: "desc" as const }, { id: "asc" as const }];
-
-function latestRows() {
-  return db.article.findMany({ where: listingWhere({}), orderBy: newestFirst, take: FRONT_PAGE_LATEST + 1, select: storyCardSelect });
+async function latestRows(): Promise<StoryCardRow[]> {
+  return (await loadStoryCardLists<{ latest: StoryCardRow[] }>(db, { latest: storyCardsSql({}, FRONT_PAGE_LATEST + 1) })).latest;
 }
 
-function sectionRows(section: SectionSummary, exclude: string[]) {
-  return db.article.findMany({
-    where: { ...listingWhere({ sectionId: section.id }), id: { notIn: exclude } },
-    orderBy: newestFirst,
-    take: FRONT_PAGE_PER_SECTION,
-    select: storyCardSelect,
-  });
+// Each section's newest stories but the lead, all sections in one statement.
+async function sectionRows(sections: SectionSummary[], exclude: string[]): Promise<StoryCardRow[][]> {
+  if (sections.length === 0) return [];
+  const lists = Object.fromEntries(sections.map((section, index) => [`s${index}`, storyCardsSql({ sectionId: section.id, exclude }, FRONT_PAGE_PER_SECTION)]));
+  const rows = await loadStoryCardLists<Record<string, StoryCardRow[]>>(db, lists);
+  return sections.map((_, index) => rows[`s${index}`]);
 }
 
 // The newest story with a usable picture leads; the rest of the newest follow as "latest".
@@ -41,7 +39,7 @@ export async function getFrontPage(): Promise<FrontPage> {
   return cached("front-page", async () => {
     const [rows, sections] = await Promise.all([latestRows(), getSections()]);
     const { lead, latest } = pickLead(toStoryCards(rows));
-    const perSection = await Promise.all(sections.map((section) => sectionRows(section, lead ? [lead.id] : [])));
+    const perSection = await sectionRows(sections, lead ? [lead.id] : []);
     const allRows = [...rows, ...perSection.flat()];
     const value: FrontPage = {
       lead,

@@ -1,26 +1,18 @@
 // Lists of published stories for the section, tag and author pages, newest first, a page at a
-// time. Each page is one query for the stories and one count, cached under the tags of the
+// time. Each page is one statement (its cards and the count), cached under the tags of the
 // listing it belongs to (so publishing in one section does not refresh another's pages).
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";
 import { PAGE_SIZE } from "./pagination";
-import { cardMediaTags, storyCardSelect, toStoryCards, type StoryCard } from "./story-card";
+import { cardMediaTags, toStoryCards, type StoryCard, type StoryCardRow } from "./story-card";
+import { loadStoryCardLists, storyCardsSql, storyCountSql } from "./story-card-sql";
 
 export type { StoryCard } from "./story-card";
 
 export type ListingFilter = { sectionId?: string; tagId?: string; profileId?: string };
 
 export type StoryPage = { stories: StoryCard[]; total: number; page: number; pageSize: number };
-
-export function listingWhere(filter: ListingFilter) {
-  return {
-    status: "PUBLISHED" as const,
-    sectionId: filter.sectionId ? filter.sectionId : { not: null },
-    ...(filter.tagId ? { tags: { some: { tagId: filter.tagId } } } : {}),
-    ...(filter.profileId ? { bylines: { some: { profileId: filter.profileId } } } : {}),
-  };
-}
 
 // The tag a listing is dropped by when a story joins or leaves it.
 export function listingScopeTags(filter: ListingFilter): string[] {
@@ -34,28 +26,14 @@ export function listingScopeTags(filter: ListingFilter): string[] {
 
 const listingKey = (filter: ListingFilter) => `${filter.sectionId ?? ""}:${filter.tagId ?? ""}:${filter.profileId ?? ""}`;
 
-const newestFirst = [{ publishedAt: "desc" }, { id: "asc" }] as const;
-
-async function loadStories(filter: ListingFilter, skip: number, take: number) {
-  const rows = await db.article.findMany({ where: listingWhere(filter), orderBy: [...newestFirst], skip, take, select: storyCardSelect });
-  return { stories: toStoryCards(rows), tags: [...rows.map((row) => cacheTags.article(row.id)), ...cardMediaTags(rows)] };
-}
-
 export async function listStoryPage(filter: ListingFilter, page: number, pageSize: number = PAGE_SIZE): Promise<StoryPage> {
   return cached(`listing-page:${listingKey(filter)}:${page}:${pageSize}`, async () => {
-    const [{ stories, tags }, total] = await Promise.all([
-      loadStories(filter, (page - 1) * pageSize, pageSize),
-      db.article.count({ where: listingWhere(filter) }),
-    ]);
-    return { value: { stories, total, page, pageSize }, tags: [...listingScopeTags(filter), ...tags] };
-  });
-}
-
-// The newest `limit` stories of a listing (kept for callers that want no paging).
-export async function listPublishedStories(filter: ListingFilter, limit = 20): Promise<StoryCard[]> {
-  return cached(`listing:${listingKey(filter)}:${limit}`, async () => {
-    const { stories, tags } = await loadStories(filter, 0, limit);
-    return { value: stories, tags: [...listingScopeTags(filter), ...tags] };
+    const { rows, total } = await loadStoryCardLists<{ rows: StoryCardRow[]; total: number }>(db, {
+      rows: storyCardsSql(filter, pageSize, (page - 1) * pageSize),
+      total: storyCountSql(filter),
+    });
+    const tags = [...listingScopeTags(filter), ...rows.map((row) => cacheTags.article(row.id)), ...cardMediaTags(rows)];
+    return { value: { stories: toStoryCards(rows), total, page, pageSize }, tags };
   });
 }
 

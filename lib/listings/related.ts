@@ -8,10 +8,10 @@ import { columns, jsonArray, jsonEmptyArray, jsonObject, selectJson } from "../s
 import { cardMediaTags, toStoryCards, type StoryCard } from "./story-card";
 import { storyCardSql, toStoryCardRow, type StoryCardJson } from "./story-card-sql";
 
-export const RELATED_LIMIT = 4;
+const RELATED_LIMIT = 4;
 const CANDIDATES = 24;
 
-export type RelatedSource = { id: string; sectionId: string | null; tagIds: string[]; linkedIds: string[] };
+type RelatedSource = { id: string; sectionId: string | null; tagIds: string[]; linkedIds: string[] };
 
 type CandidateJson = StoryCardJson & { sectionId: string; tags: { tagId: string }[] };
 

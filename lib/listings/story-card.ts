@@ -1,7 +1,7 @@
 // A story as a listing shows it (front, section, tag and author pages, related stories, feeds):
-// the Prisma selection that loads it and the mapping to what components receive.
+// the row story-card-sql.ts reads and the mapping to what components receive.
 import { articleHref } from "../articles/href";
-import { mediaCacheTags, mediaViewInclude, toMediaView, type MediaRecord, type MediaView } from "../media/views";
+import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../media/views";
 
 export type StoryCard = {
   id: string;
@@ -17,14 +17,7 @@ export type StoryCard = {
   image: MediaView | null;
 };
 
-export const storyCardSelect = {
-  id: true, slug: true, kicker: true, headline: true, standfirst: true, publishedAt: true, updatedAt: true,
-  section: { select: { name: true, slug: true } },
-  bylines: { orderBy: { position: "asc" }, select: { profile: { select: { name: true } } } },
-  heroMedia: { include: mediaViewInclude },
-} as const;
-
-// A story card's row, as storyCardSelect (or story-card-sql.ts) loads it.
+// A story card's row, as story-card-sql.ts loads it.
 export type StoryCardRow = {
   id: string;
   slug: string;

@@ -5,11 +5,11 @@
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../concurrency";
-import type { MediaLimits } from "./inspect";
-import { prefillFromFile } from "./prefill";
-import { processImage, sha256Hex, type ProcessedImage } from "./process";
+import type { MediaLimits } from "./file/inspect";
+import { prefillFromFile } from "./metadata/prefill";
+import { processImage, sha256Hex, type ProcessedImage } from "./file/process";
 import { parseMediaInput, type MediaInput, type ParsedMediaInput } from "./schema";
-import { getMediaStorage, type MediaStorage } from "./storage";
+import { getMediaStorage, type MediaStorage } from "./file/storage";
 
 // Who is acting: the signed-in user, or null for the system itself (seed, import scripts).
 export type Actor = { id: string } | null;

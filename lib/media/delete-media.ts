@@ -7,12 +7,12 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { DeleteMediaInput, parseOrRefuse } from "./schema";
-import { getMediaStorage, type MediaStorage } from "./storage";
+import { getMediaStorage, type MediaStorage } from "./file/storage";
 import { findMediaUsage, isUsed, type MediaUsage } from "./usage";
 
 const STATUS_WORDS: Record<string, string> = { DRAFT: "draft", IN_REVIEW: "in review", SCHEDULED: "scheduled", PUBLISHED: "published", UNPUBLISHED: "unpublished" };
 
-export function describeUsage(usage: MediaUsage): string {
+function describeUsage(usage: MediaUsage): string {
   const stories = usage.stories.map((s) => `"${s.headline || "(no headline yet)"}" (${STATUS_WORDS[s.status] ?? s.status.toLowerCase()})`);
   const bylines = usage.bylines.map((b) => `the byline photo of ${b.name}`);
   const parts = [

@@ -3,10 +3,10 @@
 import { formatCredit, type Credit } from "../credits/format";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
-import type { EmbeddedMetadata } from "./embedded-metadata";
-import { libraryItemInclude, toLibraryItem, type LibraryItem } from "./library-item";
-import { toRightsDay } from "./rights-dates";
-import { mediaUrl, pickDefaultRendition } from "./urls";
+import type { EmbeddedMetadata } from "./metadata/embedded-metadata";
+import { libraryItemInclude, toLibraryItem, type LibraryItem } from "./library/library-item";
+import { toRightsDay } from "./rights/rights-dates";
+import { mediaUrl, pickDefaultRendition } from "./file/urls";
 import { findMediaUsage, type MediaUsage } from "./usage";
 
 export type MediaDetail = {

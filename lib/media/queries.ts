@@ -2,10 +2,10 @@
 // picture exists and its rights have not expired: a withdrawn or deleted picture's renditions
 // answer 410/404 at once, whatever file is still in storage.
 import { db } from "../db";
-import { contentTypeForKey } from "./formats";
-import { getMediaStorage, isValidStorageKey, type MediaStorage } from "./storage";
+import { contentTypeForKey } from "./file/formats";
+import { getMediaStorage, isValidStorageKey, type MediaStorage } from "./file/storage";
 
-export type PublicMediaFile = { status: "ok"; bytes: Buffer; contentType: string; isWithdrawn?: boolean } | { status: "gone" } | { status: "missing" };
+type PublicMediaFile = { status: "ok"; bytes: Buffer; contentType: string; isWithdrawn?: boolean } | { status: "gone" } | { status: "missing" };
 
 // Readers get renditions only: originals ("o/…") keep the photographer's EXIF, GPS and IPTC data.
 const PUBLIC_PREFIX = "r/";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { textInput } from "../text-input";
 import { AppError } from "../errors";
 import { isRecordId } from "../editor/record-id";
-import { parseRightsDate } from "./rights-dates";
+import { parseRightsDate } from "./rights/rights-dates";
 
 const recordId = z.string().refine(isRecordId, "is not a valid record id");
 

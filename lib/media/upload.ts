@@ -3,11 +3,11 @@
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { createMedia, type MediaContext } from "./commands";
-import { toLibraryItem, libraryItemInclude, type LibraryItem } from "./library-item";
+import { toLibraryItem, libraryItemInclude, type LibraryItem } from "./library/library-item";
 import type { MediaInput } from "./schema";
 
 export type UploadInput = Omit<MediaInput, "uploadedById">;
-export type UploadContext = Omit<MediaContext, "actor" | "ip"> & { ip?: string | null };
+type UploadContext = Omit<MediaContext, "actor" | "ip"> & { ip?: string | null };
 
 export async function uploadMedia(actor: Actor | null, input: UploadInput, context: UploadContext = {}): Promise<LibraryItem> {
   assertCan(actor, "media.upload");

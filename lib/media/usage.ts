@@ -6,7 +6,7 @@ import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 import { storiesMentioningInBody, workingCopiesMentioning } from "./usage-sql";
 
-export type MediaUse = {
+type MediaUse = {
   id: string;
   headline: string;
   status: string;

@@ -1,6 +1,6 @@
 // What a reader page needs to show one picture: sources, size, alt text and the formatted credit.
 import { formatCredit, type Credit, type CreditSource } from "../credits/format";
-import { mediaUrl, srcSet } from "./urls";
+import { mediaUrl, srcSet } from "./file/urls";
 
 export const mediaViewInclude = {
   photographer: { select: { id: true, name: true } },

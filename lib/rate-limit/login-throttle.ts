@@ -30,7 +30,7 @@ function waitFor(window: FailureWindow, rule: ThrottleRule, settings: ThrottleSe
 }
 
 // deviceId: a browser that signed in to this account before, or null for every unknown browser.
-export type AttemptKey = { email: string; ip: string; deviceId?: string | null };
+type AttemptKey = { email: string; ip: string; deviceId?: string | null };
 
 // Milliseconds the attempt `attemptId` must still wait (0: go ahead), counting the other attempts.
 export async function throttleWait(db: Db, key: AttemptKey, attemptId: string, now: Date, settings = throttleSettings()): Promise<number> {

@@ -2,7 +2,7 @@
 import { bodyToPlainText } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 
-export type SearchSource = {
+type SearchSource = {
   headline: string;
   standfirst: string;
   bodyText: string;

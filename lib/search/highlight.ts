@@ -17,10 +17,6 @@ export function splitHighlights(marked: string): TextPart[] {
   return parts;
 }
 
-export function stripHighlights(marked: string): string {
-  return marked.replace(/[\u0002\u0003]/g, "");
-}
-
 export function hasMatch(parts: TextPart[]): boolean {
   return parts.some((part) => part.isMatch);
 }

@@ -61,10 +61,3 @@ export async function forgetArticle(client: Client, articleId: string): Promise<
   await removeSqlite(client, articleId);
   await client.$executeRaw`DELETE FROM "ArticleSearchKey" WHERE "articleId" = ${articleId}`;
 }
-
-// Rebuilds the whole index, one story at a time (maintenance, tests).
-export async function reindexAllArticles(db: Db): Promise<number> {
-  const articles = await db.article.findMany({ select: { id: true } });
-  for (const { id } of articles) await db.$transaction((tx) => reindexArticle(tx, id));
-  return articles.length;
-}

@@ -43,7 +43,7 @@ const FROM = Prisma.sql`
 
 // Above this many matches a search is ordered newest first: a word in thousands of stories says
 // little about which is most relevant, and ranking them all would cost far more than the page.
-export const RANKED_MATCH_LIMIT = 1000;
+const RANKED_MATCH_LIMIT = 1000;
 
 function hasFilters(request: SearchRequest): boolean {
   return Boolean(request.sectionSlug || request.from || request.until);

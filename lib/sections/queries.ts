@@ -31,5 +31,3 @@ export async function listSectionsForAdmin(actor: Actor | null) {
   });
   return rows.map(({ _count, ...row }) => ({ ...row, stories: _count.articles }));
 }
-
-export type SectionRow = Awaited<ReturnType<typeof listSectionsForAdmin>>[number];

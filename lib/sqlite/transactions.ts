@@ -18,6 +18,7 @@ import {
   type IsolationLevel, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery, type SqlResultSet, type Transaction,
 } from "@prisma/driver-adapter-utils";
 import type { Database } from "better-sqlite3";
+import { sqliteClientOf } from "./pinned-adapter";
 import { TransactionLock } from "./transaction-lock";
 
 const BEGIN: SqlQuery = { sql: "BEGIN IMMEDIATE", args: [], argTypes: [] };
@@ -26,7 +27,7 @@ const FIRST_PAUSE_MS = 5;
 // Short, so a waiting transaction is not starved by a busy writer in another process.
 const LONGEST_PAUSE_MS = 20;
 
-export type SqliteTransactionOptions = {
+type SqliteTransactionOptions = {
   // How long a transaction waits for another process's write lock before failing.
   busyTimeoutMs: number;
 };
@@ -40,17 +41,6 @@ export function withSafeTransactions(factory: PrismaBetterSQLite3, options: Sqli
       return new SafeSqliteAdapter(driver, sqliteClientOf(driver), options);
     },
   };
-}
-
-// The one reach into the pinned adapter's internals: its better-sqlite3 handle, to ask whether a
-// transaction is open and to try BEGIN without the busy handler. tests/integration/sqlite-
-// transactions.test.ts fails loudly if an upgrade changes this shape.
-export function sqliteClientOf(driver: SqlDriverAdapter): Database {
-  const client = (driver as { client?: Database }).client;
-  if (typeof client?.prepare !== "function" || typeof client.pragma !== "function" || typeof client.inTransaction !== "boolean") {
-    throw new Error("lib/sqlite/transactions.ts: @prisma/adapter-better-sqlite3 no longer exposes its better-sqlite3 client; update sqliteClientOf()");
-  }
-  return client;
 }
 
 class SafeSqliteAdapter implements SqlDriverAdapter {

@@ -11,9 +11,9 @@ import { addRedirect, removeRedirectFrom } from "../redirects/commands";
 import { REDIRECTS_TAG } from "../redirects/queries";
 import { toSlug } from "../redirects/slug";
 import { CreateTagInput, MergeTagsInput, RenameTagInput } from "./schema";
-import { renameTagInWorkingCopies } from "../articles/working-copy";
+import { renameTagInWorkingCopies } from "../articles/publish/working-copy";
 
-export const tagPath = (slug: string) => `/tag/${slug}`;
+const tagPath = (slug: string) => `/tag/${slug}`;
 const ref = (id: string) => ({ entityType: "Tag", entityId: id, label: "this tag" });
 const TAKEN = "Another tag already has that name; merge into it instead.";
 

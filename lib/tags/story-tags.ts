@@ -13,7 +13,7 @@ import { cacheTags } from "../cache/tags";
 import { db, isPostgres, type Tx } from "../db";
 import { AppError } from "../errors";
 import { integerSetting } from "../settings";
-import { tagSlugsInWorkingCopies } from "../articles/working-copy";
+import { tagSlugsInWorkingCopies } from "../articles/publish/working-copy";
 
 const HOUR_MS = 60 * 60 * 1000;
 const CLEANUP_BATCH = 500;
@@ -56,7 +56,7 @@ export async function ensureStoryTags(tx: Tx, tags: [slug: string, name: string]
   return ids;
 }
 
-export type TagCleanupReport = { deleted: { id: string; name: string }[] };
+type TagCleanupReport = { deleted: { id: string; name: string }[] };
 
 // Deletes one unused story tag, re-checked under a lock: a save that took the tag meanwhile wins.
 async function deleteIfUnused(tag: { id: string; name: string; slug: string; createdAt: Date; createdBy: { name: string } | null }, graceHours: number): Promise<boolean> {

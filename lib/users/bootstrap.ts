@@ -18,7 +18,7 @@ export const DEMO_ACCOUNTS: readonly AccountSpec[] = [
   { email: "contributor@pressbox.test", name: "Sam Whitfield", role: "CONTRIBUTOR", password: "demo-contributor-password", bylineSlug: "sam-whitfield" },
 ];
 
-export type EnsureAccountsResult = { created: string[]; mode: "admin-from-environment" | "demo" | "none" };
+type EnsureAccountsResult = { created: string[]; mode: "admin-from-environment" | "demo" | "none" };
 
 async function createAccount(db: Db, spec: AccountSpec): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: spec.email }, select: { id: true } })) return false;

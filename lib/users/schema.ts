@@ -14,7 +14,7 @@ export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .refine((value) => Buffer.byteLength(value, "utf8") <= PASSWORD_MAX_BYTES, `is too long (${PASSWORD_MAX_BYTES} bytes at most)`);
-export const RoleInput = z.enum(ROLES, { error: "must be contributor, editor or admin" });
+const RoleInput = z.enum(ROLES, { error: "must be contributor, editor or admin" });
 
 export const CreateUserInput = z.object({ name: PersonName, email: Email, role: RoleInput, password: Password });
 export const UpdateUserInput = z.object({ id: RecordId, version: Version, name: PersonName, email: Email });

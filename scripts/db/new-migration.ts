@@ -15,7 +15,7 @@ const MIGRATION_DIRS: Record<Provider, string> = {
   postgresql: path.join("prisma", "postgresql", "migrations"),
 };
 
-export function migrationScript(provider: Provider, fromSchema: string | null, toSchema: string): string {
+function migrationScript(provider: Provider, fromSchema: string | null, toSchema: string): string {
   const from = fromSchema ? ["--from-schema-datamodel", fromSchema] : ["--from-empty"];
   const sql = runPrismaOrExit(
     ["migrate", "diff", ...from, "--to-schema-datamodel", toSchema, "--script"],

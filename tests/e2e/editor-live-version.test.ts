@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { createArticle } from "@/lib/articles/create-article";
-import { saveArticle } from "@/lib/articles/save-article";
+import { saveArticle } from "@/lib/articles/save/save-article";
 import { publishArticle } from "@/lib/articles/workflow";
 import { collectPageErrors, launchBrowser, screenshot, urlFor } from "./harness";
 import { EDITOR, signIn, waitUntilSaved } from "./newsroom-session";

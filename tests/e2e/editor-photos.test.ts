@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createArticle } from "@/lib/articles/create-article";
-import { saveArticle } from "@/lib/articles/save-article";
+import { saveArticle } from "@/lib/articles/save/save-article";
 import { formatCredit } from "@/lib/credits/format";
 import { db } from "@/lib/db";
 import { createMedia } from "@/lib/media/commands";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPreviewLink, makePreviewToken, revokePreviewLink } from "@/lib/articles/preview";
 import { createArticle } from "@/lib/articles/create-article";
-import { saveArticle } from "@/lib/articles/save-article";
+import { saveArticle } from "@/lib/articles/save/save-article";
 import { publishArticle, unpublishArticle } from "@/lib/articles/workflow";
 import type { Actor } from "@/lib/permissions";
 import { createStaff } from "../fixtures/staff";

@@ -19,17 +19,18 @@ async function loadApp() {
   return {
     ...(await import("../../lib/db")),
     ...(await import("../../lib/articles/queries")),
-    ...(await import("../../lib/articles/snapshot")),
-    ...(await import("../../lib/articles/save-article")),
+    ...(await import("../../lib/articles/history/snapshot")),
+    ...(await import("../../lib/articles/save/save-article")),
     ...(await import("../../lib/articles/workflow")),
-    ...(await import("../../lib/articles/publish-gate")),
+    ...(await import("../../lib/articles/publish/publish-gate")),
     ...(await import("../../lib/editor/validate")),
     ...(await import("../../lib/editor/schema")),
     ...(await import("../../lib/search/search-stories")),
     ...(await import("../../lib/search/index-article")),
     ...(await import("../../lib/listings/queries")),
     ...(await import("../../lib/listings/front-page")),
-    ...(await import("../../lib/media/storage")),
+    ...(await import("../../lib/media/file/storage")),
+    ...(await import("../support/published-article")),
   };
 }
 

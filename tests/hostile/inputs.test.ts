@@ -153,11 +153,11 @@ async function loadModules() {
     ensureDemoNewsroom: (await import("../fixtures/ensure-demo-newsroom")).ensureDemoNewsroom,
     articleInput: await import("../fixtures/article-input"),
     createArticle: (await import("../../lib/articles/create-article")).createArticle,
-    saveArticle: (await import("../../lib/articles/save-article")).saveArticle,
+    saveArticle: (await import("../../lib/articles/save/save-article")).saveArticle,
     workflow: await import("../../lib/articles/workflow"),
     preview: await import("../../lib/articles/preview"),
     createMedia: (await import("../../lib/media/commands")).createMedia,
-    storage: await import("../../lib/media/storage"),
+    storage: await import("../../lib/media/file/storage"),
     signRefresh: (await import("../../lib/internal-refresh")).signRefresh,
     actions: {
       stories: await import("../../app/(newsroom)/newsroom/stories/actions"),

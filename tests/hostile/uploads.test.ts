@@ -18,7 +18,7 @@ vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextH
 type App = {
   POST: (request: Request) => Promise<Response>;
   db: typeof import("../../lib/db").db;
-  storage: ReturnType<typeof import("../../lib/media/storage").getMediaStorage>;
+  storage: ReturnType<typeof import("../../lib/media/file/storage").getMediaStorage>;
 };
 
 let database: TestDatabase;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const accounts = await import("../fixtures/accounts");
   process.env.NEXTAUTH_SECRET = accounts.TEST_AUTH_SECRET;
   const [{ POST }, { db }, { getMediaStorage }] = await Promise.all([
-    import("../../app/api/media/uploads/route"), import("../../lib/db"), import("../../lib/media/storage"),
+    import("../../app/api/media/uploads/route"), import("../../lib/db"), import("../../lib/media/file/storage"),
   ]);
   app = { POST, db, storage: getMediaStorage() };
   await accounts.signInAs(request, await accounts.createTestUser("EDITOR"));

@@ -1,13 +1,13 @@
 // Two editors save the same story from the same version: the second save is refused (409), the
-// editor merges its story with the one now saved (lib/articles/merge.ts) and saves the merge at
+// editor merges its story with the one now saved (lib/articles/merge/merge.ts) and saves the merge at
 // the current version. Read back, both people's edits are there, or the clash was reported and
 // the side chosen is what was saved. Base and "theirs" are read the way the editor reads them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { createArticle } from "../../lib/articles/create-article";
 import { loadStoryForEditor } from "../../lib/articles/editor-queries";
-import { saveArticle } from "../../lib/articles/save-article";
-import { mergeStories, type Choices } from "../../lib/articles/merge";
+import { saveArticle } from "../../lib/articles/save/save-article";
+import { mergeStories, type Choices } from "../../lib/articles/merge/merge";
 import type { ArticleInput } from "../../lib/articles/schema";
 import type { BodyNode } from "../../lib/editor/types";
 import type { Actor } from "../../lib/permissions";

@@ -9,9 +9,10 @@ vi.hoisted(() => {
   process.env.PRESSBOX_COUNT_QUERIES = "1";
 });
 
-import { db, queryCount } from "../../lib/db";
-import { loadArticlePage } from "../../lib/articles/article-page";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { db } from "../../lib/db";
+import { queryCount } from "../../lib/query-count";
+import { loadArticlePage } from "../../lib/articles/page/article-page";
+import { getPublishedArticle } from "../support/published-article";
 import { invalidateTags } from "../../lib/cache/tagged-cache";
 import { cacheTags } from "../../lib/cache/tags";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";

@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { createArticle } from "../../lib/articles/create-article";
-import { saveArticle } from "../../lib/articles/save-article";
+import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle, scheduleArticle, submitForReview, unpublishArticle } from "../../lib/articles/workflow";
-import { publishDueArticles } from "../../lib/articles/publish-due";
+import { publishDueArticles } from "../../lib/articles/publish/publish-due";
 import { addArticleNote } from "../../lib/articles/notes";
 import type { Actor } from "../../lib/permissions";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
@@ -217,7 +217,7 @@ describe("drafts may be incomplete, published stories may not", () => {
 
 describe("history", () => {
   it("compares two revisions and restores one as a new revision", async () => {
-    const { listRevisions, compareRevisions, restoreRevision } = await import("../../lib/articles/history");
+    const { listRevisions, compareRevisions, restoreRevision } = await import("../../lib/articles/history/history");
     const { id } = await readyDraft();
     const first = await currentInput(id);
     const second = await saveArticle(editor, { articleId: id, expectedVersion: first.version, article: { ...first.article, headline: "A second headline", body: { type: "doc", content: [paragraph("Rewritten paragraph.")] }, quotes: [] } });
@@ -236,7 +236,7 @@ describe("history", () => {
   });
 
   it("does not show a contributor the history of someone else's story", async () => {
-    const { listRevisions } = await import("../../lib/articles/history");
+    const { listRevisions } = await import("../../lib/articles/history/history");
     const { id } = await readyDraft();
     await expect(listRevisions(contributor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -6,13 +6,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { createArticle } from "../../lib/articles/create-article";
-import { saveArticle } from "../../lib/articles/save-article";
+import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle, unpublishArticle } from "../../lib/articles/workflow";
-import { applyDueLiveUpdates, discardChanges, scheduleLiveUpdate, updateLiveStory } from "../../lib/articles/update-live";
+import { applyDueLiveUpdates, discardChanges, scheduleLiveUpdate, updateLiveStory } from "../../lib/articles/publish/update-live";
 import { loadStoryForEditor } from "../../lib/articles/editor-queries";
-import { loadArticlePage } from "../../lib/articles/article-page";
+import { loadArticlePage } from "../../lib/articles/page/article-page";
 import { searchStories } from "../../lib/search/search-stories";
 import { findMediaUsage } from "../../lib/media/usage";
+import { findRedirect } from "../../lib/redirects/queries";
 import type { Actor } from "../../lib/permissions";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { createStaff } from "../fixtures/staff";
@@ -58,6 +59,17 @@ async function publicView(id: string, slug: string) {
 const hits = async (word: string) => (await searchStories({ terms: [word], page: 1, pageSize: 20 })).hits.map((h) => h.id);
 
 describe("a live story's working copy", () => {
+  it("keeps the old address answering when 'Update live story' changes the slug", async () => {
+    const { id, slug } = await publishedStory();
+    const renamed = `${slug}-renamed`;
+    const { version, article } = await currentInput(id);
+    const saved = await saveArticle(editor, { articleId: id, expectedVersion: version, article: { ...article, slug: renamed } });
+    expect(await findRedirect(`/${section.slug}/${slug}`)).toBeNull();
+    await updateLiveStory(editor, { articleId: id, expectedVersion: saved.version });
+    expect(await findRedirect(`/${section.slug}/${slug}`)).toBe(`/${section.slug}/${renamed}`);
+    expect(await findRedirect(`/${section.slug}/${renamed}`)).toBeNull();
+  });
+
   it("keeps autosaves and saves out of the article page, search and updatedAt until 'Update live story'", async () => {
     const { id, slug } = await publishedStory();
     const before = await publicView(id, slug);

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBylineProfile, mergeBylineProfiles, updateBylineProfile } from "../../lib/bylines/commands";
 import { db } from "../../lib/db";
-import { listPublishedStories } from "../../lib/listings/queries";
+import { listStoryPage } from "../../lib/listings/queries";
 import { findRedirect } from "../../lib/redirects/queries";
 import { createTestUser, uniqueSuffix, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
@@ -42,7 +42,7 @@ describe("mergeBylineProfiles", () => {
     expect(await db.bylineProfile.findUnique({ where: { id: source.id } })).toBeNull();
     // The target keeps its name and fills what it lacked.
     expect(await db.bylineProfile.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ name: expect.stringMatching(/^Sam Whitfield/), bio: "Typo'd duplicate", jobTitle: "Reporter", userId: writer.id, version: 2 });
-    expect((await listPublishedStories({ profileId: target.id }, 50)).map((s) => s.id).sort()).toEqual([onlySource.id, both.id, targetFirst.id].sort());
+    expect((await listStoryPage({ profileId: target.id }, 1, 50)).stories.map((s) => s.id).sort()).toEqual([onlySource.id, both.id, targetFirst.id].sort());
     expect(await findRedirect(`/author/${source.slug}`)).toBe(`/author/${target.slug}`);
     expect(await db.auditEntry.findFirst({ where: { action: "byline.merge", entityId: target.id } })).toMatchObject({ actorId: admin.id, details: expect.objectContaining({ articles: 3 }) });
   });

@@ -2,7 +2,7 @@
 // once (the write drops the cached pages), and bad formats are refused.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency, updateAgency } from "../../lib/agencies/commands";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { getPublishedArticle } from "../support/published-article";
 import { db } from "../../lib/db";
 import { createPhotographer, updatePhotographer } from "../../lib/photographers/commands";
 import { createTestUser, uniqueSuffix, type TestUser } from "../fixtures/accounts";

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "../../lib/articles/create-article";
 import { readPickerMedia } from "../../lib/articles/editor-queries";
-import { saveArticle } from "../../lib/articles/save-article";
+import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { db } from "../../lib/db";
 import { updateMedia } from "../../lib/media/update-media";

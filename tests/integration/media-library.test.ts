@@ -1,12 +1,12 @@
 // The media library's writes and reads on a real database: editing with version checks, audit and
 // page refresh; deleting refused while a story uses the picture (naming it); grid filters; "used in".
 import { beforeAll, describe, expect, it } from "vitest";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { getPublishedArticle } from "../support/published-article";
 import { db } from "../../lib/db";
 import { deleteMedia } from "../../lib/media/delete-media";
-import { parseLibraryFilters, listLibrary } from "../../lib/media/library-queries";
+import { parseLibraryFilters, listLibrary } from "../../lib/media/library/library-queries";
 import { getMediaDetail } from "../../lib/media/media-detail";
-import { getMediaStorage } from "../../lib/media/storage";
+import { getMediaStorage } from "../../lib/media/file/storage";
 import { updateMedia } from "../../lib/media/update-media";
 import type { Actor } from "../../lib/permissions";
 import { uniqueSuffix } from "../fixtures/accounts";

@@ -3,10 +3,10 @@
 // pages (cached ones included), records it in the audit log and flags the stories to editors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listStories, parseStoryFilters } from "../../lib/articles/list-stories";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { getPublishedArticle } from "../support/published-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { db } from "../../lib/db";
-import { withdrawExpiredMedia } from "../../lib/media/rights-expiry";
+import { withdrawExpiredMedia } from "../../lib/media/rights/rights-expiry";
 import { updateMedia } from "../../lib/media/update-media";
 import type { Actor } from "../../lib/permissions";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";

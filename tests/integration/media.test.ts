@@ -7,9 +7,9 @@ import { formatCredit } from "../../lib/credits/format";
 import { db } from "../../lib/db";
 import { isAppError } from "../../lib/errors";
 import { createMedia } from "../../lib/media/commands";
-import { sha256Hex } from "../../lib/media/process";
+import { sha256Hex } from "../../lib/media/file/process";
 import type { MediaInput } from "../../lib/media/schema";
-import { getMediaStorage, type MediaStorage } from "../../lib/media/storage";
+import { getMediaStorage, type MediaStorage } from "../../lib/media/file/storage";
 import { makeImage, makeJpegWithMetadata, svgBytes } from "../fixtures/images";
 
 let photographerId: string;

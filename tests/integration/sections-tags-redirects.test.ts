@@ -1,9 +1,9 @@
 // Sections and tags: renames keep old addresses working through redirects, merges move every
 // story, reserved addresses are refused, and the cached navigation follows at once.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getPublishedArticle } from "../../lib/articles/queries";
+import { getPublishedArticle } from "../support/published-article";
 import { db } from "../../lib/db";
-import { getTagBySlug, listPublishedStories } from "../../lib/listings/queries";
+import { getTagBySlug, listStoryPage } from "../../lib/listings/queries";
 import { findRedirect } from "../../lib/redirects/queries";
 import { createSection, updateSection } from "../../lib/sections/commands";
 import { getSections } from "../../lib/sections/queries";
@@ -77,7 +77,7 @@ describe("tags", () => {
     await mergeTags(admin, { sourceId: source.id, sourceVersion: 1, targetId: target.id, targetVersion: 1 });
     expect(await db.tag.findUnique({ where: { id: source.id } })).toBeNull();
     expect(await db.articleTag.findMany({ where: { articleId: { in: [onlySource.id, both.id] } }, select: { tagId: true } })).toEqual([{ tagId: target.id }, { tagId: target.id }]);
-    expect((await listPublishedStories({ tagId: target.id })).map((s) => s.id).sort()).toEqual([onlySource.id, both.id].sort());
+    expect((await listStoryPage({ tagId: target.id }, 1)).stories.map((s) => s.id).sort()).toEqual([onlySource.id, both.id].sort());
     expect(await findRedirect(`/tag/${source.slug}`)).toBe(`/tag/${target.slug}`);
     expect((await getPublishedArticle(onlySource.slug))?.tags.map((t) => t.id)).toEqual([target.id]);
   });

@@ -6,7 +6,7 @@ import { db } from "../../lib/db";
 import { bodyToPlainText, collectReferences } from "../../lib/editor/references";
 import type { BodyDoc, BodyNode } from "../../lib/editor/types";
 import { findBodyProblems } from "../../lib/editor/validate";
-import { getMediaStorage } from "../../lib/media/storage";
+import { getMediaStorage } from "../../lib/media/file/storage";
 import { DEMO_STORIES, seedDemoNewsroom, type SeedResult } from "../../prisma/seed";
 import { MODEL_STORY_SLUG } from "../fixtures/model-story";
 

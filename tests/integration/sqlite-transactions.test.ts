@@ -53,7 +53,7 @@ async function failureOf(work: Promise<unknown>) {
 
 describe("SQLite transactions survive failures", () => {
   it("reaches the better-sqlite3 handle of the pinned adapter (fails loudly if an upgrade changes its shape)", async () => {
-    const { sqliteClientOf } = await import("../../lib/sqlite/transactions");
+    const { sqliteClientOf } = await import("../../lib/sqlite/pinned-adapter");
     const driver = await new PrismaBetterSQLite3({ url: database.databaseUrl.slice("file:".length) }).connect();
     try {
       const client = sqliteClientOf(driver);

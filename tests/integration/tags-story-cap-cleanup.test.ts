@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { createArticle } from "../../lib/articles/create-article";
-import { saveArticle } from "../../lib/articles/save-article";
+import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { runScheduledWork } from "../../lib/scheduler";
 import { createTag } from "../../lib/tags/commands";

@@ -3,7 +3,7 @@
 // gives the same JS values on both providers), plus what the app's own reading code makes of it:
 // each story's reader page, the front page, the newsroom's story list and reader search.
 // Prints one JSON document. DATABASE_URL names the database.
-import { loadArticlePage } from "../../lib/articles/article-page";
+import { loadArticlePage } from "../../lib/articles/page/article-page";
 import { listStories, parseStoryFilters } from "../../lib/articles/list-stories";
 import { db } from "../../lib/db";
 import { Prisma } from "../../lib/generated/sqlite/client";

@@ -5,7 +5,7 @@
 // file BACKUP_WRITER_STOP_FILE exists; a file, because a SIGTERM handler here did not stop the loop).
 import { existsSync } from "node:fs";
 import { createArticle } from "../../lib/articles/create-article";
-import { saveArticle } from "../../lib/articles/save-article";
+import { saveArticle } from "../../lib/articles/save/save-article";
 import { db } from "../../lib/db";
 import { currentInput } from "../fixtures/article-input";
 import { createStaff } from "../fixtures/staff";

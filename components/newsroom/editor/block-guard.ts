@@ -18,7 +18,7 @@ declare module "@tiptap/core" {
   }
 }
 
-export function isStoryBlock(node: ProseMirrorNode | null | undefined): node is ProseMirrorNode {
+function isStoryBlock(node: ProseMirrorNode | null | undefined): node is ProseMirrorNode {
   return !!node && node.isBlock && node.isAtom;
 }
 
@@ -29,7 +29,7 @@ function selectedBlock(selection: Selection): NodeSelection | null {
 // Where a new block goes. A selection at the top level (a selected block, a gap cursor, select-all)
 // ends where it goes; otherwise it goes after the top-level block holding the selection's end,
 // or takes the place of the empty paragraph holding the cursor.
-export function insertionRange(selection: Selection, schema: Schema): { from: number; to: number } {
+function insertionRange(selection: Selection, schema: Schema): { from: number; to: number } {
   const { $to } = selection;
   if ($to.depth === 0) return { from: $to.pos, to: $to.pos };
   const isEmptyParagraph = $to.node(1).type === schema.nodes.paragraph && $to.node(1).content.size === 0;

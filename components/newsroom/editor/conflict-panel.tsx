@@ -3,7 +3,7 @@
 // changed the same thing): everything else is merged already; each clash shows both versions side
 // by side and asks which to keep. Nothing is saved until every clash has an answer.
 import { useState } from "react";
-import type { Choices, Clash, Side } from "@/lib/articles/merge";
+import type { Choices, Clash, Side } from "@/lib/articles/merge/merge";
 
 type Props = {
   savedBy: string;

@@ -1,4 +1,4 @@
-import type { RevisionComparison } from "@/lib/articles/history";
+import type { RevisionComparison } from "@/lib/articles/history/history";
 
 // Two versions of a story side by side: changed fields, then the body line by line.
 export function DiffView({ comparison, beforeLabel, afterLabel }: { comparison: RevisionComparison; beforeLabel: string; afterLabel: string }) {

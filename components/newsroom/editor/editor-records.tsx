@@ -5,12 +5,12 @@ import { createContext, useContext } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 import type { MediaDetailsChange } from "./types";
 
 export type QuoteRecord = ArticleInput["quotes"][number];
-export type CaptionRecord = ArticleInput["captions"][number];
-export type SidebarRecord = ArticleInput["sidebars"][number];
+type CaptionRecord = ArticleInput["captions"][number];
+type SidebarRecord = ArticleInput["sidebars"][number];
 
 export type EditorRecords = {
   quotes: Record<string, QuoteRecord>;

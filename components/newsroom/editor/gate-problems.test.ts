@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
-import type { PublishProblem } from "@/lib/articles/publish-problems";
+import type { PublishProblem } from "@/lib/articles/publish/publish-problems";
 import { withFreshMedia, type EditorRecords } from "./editor-records";
 import { failureNotice } from "./gate-problems";
 

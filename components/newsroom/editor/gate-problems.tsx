@@ -5,7 +5,7 @@
 // its panel is focused too). A photo problem fixed meanwhile (here or on another screen) is marked.
 import type { Editor } from "@tiptap/core";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
-import { PUBLISH_REFUSAL, type ProblemTarget, type PublishProblem } from "@/lib/articles/publish-problems";
+import { PUBLISH_REFUSAL, type ProblemTarget, type PublishProblem } from "@/lib/articles/publish/publish-problems";
 import "./photos.css";
 
 export type Notice = { text: string; link?: string; isError?: boolean; problems?: PublishProblem[] };
@@ -58,7 +58,7 @@ function goToPhoto(mediaId: string, detail: "altText" | "credit" | "rights"): vo
   focusWithin(place, `[data-photo-field="${detail}"]`);
 }
 
-export function goToProblem(target: ProblemTarget): void {
+function goToProblem(target: ProblemTarget): void {
   if (target.kind === "field") return focusWithin(document, `[data-problem-target="${target.field}"]`);
   if (target.kind === "photo") return goToPhoto(target.mediaId, target.detail);
   selectBlock(target.type, target.attr, target.value, true);

@@ -1,7 +1,7 @@
 "use client";
 // Revision history: who saved when; compare any two; restore one (a restore is a new revision).
 import { useEffect, useState } from "react";
-import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history";
+import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history/history";
 import type { EditorActions } from "./types";
 import { DiffView } from "./diff-view";
 

@@ -4,7 +4,7 @@
 // story" (now, or at a set time, with an optional correction or update note) and "Discard changes".
 import { useEffect, useState } from "react";
 import type { LiveState } from "@/lib/articles/editor-queries";
-import type { RevisionComparison } from "@/lib/articles/history";
+import type { RevisionComparison } from "@/lib/articles/history/history";
 import { DiffView } from "./diff-view";
 import type { EditorActions, SaveState } from "./types";
 

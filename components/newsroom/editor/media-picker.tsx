@@ -5,7 +5,7 @@
 // used; skipped, the photo waits first in the list.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
-import type { LibraryItem } from "@/lib/media/library-item";
+import type { LibraryItem } from "@/lib/media/library/library-item";
 import { UploadDropzone } from "@/components/newsroom/media/upload-dropzone";
 import { useRecords } from "./editor-records";
 import { PhotoDetailsForm } from "./photo-details";

@@ -5,7 +5,7 @@
 // overwritten (the save is refused, naming who saved) and the current details can be loaded.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 import { CreditPickers } from "@/components/newsroom/media/credit-pickers";
 import { useRecords } from "./editor-records";
 import "./photos.css";

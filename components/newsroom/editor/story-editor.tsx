@@ -5,7 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { EditorStory, PickerMedia } from "@/lib/articles/editor-queries";
 import type { ArticleInput } from "@/lib/articles/schema";
 import { slugify } from "@/lib/articles/slugify";
-import { stableJson } from "@/lib/articles/merge";
+import { stableJson } from "@/lib/articles/merge/merge";
 import { collectReferences } from "@/lib/editor/references";
 import type { BodyDoc } from "@/lib/editor/types";
 import { RecordsContext, indexById, type EditorRecords, type RecordsApi } from "./editor-records";

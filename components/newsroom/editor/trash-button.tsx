@@ -3,7 +3,7 @@
 // then deletes with the version the editor holds, and goes to the Trash view. A published or
 // scheduled story is refused by the server with what to do instead; that message shows here.
 import { useState } from "react";
-import { TRASH_DAYS, TRASHABLE_STATUSES } from "@/lib/articles/trash-rules";
+import { TRASH_DAYS, TRASHABLE_STATUSES } from "@/lib/articles/trash/trash-rules";
 import type { EditorActions } from "./types";
 
 type Props = {

@@ -1,11 +1,11 @@
 import type { ActionResult } from "@/lib/action-result";
 import type { EditorStory, LiveState, PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
-import type { LiveUpdateResult } from "@/lib/articles/update-live";
+import type { LiveUpdateResult } from "@/lib/articles/publish/update-live";
 import type { PreviewLinkSummary } from "@/lib/articles/preview";
-import type { SaveResult } from "@/lib/articles/save-article";
+import type { SaveResult } from "@/lib/articles/save/save-article";
 import type { TransitionResult } from "@/lib/articles/workflow";
-import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history";
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { RevisionComparison, RevisionSummary } from "@/lib/articles/history/history";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 
 export type TransitionStep = "submit" | "publish" | "unpublish" | "returnToDraft" | "schedule";
 

@@ -5,11 +5,11 @@
 // media screen in another tab shows here without a reload.
 import { useCallback, useEffect, useMemo, useRef, type Dispatch, type SetStateAction } from "react";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 import { withFreshMedia, type EditorRecords, type PhotoApi } from "./editor-records";
 import type { EditorActions, MediaDetailsChange } from "./types";
 
-export const MEDIA_REFRESH_MS = 30_000;
+const MEDIA_REFRESH_MS = 30_000;
 
 type Actions = Pick<EditorActions, "readMedia" | "updateMediaDetails" | "listCreditOptions">;
 

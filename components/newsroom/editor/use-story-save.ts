@@ -2,20 +2,20 @@
 // Saving from the editor: autosave a few seconds after typing stops, one save at a time, a
 // visible state (saved / saving / unsaved / conflict / error), and a warning before leaving with
 // unsaved changes. A 409 merges: the story as saved now is fetched and merged with this editor's
-// against the version both started from (lib/articles/merge.ts). A clean merge is shown in the
+// against the version both started from (lib/articles/merge/merge.ts). A clean merge is shown in the
 // editor and saved at once, with a note naming whose changes came in; real clashes stop autosaving
 // until the person has chosen a side for each.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorStory } from "@/lib/articles/editor-queries";
 import type { ArticleInput } from "@/lib/articles/schema";
-import { mergeStories, type Choices, type Clash, type MergeNames } from "@/lib/articles/merge";
+import { mergeStories, type Choices, type Clash, type MergeNames } from "@/lib/articles/merge/merge";
 import type { EditorActions, SaveState } from "./types";
 
 const AUTOSAVE_DELAY_MS = 3000;
 // Merging again after each refusal could chase a story others keep saving; stop and say so.
 const MAX_MERGE_ROUNDS = 3;
 
-export type Conflict = { savedBy: string; clashes: Clash[]; theirChanges: string[]; theirs: EditorStory };
+type Conflict = { savedBy: string; clashes: Clash[]; theirChanges: string[]; theirs: EditorStory };
 
 type Options = {
   story: EditorStory;

@@ -3,7 +3,7 @@
 // agency selects that agency too (it can still be changed). In a form the selects post
 // photographerId and agencyId; the story editor's photo panels listen with onChange instead.
 import { useState } from "react";
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 
 export type CreditIds = { photographerId: string; agencyId: string };
 

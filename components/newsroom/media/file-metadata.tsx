@@ -1,6 +1,6 @@
 // What the uploaded file said about itself (IPTC, XMP, EXIF), and what could not be matched to the
 // admin's lists, so an editor knows what to pick or ask an admin to add.
-import type { EmbeddedMetadata } from "@/lib/media/embedded-metadata";
+import type { EmbeddedMetadata } from "@/lib/media/metadata/embedded-metadata";
 import type { MediaDetail } from "@/lib/media/media-detail";
 
 const LABELS: [keyof EmbeddedMetadata, string][] = [

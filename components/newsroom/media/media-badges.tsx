@@ -1,4 +1,4 @@
-import type { LibraryItem } from "@/lib/media/library-item";
+import type { LibraryItem } from "@/lib/media/library/library-item";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 

@@ -1,5 +1,5 @@
 // The editable details of a picture, inside the detail screen's form.
-import type { CreditOptions } from "@/lib/media/library-queries";
+import type { CreditOptions } from "@/lib/media/library/library-queries";
 import type { MediaDetail } from "@/lib/media/media-detail";
 import { CreditPickers } from "./credit-pickers";
 

@@ -1,5 +1,5 @@
 // Search and filters of the library grid: a plain GET form, so a filtered view is a link.
-import type { CreditOptions, LibraryFilters } from "@/lib/media/library-queries";
+import type { CreditOptions, LibraryFilters } from "@/lib/media/library/library-queries";
 
 const NEEDS_LABELS = { alt: "No alt text", credit: "No credit", any: "No alt text or no credit" } as const;
 const RIGHTS_LABELS = { expiring: "Expiring within 7 days", expired: "Expired" } as const;

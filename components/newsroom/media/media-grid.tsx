@@ -1,6 +1,6 @@
 // The library's grid of pictures: thumbnail cropped around the focal point, caption, credit and
 // what needs attention. Each tile opens the picture's detail screen.
-import type { LibraryItem } from "@/lib/media/library-item";
+import type { LibraryItem } from "@/lib/media/library/library-item";
 import { focalStyle } from "./focal-style";
 import { MediaBadges } from "./media-badges";
 

@@ -2,8 +2,8 @@
 // Drop pictures here or pick them (one or many); each uploads with its own progress and message.
 // Used on the library screen and in the editor's photo picker.
 import { useRef, useState, type DragEvent } from "react";
-import type { LibraryItem } from "@/lib/media/library-item";
-import { DEFAULT_MEDIA_LIMITS } from "@/lib/media/limits";
+import type { LibraryItem } from "@/lib/media/library/library-item";
+import { DEFAULT_MEDIA_LIMITS } from "@/lib/media/file/limits";
 import { UploadList } from "./upload-list";
 import { useUploadQueue } from "./use-upload-queue";
 import "./media.css";

@@ -1,6 +1,6 @@
 // Sends one file to POST /api/media/uploads with XMLHttpRequest (fetch cannot report upload
 // progress) and turns every answer, network failures included, into an outcome to show.
-import type { LibraryItem } from "@/lib/media/library-item";
+import type { LibraryItem } from "@/lib/media/library/library-item";
 
 export const UPLOAD_URL = "/api/media/uploads";
 

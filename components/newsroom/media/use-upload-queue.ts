@@ -2,7 +2,7 @@
 // The files a person dropped or picked, uploaded two at a time, each with its own progress and
 // outcome. Files over the size limit are refused here without being sent.
 import { useCallback, useRef, useState } from "react";
-import type { LibraryItem } from "@/lib/media/library-item";
+import type { LibraryItem } from "@/lib/media/library/library-item";
 import { sendUpload, type UploadOutcome } from "./upload-request";
 
 export type QueuedFile = {

@@ -18,7 +18,7 @@ function CardImage({ story, isLead, isEager }: { story: StoryCard; isLead: boole
   );
 }
 
-export function StoryMeta({ story }: { story: StoryCard }) {
+function StoryMeta({ story }: { story: StoryCard }) {
   return (
     <p className="story-card-meta">
       {story.bylines.length > 0 && <span>By {story.bylines.join(" and ")} · </span>}

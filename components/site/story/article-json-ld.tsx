@@ -1,7 +1,7 @@
-import type { ArticlePage } from "@/lib/articles/article-page";
+import type { ArticlePage } from "@/lib/articles/page/article-page";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
 
-export function articleJsonLd(article: ArticlePage) {
+function articleJsonLd(article: ArticlePage) {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

@@ -1,7 +1,7 @@
 // A story's <head>: title, description, canonical address, OpenGraph and Twitter cards with the
 // hero picture (absolute URLs come from the root layout's metadataBase, i.e. SITE_URL).
 import type { Metadata } from "next";
-import type { ArticlePage } from "@/lib/articles/article-page";
+import type { ArticlePage } from "@/lib/articles/page/article-page";
 import { siteConfig } from "@/lib/site-config";
 
 export function articleMetadata(article: ArticlePage): Metadata {

@@ -1,4 +1,4 @@
-import type { ArticlePage } from "@/lib/articles/article-page";
+import type { ArticlePage } from "@/lib/articles/page/article-page";
 import { formatDateTime } from "@/lib/format-date";
 
 // Corrections and updates, oldest first, each with when it was made.

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ArticlePage } from "@/lib/articles/article-page";
+import type { ArticlePage } from "@/lib/articles/page/article-page";
 import { formatDateTime } from "@/lib/format-date";
 import { absoluteUrl } from "@/lib/site-config";
 import { ArticleNotes } from "./article-notes";
@@ -11,7 +11,7 @@ import { StoryFigure } from "./story-figure";
 type Props = { article: ArticlePage; body: ReactNode };
 
 // "Updated" shows once a story changed more than a minute after it went out.
-export function isModified(article: Pick<ArticlePage, "publishedAt" | "updatedAt">): boolean {
+function isModified(article: Pick<ArticlePage, "publishedAt" | "updatedAt">): boolean {
   return new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
 }
 

@@ -1,5 +1,5 @@
 // Plain share links: no third-party script, cookie or request until the reader clicks one.
-export type ShareLink = { network: string; label: string; href: string };
+type ShareLink = { network: string; label: string; href: string };
 
 export function shareLinks(url: string, title: string): ShareLink[] {
   const u = encodeURIComponent(url);

@@ -13,7 +13,7 @@ import { NewsletterSignup } from "./newsletter-signup";
 import { renderSidebarBody } from "./render-body";
 
 // `context` names the story in warnings about records that no longer exist.
-export type BlockReaderProps = { attrs: Record<string, unknown>; records: BodyRecords; context: string };
+type BlockReaderProps = { attrs: Record<string, unknown>; records: BodyRecords; context: string };
 
 function missing(context: string, what: string): null {
   console.warn(`[render] ${context}: ${what} no longer exists; left out`);

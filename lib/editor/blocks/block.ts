@@ -2,7 +2,7 @@
 // DOM), the records it points at, how the server checks it, what it gives search and what the
 // publish gate asks of it. lib/editor/blocks/index.ts lists them; nothing else names a block.
 import { Node, mergeAttributes } from "@tiptap/core";
-import type { PublishProblem } from "../../articles/publish-problems";
+import type { PublishProblem } from "../../articles/publish/publish-problems";
 import { isRecordId } from "../record-id";
 import type { BodyNode, BodyReferences } from "../types";
 import { referenceAttribute } from "./reference-attribute";
@@ -10,7 +10,7 @@ import { referenceAttribute } from "./reference-attribute";
 export type BlockAttrs = Record<string, unknown>;
 
 // A record id the block holds in `attr`, collected into `records` of the body's references.
-export type BlockReference = { attr: string; records: keyof BodyReferences };
+type BlockReference = { attr: string; records: keyof BodyReferences };
 
 // What the publish gate has loaded for a story: its own records, and the stories it links to.
 export type GateRecords = {
@@ -23,7 +23,7 @@ export type GateRecords = {
 export type GateInput = { nodes: BodyNode[]; records: GateRecords };
 
 // What a merge comparison can look up to describe a block in words (names instead of ids).
-export type BlockLookup = {
+type BlockLookup = {
   quote: (id: string) => { text: string; speaker: string } | undefined;
   caption: (id: string) => string | undefined;
   sidebar: (id: string) => { heading: string; text: string } | undefined;
@@ -40,7 +40,7 @@ export type BlockModule<Name extends string = string> = {
   searchText: (node: BodyNode) => string;
   // Problems that keep the story from being published.
   gate?: (input: GateInput) => PublishProblem[];
-  // How the block reads to a person comparing two versions (lib/articles/merge-describe.ts).
+  // How the block reads to a person comparing two versions (lib/articles/merge/merge-describe.ts).
   describe: (attrs: BlockAttrs, lookup: BlockLookup) => string;
 };
 

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { runAction, type ActionResult } from "../../../lib/action-result";
 import { db } from "../../../lib/db";
 import { createArticle } from "../../../lib/articles/create-article";
-import { saveArticle, type SaveResult } from "../../../lib/articles/save-article";
+import { saveArticle, type SaveResult } from "../../../lib/articles/save/save-article";
 import type { ArticleInput } from "../../../lib/articles/schema";
 import type { Actor } from "../../../lib/permissions";
 import { currentInput, paragraph } from "../../fixtures/article-input";

@@ -5,7 +5,7 @@
 // public story it tells the server to drop that story's pages (the signed notice publish-due
 // sends), so readers get freshly rendered pages. Every error is counted, none is retried.
 import { db } from "../../../lib/db";
-import { saveArticle } from "../../../lib/articles/save-article";
+import { saveArticle } from "../../../lib/articles/save/save-article";
 import { publishArticle, unpublishArticle } from "../../../lib/articles/workflow";
 import { addArticleNote } from "../../../lib/articles/notes";
 import { checkIn } from "../../../lib/articles/presence";

@@ -4,7 +4,7 @@
 // holds one client per process, and the test works on two databases.
 import { db } from "../../../lib/db";
 import { createArticle } from "../../../lib/articles/create-article";
-import { saveArticle } from "../../../lib/articles/save-article";
+import { saveArticle } from "../../../lib/articles/save/save-article";
 import { createMedia } from "../../../lib/media/commands";
 import { createTestUser, SESSION_COOKIE, sessionTokenFor } from "../../fixtures/accounts";
 import { currentInput, paragraph } from "../../fixtures/article-input";

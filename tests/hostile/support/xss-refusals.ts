@@ -6,7 +6,7 @@
 // is kept, so the public page shows what became of it (the renderer checks links again).
 import { runAction } from "../../../lib/action-result";
 import { createArticle } from "../../../lib/articles/create-article";
-import { saveArticle } from "../../../lib/articles/save-article";
+import { saveArticle } from "../../../lib/articles/save/save-article";
 import { publishArticle } from "../../../lib/articles/workflow";
 import { createBylineProfile } from "../../../lib/bylines/commands";
 import { createSection } from "../../../lib/sections/commands";

@@ -4,7 +4,7 @@
 // this module only after DATABASE_URL and MEDIA_DIR point at the test's database (lib/db reads them).
 import { createAgency } from "../../../lib/agencies/commands";
 import { createArticle } from "../../../lib/articles/create-article";
-import { saveArticle } from "../../../lib/articles/save-article";
+import { saveArticle } from "../../../lib/articles/save/save-article";
 import { publishArticle } from "../../../lib/articles/workflow";
 import { createBylineProfile } from "../../../lib/bylines/commands";
 import { uploadMedia } from "../../../lib/media/upload";

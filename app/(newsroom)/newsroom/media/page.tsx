@@ -4,8 +4,8 @@ import { MediaFilters } from "@/components/newsroom/media/media-filters";
 import { MediaGrid } from "@/components/newsroom/media/media-grid";
 import { Pager } from "@/components/newsroom/media/pager";
 import { requireScreen } from "@/lib/auth/screen";
-import { mediaLimits } from "@/lib/media/inspect";
-import { listCreditOptions, listLibrary, parseLibraryFilters } from "@/lib/media/library-queries";
+import { mediaLimits } from "@/lib/media/file/inspect";
+import { listCreditOptions, listLibrary, parseLibraryFilters } from "@/lib/media/library/library-queries";
 import { can } from "@/lib/permissions";
 import "@/components/newsroom/media/media.css";
 

@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/permissions";
 import { countTrashedStories, listStories, listTrashedStories, parseStoryFilters, STORY_STATUSES, type StoryFilters } from "@/lib/articles/list-stories";
 import { loadEditorOptions } from "@/lib/articles/editor-queries";
-import { TRASH_DAYS } from "@/lib/articles/trash-rules";
+import { TRASH_DAYS } from "@/lib/articles/trash/trash-rules";
 import type { SessionUser } from "@/lib/auth";
 import { StoryTable } from "@/components/newsroom/stories/story-table";
 import { TrashTable } from "@/components/newsroom/stories/trash-table";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/site/story/article-view";
-import { loadArticlePage } from "@/lib/articles/article-page";
+import { loadArticlePage } from "@/lib/articles/page/article-page";
 import { previewedArticleId } from "@/lib/articles/preview";
 import { renderStoryBody } from "@/components/site/story/story-body";
 import { db } from "@/lib/db";

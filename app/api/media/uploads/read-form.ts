@@ -2,7 +2,7 @@
 // room for the form's own framing) in memory: a Content-Length over it is refused before reading,
 // and a body that streams past it is cut off and refused.
 import { AppError } from "@/lib/errors";
-import { megabytes, refuse, type MediaLimits } from "@/lib/media/inspect";
+import { megabytes, refuse, type MediaLimits } from "@/lib/media/file/inspect";
 
 // Multipart boundaries, headers and the few text fields sent with the file.
 const FORM_OVERHEAD_BYTES = 64 * 1024;

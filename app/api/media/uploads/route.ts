@@ -10,7 +10,7 @@
 import { errorResponse } from "@/lib/action-result";
 import { currentRequestIp, getCurrentUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import { mediaLimits, refusalReason } from "@/lib/media/inspect";
+import { mediaLimits, refusalReason } from "@/lib/media/file/inspect";
 import { uploadMedia } from "@/lib/media/upload";
 import { assertCan } from "@/lib/permissions";
 import { crossSiteRefusal, isCrossSite } from "@/lib/auth/cross-site";

@@ -1,6 +1,6 @@
 // An in-body photo: the media record plus this story's caption record for it. Its text (the
 // caption) is indexed from the caption record; the publish gate checks its photo together with
-// the hero (alt text, credit, rights) in lib/articles/publish-gate.ts.
+// the hero (alt text, credit, rights) in lib/articles/publish/publish-gate.ts.
 import { atomNode, defineBlock, mayHaveRecordId, needsRecordId, noSearchText, textAttr } from "../block";
 
 export const figure = defineBlock({

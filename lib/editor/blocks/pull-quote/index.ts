@@ -1,6 +1,6 @@
 // A pull quote: its words, speaker and context live in a quote record (indexed for search from
 // there); publishing needs words and a speaker.
-import type { PublishProblem } from "../../../articles/publish-problems";
+import type { PublishProblem } from "../../../articles/publish/publish-problems";
 import { atomNode, defineBlock, needsRecordId, noSearchText, textAttr, type GateInput } from "../block";
 
 function gate({ nodes, records }: GateInput): PublishProblem[] {

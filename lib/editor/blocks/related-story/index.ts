@@ -1,10 +1,10 @@
 // An inline teaser for another story, shown with that story's current headline and an optional
 // label ("'INSANE':"). A draft may leave the story unchosen; publishing needs it chosen and published.
-import type { PublishProblem } from "../../../articles/publish-problems";
+import type { PublishProblem } from "../../../articles/publish/publish-problems";
 import type { BodyNode } from "../../types";
 import { atomNode, defineBlock, mayHaveRecordId, noSearchText, type BlockAttrs, type GateInput } from "../block";
 
-export const MAX_LABEL_LENGTH = 120;
+const MAX_LABEL_LENGTH = 120;
 
 const node = atomNode("relatedStory", "div", { articleId: "article-id" }).extend({
   addAttributes() {

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/permissions";
 import { isAppError } from "@/lib/errors";
-import { loadArticlePage } from "@/lib/articles/article-page";
+import { loadArticlePage } from "@/lib/articles/page/article-page";
 import { loadEditorOptions, loadStoryForEditor } from "@/lib/articles/editor-queries";
 import { openStory } from "@/lib/articles/open-story";
 import { renderStoryBody } from "@/components/site/story/story-body";

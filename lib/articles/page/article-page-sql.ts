@@ -1,0 +1,91 @@
+// The article page's own statements: the story with everything that belongs to it (section,
+// ordered bylines and tags, captions, quotes, sidebars, notes) as one JSON value, and the stories
+// its body links to. Pictures come from media-sql.ts, "more on this story" from related.ts.
+import type { Db, Tx } from "../../db";
+import type { BodyDoc } from "../../editor/types";
+import { Prisma } from "../../generated/sqlite/client";
+import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, jsonValue, selectJson } from "../../sql-json";
+import type { QuoteView } from "../../editor/body-records";
+
+type Client = Db | Tx;
+
+export type ArticleRow = {
+  id: string;
+  slug: string;
+  sectionId: string | null;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  agencyLine: string;
+  heroMediaId: string | null;
+  body: BodyDoc;
+  publishedAt: string | null;
+  updatedAt: string;
+  section: { id: string; name: string; slug: string } | null;
+  heroCaption: string | null;
+  bylines: { id: string; name: string; slug: string; jobTitle: string; role: string }[];
+  tags: { id: string; name: string; slug: string }[];
+  captions: { id: string; text: string }[];
+  quotes: QuoteView[];
+  sidebars: { id: string; heading: string; body: BodyDoc }[];
+  notes: { id: string; kind: string; text: string; createdAt: string }[];
+};
+
+const ARTICLE_COLUMNS = ["id", "slug", "sectionId", "kicker", "headline", "standfirst", "agencyLine", "heroMediaId"] as const;
+
+// Captions, quotes and sidebars are lookup tables (the body gives the order), in the database's own
+// order as before; notes oldest first.
+function ownRecords(): Record<string, Prisma.Sql> {
+  const own = (table: string, alias: string) => Prisma.sql`FROM ${Prisma.raw(`"${table}" ${alias}`)} WHERE ${column(alias, "articleId")} = a."id"`;
+  return {
+    captions: jsonArray(jsonObject(columns("ac", ["id", "text"])), own("Caption", "ac")),
+    quotes: jsonArray(jsonObject(columns("aq", ["id", "text", "speaker", "speakerDescription", "context"])), own("Quote", "aq")),
+    sidebars: jsonArray(jsonObject({ ...columns("asb", ["id", "heading"]), body: jsonValue(Prisma.sql`asb."body"`) }), own("Sidebar", "asb")),
+    notes: jsonArray(
+      jsonObject({ ...columns("an", ["id", "kind", "text"]), createdAt: isoTimestamp(Prisma.sql`an."createdAt"`) }),
+      own("ArticleNote", "an"),
+      Prisma.sql`an."createdAt", an."id"`,
+    ),
+  };
+}
+
+function articleSql(): Prisma.Sql {
+  return jsonObject({
+    ...columns("a", ARTICLE_COLUMNS),
+    body: jsonValue(Prisma.sql`a."body"`),
+    publishedAt: isoTimestamp(Prisma.sql`a."publishedAt"`),
+    updatedAt: isoTimestamp(Prisma.sql`a."updatedAt"`),
+    section: jsonOne(jsonObject(columns("asn", ["id", "name", "slug"])), Prisma.sql`FROM "Section" asn WHERE asn."id" = a."sectionId"`),
+    heroCaption: Prisma.sql`(SELECT ahc."text" FROM "Caption" ahc WHERE ahc."id" = a."heroCaptionId")`,
+    bylines: jsonArray(
+      jsonObject({ ...columns("abp", ["id", "name", "slug", "jobTitle"]), role: Prisma.sql`ab."role"` }),
+      Prisma.sql`FROM "ArticleByline" ab JOIN "BylineProfile" abp ON abp."id" = ab."profileId" WHERE ab."articleId" = a."id"`,
+      Prisma.sql`ab."position", ab."id"`,
+    ),
+    tags: jsonArray(
+      jsonObject(columns("att", ["id", "name", "slug"])),
+      Prisma.sql`FROM "ArticleTag" atj JOIN "Tag" att ON att."id" = atj."tagId" WHERE atj."articleId" = a."id"`,
+      Prisma.sql`atj."position", atj."tagId"`,
+    ),
+    ...ownRecords(),
+  });
+}
+
+// The story at `slug` (published only, unless a preview asks), or null. One statement.
+export async function selectArticle(client: Client, slug: string, onlyPublished: boolean): Promise<ArticleRow | null> {
+  const status = onlyPublished ? Prisma.sql`AND a."status" = 'PUBLISHED'` : Prisma.empty;
+  const [row] = await selectJson<ArticleRow>(client, articleSql(), Prisma.sql`FROM "Article" a WHERE a."slug" = ${slug} ${status}`);
+  return row ?? null;
+}
+
+export type LinkedStoryRow = { id: string; slug: string; headline: string; kicker: string; sectionSlug: string | null };
+
+// The published stories among `ids` (the body's related-story links), by id. One statement.
+export async function selectLinkedStories(client: Client, ids: readonly string[]): Promise<LinkedStoryRow[]> {
+  if (ids.length === 0) return [];
+  return client.$queryRaw<LinkedStoryRow[]>`
+    SELECT a."id", a."slug", a."headline", a."kicker", s."slug" AS "sectionSlug"
+    FROM "Article" a LEFT JOIN "Section" s ON s."id" = a."sectionId"
+    WHERE a."id" IN (${Prisma.join(ids)}) AND a."status" = 'PUBLISHED'
+    ORDER BY a."id"`;
+}

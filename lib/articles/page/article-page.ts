@@ -1,0 +1,113 @@
+// Everything the public article page shows, in at most four SQL statements whatever the number of
+// bylines, tags, photos, quotes, sidebars, notes or related stories: the article with its own
+// records, then (together) the pictures, the stories its body links to and "more on this story".
+import { db } from "../../db";
+import { collectReferences } from "../../editor/references";
+import type { BodyDoc } from "../../editor/types";
+import type { BodyRecords } from "../../editor/body-records";
+import { loadMediaRecords } from "../../media/media-sql";
+import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../../media/views";
+import { cacheTags } from "../../cache/tags";
+import type { StoryCard } from "../../listings/story-card";
+import { loadRelatedStories } from "../../listings/related";
+import { selectArticle, selectLinkedStories, type ArticleRow, type LinkedStoryRow } from "./article-page-sql";
+import { articleHref } from "../href";
+
+export { articleHref } from "../href";
+
+export type ArticlePage = {
+  id: string;
+  slug: string;
+  href: string;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  agencyLine: string;
+  section: { id: string; name: string; slug: string };
+  bylines: { id: string; name: string; slug: string; jobTitle: string; role: string }[];
+  tags: { id: string; name: string; slug: string }[];
+  hero: { media: MediaView; caption: string } | null;
+  body: BodyDoc;
+  records: BodyRecords;
+  notes: { id: string; kind: string; text: string; createdAt: string }[];
+  // The body's linked stories first, then stories sharing its tags or section.
+  related: StoryCard[];
+  publishedAt: string;
+  updatedAt: string;
+};
+
+type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; related: { stories: StoryCard[]; tags: string[] } };
+
+// Everything the article's body and hero point at: three statements at most, sent together.
+async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets> {
+  const refs = collectReferences(body);
+  const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.id), linkedIds: refs.articleIds };
+  const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
+  const [media, articles, related] = await Promise.all([
+    loadMediaRecords(db, mediaIds),
+    selectLinkedStories(db, refs.articleIds),
+    loadRelatedStories(db, relatedSource),
+  ]);
+  const inBody = new Set(refs.mediaIds);
+  return {
+    heroMedia: media.find((m) => m.id === article.heroMediaId) ?? null,
+    media: media.filter((m) => inBody.has(m.id)),
+    articles,
+    related,
+  };
+}
+
+export async function loadArticlePage(slug: string, onlyPublished = true): Promise<{ page: ArticlePage; tags: string[] } | null> {
+  const article = await selectArticle(db, slug, onlyPublished);
+  if (!article) return null;
+  // A draft may have no section yet; only a preview shows one like that.
+  if (!article.section && onlyPublished) return null;
+  const section = article.section ?? { id: "", name: "No section yet", slug: "" };
+  const body = article.body;
+  const targets = await loadTargets(article, body);
+  const now = new Date();
+  const records: BodyRecords = {
+    media: new Map(targets.media.map((m) => [m.id, toMediaView(m, now)])),
+    captions: new Map(article.captions.map((c) => [c.id, c.text])),
+    quotes: new Map(article.quotes.map((q) => [q.id, q])),
+    sidebars: new Map(article.sidebars.map((s) => [s.id, s])),
+    articles: new Map(
+      targets.articles.flatMap((a) =>
+        a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const],
+      ),
+    ),
+  };
+  const page: ArticlePage = {
+    id: article.id,
+    slug: article.slug,
+    href: articleHref(section.slug, article.slug),
+    kicker: article.kicker,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    agencyLine: article.agencyLine,
+    section,
+    bylines: article.bylines,
+    tags: article.tags,
+    hero: targets.heroMedia
+      ? { media: toMediaView(targets.heroMedia, now), caption: article.heroCaption ?? targets.heroMedia.defaultCaption }
+      : null,
+    body,
+    records,
+    notes: article.notes,
+    related: targets.related.stories,
+    publishedAt: article.publishedAt ?? article.updatedAt,
+    updatedAt: article.updatedAt,
+  };
+  const tags = [
+    cacheTags.article(article.id),
+    // A draft previewed without a section has no section to be refreshed by.
+    ...(section.id ? [cacheTags.section(section.id)] : []),
+    ...article.bylines.map((b) => cacheTags.byline(b.id)),
+    ...article.tags.map((t) => cacheTags.tag(t.id)),
+    ...(targets.heroMedia ? mediaCacheTags(targets.heroMedia) : []),
+    ...targets.media.flatMap(mediaCacheTags),
+    ...targets.articles.map((a) => cacheTags.article(a.id)),
+    ...targets.related.tags,
+  ];
+  return { page, tags };
+}

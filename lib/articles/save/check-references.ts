@@ -1,0 +1,35 @@
+// Every id a save names must exist: photos, linked stories, byline profiles, the section.
+// One query per kind of record, whatever the number of references.
+import { AppError } from "../../errors";
+import type { Tx } from "../../db";
+import type { BodyReferences } from "../../editor/references";
+import type { ArticleInput } from "../schema";
+
+async function missingOf(ids: string[], found: () => Promise<{ id: string }[]>): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const present = new Set((await found()).map((row) => row.id));
+  return ids.filter((id) => !present.has(id));
+}
+
+export async function checkReferences(tx: Tx, refs: BodyReferences, article: ArticleInput): Promise<void> {
+  const mediaIds = [...new Set([...refs.mediaIds, ...article.captions.map((c) => c.mediaId), ...(article.hero ? [article.hero.mediaId] : [])])];
+  const profileIds = article.bylines.map((b) => b.profileId);
+  const problems: string[] = [];
+  if (new Set(profileIds).size !== profileIds.length) problems.push("a byline appears twice");
+  const [media, stories, profiles, section] = await Promise.all([
+    missingOf(mediaIds, () => tx.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true } })),
+    missingOf(refs.articleIds, () => tx.article.findMany({ where: { id: { in: refs.articleIds } }, select: { id: true } })),
+    missingOf(profileIds, () => tx.bylineProfile.findMany({ where: { id: { in: profileIds } }, select: { id: true } })),
+    article.sectionId ? missingOf([article.sectionId], () => tx.section.findMany({ where: { id: article.sectionId! }, select: { id: true } })) : [],
+  ]);
+  if (media.length) problems.push(`photo ${media.join(", ")} does not exist`);
+  if (stories.length) problems.push(`related story ${stories.join(", ")} does not exist`);
+  if (profiles.length) problems.push(`byline profile ${profiles.join(", ")} does not exist`);
+  if (section.length) problems.push("the section does not exist");
+  if (problems.length) throw new AppError("INVALID", `The story refers to things that are not there: ${problems.join("; ")}.`, { problems });
+}
+
+export async function assertSlugFree(tx: Tx, articleId: string, slug: string): Promise<void> {
+  const other = await tx.article.findFirst({ where: { slug, id: { not: articleId } }, select: { headline: true } });
+  if (other) throw new AppError("CONFLICT", `The address "${slug}" is already used by "${other.headline || "another story"}". Choose another slug.`, { field: "slug" });
+}
