@@ -3,10 +3,11 @@
 // check permission and validate; errors come back as results the screen can show.
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
-import { AppError, runAction } from "@/lib/action-result";
+import { runAction } from "@/lib/action-result";
 import { createArticle } from "@/lib/articles/create-article";
 import { saveArticle } from "@/lib/articles/save-article";
-import { publishArticle, returnToDraft, scheduleArticle, submitForReview, unpublishArticle } from "@/lib/articles/workflow";
+import { takeWorkflowStep } from "@/lib/articles/workflow";
+import type { WorkflowStep } from "@/lib/articles/workflow-steps";
 import { addArticleNote } from "@/lib/articles/notes";
 import { checkIn } from "@/lib/articles/presence";
 import { compareRevisions, compareWithCurrent, listRevisions, restoreRevision } from "@/lib/articles/history";
@@ -44,16 +45,8 @@ export async function saveStoryAction(input: unknown) {
   return runAction(async () => saveArticle(await getCurrentUser(), input));
 }
 
-export async function transitionAction(step: "submit" | "publish" | "unpublish" | "returnToDraft" | "schedule", input: unknown) {
-  return runAction(async () => {
-    const actor = await getCurrentUser();
-    if (step === "submit") return submitForReview(actor, input);
-    if (step === "publish") return publishArticle(actor, input);
-    if (step === "unpublish") return unpublishArticle(actor, input);
-    if (step === "schedule") return scheduleArticle(actor, input);
-    if (step === "returnToDraft") return returnToDraft(actor, input);
-    throw new AppError("INVALID", "That is not a step in a story's workflow.");
-  });
+export async function transitionAction(step: WorkflowStep, input: unknown) {
+  return runAction(async () => takeWorkflowStep(await getCurrentUser(), step, input));
 }
 
 export async function addNoteAction(input: unknown) {
