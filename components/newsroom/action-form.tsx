@@ -19,6 +19,8 @@ type Props = {
   // After success, go to the `href` the action returned instead of refreshing this page.
   followHref?: boolean;
   isDanger?: boolean;
+  // The record the form changes, sent as hidden `id` and `version` fields (the version it shows).
+  record?: { id: string; version: number };
   className?: string;
   children?: ReactNode;
 };
@@ -30,7 +32,7 @@ function hrefOf(data: unknown): string | null {
 
 // A form bound to a server action: shows the action's message (a 403 or a 409 reads as a
 // sentence), keeps what was typed when it fails, and refreshes the page's data when it works.
-export function ActionForm({ action, submitLabel, pendingLabel, successMessage = "Saved.", confirmMessage, resetOnSuccess, followHref, isDanger, className, children }: Props) {
+export function ActionForm({ action, submitLabel, pendingLabel, successMessage = "Saved.", confirmMessage, resetOnSuccess, followHref, isDanger, record, className, children }: Props) {
   const router = useRouter();
   const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
   // Bumped to remount the fields (controlled ones included) after a successful create.
@@ -54,6 +56,12 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage =
 
   return (
     <form action={dispatch} onSubmit={handleSubmit} className={className ?? "admin-form"}>
+      {record && (
+        <>
+          <input type="hidden" name="id" value={record.id} />
+          <input type="hidden" name="version" value={record.version} />
+        </>
+      )}
       <Fragment key={generation}>{children}</Fragment>
       <div className="form-actions">
         <button type="submit" className={isDanger ? "button-danger" : undefined} disabled={isPending}>

@@ -1,5 +1,6 @@
 import type { AuditEntryRow } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format-date";
+import { AdminTable, type AdminColumn } from "./admin-table";
 import { auditActionLabel, auditRecordLabel, describeAuditDetails, type AuditNames, type StoryChanges } from "./audit-details";
 
 // Where each kind of record is looked after in the newsroom, for links from the log.
@@ -12,7 +13,8 @@ const SCREENS: Record<string, (id: string) => string> = {
   Article: (id) => `/newsroom/stories/${id}`,
 };
 
-type Props = { entries: AuditEntryRow[]; names: AuditNames; gone: readonly string[]; changes: Record<string, StoryChanges> };
+// labelledBy: the heading that names the table (the audit screen's by default).
+type Props = { entries: AuditEntryRow[]; names: AuditNames; gone: readonly string[]; changes: Record<string, StoryChanges>; labelledBy?: string };
 
 // Who acted: a person, or nobody signed in (a failed sign-in), or the scheduler and start-up.
 function who(entry: AuditEntryRow) {
@@ -20,38 +22,25 @@ function who(entry: AuditEntryRow) {
   return <span className="muted">{entry.action.startsWith("auth.") ? "not signed in" : "system"}</span>;
 }
 
-export function AuditTable({ entries, names, gone, changes }: Props) {
+function recordCell(entry: AuditEntryRow, names: AuditNames, gone: readonly string[]) {
+  const record = auditRecordLabel(entry, names, gone);
+  const href = record.isGone ? undefined : SCREENS[entry.entityType]?.(entry.entityId);
+  return <>{record.type} {href ? <a href={href}>{record.name}</a> : record.name}</>;
+}
+
+export function AuditTable({ entries, names, gone, changes, labelledBy = "audit-heading" }: Props) {
   if (!entries.length) return <p className="muted">Nothing matches these filters.</p>;
-  return (
-    <div className="admin-table-wrap">
-      <table className="admin-table audit-table">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>Did</th>
-            <th>To</th>
-            <th>Details</th>
-            <th>IP</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const record = auditRecordLabel(entry, names, gone);
-            const href = record.isGone ? undefined : SCREENS[entry.entityType]?.(entry.entityId);
-            return (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.createdAt.toISOString())}</td>
-                <td>{who(entry)}</td>
-                <td title={entry.action}>{auditActionLabel(entry.action)}</td>
-                <td>{record.type} {href ? <a href={href}>{record.name}</a> : record.name}</td>
-                <td className="audit-details">{describeAuditDetails(entry.details, { action: entry.action, names, changes: changes[entry.id], recordName: record.plain })}</td>
-                <td>{entry.ip ?? ""}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: AdminColumn<AuditEntryRow>[] = [
+    { header: "When", cell: (entry) => formatDateTime(entry.createdAt.toISOString()) },
+    { header: "Who", cell: who },
+    { header: "Did", cell: (entry) => <span title={entry.action}>{auditActionLabel(entry.action)}</span> },
+    { header: "To", cell: (entry) => recordCell(entry, names, gone) },
+    {
+      header: "Details",
+      cellClassName: "audit-details",
+      cell: (entry) => describeAuditDetails(entry.details, { action: entry.action, names, changes: changes[entry.id], recordName: auditRecordLabel(entry, names, gone).plain }),
+    },
+    { header: "IP", cell: (entry) => entry.ip ?? "" },
+  ];
+  return <AdminTable rows={entries} columns={columns} rowKey={(entry) => entry.id} labelledBy={labelledBy} className="audit-table" />;
 }

@@ -9,8 +9,6 @@ export function BylineFields({ profile, photos, users }: Props) {
   const links = profile.socialLinks.map((link) => `${link.label} ${link.url}`).join("\n");
   return (
     <>
-      <input type="hidden" name="id" value={profile.id} />
-      <input type="hidden" name="version" value={profile.version} />
       <div className="form-row">
         <label>
           Name

@@ -22,9 +22,8 @@ export function AccountAccessForm({ user, isMe, action }: { user: User; isMe: bo
           successMessage={user.isDisabled ? "Account enabled." : "Account disabled."}
           confirmMessage={user.isDisabled ? undefined : `Disable ${user.name}'s account? They will be signed out at once.`}
           isDanger={!user.isDisabled}
+          record={{ id: user.id, version: user.version }}
         >
-          <input type="hidden" name="id" value={user.id} />
-          <input type="hidden" name="version" value={user.version} />
           <input type="hidden" name="isDisabled" value={user.isDisabled ? "false" : "true"} />
         </ActionForm>
       )}
@@ -36,9 +35,7 @@ export function ResetPasswordForm({ user, minLength, action }: { user: User; min
   return (
     <section className="admin-section" aria-labelledby="password-heading">
       <h2 id="password-heading">Reset password</h2>
-      <ActionForm action={action} submitLabel="Set new password" successMessage="Password changed; sessions signed in with the old one have ended." resetOnSuccess>
-        <input type="hidden" name="id" value={user.id} />
-        <input type="hidden" name="version" value={user.version} />
+      <ActionForm action={action} submitLabel="Set new password" successMessage="Password changed; sessions signed in with the old one have ended." resetOnSuccess record={{ id: user.id, version: user.version }}>
         <label>
           New password <span className="hint">At least {minLength} characters.</span>
           <input name="password" type="password" required minLength={minLength} autoComplete="new-password" />

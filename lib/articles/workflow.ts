@@ -5,7 +5,7 @@ import { z } from "zod";
 import { idInput } from "../text-input";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
-import { assertCan, type Action, type Actor } from "../permissions";
+import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
 import { listPublishProblems, publishRefusal } from "./publish/publish-gate";
 import { keepRevision } from "./history/revisions";
@@ -16,38 +16,28 @@ import { reindexArticle } from "../search/index-article";
 import { articleHref } from "./href";
 import { foldWorkingCopy } from "./publish/update-live";
 import { revokeAllPreviewLinks } from "./preview";
-
-type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
+import { canStepFrom, isWorkflowStep, WORKFLOW_STEPS, type StoryStatus, type WorkflowStep } from "./workflow-steps";
 
 const TransitionInput = z.object({ articleId: idInput(), expectedVersion: z.number().int().positive() });
 const ScheduleInput = TransitionInput.extend({ publishAt: z.coerce.date() });
 
-type Step = { action: Action; from: readonly Status[]; to: Status; audit: string };
-
-const STEPS = {
-  submit: { action: "article.submit", from: ["DRAFT"], to: "IN_REVIEW", audit: "article.submit" },
-  publish: { action: "article.publish", from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"], to: "PUBLISHED", audit: "article.publish" },
-  schedule: { action: "article.schedule", from: ["DRAFT", "IN_REVIEW", "UNPUBLISHED", "SCHEDULED"], to: "SCHEDULED", audit: "article.schedule" },
-  unpublish: { action: "article.unpublish", from: ["PUBLISHED", "SCHEDULED"], to: "UNPUBLISHED", audit: "article.unpublish" },
-  returnToDraft: { action: "article.publish", from: ["IN_REVIEW", "UNPUBLISHED", "SCHEDULED"], to: "DRAFT", audit: "article.return-to-draft" },
-} as const satisfies Record<string, Step>;
-
 // href: where readers find the story now (its section and slug may have changed since it was opened).
-export type TransitionResult = { status: Status; version: number; publishedAt: string | null; publishAt: string | null; href: string | null };
+export type TransitionResult = { status: StoryStatus; version: number; publishedAt: string | null; publishAt: string | null; href: string | null };
 
 async function assertPublishable(tx: Tx, articleId: string, at: Date): Promise<void> {
   const problems = await listPublishProblems(tx, articleId, at);
   if (problems.length) throw publishRefusal(problems);
 }
 
-async function transition(actor: Actor | null, step: Step, raw: unknown, publishAt?: Date): Promise<TransitionResult> {
+async function transition(actor: Actor | null, name: WorkflowStep, raw: unknown, publishAt?: Date): Promise<TransitionResult> {
+  const step = WORKFLOW_STEPS[name];
   const input = TransitionInput.parse(raw);
   const now = new Date();
   const result = await db.$transaction(async (tx) => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, step.action, current);
     if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
-    if (!(step.from as readonly string[]).includes(current.status)) {
+    if (!canStepFrom(name, current.status)) {
       throw new AppError("CONFLICT", `A ${current.status.toLowerCase().replace("_", " ")} story cannot be moved to ${step.to.toLowerCase().replace("_", " ")}.`);
     }
     // Leaving the live states, or publishing a scheduled story now: its working copy (if any)
@@ -82,13 +72,19 @@ async function transition(actor: Actor | null, step: Step, raw: unknown, publish
   };
 }
 
-export const submitForReview = (actor: Actor | null, input: unknown) => transition(actor, STEPS.submit, input);
-export const publishArticle = (actor: Actor | null, input: unknown) => transition(actor, STEPS.publish, input);
-export const unpublishArticle = (actor: Actor | null, input: unknown) => transition(actor, STEPS.unpublish, input);
-export const returnToDraft = (actor: Actor | null, input: unknown) => transition(actor, STEPS.returnToDraft, input);
+export const submitForReview = (actor: Actor | null, input: unknown) => transition(actor, "submit", input);
+export const publishArticle = (actor: Actor | null, input: unknown) => transition(actor, "publish", input);
+export const unpublishArticle = (actor: Actor | null, input: unknown) => transition(actor, "unpublish", input);
+export const returnToDraft = (actor: Actor | null, input: unknown) => transition(actor, "returnToDraft", input);
 
 export async function scheduleArticle(actor: Actor | null, raw: unknown): Promise<TransitionResult> {
   const { publishAt } = ScheduleInput.parse(raw);
   if (publishAt.getTime() <= Date.now() + 30_000) throw new AppError("INVALID", "Choose a publication time in the future (or publish now).");
-  return transition(actor, STEPS.schedule, raw, publishAt);
+  return transition(actor, "schedule", raw, publishAt);
+}
+
+// The editor's one door to the workflow: any declared step, by name (a caller may post any name).
+export async function takeWorkflowStep(actor: Actor | null, step: unknown, input: unknown): Promise<TransitionResult> {
+  if (!isWorkflowStep(step)) throw new AppError("INVALID", "That is not a step in a story's workflow.");
+  return step === "schedule" ? scheduleArticle(actor, input) : transition(actor, step, input);
 }

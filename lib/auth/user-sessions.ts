@@ -48,7 +48,7 @@ export async function signOutEverywhere(actor: Actor | null, raw: unknown, conte
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!user) throw new AppError("NOT_FOUND", "That account does not exist.");
     const { count } = await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actorId: actor.id, action: "auth.sign-out-everywhere", entityType: "User", entityId: userId, details: { email: user.email, sessions: count }, ip: context.ip ?? null });
+    await recordAudit(tx, { actorId: actor.id, action: "auth.sign-out-everywhere", entityType: "User", entityId: userId, details: { email: user.email, sessions: count }, ip: context.ip });
     return { revoked: count };
   });
 }

@@ -7,3 +7,5 @@ export async function listTagsForAdmin(actor: Actor | null) {
   const rows = await db.tag.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { articles: true } } } });
   return rows.map(({ _count, ...row }) => ({ ...row, stories: _count.articles }));
 }
+
+export type TagRow = Awaited<ReturnType<typeof listTagsForAdmin>>[number];

@@ -17,6 +17,8 @@ import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type Test
 import { currentInput, paragraph } from "../fixtures/article-input";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import * as storyActions from "../../app/(newsroom)/newsroom/stories/actions";
+import * as creditActions from "../../app/(newsroom)/newsroom/admin/credits/actions";
+import * as userActions from "../../app/(newsroom)/newsroom/admin/users/actions";
 
 const IP = "198.51.100.31";
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "203.0.113.250, 198.51.100.31" }) }));
@@ -62,6 +64,20 @@ describe("the IP address in the audit log", () => {
       { action: "article.submit", ip: IP },
       { action: "article.trash", ip: IP },
     ]);
+  });
+
+  it("is recorded for an admin form's write and for signing someone out everywhere, the same way", async () => {
+    await signInAs(request, admin);
+    const form = new FormData();
+    form.set("name", `Ola Request ${Date.now()}`);
+    const created = await creditActions.createPhotographerAction(null, form);
+    if (!created.ok) throw new Error(created.message);
+    expect(await db.auditEntry.findFirst({ where: { entityId: created.data.id }, select: { action: true, ip: true } })).toEqual({ action: "photographer.create", ip: IP });
+    const signOut = new FormData();
+    signOut.set("userId", editor.id);
+    expect(await userActions.signOutEverywhereAction(null, signOut)).toMatchObject({ ok: true });
+    const entry = await db.auditEntry.findFirst({ where: { entityId: editor.id, action: "auth.sign-out-everywhere" }, orderBy: { createdAt: "desc" }, select: { ip: true } });
+    expect(entry).toEqual({ ip: IP });
   });
 
   it("keeps an address a command was given explicitly", async () => {

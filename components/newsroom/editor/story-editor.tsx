@@ -24,7 +24,8 @@ import { usePhotos } from "./use-photos";
 import { EditorNotice, failureNotice, type Notice } from "./gate-problems";
 import "./editor.css";
 import { usePresence } from "./use-presence";
-import type { EditorActions, EditorPermissions, Option, TransitionStep } from "./types";
+import type { WorkflowStep } from "@/lib/articles/workflow-steps";
+import type { EditorActions, EditorPermissions, Option } from "./types";
 
 const NO_CHANGES = { changes: 0, updateAt: null, updateBy: null, workingCopyBy: null };
 
@@ -109,7 +110,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     change({ hero: { mediaId: media.id, caption: fields.hero?.caption || media.defaultCaption } });
   };
 
-  const step = async (name: TransitionStep, publishAt?: string) => {
+  const step = async (name: WorkflowStep, publishAt?: string) => {
     if (saving.state !== "saved" && !(await saving.saveNow(false))) return;
     const result = await actions.transition(name, { articleId: story.id, expectedVersion: saving.version.current, publishAt });
     if (result.ok) {

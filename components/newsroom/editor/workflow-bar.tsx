@@ -1,7 +1,8 @@
 "use client";
 // Where the story is in its life, and the steps this person may take from there.
 import { useState } from "react";
-import type { EditorPermissions, SaveState, TransitionStep } from "./types";
+import { canStepFrom, type WorkflowStep } from "@/lib/articles/workflow-steps";
+import type { EditorPermissions, SaveState } from "./types";
 
 type Props = {
   status: string;
@@ -9,7 +10,7 @@ type Props = {
   saveState: SaveState;
   permissions: EditorPermissions;
   others: string[];
-  onStep: (step: TransitionStep, publishAt?: string) => void;
+  onStep: (step: WorkflowStep, publishAt?: string) => void;
   onSave: () => void;
   onPreview: () => void;
   onHistory: () => void;
@@ -17,15 +18,18 @@ type Props = {
 
 const STATE_LABEL: Record<SaveState, string> = { saved: "All changes saved", saving: "Saving…", unsaved: "Unsaved changes", conflict: "Not saved: someone else saved first", error: "Not saved" };
 
+// What this person may do, per step (the page works it out with lib/permissions.ts).
+const STEP_PERMISSION: Record<WorkflowStep, keyof EditorPermissions> = {
+  submit: "canEdit",
+  publish: "canPublish",
+  schedule: "canSchedule",
+  unpublish: "canUnpublish",
+  returnToDraft: "canPublish",
+};
+
 export function WorkflowBar({ status, publishAt, saveState, permissions, others, onStep, onSave, onPreview, onHistory }: Props) {
   const [when, setWhen] = useState("");
-  const can = (step: TransitionStep) => {
-    if (step === "submit") return status === "DRAFT" && permissions.canEdit;
-    if (step === "publish") return permissions.canPublish && status !== "PUBLISHED";
-    if (step === "schedule") return permissions.canSchedule && status !== "PUBLISHED";
-    if (step === "unpublish") return permissions.canUnpublish && (status === "PUBLISHED" || status === "SCHEDULED");
-    return permissions.canPublish && ["IN_REVIEW", "UNPUBLISHED", "SCHEDULED"].includes(status);
-  };
+  const can = (step: WorkflowStep) => permissions[STEP_PERMISSION[step]] && canStepFrom(step, status);
   return (
     <div className="workflow-bar">
       <p className="workflow-status">

@@ -3,7 +3,7 @@
 import type { FormState } from "@/components/newsroom/action-form";
 import { deleteMedia } from "@/lib/media/delete-media";
 import { updateMedia } from "@/lib/media/update-media";
-import { runFormCommand } from "../admin/run-form-command";
+import { runFormCommand } from "@/lib/server-action";
 
 export async function updateMediaAction(_state: FormState, form: FormData) {
   return runFormCommand(updateMedia, form);

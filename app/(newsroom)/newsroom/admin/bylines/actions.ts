@@ -2,7 +2,7 @@
 // Server actions of the byline screens: thin wrappers over lib/bylines/commands.ts.
 import type { FormState } from "@/components/newsroom/action-form";
 import { createBylineProfile, mergeBylineProfiles, updateBylineProfile } from "@/lib/bylines/commands";
-import { runFormCommand, withPickedVersion } from "../run-form-command";
+import { runFormCommand, withPickedVersion } from "@/lib/server-action";
 
 export async function createBylineAction(_state: FormState, form: FormData) {
   const result = await runFormCommand(createBylineProfile, form);

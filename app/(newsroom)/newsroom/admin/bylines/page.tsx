@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/newsroom/action-form";
+import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { requireScreen } from "@/lib/auth/screen";
 import { listBylineProfiles, type BylineRow } from "@/lib/bylines/queries";
@@ -7,21 +8,13 @@ import { createBylineAction } from "./actions";
 
 export const metadata: Metadata = { title: "Bylines" };
 
-function BylineTableRow({ profile }: { profile: BylineRow }) {
-  return (
-    <tr>
-      <td>
-        <a href={`/newsroom/admin/bylines/${profile.id}`}>{profile.name}</a>
-      </td>
-      <td>{profile.jobTitle || <span className="muted">none</span>}</td>
-      <td>
-        <a href={`/author/${profile.slug}`}>/author/{profile.slug}</a>
-      </td>
-      <td className="numeric">{profile.stories}</td>
-      <td>{profile.user ? profile.user.name : <span className="muted">no account</span>}</td>
-    </tr>
-  );
-}
+const COLUMNS: AdminColumn<BylineRow>[] = [
+  { header: "Name", cell: (profile) => <a href={`/newsroom/admin/bylines/${profile.id}`}>{profile.name}</a> },
+  { header: "Job title", cell: (profile) => profile.jobTitle || <span className="muted">none</span> },
+  { header: "Author page", cell: (profile) => <a href={`/author/${profile.slug}`}>/author/{profile.slug}</a> },
+  { header: "Stories", isNumeric: true, cell: (profile) => profile.stories },
+  { header: "Account", cell: (profile) => (profile.user ? profile.user.name : <span className="muted">no account</span>) },
+];
 
 export default async function BylinesPage() {
   const { user, isAllowed } = await requireScreen("byline.manage", "/newsroom/admin/bylines");
@@ -37,24 +30,7 @@ export default async function BylinesPage() {
       <div className="admin-columns">
         <section className="admin-section" aria-labelledby="profiles-heading">
           <h2 id="profiles-heading">Profiles ({profiles.length})</h2>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Job title</th>
-                  <th>Author page</th>
-                  <th className="numeric">Stories</th>
-                  <th>Account</th>
-                </tr>
-              </thead>
-              <tbody>
-                {profiles.map((profile) => (
-                  <BylineTableRow key={profile.id} profile={profile} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable rows={profiles} columns={COLUMNS} rowKey={(profile) => profile.id} labelledBy="profiles-heading" />
         </section>
         <section className="admin-section" aria-labelledby="new-byline-heading">
           <h2 id="new-byline-heading">Add a profile</h2>

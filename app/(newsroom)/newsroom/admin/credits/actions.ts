@@ -3,7 +3,7 @@
 import type { FormState } from "@/components/newsroom/action-form";
 import { createAgency, updateAgency } from "@/lib/agencies/commands";
 import { createPhotographer, updatePhotographer } from "@/lib/photographers/commands";
-import { runFormCommand } from "../run-form-command";
+import { runFormCommand } from "@/lib/server-action";
 
 export async function createAgencyAction(_state: FormState, form: FormData) {
   return runFormCommand(createAgency, form);

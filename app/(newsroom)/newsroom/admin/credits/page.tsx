@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/newsroom/action-form";
+import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
 import { AgencyFields } from "@/components/newsroom/agency-fields";
 import { AgencySelect } from "@/components/newsroom/agency-select";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
@@ -10,29 +11,19 @@ import { createAgencyAction, createPhotographerAction, updatePhotographerAction 
 
 export const metadata: Metadata = { title: "Agencies & photographers" };
 
-function AgencyTableRow({ agency }: { agency: AgencyRow }) {
-  return (
-    <tr>
-      <td>
-        <a href={`/newsroom/admin/credits/agencies/${agency.id}`}>{agency.name}</a>
-      </td>
-      <td>{agency.shortCredit}</td>
-      <td>
-        <code>{agency.creditFormat}</code>
-      </td>
-      <td>{agency.distributor ?? <span className="muted">none</span>}</td>
-      <td className="numeric">{agency.photographers}</td>
-      <td className="numeric">{agency.pictures}</td>
-    </tr>
-  );
-}
+const AGENCY_COLUMNS: AdminColumn<AgencyRow>[] = [
+  { header: "Agency", cell: (agency) => <a href={`/newsroom/admin/credits/agencies/${agency.id}`}>{agency.name}</a> },
+  { header: "Short credit", cell: (agency) => agency.shortCredit },
+  { header: "Full-credit format", cell: (agency) => <code>{agency.creditFormat}</code> },
+  { header: "Distributor", cell: (agency) => agency.distributor ?? <span className="muted">none</span> },
+  { header: "Photographers", isNumeric: true, cell: (agency) => agency.photographers },
+  { header: "Pictures", isNumeric: true, cell: (agency) => agency.pictures },
+];
 
 function PhotographerItem({ photographer, agencies }: { photographer: PhotographerRow; agencies: AgencyRow[] }) {
   return (
     <li>
-      <ActionForm action={updatePhotographerAction} submitLabel="Save" className="admin-form admin-form--inline">
-        <input type="hidden" name="id" value={photographer.id} />
-        <input type="hidden" name="version" value={photographer.version} />
+      <ActionForm action={updatePhotographerAction} record={{ id: photographer.id, version: photographer.version }} submitLabel="Save" className="admin-form admin-form--inline">
         <label>
           Name ({photographer.pictures} {photographer.pictures === 1 ? "picture" : "pictures"})
           <input name="name" defaultValue={photographer.name} required maxLength={120} />
@@ -56,25 +47,7 @@ export default async function CreditsPage() {
       </p>
       <section className="admin-section" aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">Agencies ({agencies.length})</h2>
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th>Agency</th>
-                <th>Short credit</th>
-                <th>Full-credit format</th>
-                <th>Distributor</th>
-                <th className="numeric">Photographers</th>
-                <th className="numeric">Pictures</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.map((agency) => (
-                <AgencyTableRow key={agency.id} agency={agency} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable rows={agencies} columns={AGENCY_COLUMNS} rowKey={(agency) => agency.id} labelledBy="agencies-heading" />
       </section>
       <div className="admin-columns">
         <section className="admin-section" aria-labelledby="photographers-heading">

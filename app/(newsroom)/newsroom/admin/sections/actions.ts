@@ -3,7 +3,7 @@
 import type { FormState } from "@/components/newsroom/action-form";
 import { createSection, updateSection } from "@/lib/sections/commands";
 import { createTag, mergeTags, renameTag } from "@/lib/tags/commands";
-import { runFormCommand, withPickedVersion } from "../run-form-command";
+import { runFormCommand, withPickedVersion } from "@/lib/server-action";
 
 export async function createSectionAction(_state: FormState, form: FormData) {
   return runFormCommand(createSection, form);

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/newsroom/action-form";
+import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { SectionFields } from "@/components/newsroom/section-fields";
 import { requireScreen } from "@/lib/auth/screen";
 import { listSectionsForAdmin } from "@/lib/sections/queries";
-import { listTagsForAdmin } from "@/lib/tags/queries";
+import { listTagsForAdmin, type TagRow } from "@/lib/tags/queries";
 import { createSectionAction, createTagAction, updateSectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sections & tags" };
+
+const TAG_COLUMNS: AdminColumn<TagRow>[] = [
+  { header: "Tag", cell: (tag) => <a href={`/newsroom/admin/sections/tags/${tag.id}`}>{tag.name}</a> },
+  { header: "Address", cell: (tag) => <a href={`/tag/${tag.slug}`}>/tag/{tag.slug}</a> },
+  { header: "Stories", isNumeric: true, cell: (tag) => tag.stories },
+];
 
 export default async function SectionsPage() {
   const { user, isAllowed } = await requireScreen("section.manage", "/newsroom/admin/sections");
@@ -26,9 +33,7 @@ export default async function SectionsPage() {
                 <p className="muted">
                   <a href={`/${section.slug}`}>/{section.slug}</a> · {section.stories} {section.stories === 1 ? "story" : "stories"}
                 </p>
-                <ActionForm action={updateSectionAction} submitLabel="Save section">
-                  <input type="hidden" name="id" value={section.id} />
-                  <input type="hidden" name="version" value={section.version} />
+                <ActionForm action={updateSectionAction} record={{ id: section.id, version: section.version }} submitLabel="Save section">
                   <SectionFields section={section} />
                 </ActionForm>
               </li>
@@ -41,30 +46,7 @@ export default async function SectionsPage() {
         </section>
         <section className="admin-section" aria-labelledby="tags-heading">
           <h2 id="tags-heading">Tags ({tags.length})</h2>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th>Tag</th>
-                  <th>Address</th>
-                  <th className="numeric">Stories</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tags.map((tag) => (
-                  <tr key={tag.id}>
-                    <td>
-                      <a href={`/newsroom/admin/sections/tags/${tag.id}`}>{tag.name}</a>
-                    </td>
-                    <td>
-                      <a href={`/tag/${tag.slug}`}>/tag/{tag.slug}</a>
-                    </td>
-                    <td className="numeric">{tag.stories}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable rows={tags} columns={TAG_COLUMNS} rowKey={(tag) => tag.id} labelledBy="tags-heading" />
           <h3>Add a tag</h3>
           <ActionForm action={createTagAction} submitLabel="Create tag" successMessage="Tag created." resetOnSuccess className="admin-form admin-form--inline">
             <label>

@@ -3,7 +3,7 @@
 import type { FormState } from "@/components/newsroom/action-form";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, updateUser } from "@/lib/users/commands";
 import { signOutEverywhere } from "@/lib/auth/user-sessions";
-import { runFormCommand } from "../run-form-command";
+import { runFormCommand } from "@/lib/server-action";
 
 export async function createUserAction(_state: FormState, form: FormData) {
   return runFormCommand(createUser, form);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/newsroom/action-form";
+import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { RoleSelect } from "@/components/newsroom/role-select";
 import { requireScreen } from "@/lib/auth/screen";
@@ -10,20 +11,14 @@ import { createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
-function UserTableRow({ user }: { user: UserRow }) {
-  return (
-    <tr className={user.isDisabled ? "is-disabled" : undefined}>
-      <td>
-        <a href={`/newsroom/admin/users/${user.id}`}>{user.name}</a>
-      </td>
-      <td>{user.email}</td>
-      <td>{user.role.toLowerCase()}</td>
-      <td>{user.isDisabled ? <span className="status-badge status-badge--off">disabled</span> : <span className="status-badge">active</span>}</td>
-      <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt.toISOString()) : <span className="muted">never</span>}</td>
-      <td>{user.bylineProfile ? <a href={`/newsroom/admin/bylines/${user.bylineProfile.id}`}>{user.bylineProfile.name}</a> : <span className="muted">none</span>}</td>
-    </tr>
-  );
-}
+const COLUMNS: AdminColumn<UserRow>[] = [
+  { header: "Name", cell: (user) => <a href={`/newsroom/admin/users/${user.id}`}>{user.name}</a> },
+  { header: "Email", cell: (user) => user.email },
+  { header: "Role", cell: (user) => user.role.toLowerCase() },
+  { header: "Status", cell: (user) => (user.isDisabled ? <span className="status-badge status-badge--off">disabled</span> : <span className="status-badge">active</span>) },
+  { header: "Last sign-in", cell: (user) => (user.lastSignInAt ? formatDateTime(user.lastSignInAt.toISOString()) : <span className="muted">never</span>) },
+  { header: "Byline", cell: (user) => (user.bylineProfile ? <a href={`/newsroom/admin/bylines/${user.bylineProfile.id}`}>{user.bylineProfile.name}</a> : <span className="muted">none</span>) },
+];
 
 export default async function UsersPage() {
   const { user, isAllowed } = await requireScreen("user.manage", "/newsroom/admin/users");
@@ -36,25 +31,7 @@ export default async function UsersPage() {
       <div className="admin-columns">
         <section className="admin-section" aria-labelledby="users-heading">
           <h2 id="users-heading">Accounts ({users.length})</h2>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Email</th>
-                  <th>Role</th>
-                  <th>Status</th>
-                  <th>Last sign-in</th>
-                  <th>Byline</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((row) => (
-                  <UserTableRow key={row.id} user={row} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable rows={users} columns={COLUMNS} rowKey={(row) => row.id} rowClassName={(row) => (row.isDisabled ? "is-disabled" : undefined)} labelledBy="users-heading" />
         </section>
         <section className="admin-section" aria-labelledby="new-user-heading">
           <h2 id="new-user-heading">Add a user</h2>

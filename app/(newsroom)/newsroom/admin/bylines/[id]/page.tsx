@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { BylineFields } from "@/components/newsroom/byline-fields";
+import { MergeForm } from "@/components/newsroom/merge-form";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { requireScreen } from "@/lib/auth/screen";
 import { getBylineProfile, listBylineProfiles, listPhotoChoices } from "@/lib/bylines/queries";
@@ -36,7 +37,7 @@ export default async function BylinePage({ params }: Props) {
         <section className="admin-section" aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>
           {profile.photoSrc && <img className="profile-photo" src={profile.photoSrc} alt={profile.photo?.altText ?? ""} width={96} height={96} />}
-          <ActionForm action={updateBylineAction} submitLabel="Save profile" successMessage="Profile saved.">
+          <ActionForm action={updateBylineAction} record={{ id: profile.id, version: profile.version }} submitLabel="Save profile" successMessage="Profile saved.">
             <BylineFields profile={profile} photos={photoChoices} users={userChoices} />
           </ActionForm>
         </section>
@@ -46,31 +47,12 @@ export default async function BylinePage({ params }: Props) {
             For one person with two profiles. Every story credited to {profile.name} is credited to the profile you choose; the other profile keeps
             its own name and fills empty fields from this one. This profile is then deleted, and /author/{profile.slug} redirects.
           </p>
-          <ActionForm
+          <MergeForm
             action={mergeBylinesAction}
-            submitLabel="Merge profiles"
-            pendingLabel="Merging…"
-            successMessage="Merged."
-            confirmMessage={`Merge ${profile.name} into the chosen profile? This cannot be undone.`}
-            followHref
-            isDanger
-          >
-            <input type="hidden" name="sourceId" value={profile.id} />
-            <input type="hidden" name="sourceVersion" value={profile.version} />
-            <label>
-              Keep this profile
-              <select name="target" required defaultValue="">
-                <option value="" disabled>
-                  Choose a profile…
-                </option>
-                {targets.map((target) => (
-                  <option key={target.id} value={`${target.id}:${target.version}`}>
-                    {target.name} ({target.stories} {target.stories === 1 ? "story" : "stories"})
-                  </option>
-                ))}
-              </select>
-            </label>
-          </ActionForm>
+            noun="profile"
+            source={profile}
+            targets={targets.map((target) => ({ id: target.id, version: target.version, label: `${target.name} (${target.stories} ${target.stories === 1 ? "story" : "stories"})` }))}
+          />
         </section>
       </div>
     </>

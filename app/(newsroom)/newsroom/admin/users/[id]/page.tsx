@@ -38,9 +38,7 @@ export default async function UserPage({ params }: Props) {
         <div>
           <section className="admin-section" aria-labelledby="details-heading">
             <h2 id="details-heading">Name and email</h2>
-            <ActionForm action={updateUserAction} submitLabel="Save">
-              <input type="hidden" name="id" value={user.id} />
-              <input type="hidden" name="version" value={user.version} />
+            <ActionForm action={updateUserAction} record={{ id: user.id, version: user.version }} submitLabel="Save">
               <div className="form-row">
                 <label>
                   Name
@@ -55,9 +53,7 @@ export default async function UserPage({ params }: Props) {
           </section>
           <section className="admin-section" aria-labelledby="role-heading">
             <h2 id="role-heading">Role</h2>
-            <ActionForm action={changeUserRoleAction} submitLabel="Change role" successMessage="Role changed." className="admin-form admin-form--inline">
-              <input type="hidden" name="id" value={user.id} />
-              <input type="hidden" name="version" value={user.version} />
+            <ActionForm action={changeUserRoleAction} record={{ id: user.id, version: user.version }} submitLabel="Change role" successMessage="Role changed." className="admin-form admin-form--inline">
               <label>
                 Role
                 <RoleSelect defaultValue={user.role} />

@@ -31,9 +31,7 @@ export default async function AgencyPage({ params }: Props) {
       <div className="admin-columns">
         <section className="admin-section" aria-labelledby="agency-heading">
           <h2 id="agency-heading">Credit</h2>
-          <ActionForm action={updateAgencyAction} submitLabel="Save agency" successMessage="Saved: every credit using this agency now reads as previewed.">
-            <input type="hidden" name="id" value={agency.id} />
-            <input type="hidden" name="version" value={agency.version} />
+          <ActionForm action={updateAgencyAction} record={{ id: agency.id, version: agency.version }} submitLabel="Save agency" successMessage="Saved: every credit using this agency now reads as previewed.">
             <AgencyFields agency={{ name: agency.name, shortCredit: agency.shortCredit, creditFormat: agency.creditFormat, distributor: agency.distributor }} samplePhotographer={agency.photographers[0]?.name ?? "Jane Smith"} />
           </ActionForm>
         </section>

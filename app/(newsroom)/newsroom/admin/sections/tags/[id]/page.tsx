@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/newsroom/action-form";
+import { MergeForm } from "@/components/newsroom/merge-form";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { requireScreen } from "@/lib/auth/screen";
 import { listTagsForAdmin } from "@/lib/tags/queries";
@@ -32,9 +33,7 @@ export default async function TagPage({ params }: Props) {
         <section className="admin-section" aria-labelledby="rename-heading">
           <h2 id="rename-heading">Rename</h2>
           <p className="muted">The address follows the name; /tag/{tag.slug} keeps working and redirects.</p>
-          <ActionForm action={renameTagAction} submitLabel="Rename tag" successMessage="Renamed." className="admin-form admin-form--inline">
-            <input type="hidden" name="id" value={tag.id} />
-            <input type="hidden" name="version" value={tag.version} />
+          <ActionForm action={renameTagAction} record={{ id: tag.id, version: tag.version }} submitLabel="Rename tag" successMessage="Renamed." className="admin-form admin-form--inline">
             <label>
               Name
               <input name="name" defaultValue={tag.name} required maxLength={60} />
@@ -44,31 +43,12 @@ export default async function TagPage({ params }: Props) {
         <section className="admin-section" aria-labelledby="merge-tag-heading">
           <h2 id="merge-tag-heading">Merge into another tag</h2>
           <p className="muted">Every story tagged {tag.name} gets the tag you choose instead; this tag is deleted and its page redirects.</p>
-          <ActionForm
+          <MergeForm
             action={mergeTagsAction}
-            submitLabel="Merge tags"
-            pendingLabel="Merging…"
-            successMessage="Merged."
-            confirmMessage={`Merge ${tag.name} into the chosen tag? This cannot be undone.`}
-            followHref
-            isDanger
-          >
-            <input type="hidden" name="sourceId" value={tag.id} />
-            <input type="hidden" name="sourceVersion" value={tag.version} />
-            <label>
-              Keep this tag
-              <select name="target" required defaultValue="">
-                <option value="" disabled>
-                  Choose a tag…
-                </option>
-                {others.map((other) => (
-                  <option key={other.id} value={`${other.id}:${other.version}`}>
-                    {other.name} ({other.stories})
-                  </option>
-                ))}
-              </select>
-            </label>
-          </ActionForm>
+            noun="tag"
+            source={tag}
+            targets={others.map((other) => ({ id: other.id, version: other.version, label: `${other.name} (${other.stories})` }))}
+          />
         </section>
       </div>
     </>
