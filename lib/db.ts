@@ -1,6 +1,7 @@
 // The single PrismaClient. DATABASE_URL chooses the driver adapter: SQLite (better-sqlite3) by
 // default, PostgreSQL (pg) for postgres:// URLs. Both generated clients share one model shape,
 // so the rest of the code is written once against the SQLite client's types.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";

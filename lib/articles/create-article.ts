@@ -1,4 +1,5 @@
 // A new, empty draft. The slug is provisional until the editor writes a headline.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { textInput } from "../text-input";

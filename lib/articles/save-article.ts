@@ -1,6 +1,7 @@
 // Saving a story: the one write path for every field, the body and the records it refers to.
 // Optimistic concurrency: the save names the version it started from; if someone saved since,
 // it is refused with 409 and their name, and nothing is written.
+import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { staleVersionError } from "../concurrency";

@@ -1,6 +1,7 @@
 // next-auth configuration: email + password (Credentials), JWT sessions, our own pages. The token
 // carries the user's id, role and a fingerprint of the password hash; getCurrentUser() re-reads
 // role and disabled flag from the database on every request, so the token is never the authority.
+import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "../audit/record";

@@ -1,5 +1,6 @@
 // Writes to byline profiles: create, edit, merge. Public pages that show a profile's name or
 // address are dropped from the cache; a changed address leaves a redirect behind.
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";

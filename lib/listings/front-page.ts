@@ -1,5 +1,6 @@
 // The front page: a lead story, the latest stories, and the top stories of each section.
 // One query for the latest and one per section (a handful), cached under the front page's tag.
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";

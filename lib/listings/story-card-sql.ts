@@ -1,5 +1,6 @@
 // A story card's row (story-card.ts storyCardSelect: section, ordered bylines, hero picture) built in
 // SQL, so that a list of cards with all their pictures comes back in one statement.
+import "server-only";
 import { Prisma } from "../generated/sqlite/client";
 import { mediaRecordSql, toMediaRecord, type MediaJson } from "../media/media-sql";
 import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, type Fields } from "../sql-json";
