@@ -13,14 +13,12 @@ const AS_UNKNOWN_AS_SEAMS = [
   // next-auth's getToken() is typed for a Next.js request; the session reader hands it the
   // request's cookies and headers read through next/headers, which is all getToken() reads.
   "lib/auth/session.ts",
-  // The PostgreSQL client is generated from the derived schema: the same models and methods as
-  // the SQLite client, a different class. lib/db.ts presents it as the one Db type.
-  "lib/db.ts",
   // Hostile tests hand deliberately mistyped values (an object where a string belongs, a malformed
   // case list) to code typed against them: the lie to the compiler is the point of the test.
   "tests/hostile/inputs.test.ts",
   "tests/hostile/support/xss-refusals.ts",
-  // Browser-side test hooks live on `window`, whose DOM type does not declare them.
+  // A hook the test installs on `window` (page.exposeFunction), which the DOM type cannot declare
+  // without declaring it for every file.
   "tests/e2e/security-headers.test.ts",
 ];
 

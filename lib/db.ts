@@ -22,14 +22,14 @@ const SQLITE_BUSY_TIMEOUT_MS = integerSetting(process.env.SQLITE_BUSY_TIMEOUT_MS
 // so the production server's stats hook can read it whichever bundle made the client.
 const countQueries = process.env.PRESSBOX_COUNT_QUERIES === "1";
 const queryLog: { log?: { emit: "event"; level: "query" }[] } = countQueries ? { log: [{ emit: "event", level: "query" }] } : {};
-const counter = globalThis as unknown as { pressboxQueryCount?: number };
+const counter = globalThis as typeof globalThis & { pressboxQueryCount?: number };
 
 export function queryCount(): number {
   return counter.pressboxQueryCount ?? 0;
 }
 
 function counted(client: Db): Db {
-  if (countQueries) (client as unknown as { $on: (event: "query", fn: () => void) => void }).$on("query", () => {
+  if (countQueries) (client as { $on: (event: "query", fn: () => void) => void }).$on("query", () => {
     counter.pressboxQueryCount = (counter.pressboxQueryCount ?? 0) + 1;
   });
   return client;
@@ -38,7 +38,7 @@ function counted(client: Db): Db {
 export function createDb(url: string = resolveDatabaseUrl()): Db {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return counted(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
+    return counted(new PostgresClient({ adapter, ...queryLog }) as Db);
   }
   const driver = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
   const adapter = withSafeTransactions(driver, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
@@ -46,7 +46,7 @@ export function createDb(url: string = resolveDatabaseUrl()): Db {
   return counted(new SqliteClient({ adapter, transactionOptions, ...queryLog }));
 }
 
-const globalForDb = globalThis as unknown as { pressboxDb?: Db };
+const globalForDb = globalThis as typeof globalThis & { pressboxDb?: Db };
 
 // One client per process; kept on globalThis so dev-server reloads do not open new pools.
 export const db: Db = globalForDb.pressboxDb ?? createDb();

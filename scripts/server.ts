@@ -93,7 +93,7 @@ async function benchHook(req: IncomingMessage, res: ServerResponse): Promise<voi
     res.writeHead(404).end();
     return;
   }
-  const queries = (globalThis as unknown as { pressboxQueryCount?: number }).pressboxQueryCount ?? 0;
+  const queries = (globalThis as typeof globalThis & { pressboxQueryCount?: number }).pressboxQueryCount ?? 0;
   res.writeHead(200, { "content-type": "application/json" });
   res.end(JSON.stringify({ queries, pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage() }));
 }

@@ -94,7 +94,7 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
       kicker: article.kicker, headline: article.headline, standfirst: article.standfirst, slug: article.slug,
       sectionId: article.sectionId, agencyLine: article.agencyLine,
       heroMediaId: article.hero?.mediaId ?? null, heroCaptionId: nextHeroCaptionId,
-      body: body.doc as unknown as Prisma.InputJsonValue, bodyText: body.facts.text,
+      body: body.doc as Prisma.InputJsonValue, bodyText: body.facts.text,
       lastEditedById: editorId,
     },
     select: { version: true, updatedAt: true, status: true },

@@ -9,12 +9,24 @@ import { db } from "../db";
 import { isAppError } from "../errors";
 import type { Role } from "../permissions";
 import { clientIp } from "./request-ip";
-import { authenticate, SIGN_IN_ERRORS, type SignedInUser } from "./sign-in";
+import { authenticate, SIGN_IN_ERRORS } from "./sign-in";
 import { revokeSession, startSession } from "./user-sessions";
 import { deviceIdForRequest, rememberDevice } from "./device-cookie";
 
 function normalizedEmail(credentials: Record<string, string> | undefined): string {
   return String(credentials?.email ?? "").trim().toLowerCase();
+}
+
+// What authorize() hands next-auth and its jwt callback receives back: the signed-in person and
+// the server-side session just started for them.
+declare module "next-auth" {
+  interface User {
+    name: string;
+    email: string;
+    role: Role;
+    passwordFingerprint: string;
+    sessionId: string;
+  }
 }
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -23,7 +35,7 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 // sid: the server-side session (lib/auth/user-sessions.ts) this cookie belongs to.
 export type SessionClaims = { sub: string; name: string; email: string; role: Role; pwd: string; sid: string };
 
-export function claimsFor(user: SignedInUser & { sessionId: string }): SessionClaims {
+export function claimsFor(user: User): SessionClaims {
   return { sub: user.id, name: user.name, email: user.email, role: user.role, pwd: user.passwordFingerprint, sid: user.sessionId };
 }
 
@@ -37,7 +49,7 @@ async function authorizeCredentials(credentials: Record<string, string> | undefi
     if (!user) return null;
     const sessionId = await startSession(user.id, { ip: ip === "unknown" ? null : ip, userAgent: String(source["user-agent"] ?? "") });
     await rememberDevice(user.email, deviceId);
-    return { ...user, sessionId, image: null } as unknown as User;
+    return { ...user, sessionId, image: null };
   } catch (error) {
     if (isAppError(error) && error.code === "TOO_MANY_REQUESTS") {
       const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
@@ -63,7 +75,7 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      return user ? { ...token, ...claimsFor(user as unknown as SignedInUser & { sessionId: string }) } : token;
+      return user ? { ...token, ...claimsFor(user) } : token;
     },
     session({ session, token }) {
       return { ...session, user: { id: token.sub, name: token.name, email: token.email, role: token.role } } as typeof session;

@@ -32,7 +32,7 @@ const TTL_MS = Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 300) * 1000;
 // Smaller bodies are not worth compressing.
 const GZIP_MIN_BYTES = 1024;
 
-const globals = globalThis as unknown as { pressboxPageCache?: Store; pressboxRenderContext?: AsyncLocalStorage<RenderContext> };
+const globals = globalThis as typeof globalThis & { pressboxPageCache?: Store; pressboxRenderContext?: AsyncLocalStorage<RenderContext> };
 const store: Store = (globals.pressboxPageCache ??= { entries: new Map(), byTag: new Map(), bytes: 0, hits: 0, misses: 0 });
 const renderContext: AsyncLocalStorage<RenderContext> = (globals.pressboxRenderContext ??= new AsyncLocalStorage<RenderContext>());
 

@@ -19,7 +19,7 @@ const MAX_ENTRIES = Number(process.env.PAGE_CACHE_MAX_ENTRIES ?? 5000);
 // Bounds staleness of writes made by another process (e.g. `npm run publish-due` from cron).
 const TTL_MS = Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 300) * 1000;
 
-const globalStore = globalThis as unknown as { pressboxTaggedCache?: Store };
+const globalStore = globalThis as typeof globalThis & { pressboxTaggedCache?: Store };
 const store: Store = (globalStore.pressboxTaggedCache ??= {
   entries: new Map(),
   byTag: new Map(),

@@ -181,7 +181,7 @@ describe("structure", () => {
   });
 
   test.each([{}, 5])("refuses marks that are not a list (%j) with a problem, not a crash", (marks) => {
-    const body = doc(paragraph({ type: "text", text: "x", marks } as unknown as BodyNode));
+    const body = doc(paragraph({ type: "text", text: "x", marks } as BodyNode));
     expect(findBodyProblems(body)).not.toEqual([]);
   });
 });
