@@ -53,12 +53,12 @@ async function authorizeCredentials(credentials: Record<string, string> | undefi
   } catch (error) {
     if (isAppError(error) && error.code === "TOO_MANY_REQUESTS") {
       const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
-      throw new Error(`${SIGN_IN_ERRORS.throttled}:${seconds}`);
+      throw new Error(`${SIGN_IN_ERRORS.throttled}:${seconds}`, { cause: error });
     }
-    if (isAppError(error) && error.code === "FORBIDDEN") throw new Error(SIGN_IN_ERRORS.disabled);
-    if (isAppError(error) && error.code === "INVALID") throw new Error(SIGN_IN_ERRORS.unstorable);
+    if (isAppError(error) && error.code === "FORBIDDEN") throw new Error(SIGN_IN_ERRORS.disabled, { cause: error });
+    if (isAppError(error) && error.code === "INVALID") throw new Error(SIGN_IN_ERRORS.unstorable, { cause: error });
     console.error("[pressbox] sign-in failed unexpectedly", error);
-    throw new Error("SignInUnavailable");
+    throw new Error("SignInUnavailable", { cause: error });
   }
 }
 
