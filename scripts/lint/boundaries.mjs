@@ -188,6 +188,7 @@ const isDatabaseModule = (file, root) => {
   return /^lib\/db(\.[cm]?[jt]sx?)?$/.test(relative) || relative.startsWith("lib/generated/");
 };
 
+/** @type {Record<string, import("eslint").Rule.RuleModule>} */
 export const rules = {
   "lib-imports-no-ui": {
     meta: {
@@ -210,7 +211,8 @@ export const rules = {
   },
   "components-no-data": serverReachRule({
     description: "components/ never imports lib/db or a server-only module",
-    appliesTo: (file, root) => within(file, root, "components"),
+    // A "use client" component answers to client-no-server, which asks more of it.
+    appliesTo: (file, root, program) => within(file, root, "components") && !hasUseClient(program),
     isForbiddenPackage: isDataPackage,
     isForbiddenFile: isDatabaseModule,
     message: 'Components have no data access: "{{specifier}}" reaches {{chain}}. Let the page or action in app/ call lib/ and pass the data in (an `import type` is fine).',
@@ -224,4 +226,6 @@ export const rules = {
   }),
 };
 
-export default { meta: { name: "pressbox-boundaries" }, rules };
+/** @type {import("eslint").ESLint.Plugin} */
+const plugin = { meta: { name: "pressbox-boundaries" }, rules };
+export default plugin;
