@@ -24,9 +24,7 @@ describe("the project's ESLint config", () => {
     expect(await lint(`import { StoryBody } from "@/components/site/story/story-body";\nexport const a = StoryBody;\n`, "lib/editor/example.ts")).toEqual([
       expect.stringContaining("boundaries/lib-imports-no-ui"),
     ]);
-    expect(await lint(`import type { Props } from "../../app/(site)/layout";\nexport type A = Props;\n`, "lib/editor/example.ts")).toEqual([
-      expect.stringContaining("boundaries/lib-imports-no-ui"),
-    ]);
+    expect(await lint(`import type { Props } from "../../app/(site)/layout";\nexport type A = Props;\n`, "lib/editor/example.ts")).toEqual([expect.stringContaining("boundaries/lib-imports-no-ui")]);
     expect(await lint(`import { db } from "@/lib/db";\nexport const a = db;\n`, "lib/editor/example.ts")).toEqual([]);
   });
 
@@ -97,9 +95,7 @@ describe("the boundary rules on a made-up tree", () => {
   const clientFile = (imports: string) => problems(eslint, `"use client";\n${imports}\nexport const x = 1;\n`, path.join(root, "components", "example.tsx"));
 
   it("follows value imports through other files and re-exports, and names the chain", async () => {
-    expect(await clientFile(`import { read } from "@/lib/via-alias";`)).toEqual([
-      expect.stringContaining("lib/via-alias.ts → lib/queries.ts → lib/db.ts"),
-    ]);
+    expect(await clientFile(`import { read } from "@/lib/via-alias";`)).toEqual([expect.stringContaining("lib/via-alias.ts → lib/queries.ts → lib/db.ts")]);
   });
 
   it("follows import() and import cycles", async () => {
@@ -126,8 +122,6 @@ describe("the boundary rules on a made-up tree", () => {
   it("applies to lib and components only by folder: lib may use the data layer, app may too", async () => {
     expect(await problems(eslint, `import { read } from "./queries";\nexport const x = read;\n`, path.join(root, "lib", "example.ts"))).toEqual([]);
     expect(await problems(eslint, `import { read } from "@/lib/queries";\nexport const x = read;\n`, path.join(root, "app", "page.tsx"))).toEqual([]);
-    expect(await problems(eslint, `import { x } from "@/app/page";\nexport const y = x;\n`, path.join(root, "lib", "example.ts"))).toEqual([
-      expect.stringContaining("boundaries/lib-imports-no-ui"),
-    ]);
+    expect(await problems(eslint, `import { x } from "@/app/page";\nexport const y = x;\n`, path.join(root, "lib", "example.ts"))).toEqual([expect.stringContaining("boundaries/lib-imports-no-ui")]);
   });
 });
