@@ -9,6 +9,7 @@
 //                         permissions over HTTP, concurrency, crashes, contention, hostile uploads;
 //                         each file makes its own databases and servers
 // Global setups live in tests/setup/ and hand each run's database and URLs to tests via inject().
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { SeedFirstSequencer } from "./tests/setup/seed-first-sequencer";
 
@@ -27,8 +28,12 @@ const PROVIDER_INDEPENDENT_TESTS = [
 ];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
-// `extends: true`, which would load this file once more per project.)
-const shared = { resolve: { tsconfigPaths: true } } as const;
+// `extends: true`, which would load this file once more per project.) The data layer's
+// `import "server-only"` is for Next.js's bundler, which refuses it in client code; tests load
+// that layer on purpose, so it is the package's empty module here (as in Next.js's own Jest
+// preset; tsconfig.json maps it the same way for tsx and esbuild).
+const SERVER_ONLY_EMPTY = fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url));
+const shared = { resolve: { tsconfigPaths: true, alias: [{ find: /^server-only$/, replacement: SERVER_ONLY_EMPTY }] } } as const;
 
 // One database per run, shared by every file of the project, so files run one at a time
 // (fileParallelism false): one `migrate deploy` per run instead of one per file, no SQLite writer

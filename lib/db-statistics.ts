@@ -3,6 +3,7 @@
 // index and walks every published row: at 100,000 stories a one-story search took seconds. Runs at
 // server start and hourly from the scheduler; bounded work (analysis_limit). PostgreSQL's
 // autovacuum keeps its own statistics, so there is nothing to do there.
+import "server-only";
 import { db, isPostgres } from "./db";
 
 const ANALYSIS_LIMIT_ROWS = 1000;

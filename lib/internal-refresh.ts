@@ -2,6 +2,7 @@
 // server which stories changed, so its in-process page cache drops them at once. Requests are
 // signed with the server's secret; what is signed includes a time and a one-off nonce, so a
 // notice is accepted once and only for a few minutes: a captured one cannot be replayed.
+import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { authSecret } from "./auth/secret";
 

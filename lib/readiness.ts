@@ -1,6 +1,7 @@
 // Readiness (/readyz): can this instance serve writes right now? The database must be able to
 // start a transaction: on SQLite that takes the write lock (BEGIN IMMEDIATE), so a file locked
 // by another process, a full disk or a wedged client all show here, not only in failed saves.
+import "server-only";
 import { db } from "./db";
 import { databaseUnavailable } from "./database-unavailable";
 

@@ -18,7 +18,7 @@ const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 // On globalThis: the production server (scripts/server.ts) stops the scheduler that Next.js's own
 // copy of this module started.
-const globalScheduler = globalThis as unknown as {
+const globalScheduler = globalThis as typeof globalThis & {
   pressboxScheduler?: ReturnType<typeof setInterval>;
   pressboxSchedulerRun?: Promise<void>;
   pressboxStatisticsAt?: number;

@@ -3,6 +3,7 @@
 // SQLite). Written once for SQLite (json_object, json_group_array) and PostgreSQL (json_build_object,
 // json_agg). Fragments are Prisma.Sql: values travel as parameters; only the names written in code
 // (keys, aliases, columns, checked below) are spliced into the text.
+import "server-only";
 import { isPostgres, type Db, type Tx } from "./db";
 import { Prisma } from "./generated/sqlite/client";
 

@@ -56,6 +56,6 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
 export async function releaseServerResources(): Promise<void> {
   const { stopScheduler } = await import("../lib/scheduler");
   await stopScheduler();
-  const shared = globalThis as unknown as { pressboxDb?: { $disconnect: () => Promise<void> } };
+  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> } };
   await shared.pressboxDb?.$disconnect();
 }

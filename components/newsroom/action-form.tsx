@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Fragment, startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { Fragment, startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 export type FormState = ActionResult<unknown> | null;
@@ -25,6 +25,9 @@ type Props = {
   children?: ReactNode;
 };
 
+type Sent = { state: FormState; generation: number };
+const NOTHING_SENT: Sent = { state: null, generation: 0 };
+
 function hrefOf(data: unknown): string | null {
   const href = (data as { href?: unknown } | null)?.href;
   return typeof href === "string" && href.startsWith("/") ? href : null;
@@ -34,17 +37,19 @@ function hrefOf(data: unknown): string | null {
 // sentence), keeps what was typed when it fails, and refreshes the page's data when it works.
 export function ActionForm({ action, submitLabel, pendingLabel, successMessage = "Saved.", confirmMessage, resetOnSuccess, followHref, isDanger, record, className, children }: Props) {
   const router = useRouter();
-  const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
-  // Bumped to remount the fields (controlled ones included) after a successful create.
-  const [generation, setGeneration] = useState(0);
+  // `generation` counts successful sends of a form that resets: bumping it remounts the fields
+  // (controlled ones included).
+  const [{ state, generation }, dispatch, isPending] = useActionState<Sent, FormData>(async (previous, form) => {
+    const next = await action(previous.state, form);
+    return { state: next, generation: next.ok && resetOnSuccess ? previous.generation + 1 : previous.generation };
+  }, NOTHING_SENT);
 
   useEffect(() => {
     if (!state?.ok) return;
     const href = followHref ? hrefOf(state.data) : null;
     if (href) router.push(href);
     else router.refresh();
-    if (resetOnSuccess) setGeneration((value) => value + 1);
-  }, [state, followHref, resetOnSuccess, router]);
+  }, [state, followHref, router]);
 
   // Sent by hand rather than through <form action>, which would empty the fields even on failure.
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,5 +1,6 @@
 // Writes to agencies. A credit is formatted from the agency when a page is read, so changing the
 // format changes every picture that uses it: the pages showing those pictures are dropped.
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";

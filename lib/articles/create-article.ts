@@ -1,4 +1,5 @@
 // A new, empty draft. The slug is provisional until the editor writes a headline.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { textInput } from "../text-input";
@@ -23,7 +24,7 @@ export async function createArticle(actor: Actor | null, raw: unknown = {}): Pro
         slug,
         headline: input.headline,
         sectionId: section?.id ?? null,
-        body: EMPTY_DOC as unknown as Prisma.InputJsonValue,
+        body: EMPTY_DOC as Prisma.InputJsonValue,
         createdById: actor.id,
         lastEditedById: actor.id,
         ...(ownProfile ? { bylines: { create: [{ profileId: ownProfile.id, position: 0 }] } } : {}),

@@ -1,4 +1,5 @@
 // Reads for the newsroom's story screens. Staff-only: every function takes the actor and checks it.
+import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";

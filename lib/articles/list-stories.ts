@@ -1,6 +1,7 @@
 // The newsroom's story list: every story a person may see, filtered and paginated; and its Trash
 // view. Contributors see the stories they wrote and those carrying their byline (lib/permissions.ts
 // lets them open both); nobody sees a "New story" nothing was typed in (untouched-draft.ts).
+import "server-only";
 import { z } from "zod";
 import { textInput } from "../text-input";
 import { db } from "../db";

@@ -1,5 +1,6 @@
 // Corrections and update notes on published stories: shown at the foot with their time, and
 // they move the story's dateModified.
+import "server-only";
 import { z } from "zod";
 import { textInput, idInput } from "../text-input";
 import { db } from "../db";

@@ -1,6 +1,7 @@
 // What opening a story in the newsroom shows: the editor; the "in the trash" page (with Restore for
 // whoever may restore it); or, for a contributor opening a story that carries their byline but that
 // they did not write, the story as it will read, without editing. Anyone else: not found.
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can, type Actor } from "../permissions";

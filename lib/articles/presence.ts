@@ -1,5 +1,6 @@
 // "X is editing": each open editor checks in every few seconds; anyone seen in the last minute
 // is shown to the others.
+import "server-only";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 

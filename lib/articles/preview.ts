@@ -2,6 +2,7 @@
 // someone without an account. Each link is a PreviewLink row made by someone: the editor lists a
 // story's links with who made them and can revoke each; unpublishing a story revokes them all.
 // The token names the link and its expiry, signed, so a forged one costs no database read.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { idInput } from "../text-input";

@@ -1,5 +1,6 @@
 // Reads for the public article page, from the tagged in-process cache: a cached request does
 // not touch the database.
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";

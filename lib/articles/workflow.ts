@@ -1,6 +1,7 @@
 // A story's life: DRAFT -> IN_REVIEW -> SCHEDULED/PUBLISHED -> UNPUBLISHED (and back to DRAFT).
 // Every step checks permission and the version the person saw, writes in one transaction with an
 // audit entry, and refreshes the public pages the story appears on.
+import "server-only";
 import { z } from "zod";
 import { idInput } from "../text-input";
 import { db, type Tx } from "../db";

@@ -1,5 +1,6 @@
 // Names for the records an audit page mentions (its entries' records and the ids in their
 // details): one query per record type, whatever the number of entries.
+import "server-only";
 import { db } from "../db";
 import { refKey, type RecordRef } from "./references";
 

@@ -1,6 +1,7 @@
 // The audit log screen (admins only): newest first, filtered, a page at a time, with what the
 // screen needs to read like a newsroom log: the names of the records the entries mention (not
 // their ids) and, for story saves, what changed.
+import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { textInput } from "../text-input";

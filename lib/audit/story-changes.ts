@@ -1,6 +1,7 @@
 // What a story save changed, for the audit log: read from the revisions on either side of the
 // version the entry names (each save that is not an autosave keeps one), as { from, to } per field
 // in the same vocabulary as other entries' details. Bodies are compared by their word counts.
+import "server-only";
 import { db } from "../db";
 import { bodyToPlainText } from "../editor/references";
 import type { BodyDoc } from "../editor/types";

@@ -2,6 +2,7 @@
 // successfully gets a signed cookie naming it. Failed sign-ins are throttled per account separately
 // for each such browser and for all unknown ones together, so someone guessing a known account's
 // password from elsewhere locks out only unknown browsers, never the owner's.
+import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { authSecret } from "./secret";

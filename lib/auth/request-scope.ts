@@ -4,6 +4,7 @@
 // next/headers is loaded on first use, not at the top, so that scripts which never write an audit
 // entry never load it (see scripts/next-environment.ts for why loading it before Next.js's
 // start-up in the server's own process once killed the server).
+import "server-only";
 import { clientIp } from "./request-ip";
 
 type NextRequestApi = { headers: typeof import("next/headers").headers; rethrow: typeof import("next/navigation").unstable_rethrow };

@@ -1,5 +1,6 @@
 // For `npm start`: when neither NEXTAUTH_SECRET nor AUTH_SECRET is given, a random secret is
 // generated once into the data folder (outside git) and reused, so sessions survive restarts.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

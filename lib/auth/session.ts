@@ -1,6 +1,7 @@
 // Who is making this request. The session token only says which user signed in; role and
 // disabled flag come from the database, read once per request (React cache), so a demoted or
 // disabled user loses access on their next click.
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";

@@ -1,5 +1,6 @@
 // Checking a sign-in: throttle, password, account state; every heard attempt is recorded in
 // LoginAttempt, and attempts on real accounts in the audit log.
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { db as defaultDb, type Db } from "../db";

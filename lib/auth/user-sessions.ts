@@ -1,6 +1,7 @@
 // Server-side sessions. The session cookie (a next-auth JWT) names a UserSession row; every
 // request checks that row (lib/auth/session.ts), so signing out, "sign out everywhere" and an
 // admin's "sign out everywhere" for someone else end a session at once, even for a copied cookie.
+import "server-only";
 import { z } from "zod";
 import { idInput } from "../text-input";
 import { recordAudit } from "../audit/record";

@@ -1,6 +1,7 @@
 // The backup archive: one gzipped tar file whose first entry is manifest.json, then the files it
 // lists. Writing goes to a temp name beside the target and is renamed into place, so a crash never
 // leaves a half archive under the final name. Reading checks every entry against the manifest.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";

@@ -3,6 +3,7 @@
 // order inside one PostgreSQL transaction, read from one SQLite read transaction (a consistent
 // source even if a server still writes), and each table's row count is compared before COMMIT:
 // all or nothing. The search index is copied too (its texts; PostgreSQL derives its tsvector).
+import "server-only";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type pg from "pg";

@@ -1,5 +1,6 @@
 // `npm run backup`: the database (a consistent snapshot), the media files its records name and the
 // session secret, in one archive with a manifest of sizes and SHA-256 sums.
+import "server-only";
 import { chmod, copyFile, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // manifest.json, the first entry of every backup archive: what made it, from which database, and
 // the size and SHA-256 of every other file in it. Restore trusts nothing the manifest does not list.
+import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream, readFileSync } from "node:fs";
 import path from "node:path";

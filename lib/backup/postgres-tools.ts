@@ -1,5 +1,6 @@
 // PostgreSQL side of backups: pg_dump / pg_restore (never a home-made dumper), run without a shell,
 // and the checks around them: tools present, target database empty.
+import "server-only";
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { redactUrl } from "../database-url";

@@ -3,6 +3,7 @@
 // checks the database there (PRAGMA integrity_check and row counts for SQLite; pg_restore into an
 // empty database in one transaction, then row counts, for PostgreSQL) and only then renames the
 // folder to the target. A target folder or database that already holds something is refused.
+import "server-only";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // SQLite side of a backup: a consistent copy of a live database file through SQLite's online
 // backup API (better-sqlite3's db.backup), and the facts a manifest records about a database file.
+import "server-only";
 import Database from "better-sqlite3";
 import { BackupError } from "./backup-error";
 

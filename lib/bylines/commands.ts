@@ -1,5 +1,6 @@
 // Writes to byline profiles: create, edit, merge. Public pages that show a profile's name or
 // address are dropped from the cache; a changed address leaves a redirect behind.
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
@@ -66,7 +67,7 @@ export async function updateBylineProfile(actor: Actor | null, input: unknown, c
 export async function mergeBylineProfiles(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<{ targetId: string; href: string }> {
   assertCan(actor, "byline.manage");
   const data = MergeBylinesInput.parse(input);
-  const { articleIds, targetSlug } = await db.$transaction(
+  const articleIds = await db.$transaction(
     async (tx) => {
       const [source, target] = await Promise.all([loadProfile(tx, data.sourceId), loadProfile(tx, data.targetId)]);
       const gaps = fillGaps(source, target);
@@ -78,7 +79,7 @@ export async function mergeBylineProfiles(actor: Actor | null, input: unknown, c
       await addRedirect(tx, authorPath(source.slug), authorPath(target.slug));
       const details = { source: { id: source.id, name: source.name, slug: source.slug }, target: { name: target.name, slug: target.slug }, articles: articleIds.length };
       await recordAudit(tx, { actorId: actor.id, action: "byline.merge", entityType: "BylineProfile", entityId: target.id, details, ip: context.ip });
-      return { articleIds, targetSlug: target.slug };
+      return articleIds;
     },
     { maxWait: 10_000, timeout: 30_000 },
   );

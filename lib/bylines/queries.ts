@@ -1,4 +1,5 @@
 // Reads for the byline screens (admins only).
+import "server-only";
 import { db } from "../db";
 import { pickDefaultRendition, mediaUrl } from "../media/file/urls";
 import { assertCan, type Actor } from "../permissions";

@@ -110,7 +110,7 @@ describe("references", () => {
     ["pullQuote", "quoteId", { quoteId: "short" }],
     ["sidebar", "sidebarId", { sidebarId: "CSIDEBAR0000000000000001" }],
     ["relatedStory", "articleId", { articleId: "carticle-000000000000001" }],
-    ["relatedStory", "articleId", { articleId: 12345678901234567890 }],
+    ["relatedStory", "articleId", { articleId: Number.MAX_SAFE_INTEGER }],
   ])("a %s needs a valid %s (attrs %j)", (type, attribute, attrs) => {
     expect(problemsOf(doc({ type, attrs }))).toContain(`"${type}" needs a valid ${attribute}`);
   });
@@ -181,7 +181,7 @@ describe("structure", () => {
   });
 
   test.each([{}, 5])("refuses marks that are not a list (%j) with a problem, not a crash", (marks) => {
-    const body = doc(paragraph({ type: "text", text: "x", marks } as unknown as BodyNode));
+    const body = doc(paragraph({ type: "text", text: "x", marks } as BodyNode));
     expect(findBodyProblems(body)).not.toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // What feeds and sitemaps list, cached under the feeds tag (every publish, unpublish or
 // correction drops it) and the tag of the listing a feed belongs to.
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";

@@ -1,6 +1,7 @@
 // The front page: a lead story, the latest stories, and the top stories of each section.
 // One statement for the latest, one for every section's top stories, cached under the front
 // page's tag.
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";

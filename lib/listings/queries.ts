@@ -1,6 +1,7 @@
 // Lists of published stories for the section, tag and author pages, newest first, a page at a
 // time. Each page is one statement (its cards and the count), cached under the tags of the
 // listing it belongs to (so publishing in one section does not refresh another's pages).
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";

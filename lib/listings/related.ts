@@ -1,6 +1,7 @@
 // "More on this story" at the foot of an article: the stories its body links to (in body order),
 // then the published stories sharing most of its tags, then its section's newest. One statement:
 // both lists as story cards, pictures included.
+import "server-only";
 import { cacheTags } from "../cache/tags";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../generated/sqlite/client";

@@ -1,6 +1,7 @@
 // The one reader of story cards (story-card.ts: section, ordered bylines, hero picture), built in
 // SQL so that a list of cards with all their pictures comes back in one statement: listings, the
 // front page, feeds and related stories all read cards here.
+import "server-only";
 import { Prisma } from "../generated/sqlite/client";
 import { mediaRecordSql, toMediaRecord, type MediaJson } from "../media/media-sql";
 import type { Db, Tx } from "../db";

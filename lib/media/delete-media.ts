@@ -1,6 +1,7 @@
 // Deleting a picture from the library. Refused while any story (whatever its status) or byline
 // profile uses it, naming them; otherwise the rows go in one transaction, audited, and the files
 // after the commit (a file left behind by a crash is harmless: nothing points at it).
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { notFound, staleRecordError, type WriteContext } from "../concurrency";
 import { db, type Tx } from "../db";

@@ -1,5 +1,6 @@
 // One picture in the library: everything its detail screen shows and edits, where it is used,
 // and what its file said about it when it was uploaded. Staff only.
+import "server-only";
 import { formatCredit, type Credit } from "../credits/format";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";

@@ -1,5 +1,6 @@
 // A picture as reader pages load it (views.ts mediaViewInclude: photographer, agency, renditions),
 // built in SQL so that a story and every picture it shows come back in a fixed number of statements.
+import "server-only";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, selectJson } from "../sql-json";

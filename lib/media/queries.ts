@@ -1,6 +1,7 @@
 // Reads of stored media files for the public media route. A rendition is served only while its
 // picture exists and its rights have not expired: a withdrawn or deleted picture's renditions
 // answer 410/404 at once, whatever file is still in storage.
+import "server-only";
 import { db } from "../db";
 import { contentTypeForKey } from "./file/formats";
 import { getMediaStorage, isValidStorageKey, type MediaStorage } from "./file/storage";

@@ -2,6 +2,7 @@
 // updateMedia (same permission, checks, version guard, audit and page refresh as the media screen).
 // The details the editor does not show are sent as they are stored: if the picture changed since
 // the version the editor names, updateMedia refuses the write and names who saved in between.
+import "server-only";
 import { readPickerMedia, type PickerMedia } from "../articles/editor-queries";
 import { notFound, type WriteContext } from "../concurrency";
 import { db } from "../db";

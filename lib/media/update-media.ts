@@ -1,6 +1,7 @@
 // Editing a picture's details: words, credit, rights, focal point. Version-checked (a stale form
 // is refused, naming who saved in between), audited with what changed, and every published page
 // showing the picture is refreshed when something readers see changed.
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, type WriteContext } from "../concurrency";
 import { db, type Tx } from "../db";

@@ -1,5 +1,6 @@
 // A person uploading a picture: their permission is checked, they are recorded as the uploader,
 // and the file goes through createMedia (checks, renditions, pre-fill, storage, audit).
+import "server-only";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { createMedia, type MediaContext } from "./commands";

@@ -1,5 +1,6 @@
 // The two questions about story bodies that need SQL (a body is JSON): which stories' bodies
 // mention a picture, and which pictures any body shows. One query per database provider.
+import "server-only";
 import { isPostgres, type Db, type Tx } from "../db";
 import { isRecordId } from "../editor/record-id";
 

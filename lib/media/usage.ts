@@ -41,7 +41,7 @@ export async function findMediaUsage(client: Db | Tx, mediaId: string): Promise<
   const stories = rows.flatMap((row) => {
     const copy = inCopies.get(row.id);
     const isHero = row.heroMediaId === mediaId || heroCaptioned.has(row.id) || Boolean(copy?.isHero);
-    const isInBody = captioned.has(row.id) || collectReferences(row.body as unknown as BodyDoc).mediaIds.includes(mediaId) || Boolean(copy?.isInBody);
+    const isInBody = captioned.has(row.id) || collectReferences(row.body as BodyDoc).mediaIds.includes(mediaId) || Boolean(copy?.isInBody);
     if (!isHero && !isInBody) return [];
     return [{ id: row.id, headline: row.headline, status: row.status, slug: row.slug, sectionSlug: row.section?.slug ?? null, isHero, isInBody }];
   });

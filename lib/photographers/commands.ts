@@ -1,5 +1,6 @@
 // Writes to photographers. A photographer's pictures keep the agency they were supplied through
 // (Media.agencyId); changing the photographer's agency only affects pictures uploaded later.
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";

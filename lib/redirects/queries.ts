@@ -1,4 +1,5 @@
 // Where an old public path now lives. Cached (a miss too) under one tag, dropped by every write.
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
 import { db } from "../db";

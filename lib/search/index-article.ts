@@ -1,6 +1,7 @@
 // Keeps the search index in step with a story. Call it inside the transaction that writes the
 // story (fields, body, captions, quotes, sidebars or status), after those writes: a published
 // story is (re)indexed, any other story is removed from the index.
+import "server-only";
 import { isPostgres, type Db, type Tx } from "../db";
 import { toSearchDocument, type SearchDocument } from "./document";
 

@@ -1,5 +1,6 @@
 // Search on PostgreSQL: the words as plainto_tsquery (all must match, English stemming) against
 // the weighted tsvector, ranked by ts_rank; ts_headline marks the matches of the page's rows only.
+import "server-only";
 import type { Db } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { MATCH_END, MATCH_START } from "./highlight";

@@ -1,4 +1,5 @@
 // Search on SQLite: FTS5 MATCH over quoted words, ranked by bm25 with the headline weighted most.
+import "server-only";
 import type { Db } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { MATCH_END, MATCH_START, splitHighlights } from "./highlight";

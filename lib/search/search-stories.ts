@@ -2,6 +2,7 @@
 // snippet, optionally within a section and a date range. Not cached: the space of queries is
 // unbounded and would push published pages out of the page cache; each search is two indexed
 // queries (the page of hits and their count).
+import "server-only";
 import { articleHref } from "../articles/href";
 import { db, isPostgres } from "../db";
 import { hasMatch, splitHighlights } from "./highlight";

@@ -1,5 +1,6 @@
 // Writes to sections. A section's slug is the first segment of its stories' addresses: changing
 // it leaves a redirect from the old section page (story pages already redirect by their slug).
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";

@@ -1,4 +1,5 @@
 // Sections for navigation and section pages (cached; dropped by any section write).
+import "server-only";
 import { cached } from "../cache/tagged-cache";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";

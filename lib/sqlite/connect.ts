@@ -1,6 +1,7 @@
 // What the single PrismaClient (lib/db.ts) needs to use a SQLite file: the better-sqlite3 driver
 // adapter wrapped so that transactions take the write lock up front and cannot wedge the client
 // (transactions.ts), and the busy timeout both of them share.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { integerSetting } from "../settings";

@@ -4,6 +4,7 @@
 // read from version 6.19.3, pinned exactly in package.json; pinned-adapter.test.ts fails when the
 // installed adapter is another version or no longer has the field, and connecting fails with this
 // module's error rather than with a transaction that hangs.
+import "server-only";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import type { Database } from "better-sqlite3";
 

@@ -1,5 +1,6 @@
 // One holder at a time, in arrival order. acquire() resolves to a release function; calling it
 // more than once is harmless, so every error path may release without tracking who already did.
+import "server-only";
 export class TransactionLock {
   #tail: Promise<void> = Promise.resolve();
 

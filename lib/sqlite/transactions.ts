@@ -12,6 +12,7 @@
 // lifecycle: its own lock, released on every path; BEGIN IMMEDIATE so the write lock is taken up
 // front; and waiting for another process's lock by polling asynchronously instead of inside
 // better-sqlite3's busy handler, which would block the whole server's event loop while it waits.
+import "server-only";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import {
   DriverAdapterError,

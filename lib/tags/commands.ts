@@ -1,5 +1,6 @@
 // Writes to tags: create, rename (the old tag page redirects) and merge (every story tagged with
 // the source gets the target instead; the source's page redirects to the target's).
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";

@@ -1,4 +1,5 @@
 // Reads for the tags screen (admins only).
+import "server-only";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 

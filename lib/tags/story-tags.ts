@@ -7,6 +7,7 @@
 // "Uses" means an ArticleTag row (any story, trashed ones included, live or draft) or a name in a
 // working copy (the next version of a live story). Revisions are not asked: they keep tag names,
 // not ids, and restoring one creates any tag it names again.
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";

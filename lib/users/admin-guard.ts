@@ -1,6 +1,7 @@
 // The newsroom must always keep at least one active admin. Role changes and disabling run in a
 // serializable transaction and check AFTER their write, so two admins demoting each other at
 // the same moment cannot both succeed.
+import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 

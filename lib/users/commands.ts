@@ -1,5 +1,6 @@
 // Writes to user accounts. Each checks permission first, validates, writes in one transaction
 // with its audit entry, and names the version it saw (a stale one gets 409 with who saved).
+import "server-only";
 import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { hashPassword } from "../auth/password";

@@ -52,7 +52,7 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   await page.goto(urlFor(path));
   await page.waitForLoadState("networkidle");
   const state = await page.evaluate(() => {
-    const w = window as unknown as { __injectedScript?: unknown; __injectedHandler?: unknown; next?: unknown };
+    const w = window as Window & { __injectedScript?: unknown; __injectedHandler?: unknown; next?: unknown };
     return { injected: w.__injectedScript, handler: w.__injectedHandler, hydrated: typeof w.next === "object" && w.next !== null };
   });
   await page.close();

@@ -105,7 +105,7 @@ describe("bench seed", () => {
     const storage = app.getMediaStorage();
     for (const { id } of await benchStories()) {
       const article = await app.db.article.findUniqueOrThrow({ where: { id }, include: { sidebars: true, heroMedia: { include: { renditions: true } } } });
-      const body = article.body as unknown as BodyDoc;
+      const body = article.body as BodyDoc;
       expect(app.findBodyProblems(body)).toEqual([]);
       expect(body).toEqual(app.getStorySchema().nodeFromJSON(body).toJSON());
       for (const sidebar of article.sidebars) expect(app.findBodyProblems(sidebar.body, "sidebar")).toEqual([]);

@@ -104,8 +104,6 @@ const badIdString = fc.oneof(fc.constantFrom("", " "), malformedId, unknownId);
 // The database dump: every row of every table, and every file in the media folder.
 
 type Dump = Map<string, string>;
-let sqlite: Database.Database;
-let database: TestDatabase;
 
 function mediaFiles(dir: string, prefix = ""): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -144,7 +142,6 @@ function changedTables(before: Dump, after: Dump): string[] {
 // The code under test, loaded once the database exists (lib/db reads DATABASE_URL when loaded).
 
 type Modules = Awaited<ReturnType<typeof loadModules>>;
-let m: Modules;
 
 async function loadModules() {
   return {
@@ -828,11 +825,11 @@ let adminCookies: FakeRequest["cookies"] = [];
 
 // The database and the modules are set up while the file is collected, so each case is its own
 // test; the demo newsroom and the records the cases use are made in beforeAll.
-database = await createSqliteDatabase("hostile-inputs");
+const database: TestDatabase = await createSqliteDatabase("hostile-inputs");
 Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET, NEXTAUTH_URL: ORIGIN });
 await fakeNextHeadersForNextAuth();
-m = await loadModules();
-sqlite = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+const m: Modules = await loadModules();
+const sqlite: Database.Database = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
 const CASES = [...storyCases(), ...adminCases(), ...routeCases()] as Case<never>[];
 
 beforeAll(async () => {
@@ -888,14 +885,14 @@ describe("hostile input to every server action and route handler", () => {
   it("covers every exported server action and every route handler", async () => {
     const exported: string[] = [];
     for (const file of appFiles("actions.ts")) {
-      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-      exported.push(...Object.keys(module).map((name) => `${path.basename(path.dirname(file))}/${name}`));
+      const actions = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      exported.push(...Object.keys(actions).map((name) => `${path.basename(path.dirname(file))}/${name}`));
     }
     const routes: string[] = [];
     for (const file of appFiles("route.ts")) {
-      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      const handlers = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
       const route = `/${path.dirname(path.relative("app", file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
-      routes.push(...HTTP_METHODS.filter((method) => typeof module[method] === "function").map((method) => `${method} ${route}`));
+      routes.push(...HTTP_METHODS.filter((method) => typeof handlers[method] === "function").map((method) => `${method} ${route}`));
     }
     const fuzzedActions = CASES.map((c) => c.name.replace(/ \(.*\)$/, "")).filter((name) => !name.includes(" "));
     expect(new Set([...fuzzedActions, ...NO_INPUT_ACTIONS])).toEqual(new Set(exported));

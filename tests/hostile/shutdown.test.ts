@@ -131,14 +131,13 @@ describe("shutdown", () => {
     server = await startAppServer(env, LOG);
     const editors: Editor[] = storyIds.map((storyId) => ({ storyId, acknowledged: null, unanswered: null, refusals: [] }));
     let acks = 0;
-    let signalled = 0;
     let onEnough: () => void = () => undefined;
     const enough = new Promise<void>((resolve) => (onEnough = resolve));
     const saving = Promise.all(editors.map((editor, n) => saveUntilRefused(editor, n, () => ++acks >= SIGTERM_AFTER_ACKS && onEnough())));
     await enough;
     const inFlight = editors.filter((e) => e.unanswered).length;
     process.kill(server.pid, "SIGTERM");
-    signalled = Date.now();
+    const signalled = Date.now();
     const left = await waitForExit([server.pid], (SHUTDOWN_TIMEOUT_SECONDS + 10) * 1000);
     const exitSeconds = (Date.now() - signalled) / 1000;
     await saving;

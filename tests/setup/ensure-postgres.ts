@@ -57,7 +57,7 @@ export async function isReachable(serverUrl: string): Promise<boolean> {
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if ((code && UNREACHABLE_CODES.has(code)) || /timeout/i.test(message)) return false;
-    throw new Error(`PostgreSQL at ${redactUrl(serverUrl)} refused the test run: ${message}`);
+    throw new Error(`PostgreSQL at ${redactUrl(serverUrl)} refused the test run: ${message}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -91,7 +91,7 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
     await server.stop().catch(() => undefined);
     removeDir(dir);
     const reason = error instanceof Error ? error.message : "the server exited";
-    throw new Error(`the embedded PostgreSQL did not start (${reason}):\n${log.join("").slice(-4_000)}`);
+    throw new Error(`the embedded PostgreSQL did not start (${reason}):\n${log.join("").slice(-4_000)}`, { cause: error });
   }
   console.log(`tests: embedded PostgreSQL answering on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
@@ -109,7 +109,7 @@ function chownToPostgresUser(dir: string): void {
     chownSync(dir, id("-u"), id("-g"));
   } catch (error) {
     removeDir(dir);
-    throw new Error(`running as root, the embedded PostgreSQL needs a "postgres" user to run as (${(error as Error).message})`);
+    throw new Error(`running as root, the embedded PostgreSQL needs a "postgres" user to run as (${(error as Error).message})`, { cause: error });
   }
 }
 

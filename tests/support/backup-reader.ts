@@ -14,8 +14,9 @@ const SEARCH_WORDS = (process.env.BACKUP_READER_SEARCH ?? "").split(",").filter(
 
 async function readModels(): Promise<Record<string, unknown[]>> {
   const models: Record<string, unknown[]> = {};
+  const delegates: Record<Uncapitalize<Prisma.ModelName>, { findMany: () => Promise<unknown[]> }> = db;
   for (const name of Object.values(Prisma.ModelName)) {
-    const delegate = (db as unknown as Record<string, { findMany: () => Promise<unknown[]> }>)[name[0].toLowerCase() + name.slice(1)];
+    const delegate = delegates[(name[0].toLowerCase() + name.slice(1)) as Uncapitalize<Prisma.ModelName>];
     const rows = (await delegate.findMany()).map((row) => JSON.stringify(row)).sort();
     models[name] = rows.map((row) => JSON.parse(row));
   }

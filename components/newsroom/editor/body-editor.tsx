@@ -1,7 +1,7 @@
 "use client";
 // The story body: a Tiptap editor on the shared extension list, a toolbar with keyboard
 // shortcuts, and buttons that insert the story nodes.
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import { Fragment, Slice } from "@tiptap/pm/model";
 import type { JSONContent } from "@tiptap/core";
@@ -94,7 +94,9 @@ export function BodyEditor({ initialContent, isReadOnly, onChange }: Props) {
     },
     onUpdate: ({ editor: current }) => onChange(current.getJSON()),
   });
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
   if (!editor) return <div className="body-editor body-editor--loading">Loading the editor…</div>;
   return (
     <div className="body-editor">

@@ -50,11 +50,14 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const [panel, setPanel] = useState<"none" | "history">("none");
   const [notice, setNotice] = useState<Notice | null>(null);
   const body = useRef<JSONContent>(story.article.body as JSONContent);
-  // Bumped to show a merged body: the body editor (and the sidebars' editors in it) start again.
-  const [bodyKey, setBodyKey] = useState(0);
+  // What the body editor starts from; a merged body gets a new key, so the body editor (and the
+  // sidebars' editors in it) start again from it.
+  const [bodyStart, setBodyStart] = useState(() => ({ key: 0, doc: story.article.body as JSONContent }));
   const isSlugTouched = useRef(story.article.headline !== "" || !story.article.slug.startsWith("untitled-"));
   const state = useRef({ fields, records });
-  state.current = { fields, records };
+  useEffect(() => {
+    state.current = { fields, records };
+  }, [fields, records]);
 
   // A plain-JSON copy: ProseMirror makes node attributes with Object.create(null), and a server
   // action receives null-prototype objects as opaque references it cannot read.
@@ -79,7 +82,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     }));
     if (stableJson([merged.body, merged.sidebars]) !== stableJson([current.body, current.sidebars])) {
       body.current = merged.body as JSONContent;
-      setBodyKey((key) => key + 1);
+      setBodyStart((start) => ({ key: start.key + 1, doc: merged.body as JSONContent }));
     }
   };
   const names = {
@@ -127,7 +130,12 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     setNotice(result.ok ? { text: `Preview link (valid until ${new Date(result.data.expiresAt).toLocaleString("en-GB")}):`, link: result.data.path } : failureNotice(result));
   };
 
-  useEffect(() => setNotice(null), [fields.headline]);
+  // A notice is about the story as it was: a new headline clears it.
+  const [noticeHeadline, setNoticeHeadline] = useState(fields.headline);
+  if (noticeHeadline !== fields.headline) {
+    setNoticeHeadline(fields.headline);
+    setNotice(null);
+  }
 
   return (
     <RecordsContext.Provider value={recordsApi}>
@@ -152,7 +160,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
         <StoryFields fields={fields} isReadOnly={isReadOnly} sections={sections} profiles={profiles}
           heroMedia={fields.hero ? records.media[fields.hero.mediaId] ?? null : null}
           onChange={(next) => { if ("slug" in next) isSlugTouched.current = true; change(next); }} onHeadline={onHeadline} onPickHero={pickHero} />
-        <BodyEditor key={bodyKey} initialContent={body.current} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
+        <BodyEditor key={bodyStart.key} initialContent={bodyStart.doc} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
         {status.status === "PUBLISHED" && permissions.canCorrect && <NotesPanel articleId={story.id} notes={story.notes} addNote={actions.addNote} />}
         {permissions.canDelete && <TrashButton articleId={story.id} status={status.status} version={() => saving.version.current} flush={async () => saving.state === "saved" || saving.saveNow(false)} remove={actions.deleteStory} />}
         {picker && <MediaPicker search={actions.searchMedia} onPick={picker} />}

@@ -15,7 +15,9 @@ type Actions = Pick<EditorActions, "readMedia" | "updateMediaDetails" | "listCre
 
 export function usePhotos(actions: Actions, canEdit: boolean, records: EditorRecords, setRecords: Dispatch<SetStateAction<EditorRecords>>): PhotoApi {
   const mediaIds = useRef<string[]>([]);
-  mediaIds.current = Object.keys(records.media);
+  useEffect(() => {
+    mediaIds.current = Object.keys(records.media);
+  }, [records.media]);
   const isReading = useRef(false);
   const creditOptions = useRef<Promise<CreditOptions | null> | null>(null);
 

@@ -29,18 +29,22 @@ export function useUploadQueue(maxBytes: number, onAdded?: (item: LibraryItem) =
     setFiles((current) => current.map((file) => (file.key === key ? { ...file, ...change } : file)));
   }, []);
 
+  // Starts waiting uploads while fewer than PARALLEL_UPLOADS run; each finished one starts the next.
   const pump = useCallback(() => {
-    while (running.current < PARALLEL_UPLOADS && pending.current.length) {
-      const { key, file } = pending.current.shift()!;
-      running.current += 1;
-      patch(key, { state: "sending" });
-      sendUpload(file, (progress) => patch(key, progress < 1 ? { progress } : { progress: 1, state: "processing" })).then((outcome) => {
-        running.current -= 1;
-        patch(key, { state: "done", progress: 1, outcome });
-        if (outcome.kind === "added") onAdded?.(outcome.item);
-        pump();
-      });
-    }
+    const startWaiting = () => {
+      while (running.current < PARALLEL_UPLOADS && pending.current.length) {
+        const { key, file } = pending.current.shift()!;
+        running.current += 1;
+        patch(key, { state: "sending" });
+        sendUpload(file, (progress) => patch(key, progress < 1 ? { progress } : { progress: 1, state: "processing" })).then((outcome) => {
+          running.current -= 1;
+          patch(key, { state: "done", progress: 1, outcome });
+          if (outcome.kind === "added") onAdded?.(outcome.item);
+          startWaiting();
+        });
+      }
+    };
+    startWaiting();
   }, [onAdded, patch]);
 
   const add = useCallback((picked: FileList | File[]) => {

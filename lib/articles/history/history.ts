@@ -1,5 +1,6 @@
 // A story's revision history: who saved when, a readable comparison of any two versions, and
 // restoring one (which is itself a new revision, so nothing is ever lost).
+import "server-only";
 import { z } from "zod";
 import { idInput } from "../../text-input";
 import { db } from "../../db";

@@ -17,7 +17,7 @@ export async function keepRevision(
   tx: Tx,
   input: { articleId: string; articleVersion: number; authorId: string | null; kind: RevisionKind; snapshot: ArticleSnapshot },
 ): Promise<string> {
-  const snapshot = input.snapshot as unknown as Prisma.InputJsonValue;
+  const snapshot = input.snapshot as Prisma.InputJsonValue;
   if (input.kind === "AUTOSAVE") {
     const last = await tx.revision.findFirst({ where: { articleId: input.articleId }, orderBy: { createdAt: "desc" } });
     const isRecent = last && Date.now() - last.createdAt.getTime() < COALESCE_AUTOSAVES_MS;

@@ -1,6 +1,7 @@
 // The article page's own statements: the story with everything that belongs to it (section,
 // ordered bylines and tags, captions, quotes, sidebars, notes) as one JSON value, and the stories
 // its body links to. Pictures come from media-sql.ts, "more on this story" from related.ts.
+import "server-only";
 import type { Db, Tx } from "../../db";
 import type { BodyDoc } from "../../editor/types";
 import { Prisma } from "../../generated/sqlite/client";

@@ -1,6 +1,7 @@
 // Everything the public article page shows, in at most four SQL statements whatever the number of
 // bylines, tags, photos, quotes, sidebars, notes or related stories: the article with its own
 // records, then (together) the pictures, the stories its body links to and "more on this story".
+import "server-only";
 import { db } from "../../db";
 import { collectReferences } from "../../editor/references";
 import type { BodyDoc } from "../../editor/types";

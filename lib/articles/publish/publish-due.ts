@@ -1,6 +1,7 @@
 // Publishes scheduled stories whose time has come. Runs inside `npm start` (instrumentation.ts)
 // and once from `npm run publish-due` for cron. Each story is its own transaction; one that no
 // longer passes the publish checks goes back to review, with the reasons in the audit log.
+import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../../audit/record";
 import { findPublishProblems } from "./publish-gate";

@@ -44,7 +44,7 @@ export async function listPublishProblems(tx: Tx, articleId: string, at: Date = 
   if (!article.standfirst.trim()) problems.push(field("standfirst", "The standfirst is missing."));
   if (!article.sectionId) problems.push(field("sectionId", "Choose a section."));
   if (article._count.bylines === 0) problems.push(field("bylines", "Add at least one byline."));
-  const { references: refs, blocks } = readBody(article.body as unknown as BodyDoc);
+  const { references: refs, blocks } = readBody(article.body as BodyDoc);
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
   const media = await tx.media.findMany({
     where: { id: { in: mediaIds } },

@@ -2,6 +2,7 @@
 // throwing it away ("Discard changes"). The only way a save reaches readers of a published
 // story: the same publish gate as publishing, a revision marked PUBLISH, an audit entry with
 // what changed, and a refresh of exactly the pages that show the story, all in one transaction.
+import "server-only";
 import { z } from "zod";
 import { textInput, idInput } from "../../text-input";
 import { db, type Tx } from "../../db";

@@ -62,7 +62,7 @@ export async function storeWorkingCopy(tx: Tx, articleId: string, snapshot: Arti
     await tx.workingCopy.deleteMany({ where: { articleId } });
     return;
   }
-  const data = { snapshot: normalizeSnapshot(snapshot) as unknown as Prisma.InputJsonValue, updatedById: editorId };
+  const data = { snapshot: normalizeSnapshot(snapshot) as Prisma.InputJsonValue, updatedById: editorId };
   await tx.workingCopy.upsert({ where: { articleId }, update: data, create: { articleId, ...data } });
 }
 
@@ -73,7 +73,7 @@ async function rewriteWorkingCopies(tx: Tx, change: (snapshot: ArticleSnapshot) 
   for (const copy of copies) {
     const before = ArticleInput.parse(copy.snapshot);
     const after = change(before);
-    if (!isSameSnapshot(before, after)) await tx.workingCopy.update({ where: { articleId: copy.articleId }, data: { snapshot: after as unknown as Prisma.InputJsonValue } });
+    if (!isSameSnapshot(before, after)) await tx.workingCopy.update({ where: { articleId: copy.articleId }, data: { snapshot: after as Prisma.InputJsonValue } });
   }
 }
 

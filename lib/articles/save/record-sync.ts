@@ -70,7 +70,7 @@ export function syncCaptions(tx: Tx, articleId: string, refs: BodyReferences, pa
 }
 
 export function syncSidebars(tx: Tx, articleId: string, ids: string[], payload: { id: string; heading: string; body: BodyDoc }[]): Promise<void> {
-  return syncOwned(articleId, ids, payload, ({ heading, body }) => ({ heading, body: body as unknown as Prisma.InputJsonValue }), {
+  return syncOwned(articleId, ids, payload, ({ heading, body }) => ({ heading, body: body as Prisma.InputJsonValue }), {
     what: "sidebar",
     owners: (inIds) => tx.sidebar.findMany({ where: { id: { in: inIds } }, ...owned }),
     removeAllBut: (keep) => tx.sidebar.deleteMany({ where: { articleId, id: { notIn: keep } } }),

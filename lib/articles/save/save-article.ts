@@ -1,6 +1,7 @@
 // Saving a story: the one write path for every field, the body and the records it refers to.
 // Optimistic concurrency: the save names the version it started from; if someone saved since,
 // it is refused with 409 and their name, and nothing is written.
+import "server-only";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { staleVersionError } from "../../concurrency";
@@ -96,7 +97,7 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
       kicker: article.kicker, headline: article.headline, standfirst: article.standfirst, slug: article.slug,
       sectionId: article.sectionId, agencyLine: article.agencyLine,
       heroMediaId: article.hero?.mediaId ?? null, heroCaptionId: nextHeroCaptionId,
-      body: body.doc as unknown as Prisma.InputJsonValue, bodyText: body.facts.text,
+      body: body.doc as Prisma.InputJsonValue, bodyText: body.facts.text,
       lastEditedById: editorId,
     },
     select: { version: true, updatedAt: true, status: true, slug: true, section: { select: { slug: true } } },

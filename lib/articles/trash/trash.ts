@@ -4,6 +4,7 @@
 // revisions, notes, quotes, captions and sidebars (database cascades). A published or scheduled
 // story must be taken off the site first. Each command: permission -> zod -> transaction ->
 // version guard -> audit.
+import "server-only";
 import { z } from "zod";
 import { idInput } from "../../text-input";
 import { db, type Tx } from "../../db";

@@ -1,6 +1,7 @@
 // First look at an upload: how big it is and what it really is, decided from its content (never
 // from its name or the browser's Content-Type), before any pixel is decoded. Every refusal carries
 // a reason (details.reason) so the upload route can answer 413, 415 or 422.
+import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { AppError } from "../../errors";
 import { readEmbeddedMetadata, type EmbeddedMetadata } from "../metadata/embedded-metadata";

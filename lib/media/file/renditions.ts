@@ -2,6 +2,7 @@
 // re-encoded with no EXIF, GPS, IPTC, XMP or ICC data: a photographer's location or a phone's
 // serial number must never reach a reader. (sharp strips all metadata unless told to keep it, and
 // converts to sRGB, so the pipeline below never calls keepMetadata/withMetadata.)
+import "server-only";
 import sharp, { type Channels, type Sharp } from "sharp";
 import { IMAGE_FORMATS, RENDITION_FORMATS, type RenditionFormat } from "./formats";
 import { refuse, type MediaLimits } from "./inspect";

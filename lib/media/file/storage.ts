@@ -7,6 +7,7 @@
 // (already idempotent), exists → HeadObjectCommand (NotFound → false). Keep assertStorageKey() at the
 // top of each method: the same keys must be valid in both stores. getMediaStorage() is the one place
 // that would choose between them (e.g. on MEDIA_S3_BUCKET).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // The media library's grid: search over caption, alt text, file name, photographer and credit;
 // filters by agency, photographer, what is missing, rights expiry and use. Staff only.
+import "server-only";
 import { z } from "zod";
 import { textInput } from "../../text-input";
 import { db, isPostgres } from "../../db";

@@ -3,6 +3,7 @@
 // once, records it (rightsExpiredAt, and an audit entry naming the published stories that showed
 // the picture) and so flags those stories to editors. It runs with scheduled publishing
 // (lib/scheduler.ts, npm run publish-due). Each picture is its own transaction.
+import "server-only";
 import { recordAudit } from "../../audit/record";
 import { readPageKeys, type PageKeys } from "../../articles/refresh";
 import { db } from "../../db";

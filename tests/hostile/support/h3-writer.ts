@@ -81,7 +81,7 @@ async function run(job: WriterJob): Promise<WriterReport> {
 }
 
 serveRequests(async (op) => {
-  if (op.op === "run") return run(op as unknown as WriterJob);
+  if (op.op === "run") return run(op as WriterJob);
   throw new Error(`unknown op ${String(op.op)}`);
 }, () => db.user.count()).catch((error) => {
   console.error(error);

@@ -77,7 +77,12 @@ function dealer(corpus: Payload[], placements: XssPlan["placements"]) {
   return (name: FieldName, make: (payloads: Payload[]) => Placed[]): Placed[] => {
     const values = make(rotate(corpus, (offset += 17)));
     const entry = placements.get(name) ?? { placed: 0, distinct: new Set<string>() };
-    for (const value of values) for (const id of value.payloadIds) (entry.placed++, entry.distinct.add(id));
+    for (const value of values) {
+      for (const id of value.payloadIds) {
+        entry.placed++;
+        entry.distinct.add(id);
+      }
+    }
     placements.set(name, entry);
     return values;
   };
