@@ -96,7 +96,7 @@ function pictureOf(association: Json, index: number): WirePicture {
   picture.description = pickText(descriptions, ["text", "alt", "caption", "summary"]);
   picture.caption = pickText(descriptions, ["caption", "text", "summary"]) || picture.headline;
   picture.byline = clean(str(association.by));
-  picture.creditLine = clean(names(association.infoSources)[0]) || picture.byline;
+  picture.creditLine = clean(names(association.infoSources)[0]) || clean(str(association.copyrightHolder));
   picture.copyrightHolder = clean(str(association.copyrightHolder));
   picture.copyrightNotice = clean(str(association.copyrightNotice));
   picture.usageTerms = clean(str(association.usageTerms));
