@@ -29,8 +29,14 @@ export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return !NOT_PUBLIC.check(address, "ipv4");
   if (family !== 6) return false;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return isPublicAddress(mapped[1]);
+  // IPv4-mapped (::ffff:127.0.0.1 or ::ffff:7f00:1): judged as the IPv4 address it carries.
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return isPublicAddress(dotted[1]);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (hex) {
+    const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+    return isPublicAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
   return !NOT_PUBLIC.check(address, "ipv6");
 }
 
@@ -91,12 +97,18 @@ function requestOnce(url: URL, limits: FetchLimits, deadline: number): Promise<{
       }
       const chunks: Buffer[] = [];
       let size = 0;
+      let isOver = false;
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size > limits.maxBytes) request.destroy(new PictureFetchError(`the file is over the limit of ${limits.maxBytes} bytes`));
-        else chunks.push(chunk);
+        if (size <= limits.maxBytes) return void chunks.push(chunk);
+        if (isOver) return;
+        isOver = true;
+        reject(new PictureFetchError(`the file is over the limit of ${limits.maxBytes} bytes`));
+        request.destroy();
       });
-      response.on("end", () => resolve({ bytes: Buffer.concat(chunks), url: url.toString(), contentType: response.headers["content-type"] ?? null }));
+      response.on("end", () => {
+        if (!isOver) resolve({ bytes: Buffer.concat(chunks), url: url.toString(), contentType: response.headers["content-type"] ?? null });
+      });
       response.on("error", reject);
     });
     request.on("timeout", () => request.destroy(new PictureFetchError(`no answer within ${limits.timeoutMs} ms`)));
