@@ -172,7 +172,9 @@ export async function addSlugRedirect(tx: Tx, current: { slug: string; section: 
 export async function writeSystemDraft(tx: Tx, articleId: string, version: number, input: ArticleInput, actorId: string, audit: { action: string; details: Prisma.InputJsonValue }): Promise<void> {
   const current = await loadForWrite(tx, articleId);
   if (current.status !== "DRAFT") throw new AppError("CONFLICT", "Only a draft can be written from the wire; this story is no longer a draft.");
-  const parsed = ArticleInputSchema.parse(input);
+  const checked = ArticleInputSchema.safeParse(input);
+  if (!checked.success) throw new AppError("INVALID", `The draft is not valid: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  const parsed = checked.data;
   const body = parseStoryBody(parsed.body);
   await writeArticle(tx, articleId, current.heroCaptionId, { ...parsed, body: body.doc }, body, [], null);
   await tx.article.update({ where: { id: articleId }, data: { lastEditedById: actorId } });

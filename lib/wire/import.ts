@@ -6,6 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "../generated/sqlite/client";
 import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { isUniqueViolation } from "../concurrency";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
 import { claimVersion, writeSystemDraft } from "../articles/save-article";
@@ -17,7 +19,9 @@ import type { MediaStorage } from "../media/storage";
 import { parseWireDocument } from "./detect";
 import { draftInput } from "./draft";
 import { chooseCredit, discardPictures, gatherPictures, storePicture, type FetchFn, type GatheredPicture } from "./pictures";
-import type { WireItem } from "./types";
+import { wireRefusal, type WireItem } from "./types";
+
+const MAX_PICTURES = 100;
 
 export type WireImportInput = { source: string | Uint8Array; agency?: string | null };
 export type WireImportOptions = { fetch?: FetchFn; storage?: MediaStorage };
@@ -122,6 +126,7 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
   assertCan(actor, "media.upload");
   const source = sourceText(input.source);
   const item = parseWireDocument(source);
+  if (item.pictures.length > MAX_PICTURES) throw wireRefusal("the document", `has ${item.pictures.length} pictures; at most ${MAX_PICTURES} are imported with one item`);
   const existing = await loadExisting(item.guid);
   const agencyName = agencyNameForProvider(input.agency?.trim() || item.provider || item.pictures[0]?.creditLine || "") || null;
   const base = { guid: item.guid, headline: item.headline, version: item.version, status: item.status, embargoedUntil: item.embargoedUntil, skipped: item.skipped };
@@ -160,6 +165,8 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
     );
   } catch (error) {
     await discardPictures(db, gathered);
+    // Two imports of the same new item at once: the second finds the first's row taken.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${item.guid} is being imported by another request at this moment; nothing was saved. Try again.`);
     throw error;
   }
 }

@@ -220,6 +220,28 @@ describe("wire import: versions, cancel and refusals", () => {
     expect(story.body).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Kept text" }] }] });
   });
 
+  test("an item canceled on first arrival is recorded, flagged, and makes no draft", async () => {
+    const before = await db.article.count();
+    const result = await importWireItem(editor, { source: JSON.stringify({ uri: `urn:wire-test:${run}:dead`, pubStatus: "canceled", headlines: [{ value: "Killed" }] }), agency: AGENCY });
+    expect(result).toMatchObject({ outcome: "canceled", articleId: null });
+    expect(await db.wireItem.findUniqueOrThrow({ where: { guid: `urn:wire-test:${run}:dead` } })).toMatchObject({ status: "CANCELED", articleId: null });
+    expect(await db.article.count()).toBe(before);
+  });
+
+  test("the same new item imported twice at once makes one draft; the other is unchanged or refused with 409", async () => {
+    const source = JSON.stringify({ uri: `urn:wire-test:${run}:race`, headlines: [{ value: "Race" }] });
+    const outcomes = await Promise.allSettled([importWireItem(editor, { source, agency: AGENCY }), importWireItem(editor, { source, agency: AGENCY })]);
+    const described = outcomes.map((o) => (o.status === "fulfilled" ? o.value.outcome : `${(o.reason as { status?: number }).status}`));
+    expect(described.filter((outcome) => outcome === "created")).toHaveLength(1);
+    expect(["409", "unchanged"]).toContain(described.find((outcome) => outcome !== "created"));
+    expect(await db.article.count({ where: { wireItem: { guid: `urn:wire-test:${run}:race` } } })).toBe(1);
+  });
+
+  test("an item with more pictures than one import takes is refused whole", async () => {
+    const associations = Array.from({ length: 101 }, (_, i) => ({ name: `p${i}`, uri: `urn:p${i}`, type: "picture" }));
+    await expect(importWireItem(editor, { source: JSON.stringify({ uri: `urn:wire-test:${run}:many`, associations }) })).rejects.toThrow(/has 101 pictures; at most 100/);
+  });
+
   test("a contributor may import; an anonymous caller is refused", async () => {
     const contributor = await createStaff("CONTRIBUTOR");
     await expect(importWireItem(null, { source: doc(9) })).rejects.toThrow(/Sign in/);
