@@ -53,3 +53,33 @@ export async function updateAgency(actor: Actor | null, input: unknown, context:
   // Story pages tag each picture with its agency (lib/media/views.ts); listings show short credits.
   invalidateTags([cacheTags.agency(id), cacheTags.listings]);
 }
+
+// Wire providers often send a code ("nprov:REUTERS", "(AP)"): the agencies they stand for.
+const PROVIDER_NAMES: Record<string, string> = {
+  AP: "Associated Press", REUTERS: "Reuters", AFP: "Agence France-Presse", ANP: "ANP", DPA: "dpa", PA: "PA Media", GYI: "Getty Images", GETTY: "Getty Images", EFE: "EFE", ANSA: "ANSA",
+};
+
+export function agencyNameForProvider(provider: string): string {
+  const trimmed = provider.trim();
+  return PROVIDER_NAMES[trimmed.toUpperCase()] ?? trimmed;
+}
+
+// The agency a wire provider or credit line names: an existing one by name, short credit or
+// distributor (case-insensitive), else a new one made for it, audited as the importer's. The
+// caller (the wire import, lib/wire/import.ts) has checked the importer's permission.
+export async function findOrCreateWireAgency(tx: Tx, provider: string, actorId: string | null): Promise<{ id: string; name: string; created: boolean } | null> {
+  const name = agencyNameForProvider(provider).slice(0, 120);
+  if (!name) return null;
+  const wanted = name.toLowerCase();
+  const agencies = await tx.agency.findMany({ select: { id: true, name: true, shortCredit: true, distributor: true } });
+  const match =
+    agencies.find((agency) => agency.name.toLowerCase() === wanted) ??
+    agencies.find((agency) => agency.shortCredit.toLowerCase() === wanted || agency.distributor?.toLowerCase() === wanted);
+  if (match) return { id: match.id, name: match.name, created: false };
+  // "{agency}" alone: a wire picture's by-line without a photographer record is kept in its credit
+  // override ("Name/Agency"), and "{photographer}/{agency}" would print the agency twice without one.
+  const fields = { name, shortCredit: name.slice(0, 60), creditFormat: "{agency}", distributor: null };
+  const agency = await tx.agency.create({ data: fields, select: { id: true, name: true } });
+  await recordAudit(tx, { actorId, action: "agency.create", entityType: "Agency", entityId: agency.id, details: { ...fields, reason: "wire import" } });
+  return { ...agency, created: true };
+}

@@ -3,7 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { textInput } from "../text-input";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
 import { EMPTY_DOC } from "../editor/types";
@@ -34,4 +34,12 @@ export async function createArticle(actor: Actor | null, raw: unknown = {}): Pro
     await recordAudit(tx, { actorId: actor.id, action: "article.create", entityType: "Article", entityId: article.id });
     return article;
   });
+}
+
+// An empty draft row for a system writer in its own transaction (the wire import, which checked
+// permission and fills the draft through writeSystemDraft).
+export async function insertEmptyDraft(tx: Tx, slug: string, actorId: string): Promise<{ id: string; version: number }> {
+  const article = await tx.article.create({ data: { slug, headline: "", body: EMPTY_DOC as Prisma.InputJsonValue, createdById: actorId, lastEditedById: actorId }, select: { id: true, version: true } });
+  await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: article.id });
+  return article;
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { textInput, idInput } from "../text-input";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
@@ -29,4 +29,11 @@ export async function addArticleNote(actor: Actor | null, raw: unknown): Promise
   });
   refreshPublicPages(keys);
   return { id: note.id, createdAt: note.createdAt.toISOString() };
+}
+
+// A note for the newsroom only (an agency's edNote on a wire draft): never shown to readers (the
+// article page reads only corrections and updates). Written in the caller's transaction; the
+// caller has checked permission.
+export async function addInternalNote(tx: Tx, input: { articleId: string; text: string; authorId: string | null }): Promise<{ id: string }> {
+  return tx.articleNote.create({ data: { articleId: input.articleId, kind: "INTERNAL", text: input.text.slice(0, 4000), authorId: input.authorId }, select: { id: true } });
 }

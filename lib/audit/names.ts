@@ -39,6 +39,7 @@ const LOADERS: Record<string, Loader> = {
   Tag: (ids) => db.tag.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   Media: async (ids) => (await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, originalName: true } })).map((r) => ({ id: r.id, name: r.originalName })),
   ArticleNote: async (ids) => (await db.articleNote.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })).map((r) => ({ id: r.id, name: r.text })),
+  WireItem: async (ids) => (await db.wireItem.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true, guid: true } })).map((r) => ({ id: r.id, name: r.headline || r.guid })),
 };
 
 export async function resolveAuditNames(refs: RecordRef[]): Promise<ResolvedNames> {

@@ -107,7 +107,12 @@ async function insertRows(tx: Tx, data: ParsedMediaInput, credit: CreditIds, ima
   return media;
 }
 
-export async function createMedia(db: Db, input: MediaInput, context: MediaContext) {
+// A picture checked, processed and written to storage, waiting for its rows. Callers that write
+// more than the picture in one transaction (the wire import) insert it with insertPreparedMedia in
+// theirs and call discardPreparedMedia if that transaction fails, so a failure leaves no files.
+export type PreparedMedia = { data: ParsedMediaInput; credit: CreditIds; image: ProcessedImage; storage: MediaStorage; createdKeys: string[] };
+
+export async function prepareMedia(db: Db, input: MediaInput, context: MediaContext): Promise<PreparedMedia> {
   const parsed = parseMediaInput(input);
   // Before the expensive part: ids the caller named must exist, and the same bytes always make
   // the same renditions.
@@ -118,16 +123,31 @@ export async function createMedia(db: Db, input: MediaInput, context: MediaConte
   const data = await prefillFromFile(db, parsed, image.embedded);
   const credit = await resolveCreditIds(db, data);
   const storage = context.storage ?? getMediaStorage();
-  const created = await writeFiles(storage, image);
+  const createdKeys = await writeFiles(storage, image);
+  return { data, credit, image, storage, createdKeys };
+}
+
+export function insertPreparedMedia(tx: Tx, prepared: PreparedMedia, context: MediaContext) {
+  return insertRows(tx, prepared.data, prepared.credit, prepared.image, context);
+}
+
+// After the transaction that was to hold the rows failed: removes the files this upload wrote,
+// unless a concurrent upload of the same picture now owns them (then: CONFLICT naming it).
+export async function discardPreparedMedia(db: Db, prepared: PreparedMedia, error?: unknown): Promise<void> {
+  const winner = await db.media.findUnique({ where: { storageKey: prepared.image.original.key }, select: { id: true } }).catch(() => null);
+  if (!winner) await removeFiles(prepared.storage, prepared.createdKeys);
+  if (winner && error !== undefined && isUniqueViolation(error)) {
+    throw new AppError("CONFLICT", "This picture is already in the media library; use the existing one.", { mediaId: winner.id });
+  }
+}
+
+export async function createMedia(db: Db, input: MediaInput, context: MediaContext) {
+  const prepared = await prepareMedia(db, input, context);
   try {
-    return await db.$transaction((tx) => insertRows(tx, data, credit, image, context));
+    return await db.$transaction((tx) => insertPreparedMedia(tx, prepared, context));
   } catch (error) {
     // A concurrent upload of the same picture may have won the race and now owns these files.
-    const winner = await db.media.findUnique({ where: { storageKey: image.original.key }, select: { id: true } }).catch(() => null);
-    if (!winner) await removeFiles(storage, created);
-    if (winner && isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "This picture is already in the media library; use the existing one.", { mediaId: winner.id });
-    }
+    await discardPreparedMedia(db, prepared, error);
     throw error;
   }
 }

@@ -44,7 +44,8 @@ function ownRecords(): Record<string, Prisma.Sql> {
     sidebars: jsonArray(jsonObject({ ...columns("asb", ["id", "heading"]), body: jsonValue(Prisma.sql`asb."body"`) }), own("Sidebar", "asb")),
     notes: jsonArray(
       jsonObject({ ...columns("an", ["id", "kind", "text"]), createdAt: isoTimestamp(Prisma.sql`an."createdAt"`) }),
-      own("ArticleNote", "an"),
+      // Internal notes (an agency's edNote) are for the newsroom, never for readers.
+      Prisma.sql`${own("ArticleNote", "an")} AND an."kind" <> 'INTERNAL'`,
       Prisma.sql`an."createdAt", an."id"`,
     ),
   };

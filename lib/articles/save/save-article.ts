@@ -20,6 +20,7 @@ import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
 import { reindexArticle } from "../../search/index-article";
 import { ensureStoryTags } from "../../tags/story-tags";
 import { isSameStory, keepsWorkingCopy, normalizeSnapshot, readEditableSnapshot, storeWorkingCopy } from "../publish/working-copy";
+import { ArticleInput as ArticleInputSchema } from "../schema";
 
 export type SaveResult = { version: number; updatedAt: string; isChanged: boolean };
 
@@ -171,4 +172,22 @@ export async function addSlugRedirect(tx: Tx, current: StoryAddress, after: Stor
   await tx.redirect.updateMany({ where: { toPath: fromPath }, data: { toPath } });
   await tx.redirect.upsert({ where: { fromPath }, update: { toPath }, create: { fromPath, toPath } });
   await tx.redirect.deleteMany({ where: { fromPath: toPath } });
+}
+
+// A draft written for a person by the system (the wire import, lib/wire/import.ts, which checked
+// their permission): the same validation and write as a save, then the search index, a revision
+// and the audit entry, in the caller's transaction. Only ever a draft: a live story is refused.
+// No editor for the tag cap: an agency's subjects are not one person typing new tags.
+export async function writeSystemDraft(tx: Tx, articleId: string, version: number, input: ArticleInput, actorId: string, audit: { action: string; details: Prisma.InputJsonValue }): Promise<void> {
+  const current = await loadForWrite(tx, articleId);
+  if (current.status !== "DRAFT") throw new AppError("CONFLICT", "Only a draft can be written from the wire; this story is no longer a draft.");
+  const checked = ArticleInputSchema.safeParse(input);
+  if (!checked.success) throw new AppError("INVALID", `The draft is not valid: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  const parsed = checked.data;
+  const body = parseStoryBody(parsed.body);
+  await writeArticle(tx, articleId, current.heroCaptionId, { ...parsed, body: body.doc }, body, [], null);
+  await tx.article.update({ where: { id: articleId }, data: { lastEditedById: actorId } });
+  await reindexArticle(tx, articleId);
+  await keepRevision(tx, { articleId, articleVersion: version, authorId: actorId, kind: "SAVE", snapshot: await readSnapshot(tx, articleId) });
+  await recordAudit(tx, { actorId, action: audit.action, entityType: "Article", entityId: articleId, details: audit.details });
 }
