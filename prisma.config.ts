@@ -28,4 +28,3 @@ export default defineConfig({
     return new PrismaBetterSQLite3({ url: file });
   },
 });
-

@@ -57,7 +57,8 @@ function runWrk(options: LoadOptions, workDir: string): LoadResult {
   const line = run.stdout.split("\n").find((l) => l.startsWith('{"requests"'));
   if (run.status !== 0 || !line) throw new Error(`wrk failed (${run.status}): ${run.stderr || run.stdout}`);
   const raw = JSON.parse(line) as {
-    requests: number; durationUs: number;
+    requests: number;
+    durationUs: number;
     errors: { connect: number; read: number; write: number; status: number; timeout: number };
     latencyUs: { p50: number; p90: number; p99: number; max: number };
   };

@@ -13,7 +13,15 @@ export type BenchRun = {
   minutes: number;
   options: Record<string, number>;
   seedSeconds: number;
-  cached: { bytes: number; pressbox: Summary; plainNode: Summary; bareNext: Summary; ratio: number; bareNextRatio: number; atHalfRate: { targetRps: number; rps: number; p99Ms: number; errors: number; non2xx: number } };
+  cached: {
+    bytes: number;
+    pressbox: Summary;
+    plainNode: Summary;
+    bareNext: Summary;
+    ratio: number;
+    bareNextRatio: number;
+    atHalfRate: { targetRps: number; rps: number; p99Ms: number; errors: number; non2xx: number };
+  };
   uncachedArticle: Samples;
   coldArticle: Samples;
   preview: Samples;
@@ -45,16 +53,36 @@ export function renderReport(runs: BenchRun[]): string {
     ["Same bytes, plain Node.js `http`", "", (r) => `${n(r.cached.plainNode.rps)} req/s, p99 ${n(r.cached.plainNode.p99Ms)} ms`],
     ["Same bytes, bare Next.js prerendered route", "", (r) => `${n(r.cached.bareNext.rps)} req/s (${pct(r.cached.bareNextRatio)} of plain)`],
     ["Pressbox ÷ plain Node.js", "≥ 30%", (r) => pct(r.cached.ratio)],
-    ["At half Pressbox's rate: p99, errors", "< 50 ms, 0", (r) => `${n(r.cached.atHalfRate.rps)} req/s: p99 ${n(r.cached.atHalfRate.p99Ms)} ms, ${r.cached.atHalfRate.errors + r.cached.atHalfRate.non2xx} errors`],
-    ["Uncached article render (its data dropped): median, queries", "< 25 ms, ≤ 6", (r) => `${n(r.uncachedArticle.medianMs)} ms, ${r.uncachedArticle.queriesMin === r.uncachedArticle.queriesMax ? r.uncachedArticle.queriesMax : `${r.uncachedArticle.queriesMin}–${r.uncachedArticle.queriesMax}`} queries`],
+    [
+      "At half Pressbox's rate: p99, errors",
+      "< 50 ms, 0",
+      (r) => `${n(r.cached.atHalfRate.rps)} req/s: p99 ${n(r.cached.atHalfRate.p99Ms)} ms, ${r.cached.atHalfRate.errors + r.cached.atHalfRate.non2xx} errors`,
+    ],
+    [
+      "Uncached article render (its data dropped): median, queries",
+      "< 25 ms, ≤ 6",
+      (r) =>
+        `${n(r.uncachedArticle.medianMs)} ms, ${r.uncachedArticle.queriesMin === r.uncachedArticle.queriesMax ? r.uncachedArticle.queriesMax : `${r.uncachedArticle.queriesMin}–${r.uncachedArticle.queriesMax}`} queries`,
+    ],
     ["Uncached article vs. smallest run", "≤ 1.5×", (r) => `${(r.uncachedArticle.medianMs / base.uncachedArticle.medianMs).toFixed(2)}×`],
     ["Article with every cache cold: median, queries", "", (r) => `${n(r.coldArticle.medianMs)} ms, ${r.coldArticle.queriesMax} queries`],
     ["Draft preview (never cached): median, queries", "", (r) => `${n(r.preview.medianMs)} ms, ${r.preview.queriesMax} queries`],
     ["Front page: uncached median / cached rate", "", (r) => `${n(r.front.medianMs)} ms / ${n(r.frontCached.rps)} req/s`],
     ["Section page: uncached median / cached rate", "", (r) => `${n(r.section.medianMs)} ms / ${n(r.sectionCached.rps)} req/s`],
     ["Search: p50 / p95", "p95 < 50 ms at 100,000", (r) => `${n(r.search.p50Ms)} / ${n(r.search.p95Ms)} ms`],
-    ["Publish → visible on the next request (story, front page)", "50 of 50", (r) => `${r.publish.freshOnFirstRequest}/${r.publish.trials}, ${r.publish.frontPageFresh}/${r.publish.trials} (median ${n(r.publish.publishToVisibleMedianMs)} ms)`],
-    ["Server RSS after warm-up / after soak", "", (r) => r.memory.exit ? `${n(r.memory.rssAfterWarmupMb)} MB / ${r.memory.exit}` : `${n(r.memory.rssAfterWarmupMb)} MB / ${n(r.memory.rssAfterSoakMb)} MB (${r.memory.soakSeconds} s at ${n(r.memory.soak?.rps ?? Number.NaN)} req/s, ${(r.memory.soak?.errors ?? 0) + (r.memory.soak?.non2xx ?? 0)} errors)`],
+    [
+      "Publish → visible on the next request (story, front page)",
+      "50 of 50",
+      (r) => `${r.publish.freshOnFirstRequest}/${r.publish.trials}, ${r.publish.frontPageFresh}/${r.publish.trials} (median ${n(r.publish.publishToVisibleMedianMs)} ms)`,
+    ],
+    [
+      "Server RSS after warm-up / after soak",
+      "",
+      (r) =>
+        r.memory.exit
+          ? `${n(r.memory.rssAfterWarmupMb)} MB / ${r.memory.exit}`
+          : `${n(r.memory.rssAfterWarmupMb)} MB / ${n(r.memory.rssAfterSoakMb)} MB (${r.memory.soakSeconds} s at ${n(r.memory.soak?.rps ?? Number.NaN)} req/s, ${(r.memory.soak?.errors ?? 0) + (r.memory.soak?.non2xx ?? 0)} errors)`,
+    ],
     ["Seeding time", "", (r) => `${n(r.seedSeconds)} s`],
   ];
   const header = `| Measure | Target | ${sorted.map((r) => `${r.stories.toLocaleString("en-GB")} stories`).join(" | ")} |`;

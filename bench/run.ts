@@ -23,8 +23,13 @@ type Options = { stories: number; seconds: number; rounds: number; soakSeconds: 
 function parseArgs(argv: string[]): Options {
   const options: Options = { stories: 2000, seconds: 10, rounds: 3, soakSeconds: 300, connections: 50, samples: 40, publishTrials: 50 };
   const names: Record<string, keyof Options> = {
-    "--stories": "stories", "--seconds": "seconds", "--rounds": "rounds", "--soak-seconds": "soakSeconds",
-    "--connections": "connections", "--samples": "samples", "--publish-trials": "publishTrials",
+    "--stories": "stories",
+    "--seconds": "seconds",
+    "--rounds": "rounds",
+    "--soak-seconds": "soakSeconds",
+    "--connections": "connections",
+    "--samples": "samples",
+    "--publish-trials": "publishTrials",
   };
   for (let i = 0; i < argv.length; i += 1) {
     const key = names[argv[i]];
@@ -78,11 +83,23 @@ async function startProcess(name: string, command: string, args: string[], port:
     } catch {
       return;
     }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } }, 5000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 5000);
     await exited;
     clearTimeout(timer);
   };
-  process.once("exit", () => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } });
+  process.once("exit", () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): see ${logFile}`);
@@ -149,7 +166,9 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const tool: LoadTool = loadTool();
   const startedAt = new Date();
-  log(`${options.stories} stories, load tool ${tool}${tool === "autocannon" ? " (wrk not installed: apt-get install -y wrk; autocannon cannot saturate the plain-Node control, so its ratio is optimistic)" : ""}`);
+  log(
+    `${options.stories} stories, load tool ${tool}${tool === "autocannon" ? " (wrk not installed: apt-get install -y wrk; autocannon cannot saturate the plain-Node control, so its ratio is optimistic)" : ""}`,
+  );
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
 
@@ -175,8 +194,13 @@ async function main(): Promise<void> {
   }
   const port = await freePort();
   const serverEnv = {
-    ...process.env, NODE_ENV: "production", PORT: String(port), BIND_ADDRESS: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    PRESSBOX_BENCH_HOOKS: "1", PRESSBOX_COUNT_QUERIES: "1",
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    BIND_ADDRESS: "127.0.0.1",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    PRESSBOX_BENCH_HOOKS: "1",
+    PRESSBOX_COUNT_QUERIES: "1",
   } as NodeJS.ProcessEnv;
   const pressbox = await startProcess("pressbox", bin("tsx"), ["scripts/server.ts"], port, { env: serverEnv });
   try {
@@ -224,7 +248,11 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
   rmSync(path.join(controlDir, ".next"), { recursive: true, force: true });
   runOrThrow(bin("next"), ["build"], { cwd: controlDir, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
   const nextPort = await freePort();
-  const bare = await startProcess("bare-next", bin("next"), ["start", "-p", String(nextPort), "-H", "127.0.0.1"], nextPort, { cwd: controlDir, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, ready: "/article" });
+  const bare = await startProcess("bare-next", bin("next"), ["start", "-p", String(nextPort), "-H", "127.0.0.1"], nextPort, {
+    cwd: controlDir,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    ready: "/article",
+  });
   const controlBytes = Buffer.byteLength(await (await fetch(`${bare.url}/article`)).text());
   if (controlBytes !== bytes) throw new Error(`the Next.js control serves ${controlBytes} bytes, the page has ${bytes}`);
 
@@ -248,23 +276,39 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
     await bare.stop();
   }
   const summary = (list: LoadResult[]) => ({
-    rps: median(list.map((r) => r.rps)), p50Ms: median(list.map((r) => r.p50Ms)), p99Ms: median(list.map((r) => r.p99Ms)),
-    errors: list.reduce((sum, r) => sum + r.errors + r.non2xx, 0), rounds: list.map((r) => r.rps),
+    rps: median(list.map((r) => r.rps)),
+    p50Ms: median(list.map((r) => r.p50Ms)),
+    p99Ms: median(list.map((r) => r.p99Ms)),
+    errors: list.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+    rounds: list.map((r) => r.rps),
   });
   const cached = { bytes, pressbox: summary(rounds.pressbox), plainNode: summary(rounds.plainNode), bareNext: summary(rounds.bareNext) };
   const ratio = round(cached.pressbox.rps / cached.plainNode.rps, 3);
   const nextRatio = round(cached.bareNext.rps / cached.plainNode.rps, 3);
   const halfRate = Math.round(cached.pressbox.rps / 2);
   const atHalf = await runLoad(tool, { url: `${pressbox.url}${article}`, connections: options.connections, seconds: options.seconds, rate: halfRate }, OUT);
-  log(`cached article: ${(ratio * 100).toFixed(1)}% of plain Node (bare Next.js ${(nextRatio * 100).toFixed(1)}%); at ~${halfRate} req/s: ${atHalf.rps} req/s, p99 ${atHalf.p99Ms} ms, errors ${atHalf.errors + atHalf.non2xx}`);
+  log(
+    `cached article: ${(ratio * 100).toFixed(1)}% of plain Node (bare Next.js ${(nextRatio * 100).toFixed(1)}%); at ~${halfRate} req/s: ${atHalf.rps} req/s, p99 ${atHalf.p99Ms} ms, errors ${atHalf.errors + atHalf.non2xx}`,
+  );
 
   // Uncached article: the story's own data dropped (as publishing a change does), and everything dropped.
   const articlePaths = pathsOf(seed, 20);
-  const uncachedArticle = await uncachedSamples(pressbox, articlePaths.map((p) => p.path), options.samples, (p) => [`article:${articlePaths.find((a) => a.path === p)!.id}`]);
-  const coldArticle = await uncachedSamples(pressbox, articlePaths.map((p) => p.path), Math.min(options.samples, 20));
+  const uncachedArticle = await uncachedSamples(
+    pressbox,
+    articlePaths.map((p) => p.path),
+    options.samples,
+    (p) => [`article:${articlePaths.find((a) => a.path === p)!.id}`],
+  );
+  const coldArticle = await uncachedSamples(
+    pressbox,
+    articlePaths.map((p) => p.path),
+    Math.min(options.samples, 20),
+  );
   // Preview of a draft: never cached.
   const preview = await previewSamples(pressbox, seed, options.samples);
-  log(`uncached article: median ${uncachedArticle.medianMs} ms, ${uncachedArticle.queriesMin}–${uncachedArticle.queriesMax} queries (all caches cold: ${coldArticle.medianMs} ms, ${coldArticle.queriesMax} queries; draft preview ${preview.medianMs} ms, ${preview.queriesMax} queries)`);
+  log(
+    `uncached article: median ${uncachedArticle.medianMs} ms, ${uncachedArticle.queriesMin}–${uncachedArticle.queriesMax} queries (all caches cold: ${coldArticle.medianMs} ms, ${coldArticle.queriesMax} queries; draft preview ${preview.medianMs} ms, ${preview.queriesMax} queries)`,
+  );
 
   // Front page, section page (uncached render and cached rate) and search.
   const front = await uncachedSamples(pressbox, ["/"], Math.min(options.samples, 20));
@@ -290,9 +334,28 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
   const end = await stats(pressbox).catch(() => null);
   const exit = end ? null : `the server exited during the soak (${pressbox.child.exitCode ?? pressbox.child.signalCode ?? "unknown"}; see bench/out/pressbox.log)`;
   if (exit) log(exit);
-  const memory = { rssAfterWarmupMb: round(afterWarmup / 2 ** 20, 0), rssAfterSoakMb: end ? round(end.memory.rss / 2 ** 20, 0) : Number.NaN, soakSeconds: options.soakSeconds, soak, exit, warmRssMb: round(warm.memory.rss / 2 ** 20, 0) };
+  const memory = {
+    rssAfterWarmupMb: round(afterWarmup / 2 ** 20, 0),
+    rssAfterSoakMb: end ? round(end.memory.rss / 2 ** 20, 0) : Number.NaN,
+    soakSeconds: options.soakSeconds,
+    soak,
+    exit,
+    warmRssMb: round(warm.memory.rss / 2 ** 20, 0),
+  };
   log(`memory: RSS ${memory.rssAfterWarmupMb} MB after warm-up, ${memory.rssAfterSoakMb} MB after ${options.soakSeconds} s of load${soak ? ` (${soak.rps} req/s, ${soak.errors + soak.non2xx} errors)` : ""}`);
-  return { cached: { ...cached, ratio, bareNextRatio: nextRatio, atHalfRate: { targetRps: halfRate, ...atHalf } }, uncachedArticle, coldArticle, preview, front, frontCached, section, sectionCached, search, publish, memory };
+  return {
+    cached: { ...cached, ratio, bareNextRatio: nextRatio, atHalfRate: { targetRps: halfRate, ...atHalf } },
+    uncachedArticle,
+    coldArticle,
+    preview,
+    front,
+    frontCached,
+    section,
+    sectionCached,
+    search,
+    publish,
+    memory,
+  };
 }
 
 // The seed's published stories as {id, path}, newest first.
@@ -348,8 +411,11 @@ async function publishTrials(server: Server, seed: Seed, trials: number, secret:
     const response = await fetch(`${server.url}/newsroom/stories/${id}`, {
       method: "POST",
       headers: {
-        "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component",
-        origin: server.url, cookie: `next-auth.session-token=${token}`,
+        "next-action": actionId,
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+        origin: server.url,
+        cookie: `next-auth.session-token=${token}`,
       },
       body: JSON.stringify(["publish", { articleId: id, expectedVersion: article.version }]),
     });
@@ -371,15 +437,20 @@ async function publishTrials(server: Server, seed: Seed, trials: number, secret:
     if (frontPage.text.includes(escaped)) frontFresh += 1;
   }
   return {
-    trials: drafts.length, refused, freshOnFirstRequest: fresh, frontPageFresh: frontFresh,
-    publishMedianMs: round(median(publishTimes)), publishToVisibleMedianMs: round(median(visibleTimes)), publishToVisibleP95Ms: round(percentile(visibleTimes, 95)),
+    trials: drafts.length,
+    refused,
+    freshOnFirstRequest: fresh,
+    frontPageFresh: frontFresh,
+    publishMedianMs: round(median(publishTimes)),
+    publishToVisibleMedianMs: round(median(visibleTimes)),
+    publishToVisibleP95Ms: round(percentile(visibleTimes, 95)),
   };
 }
 
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },
 );

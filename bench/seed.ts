@@ -124,10 +124,16 @@ async function main(): Promise<void> {
     },
   });
   const seeded = await seedBenchDatabase({
-    databaseUrl: values["database-url"]!, mediaDir: values["media-dir"]!,
-    stories: Number(values.stories), drafts: Number(values.drafts), images: Number(values.images), log: console.log,
+    databaseUrl: values["database-url"]!,
+    mediaDir: values["media-dir"]!,
+    stories: Number(values.stories),
+    drafts: Number(values.drafts),
+    images: Number(values.images),
+    log: console.log,
   });
-  console.log(`bench seed: ${seeded.counts.publishedArticles} published stories and ${seeded.counts.draftArticles} drafts in ${seeded.seconds.toFixed(1)} s (base ${seeded.phaseSeconds.base} s, stories ${seeded.phaseSeconds.stories} s, summary ${seeded.phaseSeconds.summary} s); database ${(seeded.databaseBytes / 1e6).toFixed(0)} MB`);
+  console.log(
+    `bench seed: ${seeded.counts.publishedArticles} published stories and ${seeded.counts.draftArticles} drafts in ${seeded.seconds.toFixed(1)} s (base ${seeded.phaseSeconds.base} s, stories ${seeded.phaseSeconds.stories} s, summary ${seeded.phaseSeconds.summary} s); database ${(seeded.databaseBytes / 1e6).toFixed(0)} MB`,
+  );
   console.log(`rows: ${JSON.stringify(seeded.counts)}`);
   console.log(`search words (stories found): ${JSON.stringify(seeded.searchTermCounts)}`);
   console.log(`sample story: ${seeded.sample?.path}; editor: ${seeded.editorEmail}`);

@@ -4,9 +4,7 @@ import { ZodError } from "zod";
 import { AppError, isAppError } from "./errors";
 import { databaseUnavailable } from "./database-unavailable";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; status: number; code: string; message: string; details?: unknown };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; details?: unknown };
 
 export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
   if (isAppError(error)) return { ok: false, status: error.status, code: error.code, message: error.message, details: error.details };

@@ -40,16 +40,7 @@ export type Action = (typeof ACTIONS)[number];
 const OWN_DRAFT_ACTIONS: ReadonlySet<Action> = new Set(["article.edit", "article.submit", "article.delete", "article.restore", "article.preview", "article.read"]);
 
 const CONTRIBUTOR: readonly Action[] = ["newsroom.enter", "article.create", ...OWN_DRAFT_ACTIONS, "media.upload"];
-const EDITOR: readonly Action[] = [
-  ...CONTRIBUTOR,
-  "article.publish",
-  "article.unpublish",
-  "article.schedule",
-  "article.correct",
-  "media.edit",
-  "media.delete",
-  "quote.edit",
-];
+const EDITOR: readonly Action[] = [...CONTRIBUTOR, "article.publish", "article.unpublish", "article.schedule", "article.correct", "media.edit", "media.delete", "quote.edit"];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   CONTRIBUTOR: new Set(CONTRIBUTOR),

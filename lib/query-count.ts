@@ -17,8 +17,9 @@ export function queryCount(): number {
 export function countQueriesOf<Client>(client: Client): Client {
   // Prisma types $on only for a client whose type names the "query" log level; ours is made once,
   // for both providers, so the seam is typed here by hand.
-  if (isCounting) (client as Client & QueryEvents).$on("query", () => {
-    counter.pressboxQueryCount = queryCount() + 1;
-  });
+  if (isCounting)
+    (client as Client & QueryEvents).$on("query", () => {
+      counter.pressboxQueryCount = queryCount() + 1;
+    });
   return client;
 }

@@ -15,13 +15,20 @@ export function hasUnstorableCharacters(value: string): boolean {
 
 // z.string() for text from outside: trimmed, refused when it holds an unstorable character.
 export function textInput(): z.ZodString {
-  return z.string().trim().regex(new RegExp(`^(?:(?!${UNSTORABLE.source})[\\s\\S])*$`), UNSTORABLE_MESSAGE);
+  return z
+    .string()
+    .trim()
+    .regex(new RegExp(`^(?:(?!${UNSTORABLE.source})[\\s\\S])*$`), UNSTORABLE_MESSAGE);
 }
 
 // An id from outside (a story's, a revision's, a link's): any text without an unstorable
 // character, so a NUL sent as an id is refused here rather than by PostgreSQL.
 export function idInput(): z.ZodString {
-  return z.string().min(1, "is missing").max(40, "is not a valid id").regex(new RegExp(`^(?:(?!${UNSTORABLE.source})[\\s\\S])*$`), "is not a valid id");
+  return z
+    .string()
+    .min(1, "is missing")
+    .max(40, "is not a valid id")
+    .regex(new RegExp(`^(?:(?!${UNSTORABLE.source})[\\s\\S])*$`), "is not a valid id");
 }
 
 // What a person typed into a search box, ready for a `contains` filter: trimmed and cut to `max`.

@@ -15,9 +15,7 @@ import { createModelStory } from "../tests/fixtures/model-story-factory";
 import { MODEL_STORY, MODEL_STORY_FIGURE, MODEL_STORY_RELATED } from "../tests/fixtures/model-story";
 import { createDemoStory, type StoryRefs } from "../tests/fixtures/story-factory";
 
-export const DEMO_STORIES: readonly StorySpec[] = [
-  ...OLYMPICS_STORIES, ...FOOTBALL_STORIES, ...CRICKET_STORIES, ...TENNIS_STORIES, ...MOTORSPORT_STORIES,
-];
+export const DEMO_STORIES: readonly StorySpec[] = [...OLYMPICS_STORIES, ...FOOTBALL_STORIES, ...CRICKET_STORIES, ...TENNIS_STORIES, ...MOTORSPORT_STORIES];
 
 export type SeedResult = { isCreated: boolean; seconds: number; stories: number; pictures: number };
 
@@ -27,9 +25,7 @@ const PHOTO_CONCURRENCY = 3;
 type Photos = { bySeed: Map<string, string> };
 
 async function createPhotos(db: Db, registry: DemoRegistry): Promise<Photos> {
-  const specs: PhotoSpec[] = [
-    MODEL_STORY.hero, MODEL_STORY_FIGURE.photo, ...DEMO_STORIES.map((story) => story.hero), ...Object.values(DEMO_BYLINE_PHOTOS),
-  ];
+  const specs: PhotoSpec[] = [MODEL_STORY.hero, MODEL_STORY_FIGURE.photo, ...DEMO_STORIES.map((story) => story.hero), ...Object.values(DEMO_BYLINE_PHOTOS)];
   const ids = await mapLimited(specs, PHOTO_CONCURRENCY, (spec) => createDemoPhoto(db, spec, registry));
   return { bySeed: new Map(specs.map((spec, index) => [spec.seed, ids[index]])) };
 }

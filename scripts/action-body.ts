@@ -42,8 +42,15 @@ export function refuseNestedBody(body: Buffer, contentType: string | undefined):
 export function replayRequest(req: IncomingMessage, body: Buffer): IncomingMessage {
   const replay = new IncomingMessage(req.socket);
   Object.assign(replay, {
-    method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders, trailers: req.trailers,
-    httpVersion: req.httpVersion, httpVersionMajor: req.httpVersionMajor, httpVersionMinor: req.httpVersionMinor, complete: true,
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    rawHeaders: req.rawHeaders,
+    trailers: req.trailers,
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    complete: true,
   });
   // The bytes are all here: reading must not resume the socket (its next request is the parser's).
   replay._read = () => undefined;

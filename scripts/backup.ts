@@ -13,7 +13,10 @@ const USAGE = "usage: npm run backup [-- --out <archive.tar.gz>]   (DATABASE_URL
 runCommand(async () => {
   const { options, positional } = parseArguments(process.argv.slice(2), ["out"], USAGE);
   if (positional.length > 0) throw new BackupError(`unexpected argument ${positional[0]}\n${USAGE}`);
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const out = options.out ?? path.join("backups", `pressbox-${stamp}.tar.gz`);
   if (!out.endsWith(".tar.gz")) throw new BackupError(`the archive name must end in .tar.gz\n${USAGE}`);
   await createBackup({ databaseUrl: resolveDatabaseUrl(), mediaDir: resolveMediaDir(), dataDir: "data", env: process.env, out, log: (line) => console.log(line) });

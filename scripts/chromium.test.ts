@@ -32,12 +32,15 @@ describe("which Chromium the tests drive", () => {
     ["missing", () => path.join(scratch, "no-such-chromium")],
     ["hidden by an empty directory", () => scratch],
     ["hidden by /dev/null", () => "/dev/null"],
-    ["not executable", () => {
-      const file = path.join(scratch, "plain-file");
-      writeFileSync(file, "");
-      chmodSync(file, 0o644);
-      return file;
-    }],
+    [
+      "not executable",
+      () => {
+        const file = path.join(scratch, "plain-file");
+        writeFileSync(file, "");
+        chmodSync(file, 0o644);
+        return file;
+      },
+    ],
   ])("falls back to the bundled Chromium when the system's is %s", (_, systemPath) => {
     expect(resolveChromium({ env: {}, systemPath: systemPath(), cacheRoot })).toEqual({ path: unpacked, source: "bundled" });
   });

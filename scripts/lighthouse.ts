@@ -29,9 +29,14 @@ type Report = {
 function runLighthouse(url: string, base: string): Report {
   mkdirSync(path.dirname(base), { recursive: true });
   const args = [
-    path.join("node_modules", "lighthouse", "cli", "index.js"), url,
-    "--output=json", "--output=html", `--output-path=${base}`, `--only-categories=${CATEGORIES.join(",")}`,
-    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run", "--quiet",
+    path.join("node_modules", "lighthouse", "cli", "index.js"),
+    url,
+    "--output=json",
+    "--output=html",
+    `--output-path=${base}`,
+    `--only-categories=${CATEGORIES.join(",")}`,
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+    "--quiet",
   ];
   const result = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHROME_PATH: resolveChromium().path } });
   if (result.status !== 0) throw new Error(`lighthouse exited with ${result.status ?? result.signal}`);

@@ -19,7 +19,9 @@ runCommand(async () => {
   const relative = path.relative(process.cwd(), result.folder);
   const folder = relative.startsWith("..") ? result.folder : relative || ".";
   const { manifest } = result;
-  console.log(`restored into ${folder}${manifest.provider === "sqlite" ? ` (PRAGMA integrity_check: ${result.integrity})` : ""}: ${manifest.tables.Article ?? 0} stories, ${manifest.tables.Revision ?? 0} revisions, ${manifest.mediaFiles} media files`);
+  console.log(
+    `restored into ${folder}${manifest.provider === "sqlite" ? ` (PRAGMA integrity_check: ${result.integrity})` : ""}: ${manifest.tables.Article ?? 0} stories, ${manifest.tables.Revision ?? 0} revisions, ${manifest.mediaFiles} media files`,
+  );
   console.log("start it with:");
   const database = manifest.provider === "sqlite" ? `file:${path.join(folder, "pressbox.db")}` : "<the --database-url above>";
   const secret = manifest.sessionSecret ? ` NEXTAUTH_SECRET="$(cat ${path.join(folder, manifest.sessionSecret.file)})"` : "";

@@ -42,7 +42,9 @@ async function withEnv<T>(values: Record<string, string>, task: () => Promise<T>
   try {
     return await task();
   } finally {
-    for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key]; else process.env[key] = value;
+    for (const [key, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
   }
 }
 

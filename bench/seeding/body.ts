@@ -13,8 +13,7 @@ const marked = (text: string, mark: BodyMark): BodyNode => ({ type: "text", mark
 
 export const bold = (text: string) => marked(text, BOLD);
 export const italic = (text: string) => marked(text, ITALIC);
-export const link = (text: string, href: string) =>
-  marked(text, { type: "link", attrs: { href, target: null, rel: "noopener noreferrer", class: null, title: null } });
+export const link = (text: string, href: string) => marked(text, { type: "link", attrs: { href, target: null, rel: "noopener noreferrer", class: null, title: null } });
 
 export function paragraph(...parts: Inline[]): BodyNode {
   return { type: "paragraph", content: parts.filter((part) => part !== "").map((part) => (typeof part === "string" ? { type: "text", text: part } : part)) };

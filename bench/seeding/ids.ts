@@ -7,7 +7,9 @@ const COUNTER_SPACE = 36 ** 4;
 const RANDOM_SPACE = 36 ** 8;
 
 let counter = Math.floor(Math.random() * COUNTER_SPACE);
-const fingerprint = Math.floor(Math.random() * COUNTER_SPACE).toString(36).padStart(4, "0");
+const fingerprint = Math.floor(Math.random() * COUNTER_SPACE)
+  .toString(36)
+  .padStart(4, "0");
 
 function pad(value: number, length: number): string {
   return value.toString(36).padStart(length, "0").slice(-length);

@@ -106,8 +106,7 @@ export function headline(rng: Rng, c: Cast): string {
   ]);
 }
 
-export const standfirst = (rng: Rng, c: Cast) =>
-  `${c.people[0]} ${act(rng, c)} in the ${c.event} in ${c.place}, and ${c.teams[1]} were left to wonder what might have been.`;
+export const standfirst = (rng: Rng, c: Cast) => `${c.people[0]} ${act(rng, c)} in the ${c.event} in ${c.place}, and ${c.teams[1]} were left to wonder what might have been.`;
 
 export function quoteText(rng: Rng, c: Cast): string {
   return pick(rng, [
@@ -119,8 +118,7 @@ export function quoteText(rng: Rng, c: Cast): string {
   ]);
 }
 
-export const captionText = (rng: Rng, c: Cast) =>
-  pick(rng, [`${pick(rng, c.people)} during the ${c.event} in ${c.place}.`, `${pick(rng, c.people)} after the ${c.event} against ${c.teams[1]}.`]);
+export const captionText = (rng: Rng, c: Cast) => pick(rng, [`${pick(rng, c.people)} during the ${c.event} in ${c.place}.`, `${pick(rng, c.people)} after the ${c.event} against ${c.teams[1]}.`]);
 
 export const sidebarHeading = (rng: Rng, c: Cast) => `Meanwhile, ${c.teams[2]} ${act(rng, c)}`;
 

@@ -29,7 +29,12 @@ type Statements = { [K in keyof typeof SQL]: Database.Statement };
 // What lib/articles/history/snapshot.ts readSnapshot returns for the story, key for key.
 function snapshotOf(story: StoryRows) {
   return {
-    kicker: story.kicker, headline: story.headline, standfirst: story.standfirst, slug: story.slug, sectionId: story.sectionId, agencyLine: story.agencyLine,
+    kicker: story.kicker,
+    headline: story.headline,
+    standfirst: story.standfirst,
+    slug: story.slug,
+    sectionId: story.sectionId,
+    agencyLine: story.agencyLine,
     tagNames: story.tags.map((tag) => tag.name),
     bylines: story.bylines.map(({ profileId, role }) => ({ profileId, role })),
     hero: { mediaId: story.hero.mediaId, caption: story.hero.caption },
@@ -43,7 +48,10 @@ function snapshotOf(story: StoryRows) {
 export class StoryWriter {
   private readonly statements: Statements;
 
-  constructor(sqlite: Database.Database, private readonly editorId: string) {
+  constructor(
+    sqlite: Database.Database,
+    private readonly editorId: string,
+  ) {
     this.statements = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, sqlite.prepare(sql)])) as Statements;
   }
 
@@ -70,10 +78,23 @@ export class StoryWriter {
 
   private writeArticle(story: StoryRows, state: { status: string; version: number; createdAt: Date; updatedAt: Date; publishedAt: Date | null }): void {
     this.statements.article.run({
-      id: story.id, slug: story.slug, sectionId: story.sectionId, kicker: story.kicker, headline: story.headline, standfirst: story.standfirst,
-      agencyLine: story.agencyLine, heroMediaId: story.hero.mediaId, heroCaptionId: story.hero.captionId,
-      body: JSON.stringify(story.body), bodyText: story.bodyText, status: state.status, version: state.version, editorId: this.editorId,
-      publishedAt: state.publishedAt ? sqliteDate(state.publishedAt) : null, createdAt: sqliteDate(state.createdAt), updatedAt: sqliteDate(state.updatedAt),
+      id: story.id,
+      slug: story.slug,
+      sectionId: story.sectionId,
+      kicker: story.kicker,
+      headline: story.headline,
+      standfirst: story.standfirst,
+      agencyLine: story.agencyLine,
+      heroMediaId: story.hero.mediaId,
+      heroCaptionId: story.hero.captionId,
+      body: JSON.stringify(story.body),
+      bodyText: story.bodyText,
+      status: state.status,
+      version: state.version,
+      editorId: this.editorId,
+      publishedAt: state.publishedAt ? sqliteDate(state.publishedAt) : null,
+      createdAt: sqliteDate(state.createdAt),
+      updatedAt: sqliteDate(state.updatedAt),
     });
   }
 
@@ -81,11 +102,15 @@ export class StoryWriter {
   // related links, tags, bylines, hero caption, body captions), each a millisecond apart so
   // "ORDER BY createdAt" reads them back in that order, then the revision and the audit line.
   private writeSave(story: StoryRows, created: Date, saved: Date, snapshot: string): void {
-    const s = this.statements, id = story.id;
+    const s = this.statements,
+      id = story.id;
     s.audit.run(cuid(), this.editorId, "article.create", id, null, sqliteDate(created));
     let tick = saved.getTime();
     const next = () => sqliteDate(new Date(tick++));
-    for (const q of story.quotes) { const at = next(); s.quote.run(q.id, id, q.text, q.speaker, q.speakerDescription, q.context, at, at); }
+    for (const q of story.quotes) {
+      const at = next();
+      s.quote.run(q.id, id, q.text, q.speaker, q.speakerDescription, q.context, at, at);
+    }
     const sidebarAt = next();
     s.sidebar.run(story.sidebar.id, id, story.sidebar.heading, JSON.stringify(story.sidebar.body), sidebarAt, sidebarAt);
     const linksAt = next();
@@ -103,7 +128,9 @@ export class StoryWriter {
 
   private writeSearch(story: StoryRows): void {
     const doc = toSearchDocument({
-      headline: story.headline, standfirst: story.standfirst, bodyText: story.bodyText,
+      headline: story.headline,
+      standfirst: story.standfirst,
+      bodyText: story.bodyText,
       sidebars: [story.sidebar],
       captions: [{ text: story.hero.caption }, ...story.captions],
       quotes: story.quotes,

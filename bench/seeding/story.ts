@@ -61,14 +61,21 @@ function chooseBylines(rng: Rng, section: SectionPool, pools: StoryPools): Story
   let second = prose.pick(rng, pools.allProfileIds);
   if (second === first) second = pools.allProfileIds[(pools.allProfileIds.indexOf(first) + 1) % pools.allProfileIds.length];
   const role = prose.pick<BylineRole>(rng, ["REPORTER", "REPORTER", "CONTRIBUTOR", "PHOTOGRAPHER", "EDITOR"]);
-  return [{ id: cuid(), profileId: first, role: "REPORTER" }, { id: cuid(), profileId: second, role }];
+  return [
+    { id: cuid(), profileId: first, role: "REPORTER" },
+    { id: cuid(), profileId: second, role },
+  ];
 }
 
 type Records = Pick<StoryRows, "captions" | "quotes" | "sidebar" | "related">;
 
 function buildRecords(rng: Rng, cast: prose.Cast, media: string[], relatedIds: readonly string[]): Records {
   const quote = (speaker: string) => ({
-    id: newRecordId(), text: prose.quoteText(rng, cast), speaker, speakerDescription: `${cast.teams[0]} ${prose.pick(rng, cast.sport.roles)}`, context: prose.pick(rng, QUOTE_CONTEXTS),
+    id: newRecordId(),
+    text: prose.quoteText(rng, cast),
+    speaker,
+    speakerDescription: `${cast.teams[0]} ${prose.pick(rng, cast.sport.roles)}`,
+    context: prose.pick(rng, QUOTE_CONTEXTS),
   });
   const sidebarBody = doc([paragraph(prose.sentences(rng, cast, 2)), paragraph(prose.sentences(rng, cast, 2))]);
   return {

@@ -23,14 +23,26 @@ describe("audit details", () => {
   it("writes names for the ids in details, and never an id", () => {
     const names = { "Agency:a1": "Reuters", "Photographer:p1": "Priya Raman", "Section:s1": "Olympics", "Section:s2": "Football", "BylineProfile:b1": "Aiko Mori" };
     expect(describeAuditDetails({ before: { name: "Priya", agencyId: null }, after: { name: "Priya", agencyId: "a1" } }, { names })).toBe("agency: (none) → Reuters");
-    expect(describeAuditDetails({ changes: { photographerId: { before: null, after: "p1" }, altText: { before: "Skater", after: "A skater falls" } } }, { names })).toBe("photographer: (none) → Priya Raman; alt text: Skater → A skater falls");
+    expect(describeAuditDetails({ changes: { photographerId: { before: null, after: "p1" }, altText: { before: "Skater", after: "A skater falls" } } }, { names })).toBe(
+      "photographer: (none) → Priya Raman; alt text: Skater → A skater falls",
+    );
     const changes = { headline: { from: "Old", to: "New" }, sectionId: { from: "s1", to: "s2" }, profileIds: { from: [], to: ["b1"] }, bodyWords: { from: 120, to: 180 } };
     expect(describeAuditDetails({ version: 4 }, { names, changes })).toBe("headline: Old → New; section: Olympics → Football; bylines: (none) → Aiko Mori; body (words): 120 → 180");
     expect(describeAuditDetails({ sectionId: "gone1" }, { names })).toBe("section: (a section no longer there)");
   });
 
   it("reads lists, nested records, dates and statuses as text, not JSON", () => {
-    const withdrawn = describeAuditDetails({ originalName: "skater.jpg", rightsExpireAt: "2026-03-01T00:00:00.000Z", withdrawnFrom: [{ id: "x1", headline: "Gold" }, { id: "x2", headline: "Silver" }] }, { recordName: "skater.jpg" });
+    const withdrawn = describeAuditDetails(
+      {
+        originalName: "skater.jpg",
+        rightsExpireAt: "2026-03-01T00:00:00.000Z",
+        withdrawnFrom: [
+          { id: "x1", headline: "Gold" },
+          { id: "x2", headline: "Silver" },
+        ],
+      },
+      { recordName: "skater.jpg" },
+    );
     expect(withdrawn).toBe("rights expire: 1 March 2026 at 00:00 UTC; withdrawn from: “Gold”, “Silver”");
     const uploaded = describeAuditDetails({ originalName: "a.jpg", sha256: "ab12", bytes: 2_097_152, renditions: 9, embedded: { byline: "Jo Bloggs", credit: "AP" } }, { recordName: "a.jpg" });
     expect(uploaded).toBe("size: 2.0 MB; renditions: 9; the file said: byline: Jo Bloggs, credit: AP");

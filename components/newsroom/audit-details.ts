@@ -9,29 +9,86 @@ export type AuditNames = Record<string, string>;
 export type StoryChanges = Record<string, { from: unknown; to: unknown }>;
 
 const ACTION_LABELS: Record<string, string> = {
-  "article.create": "started", "article.save": "saved", "article.restore": "restored an earlier version",
-  "article.submit": "submitted for review", "article.publish": "published", "article.unpublish": "unpublished",
-  "article.schedule": "scheduled", "article.return-to-draft": "sent back to draft", "article.schedule-failed": "could not publish on schedule",
-  "article.correction": "added a correction", "article.update": "added an update note", "article.trash": "moved to the trash",
-  "article.untrash": "restored from the trash", "article.purge": "deleted for good", "article.discard": "discarded (nothing was typed)",
-  "auth.sign-in": "signed in", "auth.sign-in-failed": "failed to sign in", "auth.sign-out": "signed out",
-  "user.role-change": "changed the role", "user.password-reset": "reset the password", "user.disable": "disabled the account", "user.enable": "enabled the account",
-  "media.create": "uploaded", "media.update": "edited", "media.delete": "deleted", "media.rights-expired": "withdrawn: rights expired",
+  "article.create": "started",
+  "article.save": "saved",
+  "article.restore": "restored an earlier version",
+  "article.submit": "submitted for review",
+  "article.publish": "published",
+  "article.unpublish": "unpublished",
+  "article.schedule": "scheduled",
+  "article.return-to-draft": "sent back to draft",
+  "article.schedule-failed": "could not publish on schedule",
+  "article.correction": "added a correction",
+  "article.update": "added an update note",
+  "article.trash": "moved to the trash",
+  "article.untrash": "restored from the trash",
+  "article.purge": "deleted for good",
+  "article.discard": "discarded (nothing was typed)",
+  "auth.sign-in": "signed in",
+  "auth.sign-in-failed": "failed to sign in",
+  "auth.sign-out": "signed out",
+  "user.role-change": "changed the role",
+  "user.password-reset": "reset the password",
+  "user.disable": "disabled the account",
+  "user.enable": "enabled the account",
+  "media.create": "uploaded",
+  "media.update": "edited",
+  "media.delete": "deleted",
+  "media.rights-expired": "withdrawn: rights expired",
   "tag.cleanup": "deleted: no story used it",
 };
 
 const TYPE_LABELS: Record<string, string> = {
-  Article: "story", User: "user", BylineProfile: "byline", Agency: "agency", Photographer: "photographer", Section: "section", Tag: "tag", Media: "picture",
+  Article: "story",
+  User: "user",
+  BylineProfile: "byline",
+  Agency: "agency",
+  Photographer: "photographer",
+  Section: "section",
+  Tag: "tag",
+  Media: "picture",
 };
 
-const AREA_LABELS: Record<string, string> = { article: "stories", auth: "signing in", user: "users", media: "pictures", byline: "bylines", agency: "agencies", photographer: "photographers", section: "sections", tag: "tags" };
+const AREA_LABELS: Record<string, string> = {
+  article: "stories",
+  auth: "signing in",
+  user: "users",
+  media: "pictures",
+  byline: "bylines",
+  agency: "agencies",
+  photographer: "photographers",
+  section: "sections",
+  tag: "tags",
+};
 
 const FIELD_LABELS: Record<string, string> = {
-  sectionId: "section", agencyId: "agency", photographerId: "photographer", userId: "account", profileId: "byline", profileIds: "bylines",
-  heroMediaId: "hero photo", mediaId: "photo", noteId: "note", articleId: "story", tagId: "tag", heroCaption: "hero caption",
-  bodyWords: "body (words)", pullQuotes: "pull quotes", embedded: "the file said", withdrawnFrom: "withdrawn from", isDisabled: "disabled",
-  originalName: "file", bytes: "size", focalX: "focal point across", focalY: "focal point down", rightsExpireAt: "rights expire",
-  articles: "stories moved", scheduled: "on schedule", source: "from", deletedAt: "deleted", createdAt: "created",
+  sectionId: "section",
+  agencyId: "agency",
+  photographerId: "photographer",
+  userId: "account",
+  profileId: "byline",
+  profileIds: "bylines",
+  heroMediaId: "hero photo",
+  mediaId: "photo",
+  noteId: "note",
+  articleId: "story",
+  tagId: "tag",
+  heroCaption: "hero caption",
+  bodyWords: "body (words)",
+  pullQuotes: "pull quotes",
+  embedded: "the file said",
+  withdrawnFrom: "withdrawn from",
+  isDisabled: "disabled",
+  originalName: "file",
+  bytes: "size",
+  focalX: "focal point across",
+  focalY: "focal point down",
+  rightsExpireAt: "rights expire",
+  articles: "stories moved",
+  scheduled: "on schedule",
+  source: "from",
+  deletedAt: "deleted",
+  createdAt: "created",
 };
 
 // Kept out of the log: fingerprints and the like say nothing to a person.
@@ -83,7 +140,10 @@ function show(value: Json, key: string, names: AuditNames): string {
   if (isRecord(value)) {
     if (typeof value.headline === "string") return `“${clip(value.headline || "untitled", 100)}”`;
     if (typeof value.name === "string") return value.name;
-    return Object.entries(value).filter(([k]) => !HIDDEN.has(k)).map(([k, v]) => `${fieldLabel(k)}: ${show(v, k, names)}`).join(", ");
+    return Object.entries(value)
+      .filter(([k]) => !HIDDEN.has(k))
+      .map(([k, v]) => `${fieldLabel(k)}: ${show(v, k, names)}`)
+      .join(", ");
   }
   return String(value);
 }
@@ -145,7 +205,11 @@ export function auditRecordName(details: Json): string | null {
 // The record an entry is about, by name: its current name, else the one its details kept (a story
 // deleted for good is named from its trash entries, `gone`). `plain` is that name unquoted, for leaving it out
 // of the details.
-export function auditRecordLabel(entry: { entityType: string; entityId: string; details: Json }, names: AuditNames, gone: readonly string[] = []): { type: string; name: string; plain: string | null; isGone: boolean } {
+export function auditRecordLabel(
+  entry: { entityType: string; entityId: string; details: Json },
+  names: AuditNames,
+  gone: readonly string[] = [],
+): { type: string; name: string; plain: string | null; isGone: boolean } {
   const key = refKey(entry.entityType, entry.entityId);
   const current = gone.includes(key) ? undefined : names[key];
   const plain = current ?? names[key] ?? auditRecordName(entry.details);

@@ -25,7 +25,11 @@ function who(entry: AuditEntryRow) {
 function recordCell(entry: AuditEntryRow, names: AuditNames, gone: readonly string[]) {
   const record = auditRecordLabel(entry, names, gone);
   const href = record.isGone ? undefined : SCREENS[entry.entityType]?.(entry.entityId);
-  return <>{record.type} {href ? <a href={href}>{record.name}</a> : record.name}</>;
+  return (
+    <>
+      {record.type} {href ? <a href={href}>{record.name}</a> : record.name}
+    </>
+  );
 }
 
 export function AuditTable({ entries, names, gone, changes, labelledBy = "audit-heading" }: Props) {

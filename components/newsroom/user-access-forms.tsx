@@ -35,7 +35,13 @@ export function ResetPasswordForm({ user, minLength, action }: { user: User; min
   return (
     <section className="admin-section" aria-labelledby="password-heading">
       <h2 id="password-heading">Reset password</h2>
-      <ActionForm action={action} submitLabel="Set new password" successMessage="Password changed; sessions signed in with the old one have ended." resetOnSuccess record={{ id: user.id, version: user.version }}>
+      <ActionForm
+        action={action}
+        submitLabel="Set new password"
+        successMessage="Password changed; sessions signed in with the old one have ended."
+        resetOnSuccess
+        record={{ id: user.id, version: user.version }}
+      >
         <label>
           New password <span className="hint">At least {minLength} characters.</span>
           <input name="password" type="password" required minLength={minLength} autoComplete="new-password" />

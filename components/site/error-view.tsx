@@ -13,11 +13,15 @@ export function ErrorView({ code, title, children }: Props) {
         <label htmlFor="error-search-q">Search our stories</label>
         <div className="search-row">
           <input id="error-search-q" name="q" type="search" maxLength={500} />
-          <button type="submit" className="button">Search</button>
+          <button type="submit" className="button">
+            Search
+          </button>
         </div>
       </form>
       <p>
-        <a className="button button--quiet" href="/">Go to the front page</a>
+        <a className="button button--quiet" href="/">
+          Go to the front page
+        </a>
       </p>
     </div>
   );

@@ -19,7 +19,9 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
             ))}
           </ul>
         </nav>
-        <a className="site-search-link" href="/search">Search</a>
+        <a className="site-search-link" href="/search">
+          Search
+        </a>
       </div>
     </header>
   );

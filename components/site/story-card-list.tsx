@@ -17,13 +17,7 @@ export function StoryCardList({ stories, isLeadFirst = false, headingLevel = 2, 
   return (
     <ul className="story-cards">
       {stories.map((story, index) => (
-        <StoryCardItem
-          key={story.id}
-          story={story}
-          isLead={isLeadFirst && index === 0}
-          headingLevel={headingLevel}
-          isImageEager={isFirstImageEager && index === 0}
-        />
+        <StoryCardItem key={story.id} story={story} isLead={isLeadFirst && index === 0} headingLevel={headingLevel} isImageEager={isFirstImageEager && index === 0} />
       ))}
     </ul>
   );

@@ -41,11 +41,7 @@ export async function updateAgency(actor: Actor | null, input: unknown, context:
         const before = await tx.agency.findUnique({ where: { id }, select: { name: true, shortCredit: true, creditFormat: true, distributor: true } });
         if (!before) throw notFound("That agency");
         await assertNameFree(tx, fields.name, id);
-        await expectUpdated(
-          tx.agency.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }),
-          tx,
-          { entityType: "Agency", entityId: id, label: "this agency" },
-        );
+        await expectUpdated(tx.agency.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }), tx, { entityType: "Agency", entityId: id, label: "this agency" });
         await recordAudit(tx, { actorId: actor.id, action: "agency.update", entityType: "Agency", entityId: id, details: { before, after: fields }, ip: context.ip });
       }),
     NAME_TAKEN,
@@ -56,7 +52,16 @@ export async function updateAgency(actor: Actor | null, input: unknown, context:
 
 // Wire providers often send a code ("nprov:REUTERS", "(AP)"): the agencies they stand for.
 const PROVIDER_NAMES: Record<string, string> = {
-  AP: "Associated Press", REUTERS: "Reuters", AFP: "Agence France-Presse", ANP: "ANP", DPA: "dpa", PA: "PA Media", GYI: "Getty Images", GETTY: "Getty Images", EFE: "EFE", ANSA: "ANSA",
+  AP: "Associated Press",
+  REUTERS: "Reuters",
+  AFP: "Agence France-Presse",
+  ANP: "ANP",
+  DPA: "dpa",
+  PA: "PA Media",
+  GYI: "Getty Images",
+  GETTY: "Getty Images",
+  EFE: "EFE",
+  ANSA: "ANSA",
 };
 
 export function agencyNameForProvider(provider: string): string {
@@ -72,9 +77,7 @@ export async function findOrCreateWireAgency(tx: Tx, provider: string, actorId: 
   if (!name) return null;
   const wanted = name.toLowerCase();
   const agencies = await tx.agency.findMany({ select: { id: true, name: true, shortCredit: true, distributor: true } });
-  const match =
-    agencies.find((agency) => agency.name.toLowerCase() === wanted) ??
-    agencies.find((agency) => agency.shortCredit.toLowerCase() === wanted || agency.distributor?.toLowerCase() === wanted);
+  const match = agencies.find((agency) => agency.name.toLowerCase() === wanted) ?? agencies.find((agency) => agency.shortCredit.toLowerCase() === wanted || agency.distributor?.toLowerCase() === wanted);
   if (match) return { id: match.id, name: match.name, created: false };
   // "{agency}" alone: a wire picture's by-line without a photographer record is kept in its credit
   // override ("Name/Agency"), and "{photographer}/{agency}" would print the agency twice without one.

@@ -19,23 +19,51 @@ import { compareSnapshots, type RevisionComparison } from "./history/compare-sna
 // A photo as the editor shows and edits it: its words and credit ids (for the in-place details
 // form), the version that form names when it saves, and what stops publishing.
 export type PickerMedia = {
-  id: string; version: number; src: string; originalName: string; altText: string; defaultCaption: string;
-  photographerId: string | null; agencyId: string | null; creditOverride: string | null;
-  credit: string | null; problems: string[]; hasProblems: boolean;
+  id: string;
+  version: number;
+  src: string;
+  originalName: string;
+  altText: string;
+  defaultCaption: string;
+  photographerId: string | null;
+  agencyId: string | null;
+  creditOverride: string | null;
+  credit: string | null;
+  problems: string[];
+  hasProblems: boolean;
 };
 export type PickerStory = { id: string; headline: string; status: string };
 
 const mediaSelect = {
-  id: true, version: true, originalName: true, altText: true, defaultCaption: true, photographerId: true, agencyId: true, creditOverride: true, rightsExpireAt: true, storageKey: true,
+  id: true,
+  version: true,
+  originalName: true,
+  altText: true,
+  defaultCaption: true,
+  photographerId: true,
+  agencyId: true,
+  creditOverride: true,
+  rightsExpireAt: true,
+  storageKey: true,
   photographer: { select: { name: true } },
   agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } },
   renditions: { select: { format: true, width: true, height: true, storageKey: true } },
 } as const;
 
 type MediaRow = {
-  id: string; version: number; originalName: string; altText: string; defaultCaption: string; photographerId: string | null; agencyId: string | null;
-  creditOverride: string | null; rightsExpireAt: Date | null; storageKey: string; photographer: { name: string } | null;
-  agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null; renditions: { format: string; width: number; height: number; storageKey: string }[];
+  id: string;
+  version: number;
+  originalName: string;
+  altText: string;
+  defaultCaption: string;
+  photographerId: string | null;
+  agencyId: string | null;
+  creditOverride: string | null;
+  rightsExpireAt: Date | null;
+  storageKey: string;
+  photographer: { name: string } | null;
+  agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null;
+  renditions: { format: string; width: number; height: number; storageKey: string }[];
 };
 
 function toPickerMedia(row: MediaRow): PickerMedia {
@@ -43,8 +71,18 @@ function toPickerMedia(row: MediaRow): PickerMedia {
   const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
   const problems = findPhotoProblems(row.altText, credit !== null, rightsStateOf(row.rightsExpireAt));
   return {
-    id: row.id, version: row.version, src: rendition ? mediaUrl(rendition.storageKey) : "", originalName: row.originalName, altText: row.altText, defaultCaption: row.defaultCaption,
-    photographerId: row.photographerId, agencyId: row.agencyId, creditOverride: row.creditOverride, credit: credit?.full ?? null, problems, hasProblems: problems.length > 0,
+    id: row.id,
+    version: row.version,
+    src: rendition ? mediaUrl(rendition.storageKey) : "",
+    originalName: row.originalName,
+    altText: row.altText,
+    defaultCaption: row.defaultCaption,
+    photographerId: row.photographerId,
+    agencyId: row.agencyId,
+    creditOverride: row.creditOverride,
+    credit: credit?.full ?? null,
+    problems,
+    hasProblems: problems.length > 0,
   };
 }
 
@@ -85,8 +123,15 @@ export async function searchPickerStories(actor: Actor | null, query: string, ex
 }
 
 export type EditorStory = {
-  id: string; version: number; status: string; createdById: string | null; publishAt: string | null; publishedAt: string | null;
-  href: string | null; lastEditedBy: string | null; updatedAt: string;
+  id: string;
+  version: number;
+  status: string;
+  createdById: string | null;
+  publishAt: string | null;
+  publishedAt: string | null;
+  href: string | null;
+  lastEditedBy: string | null;
+  updatedAt: string;
   article: ArticleInput;
   media: PickerMedia[];
   stories: PickerStory[];
@@ -100,7 +145,19 @@ export type LiveState = { changes: number; updateAt: string | null; updateBy: st
 export async function loadStoryForEditor(actor: Actor | null, articleId: string): Promise<EditorStory> {
   const row = await db.article.findUnique({
     where: { id: articleId },
-    select: { id: true, version: true, status: true, createdById: true, publishAt: true, publishedAt: true, slug: true, updatedAt: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } }, notes: { orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      createdById: true,
+      publishAt: true,
+      publishedAt: true,
+      slug: true,
+      updatedAt: true,
+      section: { select: { slug: true } },
+      lastEditedBy: { select: { name: true } },
+      notes: { orderBy: { createdAt: "asc" } },
+    },
   });
   if (!row) throw new AppError("NOT_FOUND", "That story does not exist.");
   assertCan(actor, "article.read", row);
@@ -112,11 +169,18 @@ export async function loadStoryForEditor(actor: Actor | null, articleId: string)
     db.article.findMany({ where: { id: { in: refs.articleIds } }, select: { id: true, headline: true, status: true } }),
   ]);
   return {
-    id: row.id, version: row.version, status: row.status, createdById: row.createdById,
-    publishAt: row.publishAt?.toISOString() ?? null, publishedAt: row.publishedAt?.toISOString() ?? null,
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    createdById: row.createdById,
+    publishAt: row.publishAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
     href: row.section ? `/${row.section.slug}/${row.slug}` : null,
-    lastEditedBy: row.lastEditedBy?.name ?? null, updatedAt: row.updatedAt.toISOString(),
-    article, media: media.map(toPickerMedia), stories,
+    lastEditedBy: row.lastEditedBy?.name ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    article,
+    media: media.map(toPickerMedia),
+    stories,
     notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, createdAt: n.createdAt.toISOString() })),
     live,
   };
@@ -130,7 +194,6 @@ export async function loadEditorOptions(actor: Actor | null): Promise<{ sections
   ]);
   return { sections, profiles };
 }
-
 
 // What the editor edits (the working copy of a live story, else the story) and, for a live story,
 // how the working copy differs from what readers see.

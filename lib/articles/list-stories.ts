@@ -29,8 +29,14 @@ export function parseStoryFilters(params: Record<string, string | string[] | und
 }
 
 export type StoryRow = {
-  id: string; headline: string; status: string; sectionName: string | null; bylines: string[];
-  lastEditedBy: string | null; updatedAt: string; publishAt: string | null;
+  id: string;
+  headline: string;
+  status: string;
+  sectionName: string | null;
+  bylines: string[];
+  lastEditedBy: string | null;
+  updatedAt: string;
+  publishAt: string | null;
   // A photo it shows (hero or captioned figure) is past its rights expiry: flagged to editors.
   hasExpiredPhoto: boolean;
 };
@@ -64,7 +70,11 @@ export async function listStories(actor: Actor | null, filters: StoryFilters): P
       skip: (filters.page - 1) * STORIES_PER_PAGE,
       take: STORIES_PER_PAGE,
       select: {
-        id: true, headline: true, status: true, updatedAt: true, publishAt: true,
+        id: true,
+        headline: true,
+        status: true,
+        updatedAt: true,
+        publishAt: true,
         section: { select: { name: true } },
         lastEditedBy: { select: { name: true } },
         bylines: { orderBy: { position: "asc" }, select: { profile: { select: { name: true } } } },
@@ -77,17 +87,29 @@ export async function listStories(actor: Actor | null, filters: StoryFilters): P
     total,
     pages: pageOf(total),
     rows: rows.map((row) => ({
-      id: row.id, headline: row.headline, status: row.status, sectionName: row.section?.name ?? null,
-      bylines: row.bylines.map((b) => b.profile.name), lastEditedBy: row.lastEditedBy?.name ?? null,
-      updatedAt: row.updatedAt.toISOString(), publishAt: row.publishAt?.toISOString() ?? null,
+      id: row.id,
+      headline: row.headline,
+      status: row.status,
+      sectionName: row.section?.name ?? null,
+      bylines: row.bylines.map((b) => b.profile.name),
+      lastEditedBy: row.lastEditedBy?.name ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+      publishAt: row.publishAt?.toISOString() ?? null,
       hasExpiredPhoto: row.captions.length > 0 || (row.heroMedia?.rightsExpireAt != null && row.heroMedia.rightsExpireAt <= now),
     })),
   };
 }
 
 export type TrashRow = {
-  id: string; headline: string; status: string; createdById: string | null; version: number; sectionName: string | null;
-  deletedBy: string | null; deletedAt: string; purgeAt: string;
+  id: string;
+  headline: string;
+  status: string;
+  createdById: string | null;
+  version: number;
+  sectionName: string | null;
+  deletedBy: string | null;
+  deletedAt: string;
+  purgeAt: string;
 };
 
 // The Trash view: what the person could see before it was deleted, most recently deleted first.
@@ -108,8 +130,15 @@ export async function listTrashedStories(actor: Actor | null, page: number): Pro
     total,
     pages: pageOf(total),
     rows: rows.map((row) => ({
-      id: row.id, headline: row.headline, status: row.status, createdById: row.createdById, version: row.version, sectionName: row.section?.name ?? null,
-      deletedBy: row.deletedBy?.name ?? null, deletedAt: row.deletedAt!.toISOString(), purgeAt: purgeDateOf(row.deletedAt!).toISOString(),
+      id: row.id,
+      headline: row.headline,
+      status: row.status,
+      createdById: row.createdById,
+      version: row.version,
+      sectionName: row.section?.name ?? null,
+      deletedBy: row.deletedBy?.name ?? null,
+      deletedAt: row.deletedAt!.toISOString(),
+      purgeAt: purgeDateOf(row.deletedAt!).toISOString(),
     })),
   };
 }

@@ -60,7 +60,10 @@ describe("every write to a story's public rows", () => {
   });
 
   it("lets only 'Update live story' and the draft save call writeArticle", () => {
-    const callers = ["lib", "app", "scripts"].flatMap(sourceFiles).filter((file) => /\bwriteArticle\(/.test(readFileSync(file, "utf8"))).map((f) => f.split(path.sep).join("/"));
+    const callers = ["lib", "app", "scripts"]
+      .flatMap(sourceFiles)
+      .filter((file) => /\bwriteArticle\(/.test(readFileSync(file, "utf8")))
+      .map((f) => f.split(path.sep).join("/"));
     expect(callers.sort()).toEqual(["lib/articles/publish/update-live.ts", "lib/articles/save/save-article.ts"]);
   });
 

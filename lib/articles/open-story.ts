@@ -8,20 +8,29 @@ import { assertCan, can, type Actor } from "../permissions";
 import { purgeDateOf } from "./trash/trash-rules";
 
 export type TrashedStory = {
-  id: string; headline: string; status: string; version: number;
-  deletedBy: string | null; deletedAt: string; purgeAt: string; canRestore: boolean;
+  id: string;
+  headline: string;
+  status: string;
+  version: number;
+  deletedBy: string | null;
+  deletedAt: string;
+  purgeAt: string;
+  canRestore: boolean;
 };
 
-type StoryDoor =
-  | { kind: "editor" }
-  | { kind: "trash"; story: TrashedStory }
-  | { kind: "byline"; slug: string; headline: string; status: string };
+type StoryDoor = { kind: "editor" } | { kind: "trash"; story: TrashedStory } | { kind: "byline"; slug: string; headline: string; status: string };
 
 export async function openStory(actor: Actor | null, articleId: string): Promise<StoryDoor> {
   const row = await db.article.findUnique({
     where: { id: String(articleId).slice(0, 40) },
     select: {
-      id: true, headline: true, status: true, version: true, slug: true, createdById: true, deletedAt: true,
+      id: true,
+      headline: true,
+      status: true,
+      version: true,
+      slug: true,
+      createdById: true,
+      deletedAt: true,
       deletedBy: { select: { name: true } },
       bylines: { select: { profile: { select: { userId: true } } } },
     },
@@ -33,8 +42,14 @@ export async function openStory(actor: Actor | null, articleId: string): Promise
     return {
       kind: "trash",
       story: {
-        id: row.id, headline: row.headline, status: row.status, version: row.version, deletedBy: row.deletedBy?.name ?? null,
-        deletedAt: row.deletedAt.toISOString(), purgeAt: purgeDateOf(row.deletedAt).toISOString(), canRestore: can(actor, "article.restore", row),
+        id: row.id,
+        headline: row.headline,
+        status: row.status,
+        version: row.version,
+        deletedBy: row.deletedBy?.name ?? null,
+        deletedAt: row.deletedAt.toISOString(),
+        purgeAt: purgeDateOf(row.deletedAt).toISOString(),
+        canRestore: can(actor, "article.restore", row),
       },
     };
   }

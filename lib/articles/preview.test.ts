@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePreviewToken, readPreviewToken } from "./preview";
 
 const saved = process.env.NEXTAUTH_SECRET;
-beforeAll(() => { process.env.NEXTAUTH_SECRET = "test-secret-for-preview-tokens"; });
-afterAll(() => { process.env.NEXTAUTH_SECRET = saved; });
+beforeAll(() => {
+  process.env.NEXTAUTH_SECRET = "test-secret-for-preview-tokens";
+});
+afterAll(() => {
+  process.env.NEXTAUTH_SECRET = saved;
+});
 
 describe("preview tokens", () => {
   const id = "cabc123def456ghi789jkl012";

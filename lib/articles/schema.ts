@@ -46,7 +46,10 @@ export const ArticleInput = z.object({
   agencyLine: text(200).default(""),
   tagNames: z.array(text(60).min(1)).max(20, "at most 20 tags").default([]),
   bylines: z.array(BylineInput).max(12, "at most 12 bylines").default([]),
-  hero: z.object({ mediaId: recordId, caption: text(1000) }).nullable().default(null),
+  hero: z
+    .object({ mediaId: recordId, caption: text(1000) })
+    .nullable()
+    .default(null),
   body,
   quotes: z.array(QuoteInput).max(200).default([]),
   captions: z.array(CaptionInput).max(200).default([]),

@@ -61,14 +61,23 @@ async function transition(actor: Actor | null, name: WorkflowStep, raw: unknown,
     if (step.to === "UNPUBLISHED") await revokeAllPreviewLinks(tx, current.id);
     if (isPublishing && !article.firstPublishedAt) await tx.article.update({ where: { id: current.id }, data: { firstPublishedAt: now } });
     if (isPublishing) await keepRevision(tx, { articleId: current.id, articleVersion: article.version, authorId: actor.id, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
-    await recordAudit(tx, { actorId: actor.id, action: step.audit, entityType: "Article", entityId: current.id, details: { from: current.status, to: step.to, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: step.audit,
+      entityType: "Article",
+      entityId: current.id,
+      details: { from: current.status, to: step.to, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) },
+    });
     const touchesPublic = current.status === "PUBLISHED" || isPublishing;
     return { article, keys: touchesPublic ? await readPageKeys(tx, current.id) : null };
   });
   if (result.keys) refreshPublicPages(result.keys);
   const { article } = result;
   return {
-    status: article.status, version: article.version, publishedAt: article.publishedAt?.toISOString() ?? null, publishAt: article.publishAt?.toISOString() ?? null,
+    status: article.status,
+    version: article.version,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    publishAt: article.publishAt?.toISOString() ?? null,
     href: article.section ? articleHref(article.section.slug, article.slug) : null,
   };
 }

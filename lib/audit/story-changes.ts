@@ -9,16 +9,30 @@ import type { BodyDoc } from "../editor/types";
 export type StoryChanges = Record<string, { from: unknown; to: unknown }>;
 type Entry = { id: string; action: string; entityType: string; entityId: string; details: unknown };
 type Snapshot = {
-  kicker?: string; headline?: string; standfirst?: string; slug?: string; agencyLine?: string; sectionId?: string | null;
-  tagNames?: string[]; bylines?: { profileId: string }[]; hero?: { mediaId: string; caption: string } | null;
-  body?: unknown; quotes?: unknown[]; sidebars?: unknown[];
+  kicker?: string;
+  headline?: string;
+  standfirst?: string;
+  slug?: string;
+  agencyLine?: string;
+  sectionId?: string | null;
+  tagNames?: string[];
+  bylines?: { profileId: string }[];
+  hero?: { mediaId: string; caption: string } | null;
+  body?: unknown;
+  quotes?: unknown[];
+  sidebars?: unknown[];
 };
 
 const SAVES = new Set(["article.save", "article.restore"]);
 const TEXT_FIELDS = ["headline", "kicker", "standfirst", "slug", "agencyLine"] as const;
 
 const versionOf = (details: unknown) => (details as { version?: unknown } | null)?.version;
-const words = (body: unknown) => (body ? bodyToPlainText(body as BodyDoc).split(/\s+/).filter(Boolean).length : 0);
+const words = (body: unknown) =>
+  body
+    ? bodyToPlainText(body as BodyDoc)
+        .split(/\s+/)
+        .filter(Boolean).length
+    : 0;
 
 function fieldsOf(s: Snapshot): Record<string, unknown> {
   return {
@@ -57,6 +71,6 @@ export async function storyChangesFor(entries: Entry[]): Promise<Record<string, 
   const ids = [...new Set(pairs.flatMap((p) => (p.beforeId ? [p.afterId, p.beforeId] : [p.afterId])))];
   const snapshots = new Map((await db.revision.findMany({ where: { id: { in: ids } }, select: { id: true, snapshot: true } })).map((r) => [r.id, r.snapshot as Snapshot]));
   const result: Record<string, StoryChanges> = {};
-  for (const pair of pairs) result[pair.entryId] = compareForAudit(pair.beforeId ? snapshots.get(pair.beforeId) ?? {} : {}, snapshots.get(pair.afterId) ?? {});
+  for (const pair of pairs) result[pair.entryId] = compareForAudit(pair.beforeId ? (snapshots.get(pair.beforeId) ?? {}) : {}, snapshots.get(pair.afterId) ?? {});
   return result;
 }

@@ -21,7 +21,7 @@ function normalize(address: string): string {
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trust: ProxyTrust): string {
   const socket = normalize(socketAddress ?? "") || "unknown";
   if (!trust) return socket;
-  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? "").split(",").map(normalize).filter(Boolean);
+  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map(normalize).filter(Boolean);
   const chain = [...forwarded, socket];
   if ("hops" in trust) return chain[Math.max(0, chain.length - 1 - trust.hops)];
   for (let i = chain.length - 1; i >= 0; i -= 1) if (!trust.addresses.has(chain[i])) return chain[i];

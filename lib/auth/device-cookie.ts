@@ -11,7 +11,9 @@ const DEVICE_COOKIE = "pressbox-device";
 const MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 function sign(value: string): string {
-  return createHmac("sha256", authSecret() ?? "").update(value).digest("base64url");
+  return createHmac("sha256", authSecret() ?? "")
+    .update(value)
+    .digest("base64url");
 }
 
 // Ties a cookie to one account without putting the address in the cookie.

@@ -14,7 +14,9 @@ import { revokeSession, startSession } from "./user-sessions";
 import { deviceIdForRequest, rememberDevice } from "./device-cookie";
 
 function normalizedEmail(credentials: Record<string, string> | undefined): string {
-  return String(credentials?.email ?? "").trim().toLowerCase();
+  return String(credentials?.email ?? "")
+    .trim()
+    .toLowerCase();
 }
 
 // What authorize() hands next-auth and its jwt callback receives back: the signed-in person and

@@ -11,7 +11,10 @@ function header(source: HeaderSource, name: string): string | undefined {
 }
 
 export function clientIp(source: HeaderSource): string {
-  const forwarded = header(source, "x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = header(source, "x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const ip = forwarded?.at(-1) ?? header(source, "x-real-ip")?.trim();
   return ip ? ip.slice(0, 64) : "unknown";
 }

@@ -49,11 +49,15 @@ export async function verifyArchive(file: string): Promise<Manifest> {
           bytes += chunk.length;
           if (index === 0) chunks.push(chunk);
         });
-        hashes.push(new Promise((resolve) => entry.on("end", () => {
-          if (index === 0 && entry.path === MANIFEST_NAME) manifestText = Buffer.concat(chunks).toString("utf8");
-          else seen.set(entry.path, { bytes, sha256: hash.digest("hex") });
-          resolve();
-        })));
+        hashes.push(
+          new Promise((resolve) =>
+            entry.on("end", () => {
+              if (index === 0 && entry.path === MANIFEST_NAME) manifestText = Buffer.concat(chunks).toString("utf8");
+              else seen.set(entry.path, { bytes, sha256: hash.digest("hex") });
+              resolve();
+            }),
+          ),
+        );
       },
     });
     await Promise.all(hashes);

@@ -99,8 +99,9 @@ async function assertSameMigrations(sqlite: Database.Database, client: pg.Client
 async function copyAll(sqlite: Database.Database, client: pg.Client, log: (line: string) => void): Promise<Record<string, number>> {
   const target = await readTargetTables(client);
   const names = [...target.keys()].filter((name) => name !== MIGRATIONS_TABLE && name !== SEARCH_TABLE);
-  const sourceNames = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[])
-    .filter((name) => name !== MIGRATIONS_TABLE && !isSqliteSearchTable(name));
+  const sourceNames = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter(
+    (name) => name !== MIGRATIONS_TABLE && !isSqliteSearchTable(name),
+  );
   const differ = [...names.filter((name) => !sourceNames.includes(name)), ...sourceNames.filter((name) => !names.includes(name))];
   if (differ.length > 0) throw new BackupError(`the two schemas differ (tables ${differ.join(", ")}); nothing was changed`);
   const plan = await planInserts(client, target, names);
@@ -127,11 +128,22 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, table: Ta
   for (const row of rows) {
     batch.push(columns.map((column) => (deferred.includes(column.name) ? null : convert(row[column.name], column, table.name, row))));
     if (batch.length === BATCH_ROWS) {
-      copied += await insertBatch(client, table.name, columns.map((column) => column.name), batch);
+      copied += await insertBatch(
+        client,
+        table.name,
+        columns.map((column) => column.name),
+        batch,
+      );
       batch = [];
     }
   }
-  if (batch.length > 0) copied += await insertBatch(client, table.name, columns.map((column) => column.name), batch);
+  if (batch.length > 0)
+    copied += await insertBatch(
+      client,
+      table.name,
+      columns.map((column) => column.name),
+      batch,
+    );
   return copied;
 }
 
@@ -163,7 +175,14 @@ async function fillDeferred(sqlite: Database.Database, client: pg.Client, table:
     const rows = sqlite.prepare(`SELECT ${key.map((part) => `"${part}"`).join(", ")}, "${name}" AS value FROM "${table.name}" WHERE "${name}" IS NOT NULL`).all() as Record<string, unknown>[];
     for (const row of rows) {
       const where = key.map((part, i) => `"${part}" = $${i + 2}`).join(" AND ");
-      const keyValues = key.map((part) => convert(row[part], table.columns.find((candidate) => candidate.name === part)!, table.name, row));
+      const keyValues = key.map((part) =>
+        convert(
+          row[part],
+          table.columns.find((candidate) => candidate.name === part)!,
+          table.name,
+          row,
+        ),
+      );
       await client.query(`UPDATE "${table.name}" SET "${name}" = $1 WHERE ${where}`, [convert(row.value, column, table.name, row), ...keyValues]);
     }
   }
@@ -194,7 +213,12 @@ async function resetSequences(client: pg.Client): Promise<void> {
 async function verifyCounts(sqlite: Database.Database, client: pg.Client, counts: Record<string, number>): Promise<void> {
   const wrong: string[] = [];
   for (const [name, copied] of Object.entries(counts)) {
-    const source = Number(sqlite.prepare(name === SEARCH_TABLE ? `SELECT count(*) FROM (${SEARCH_SOURCE})` : `SELECT count(*) FROM "${name}"`).pluck().get());
+    const source = Number(
+      sqlite
+        .prepare(name === SEARCH_TABLE ? `SELECT count(*) FROM (${SEARCH_SOURCE})` : `SELECT count(*) FROM "${name}"`)
+        .pluck()
+        .get(),
+    );
     const target = Number((await client.query(`SELECT count(*) AS n FROM "${name}"`)).rows[0].n);
     if (source !== target || copied !== target) wrong.push(`${name}: SQLite ${source}, PostgreSQL ${target}`);
   }

@@ -9,9 +9,7 @@ import { SECRET_FILE_NAME } from "../auth/secret-file";
 import { databaseProvider, sqliteFilePath } from "../database-url";
 import { writeArchive } from "./archive";
 import { BackupError } from "./backup-error";
-import {
-  describeFile, MANIFEST_NAME, MEDIA_FOLDER, POSTGRES_DUMP_FILE, pressboxVersion, SECRET_FILE, SQLITE_FILE, type Manifest,
-} from "./manifest";
+import { describeFile, MANIFEST_NAME, MEDIA_FOLDER, POSTGRES_DUMP_FILE, pressboxVersion, SECRET_FILE, SQLITE_FILE, type Manifest } from "./manifest";
 import { dumpPostgres } from "./postgres-dump";
 import { integrityCheck, snapshotSqlite, sqliteFacts, type DatabaseFacts } from "./sqlite-snapshot";
 

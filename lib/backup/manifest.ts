@@ -13,7 +13,11 @@ export const SECRET_FILE = "nextauth-secret";
 export const MEDIA_FOLDER = "media";
 
 // Relative, "/"-separated, no "..", no leading dot segment: the same rule media keys follow.
-const archivePath = z.string().max(260).regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/).refine((value) => !value.includes(".."));
+const archivePath = z
+  .string()
+  .max(260)
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/)
+  .refine((value) => !value.includes(".."));
 
 export const manifestSchema = z.object({
   format: z.literal("pressbox-backup"),

@@ -72,7 +72,9 @@ export async function assertEmptyPostgres(url: string): Promise<void> {
   try {
     const objects = await userObjects(client);
     if (objects.length > 0) {
-      throw new BackupError(`the database ${redactUrl(url)} is not empty (${objects.length} objects, e.g. ${objects.slice(0, 3).join(", ")}); restore only into an empty database (createdb a new one): nothing was changed`);
+      throw new BackupError(
+        `the database ${redactUrl(url)} is not empty (${objects.length} objects, e.g. ${objects.slice(0, 3).join(", ")}); restore only into an empty database (createdb a new one): nothing was changed`,
+      );
     }
   } finally {
     await client.end();
@@ -84,9 +86,9 @@ export async function postgresFacts(client: pg.Client): Promise<{ migrations: st
   if (!names.includes("_prisma_migrations") || !names.includes("Media")) throw new BackupError("this PostgreSQL database is not a Pressbox database (no migrations table)");
   const tables: Record<string, number> = {};
   for (const name of names) tables[name] = Number((await client.query(`SELECT count(*) AS n FROM "${name}"`)).rows[0].n);
-  const migrations = (await client.query<{ name: string }>(
-    `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1`,
-  )).rows.map((row) => row.name);
+  const migrations = (await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1`)).rows.map(
+    (row) => row.name,
+  );
   const mediaKeys = (await client.query<{ key: string }>(`SELECT "storageKey" AS key FROM "Media" UNION SELECT "storageKey" FROM "MediaRendition" ORDER BY 1`)).rows.map((row) => row.key);
   return { migrations, tables, mediaKeys };
 }

@@ -42,9 +42,7 @@ export function sqliteFacts(file: string): DatabaseFacts {
     const names = connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const tables = Object.fromEntries(names.map((name) => [name, Number(connection.prepare(`SELECT count(*) FROM "${name}"`).pluck().get())]));
     if (!names.includes("_prisma_migrations") || !names.includes("Media")) throw new BackupError(`${file} is not a Pressbox database (no migrations table)`);
-    const migrations = connection
-      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name")
-      .pluck().all() as string[];
+    const migrations = connection.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name").pluck().all() as string[];
     const mediaKeys = connection.prepare(`SELECT "storageKey" FROM "Media" UNION SELECT "storageKey" FROM "MediaRendition" ORDER BY 1`).pluck().all() as string[];
     return { migrations, tables, mediaKeys };
   } finally {

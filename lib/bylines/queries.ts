@@ -10,7 +10,11 @@ export async function listBylineProfiles(actor: Actor | null) {
   const rows = await db.bylineProfile.findMany({
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true, slug: true, jobTitle: true, version: true,
+      id: true,
+      name: true,
+      slug: true,
+      jobTitle: true,
+      version: true,
       user: { select: { id: true, name: true, email: true } },
       _count: { select: { bylines: true } },
     },

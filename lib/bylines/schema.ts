@@ -36,9 +36,7 @@ function hostLabel(url: string): string {
   }
 }
 
-const SocialLinks = z.union([z.array(SocialLink), z.string().transform(parseSocialLinkLines).pipe(z.array(SocialLink))]).pipe(
-  z.array(SocialLink).max(8, "has too many links (8 at most)"),
-);
+const SocialLinks = z.union([z.array(SocialLink), z.string().transform(parseSocialLinkLines).pipe(z.array(SocialLink))]).pipe(z.array(SocialLink).max(8, "has too many links (8 at most)"));
 
 export const CreateBylineInput = z.object({
   name: PersonName,

@@ -20,10 +20,7 @@ async function isCached(key: string): Promise<boolean> {
 describe("invalidateForArticle", () => {
   it("names the story, its section, tags, authors, the front page, feeds and cached misses", () => {
     expect([...articleCacheTags(story)].sort()).toEqual(
-      [
-        cacheTags.article("a1"), cacheTags.section("s1"), cacheTags.tag("t1"), cacheTags.tag("t2"), cacheTags.byline("p1"),
-        cacheTags.frontPage, cacheTags.feeds, cacheTags.notFound,
-      ].sort(),
+      [cacheTags.article("a1"), cacheTags.section("s1"), cacheTags.tag("t1"), cacheTags.tag("t2"), cacheTags.byline("p1"), cacheTags.frontPage, cacheTags.feeds, cacheTags.notFound].sort(),
     );
   });
 

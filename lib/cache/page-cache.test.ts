@@ -20,7 +20,12 @@ async function render(key: string, reads: { key: string; tags: string[] }[], bod
 describe("page cache", () => {
   it("keeps a page with the tags of every value its render read, cached or loaded", async () => {
     await cached("nav", async () => ({ value: "nav", tags: ["sections"] }));
-    expect(await render("std /football/a", [{ key: "nav", tags: ["sections"] }, { key: "story-a", tags: ["article:a", "section:f"] }])).toBe(true);
+    expect(
+      await render("std /football/a", [
+        { key: "nav", tags: ["sections"] },
+        { key: "story-a", tags: ["article:a", "section:f"] },
+      ]),
+    ).toBe(true);
     expect(getPage("std /football/a")?.tags.sort()).toEqual(["article:a", "section:f", "sections"]);
   });
 

@@ -37,7 +37,11 @@ describe("tagged cache", () => {
   });
 
   it("does not cache a failed load", async () => {
-    await expect(cached("k", async () => { throw new Error("db down"); })).rejects.toThrow("db down");
+    await expect(
+      cached("k", async () => {
+        throw new Error("db down");
+      }),
+    ).rejects.toThrow("db down");
     expect(await cached("k", async () => ({ value: "ok", tags: [] }))).toBe("ok");
     expect(cacheStats().entries).toBe(1);
   });

@@ -45,12 +45,9 @@ describe("formatCredit", () => {
     expect(formatCredit({ creditOverride: "   ", photographer })?.full).toBe("Photo by Douwe Bijlsma");
   });
 
-  test.each<CreditSource>([{}, { photographer: null, agency: null }, { photographer: { name: " " } }, { creditOverride: "" }])(
-    "is null without any credit: %j",
-    (media) => {
-      expect(formatCredit(media)).toBeNull();
-    },
-  );
+  test.each<CreditSource>([{}, { photographer: null, agency: null }, { photographer: { name: " " } }, { creditOverride: "" }])("is null without any credit: %j", (media) => {
+    expect(formatCredit(media)).toBeNull();
+  });
 });
 
 describe("fillCreditFormat", () => {

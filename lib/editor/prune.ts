@@ -28,9 +28,7 @@ function pruneNode(node: BodyNode, schema: Schema, problems: string[]): BodyNode
     return null;
   }
   if (node.type === "text" && (typeof node.text !== "string" || node.text === "")) return null;
-  const content = Array.isArray(node.content)
-    ? node.content.map((child) => pruneNode(child, schema, problems)).filter((child): child is BodyNode => child !== null)
-    : undefined;
+  const content = Array.isArray(node.content) ? node.content.map((child) => pruneNode(child, schema, problems)).filter((child): child is BodyNode => child !== null) : undefined;
   return { ...node, marks: pruneMarks(node.marks, schema, problems), content };
 }
 

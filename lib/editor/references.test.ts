@@ -34,12 +34,7 @@ describe("collectReferences", () => {
   });
 
   test("ignores missing, empty and non-text ids", () => {
-    const body = doc(
-      { type: "figure" },
-      { type: "figure", attrs: { mediaId: "" } },
-      { type: "pullQuote", attrs: { quoteId: 42 } },
-      { type: "sidebar", attrs: { sidebarId: { id: "x" } } },
-    );
+    const body = doc({ type: "figure" }, { type: "figure", attrs: { mediaId: "" } }, { type: "pullQuote", attrs: { quoteId: 42 } }, { type: "sidebar", attrs: { sidebarId: { id: "x" } } });
     expect(collectReferences(body)).toEqual({ mediaIds: [], captionIds: [], quoteIds: [], sidebarIds: [], articleIds: [] });
   });
 

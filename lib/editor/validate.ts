@@ -102,7 +102,7 @@ function inspectBody(json: unknown, kind: BodyKind, ...also: BodyVisitor[]): str
     return ["body is not JSON"];
   }
   if (size > BODY_LIMITS.maxBytes) return [`body is ${Math.round(size / 1024)} KB; the limit is ${BODY_LIMITS.maxBytes / 1024} KB`];
-  if (!json || typeof json !== "object" || (json as BodyNode).type !== "doc") return ["body must be a document (type \"doc\")"];
+  if (!json || typeof json !== "object" || (json as BodyNode).type !== "doc") return ['body must be a document (type "doc")'];
   const walk: Walk = { schema, problems: [], nodes: 0 };
   walkBody(json, validator(walk), ...also);
   if (walk.nodes > BODY_LIMITS.maxNodes) return [`body has more than ${BODY_LIMITS.maxNodes} nodes`];

@@ -36,7 +36,9 @@ async function loadSitemapEntries(): Promise<SitemapEntry[]> {
   const [sections, stories, tags, authors] = await Promise.all([
     getSections(),
     db.article.findMany({
-      where: listed, orderBy: newestFirst, take: SITEMAP_STORIES,
+      where: listed,
+      orderBy: newestFirst,
+      take: SITEMAP_STORIES,
       select: { slug: true, updatedAt: true, section: { select: { slug: true } } },
     }),
     db.tag.findMany({ where: { articles: { some: { article: published } } }, select: { slug: true }, orderBy: { slug: "asc" } }),
@@ -66,9 +68,7 @@ export async function listNewsSitemapEntries(now: Date = new Date()): Promise<Ne
       take: NEWS_MAX,
       select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } } },
     });
-    const value = rows.flatMap((row) =>
-      row.section && row.publishedAt ? [{ path: articleHref(row.section.slug, row.slug), title: row.headline, publishedAt: row.publishedAt.toISOString() }] : [],
-    );
+    const value = rows.flatMap((row) => (row.section && row.publishedAt ? [{ path: articleHref(row.section.slug, row.slug), title: row.headline, publishedAt: row.publishedAt.toISOString() }] : []));
     return { value, tags: [cacheTags.feeds, cacheTags.listings] };
   });
 }

@@ -4,17 +4,39 @@ import { renderRss } from "./rss";
 import { renderNewsSitemap, renderSitemap } from "./sitemap";
 
 const story: StoryCard = {
-  id: "a1", href: "/football/q-and-a", kicker: "", headline: "Q&A: <Kofi> \u0000Mensah's \"late\" winner", standfirst: "Tense & tight.",
-  sectionName: "Football", sectionSlug: "football", publishedAt: "2026-11-28T10:00:00.000Z", updatedAt: "2026-11-28T10:00:00.000Z",
+  id: "a1",
+  href: "/football/q-and-a",
+  kicker: "",
+  headline: 'Q&A: <Kofi> \u0000Mensah\'s "late" winner',
+  standfirst: "Tense & tight.",
+  sectionName: "Football",
+  sectionSlug: "football",
+  publishedAt: "2026-11-28T10:00:00.000Z",
+  updatedAt: "2026-11-28T10:00:00.000Z",
   bylines: ["Rhys Bannerman"],
-  image: { id: "m1", altText: "A header", defaultCaption: "", width: 960, height: 600, src: "/media/r/x-960.jpg", srcSetWebp: "", srcSetJpeg: "", credit: { short: "Image: AP", full: "AP Photo/Tom Okafor" }, isWithdrawn: false },
+  image: {
+    id: "m1",
+    altText: "A header",
+    defaultCaption: "",
+    width: 960,
+    height: 600,
+    src: "/media/r/x-960.jpg",
+    srcSetWebp: "",
+    srcSetJpeg: "",
+    credit: { short: "Image: AP", full: "AP Photo/Tom Okafor" },
+    isWithdrawn: false,
+  },
 };
 
 describe("renderRss", () => {
   const xml = renderRss({ title: "Pressbox Sport", path: "/", feedPath: "/feed.xml", description: "Latest", language: "en" }, [story]);
 
   it("declares RSS 2.0 with the Atom, Dublin Core and Media RSS namespaces", () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
+      ),
+    ).toBe(true);
     expect(xml).toMatch(/<atom:link href="https?:\/\/[^"]+\/feed\.xml" rel="self" type="application\/rss\+xml"\/>/);
   });
 

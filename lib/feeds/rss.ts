@@ -14,10 +14,7 @@ type FeedChannel = { title: string; path: string; feedPath: string; description:
 function picture(story: StoryCard): string[] {
   const image = story.image;
   if (!image || image.isWithdrawn) return [];
-  const children = [
-    ...(image.altText ? [el("media:description", image.altText, { type: "plain" })] : []),
-    ...(image.credit ? [el("media:credit", image.credit.full)] : []),
-  ];
+  const children = [...(image.altText ? [el("media:description", image.altText, { type: "plain" })] : []), ...(image.credit ? [el("media:credit", image.credit.full)] : [])];
   return [raw("media:content", children, { url: absoluteUrl(image.src), medium: "image", type: "image/jpeg", width: image.width, height: image.height })];
 }
 

@@ -9,9 +9,7 @@ export type SitemapEntry = { path: string; lastModified?: string };
 export type NewsEntry = { path: string; title: string; publishedAt: string };
 
 export function renderSitemap(entries: SitemapEntry[]): string {
-  const urls = entries.map((entry) =>
-    raw("url", [el("loc", absoluteUrl(entry.path)), ...(entry.lastModified ? [el("lastmod", entry.lastModified)] : [])]),
-  );
+  const urls = entries.map((entry) => raw("url", [el("loc", absoluteUrl(entry.path)), ...(entry.lastModified ? [el("lastmod", entry.lastModified)] : [])]));
   return XML_DECLARATION + raw("urlset", urls, { xmlns: SITEMAP_NS });
 }
 
@@ -19,11 +17,7 @@ export function renderNewsSitemap(entries: NewsEntry[], publication: { name: str
   const urls = entries.map((entry) =>
     raw("url", [
       el("loc", absoluteUrl(entry.path)),
-      raw("news:news", [
-        raw("news:publication", [el("news:name", publication.name), el("news:language", publication.language)]),
-        el("news:publication_date", entry.publishedAt),
-        el("news:title", entry.title),
-      ]),
+      raw("news:news", [raw("news:publication", [el("news:name", publication.name), el("news:language", publication.language)]), el("news:publication_date", entry.publishedAt), el("news:title", entry.title)]),
     ]),
   );
   return XML_DECLARATION + raw("urlset", urls, { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS });

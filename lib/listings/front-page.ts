@@ -45,9 +45,7 @@ export async function getFrontPage(): Promise<FrontPage> {
     const value: FrontPage = {
       lead,
       latest,
-      sections: sections
-        .map((section, index) => ({ section, stories: toStoryCards(perSection[index]) }))
-        .filter((block) => block.stories.length > 0),
+      sections: sections.map((section, index) => ({ section, stories: toStoryCards(perSection[index]) })).filter((block) => block.stories.length > 0),
     };
     const tags = [cacheTags.frontPage, cacheTags.listings, SECTIONS_TAG, ...new Set(allRows.map((row) => cacheTags.article(row.id))), ...cardMediaTags(allRows)];
     return { value, tags };

@@ -27,9 +27,7 @@ function linkedSql(source: RelatedSource): Prisma.Sql {
 // Sharing a tag or the section; null when the story has neither.
 function sharedWhere(source: RelatedSource): Prisma.Sql | null {
   const shared = [
-    ...(source.tagIds.length
-      ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" st WHERE st."articleId" = a."id" AND st."tagId" IN (${Prisma.join(source.tagIds)}))`]
-      : []),
+    ...(source.tagIds.length ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" st WHERE st."articleId" = a."id" AND st."tagId" IN (${Prisma.join(source.tagIds)}))`] : []),
     ...(source.sectionId ? [Prisma.sql`a."sectionId" = ${source.sectionId}`] : []),
   ];
   return shared.length ? Prisma.sql`(${Prisma.join(shared, " OR ")})` : null;
@@ -55,7 +53,10 @@ type Candidate = ReturnType<typeof toStoryCardRow<CandidateJson>>;
 function rank(candidates: Candidate[], source: RelatedSource): Candidate[] {
   const tagIds = new Set(source.tagIds);
   const score = (c: Candidate) => c.tags.filter((t) => tagIds.has(t.tagId)).length * 2 + (c.sectionId === source.sectionId ? 1 : 0);
-  return candidates.map((c, order) => ({ c, order, score: score(c) })).sort((a, b) => b.score - a.score || a.order - b.order).map(({ c }) => c);
+  return candidates
+    .map((c, order) => ({ c, order, score: score(c) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ c }) => c);
 }
 
 async function loadCards(client: Db | Tx, source: RelatedSource) {

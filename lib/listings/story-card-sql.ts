@@ -74,12 +74,7 @@ export function storyCountSql(filter: CardFilter): Prisma.Sql {
 }
 
 // Several lists of cards (and counts) in one statement: { name: storyCardsSql(…), … }.
-export async function loadStoryCardLists<Lists extends Record<string, StoryCardRow[] | number>>(
-  client: Db | Tx,
-  lists: Record<keyof Lists & string, Prisma.Sql>,
-): Promise<Lists> {
+export async function loadStoryCardLists<Lists extends Record<string, StoryCardRow[] | number>>(client: Db | Tx, lists: Record<keyof Lists & string, Prisma.Sql>): Promise<Lists> {
   const [json] = await selectJson<Record<string, StoryCardJson[] | number | string>>(client, jsonObject(lists));
-  return Object.fromEntries(
-    Object.entries(json).map(([key, value]) => [key, Array.isArray(value) ? value.map(toStoryCardRow) : Number(value)]),
-  ) as Lists;
+  return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, Array.isArray(value) ? value.map(toStoryCardRow) : Number(value)])) as Lists;
 }

@@ -35,19 +35,21 @@ export type StoryCardRow = {
 export function toStoryCards(rows: StoryCardRow[], now: Date = new Date()): StoryCard[] {
   return rows.flatMap((row) =>
     row.section
-      ? [{
-          id: row.id,
-          href: articleHref(row.section.slug, row.slug),
-          kicker: row.kicker,
-          headline: row.headline,
-          standfirst: row.standfirst,
-          sectionName: row.section.name,
-          sectionSlug: row.section.slug,
-          publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
-          updatedAt: row.updatedAt.toISOString(),
-          bylines: row.bylines.map((b) => b.profile.name),
-          image: row.heroMedia ? toMediaView(row.heroMedia, now) : null,
-        }]
+      ? [
+          {
+            id: row.id,
+            href: articleHref(row.section.slug, row.slug),
+            kicker: row.kicker,
+            headline: row.headline,
+            standfirst: row.standfirst,
+            sectionName: row.section.name,
+            sectionSlug: row.section.slug,
+            publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
+            updatedAt: row.updatedAt.toISOString(),
+            bylines: row.bylines.map((b) => b.profile.name),
+            image: row.heroMedia ? toMediaView(row.heroMedia, now) : null,
+          },
+        ]
       : [],
   );
 }

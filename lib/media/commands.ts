@@ -26,9 +26,7 @@ type CreditIds = { photographerId: string | null; agencyId: string | null };
 // Unknown ids become a message a person can act on instead of a foreign-key failure. A picture
 // by a photographer is credited to their agency unless the upload names one (or null) itself.
 async function resolveCreditIds(db: Db, data: ParsedMediaInput): Promise<CreditIds> {
-  const photographer = data.photographerId
-    ? await db.photographer.findUnique({ where: { id: data.photographerId }, select: { agencyId: true } })
-    : null;
+  const photographer = data.photographerId ? await db.photographer.findUnique({ where: { id: data.photographerId }, select: { agencyId: true } }) : null;
   if (data.photographerId && !photographer) throw new AppError("INVALID", "The photographer was not found; pick one from the list.");
   if (data.agencyId && !(await db.agency.findUnique({ where: { id: data.agencyId }, select: { id: true } }))) {
     throw new AppError("INVALID", "The agency was not found; pick one from the list.");

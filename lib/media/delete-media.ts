@@ -16,10 +16,7 @@ const STATUS_WORDS: Record<string, string> = { DRAFT: "draft", IN_REVIEW: "in re
 function describeUsage(usage: MediaUsage): string {
   const stories = usage.stories.map((s) => `"${s.headline || "(no headline yet)"}" (${STATUS_WORDS[s.status] ?? s.status.toLowerCase()})`);
   const bylines = usage.bylines.map((b) => `the byline photo of ${b.name}`);
-  const parts = [
-    ...(stories.length ? [`${stories.length === 1 ? "the story" : `${stories.length} stories`} ${stories.join(", ")}`] : []),
-    ...bylines,
-  ];
+  const parts = [...(stories.length ? [`${stories.length === 1 ? "the story" : `${stories.length} stories`} ${stories.join(", ")}`] : []), ...bylines];
   const uses = stories.length + bylines.length;
   return `This picture cannot be deleted: it is used by ${parts.join(" and ")}. Remove it from ${uses === 1 ? "there" : "each of them"} first.`;
 }

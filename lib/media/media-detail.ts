@@ -15,8 +15,17 @@ export type MediaDetail = {
   version: number;
   preview: { src: string; width: number; height: number };
   fields: {
-    altText: string; defaultCaption: string; photographerId: string; agencyId: string; creditOverride: string;
-    copyright: string; usageTerms: string; rightsExpireOn: string; sourceReference: string; focalX: number; focalY: number;
+    altText: string;
+    defaultCaption: string;
+    photographerId: string;
+    agencyId: string;
+    creditOverride: string;
+    copyright: string;
+    usageTerms: string;
+    rightsExpireOn: string;
+    sourceReference: string;
+    focalX: number;
+    focalY: number;
   };
   credit: Credit | null;
   mimeType: string;
@@ -46,9 +55,17 @@ export async function getMediaDetail(actor: Actor | null, id: string): Promise<M
     version: media.version,
     preview: large ? { src: mediaUrl(large.storageKey), width: large.width, height: large.height } : { src: "", width: media.width, height: media.height },
     fields: {
-      altText: media.altText, defaultCaption: media.defaultCaption, photographerId: media.photographerId ?? "", agencyId: media.agencyId ?? "",
-      creditOverride: media.creditOverride ?? "", copyright: media.copyright ?? "", usageTerms: media.usageTerms,
-      rightsExpireOn: toRightsDay(media.rightsExpireAt), sourceReference: media.sourceReference ?? "", focalX: media.focalX, focalY: media.focalY,
+      altText: media.altText,
+      defaultCaption: media.defaultCaption,
+      photographerId: media.photographerId ?? "",
+      agencyId: media.agencyId ?? "",
+      creditOverride: media.creditOverride ?? "",
+      copyright: media.copyright ?? "",
+      usageTerms: media.usageTerms,
+      rightsExpireOn: toRightsDay(media.rightsExpireAt),
+      sourceReference: media.sourceReference ?? "",
+      focalX: media.focalX,
+      focalY: media.focalY,
     },
     credit: formatCredit(media),
     mimeType: media.mimeType,

@@ -17,18 +17,9 @@ export function mediaRecordSql(alias: string): Prisma.Sql {
   return jsonObject({
     ...columns(alias, MEDIA_COLUMNS),
     rightsExpireAt: isoTimestamp(ref("rightsExpireAt")),
-    photographer: jsonOne(
-      jsonObject(columns("mp", ["id", "name"])),
-      Prisma.sql`FROM "Photographer" mp WHERE mp."id" = ${ref("photographerId")}`,
-    ),
-    agency: jsonOne(
-      jsonObject(columns("ma", ["id", "name", "shortCredit", "creditFormat", "distributor"])),
-      Prisma.sql`FROM "Agency" ma WHERE ma."id" = ${ref("agencyId")}`,
-    ),
-    renditions: jsonArray(
-      jsonObject(columns("mr", ["format", "width", "height", "storageKey"])),
-      Prisma.sql`FROM "MediaRendition" mr WHERE mr."mediaId" = ${ref("id")}`,
-    ),
+    photographer: jsonOne(jsonObject(columns("mp", ["id", "name"])), Prisma.sql`FROM "Photographer" mp WHERE mp."id" = ${ref("photographerId")}`),
+    agency: jsonOne(jsonObject(columns("ma", ["id", "name", "shortCredit", "creditFormat", "distributor"])), Prisma.sql`FROM "Agency" ma WHERE ma."id" = ${ref("agencyId")}`),
+    renditions: jsonArray(jsonObject(columns("mr", ["format", "width", "height", "storageKey"])), Prisma.sql`FROM "MediaRendition" mr WHERE mr."mediaId" = ${ref("id")}`),
   });
 }
 

@@ -20,7 +20,19 @@ describe("MediaInput file names", () => {
     expect(parseMediaInput({ bytes, originalName: "  team photo.jpg " }).originalName).toBe("team photo.jpg");
   });
 
-  it.each(["../../etc/passwd.jpg", "..\\..\\boot.ini", "photos/../x.png", "/etc/x.jpg", "\\\\server\\share\\x.jpg", "a\u0000.jpg.html", "line\nbreak.jpg", "c1\u0085.jpg", "x\u202egpj.html", "  ", "x".repeat(300)])("refuses %j", (originalName) => {
+  it.each([
+    "../../etc/passwd.jpg",
+    "..\\..\\boot.ini",
+    "photos/../x.png",
+    "/etc/x.jpg",
+    "\\\\server\\share\\x.jpg",
+    "a\u0000.jpg.html",
+    "line\nbreak.jpg",
+    "c1\u0085.jpg",
+    "x\u202egpj.html",
+    "  ",
+    "x".repeat(300),
+  ])("refuses %j", (originalName) => {
     expect(refusal(() => parseMediaInput({ bytes, originalName }))).toMatch(/originalName/);
   });
 });

@@ -11,8 +11,17 @@ import { MEDIA_DETAIL_FIELDS, MediaDetailsInput, parseOrRefuse } from "./schema"
 import { updateMedia } from "./update-media";
 
 const keptSelect = {
-  altText: true, defaultCaption: true, photographerId: true, agencyId: true, creditOverride: true,
-  copyright: true, usageTerms: true, rightsExpireAt: true, sourceReference: true, focalX: true, focalY: true,
+  altText: true,
+  defaultCaption: true,
+  photographerId: true,
+  agencyId: true,
+  creditOverride: true,
+  copyright: true,
+  usageTerms: true,
+  rightsExpireAt: true,
+  sourceReference: true,
+  focalX: true,
+  focalY: true,
 } as const;
 
 // Returns the picture as the editor shows it, with its new version.

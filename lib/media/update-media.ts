@@ -51,11 +51,11 @@ export async function updateMedia(actor: Actor | null, input: unknown, context: 
     await assertCreditIdsExist(tx, fields);
     // Rights renewed (no end, or an end still ahead): the picture may be shown again.
     const isRenewed = !fields.rightsExpireAt || fields.rightsExpireAt > now;
-    await expectUpdated(
-      tx.media.updateMany({ where: { id, version }, data: { ...fields, ...(isRenewed ? { rightsExpiredAt: null } : {}), version: { increment: 1 } } }),
-      tx,
-      { entityType: "Media", entityId: id, label: "this picture" },
-    );
+    await expectUpdated(tx.media.updateMany({ where: { id, version }, data: { ...fields, ...(isRenewed ? { rightsExpiredAt: null } : {}), version: { increment: 1 } } }), tx, {
+      entityType: "Media",
+      entityId: id,
+      label: "this picture",
+    });
     const changes = changesOf(before, fields);
     await recordAudit(tx, { actorId: actor.id, action: "media.update", entityType: "Media", entityId: id, details: { changes } as Prisma.InputJsonValue, ip: context.ip });
     return Object.keys(changes).some((field) => PUBLIC.has(field)) ? readPublishedPagesShowing(tx, id) : null;

@@ -34,11 +34,7 @@ export async function updatePhotographer(actor: Actor | null, input: unknown, co
     const before = await tx.photographer.findUnique({ where: { id }, select: { name: true, agencyId: true } });
     if (!before) throw notFound("That photographer");
     await assertAgencyExists(tx, fields.agencyId);
-    await expectUpdated(
-      tx.photographer.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }),
-      tx,
-      { entityType: "Photographer", entityId: id, label: "this photographer" },
-    );
+    await expectUpdated(tx.photographer.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }), tx, { entityType: "Photographer", entityId: id, label: "this photographer" });
     await recordAudit(tx, { actorId: actor.id, action: "photographer.update", entityType: "Photographer", entityId: id, details: { before, after: fields }, ip: context.ip });
   });
   invalidateTags([cacheTags.photographer(id), cacheTags.listings]);

@@ -11,7 +11,10 @@ async function loadSearchSource(client: Client, articleId: string) {
   return client.article.findUnique({
     where: { id: articleId },
     select: {
-      status: true, headline: true, standfirst: true, bodyText: true,
+      status: true,
+      headline: true,
+      standfirst: true,
+      bodyText: true,
       sidebars: { orderBy: { createdAt: "asc" }, select: { heading: true, body: true } },
       captions: { orderBy: { createdAt: "asc" }, select: { text: true } },
       quotes: { orderBy: { createdAt: "asc" }, select: { text: true, speaker: true } },

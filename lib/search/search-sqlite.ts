@@ -24,7 +24,9 @@ type SqliteRow = Omit<SearchRow, "snippetMarked"> & Record<`snippet${(typeof SNI
 
 // Distinct words marked in a snippet.
 function matchedWords(snippet: string | null): number {
-  const words = splitHighlights(snippet ?? "").filter((part) => part.isMatch).map((part) => part.text.toLowerCase());
+  const words = splitHighlights(snippet ?? "")
+    .filter((part) => part.isMatch)
+    .map((part) => part.text.toLowerCase());
   return new Set(words).size;
 }
 
@@ -70,11 +72,12 @@ async function countMatches(db: Db, request: SearchRequest): Promise<number> {
 // highest document numbers).
 async function pageDocIds(db: Db, request: SearchRequest, total: number): Promise<number[]> {
   const offset = (request.page - 1) * request.pageSize;
-  const rows = total > RANKED_MATCH_LIMIT && !hasFilters(request)
-    ? await db.$queryRaw<{ docId: number | bigint }[]>`
+  const rows =
+    total > RANKED_MATCH_LIMIT && !hasFilters(request)
+      ? await db.$queryRaw<{ docId: number | bigint }[]>`
         SELECT rowid AS "docId" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)}
         ORDER BY rowid DESC LIMIT ${request.pageSize} OFFSET ${offset}`
-    : await db.$queryRaw<{ docId: number | bigint }[]>`
+      : await db.$queryRaw<{ docId: number | bigint }[]>`
         SELECT "ArticleSearch".rowid AS "docId" ${FROM} ${whereClause(request)}
         ORDER BY ${total > RANKED_MATCH_LIMIT ? Prisma.sql`a."publishedAt" DESC` : Prisma.sql`${RANK}, a."publishedAt" DESC`}
         LIMIT ${request.pageSize} OFFSET ${offset}`;

@@ -14,10 +14,7 @@
 // better-sqlite3's busy handler, which would block the whole server's event loop while it waits.
 import "server-only";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import {
-  DriverAdapterError,
-  type IsolationLevel, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery, type SqlResultSet, type Transaction,
-} from "@prisma/driver-adapter-utils";
+import { DriverAdapterError, type IsolationLevel, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery, type SqlResultSet, type Transaction } from "@prisma/driver-adapter-utils";
 import type { Database } from "better-sqlite3";
 import { sqliteClientOf } from "./pinned-adapter";
 import { TransactionLock } from "./transaction-lock";
@@ -91,7 +88,8 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
     const deadline = Date.now() + this.options.busyTimeoutMs;
     for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
       if (this.tryBegin()) return;
-      if (Date.now() >= deadline) throw new DriverAdapterError({ kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: "database is locked" } as ConstructorParameters<typeof DriverAdapterError>[0]);
+      if (Date.now() >= deadline)
+        throw new DriverAdapterError({ kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: "database is locked" } as ConstructorParameters<typeof DriverAdapterError>[0]);
       await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))));
     }
   }
@@ -175,4 +173,3 @@ class SafeSqliteTransaction implements Transaction {
     release?.();
   }
 }
-

@@ -36,7 +36,11 @@ async function assertUnderCap(tx: Tx, creatorId: string, names: string[], now: D
   const limit = tagCreationLimit();
   const made = await tx.tag.count({ where: { createdById: creatorId, isFromStory: true, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
   if (made + names.length <= limit) return;
-  const listed = names.slice(0, 5).map((name) => `“${name}”`).join(", ") + (names.length > 5 ? ` and ${names.length - 5} more` : "");
+  const listed =
+    names
+      .slice(0, 5)
+      .map((name) => `“${name}”`)
+      .join(", ") + (names.length > 5 ? ` and ${names.length - 5} more` : "");
   throw new AppError(
     "TOO_MANY_REQUESTS",
     `You have created ${made} new tags in the last hour and may create ${limit} an hour. This save would create ${names.length} more (${listed}), so nothing was saved: use tags that exist, or ask an admin to add these in Tags.`,
@@ -47,9 +51,18 @@ async function assertUnderCap(tx: Tx, creatorId: string, names: string[], now: D
 // The ids of the tags `tags` ([slug, name] pairs) names, creating the missing ones as story tags
 // of `creatorId` (null: the scheduler applying a live update, which is not capped).
 export async function ensureStoryTags(tx: Tx, tags: [slug: string, name: string][], creatorId: string | null, now: Date = new Date()): Promise<Map<string, string>> {
-  const ids = await existingTags(tx, tags.map(([slug]) => slug));
+  const ids = await existingTags(
+    tx,
+    tags.map(([slug]) => slug),
+  );
   const missing = tags.filter(([slug]) => !ids.has(slug));
-  if (missing.length && creatorId) await assertUnderCap(tx, creatorId, missing.map(([, name]) => name), now);
+  if (missing.length && creatorId)
+    await assertUnderCap(
+      tx,
+      creatorId,
+      missing.map(([, name]) => name),
+      now,
+    );
   for (const [slug, name] of missing) {
     const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name, isFromStory: true, createdById: creatorId }, select: { id: true } });
     ids.set(slug, tag.id);

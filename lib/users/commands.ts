@@ -48,11 +48,7 @@ export async function updateUser(actor: Actor | null, input: unknown, context: W
       db.$transaction(async (tx) => {
         const before = await loadUser(tx, data.id);
         await assertEmailFree(tx, data.email, data.id);
-        await expectUpdated(
-          tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { name: data.name, email: data.email, version: { increment: 1 } } }),
-          tx,
-          ref(data.id),
-        );
+        await expectUpdated(tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { name: data.name, email: data.email, version: { increment: 1 } } }), tx, ref(data.id));
         const details = { name: { from: before.name, to: data.name }, email: { from: before.email, to: data.email } };
         await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: data.id, details, ip: context.ip });
       }),
@@ -66,11 +62,7 @@ export async function changeUserRole(actor: Actor | null, input: unknown, contex
   await inSerializableTransaction(async (tx) => {
     const before = await loadUser(tx, data.id);
     if (before.role === data.role) return;
-    await expectUpdated(
-      tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { role: data.role, version: { increment: 1 } } }),
-      tx,
-      ref(data.id),
-    );
+    await expectUpdated(tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { role: data.role, version: { increment: 1 } } }), tx, ref(data.id));
     await assertAnAdminRemains(tx, before.name);
     const details = { email: before.email, from: before.role, to: data.role };
     await recordAudit(tx, { actorId: actor.id, action: "user.role-change", entityType: "User", entityId: data.id, details, ip: context.ip });
@@ -86,11 +78,7 @@ export async function setUserDisabled(actor: Actor | null, input: unknown, conte
   await inSerializableTransaction(async (tx) => {
     const before = await loadUser(tx, data.id);
     if (before.isDisabled === data.isDisabled) return;
-    await expectUpdated(
-      tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { isDisabled: data.isDisabled, version: { increment: 1 } } }),
-      tx,
-      ref(data.id),
-    );
+    await expectUpdated(tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { isDisabled: data.isDisabled, version: { increment: 1 } } }), tx, ref(data.id));
     if (data.isDisabled) await assertAnAdminRemains(tx, before.name);
     const action = data.isDisabled ? "user.disable" : "user.enable";
     await recordAudit(tx, { actorId: actor.id, action, entityType: "User", entityId: data.id, details: { email: before.email }, ip: context.ip });
@@ -104,11 +92,7 @@ export async function resetUserPassword(actor: Actor | null, input: unknown, con
   const passwordHash = await hashPassword(data.password);
   await db.$transaction(async (tx) => {
     const before = await loadUser(tx, data.id);
-    await expectUpdated(
-      tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { passwordHash, version: { increment: 1 } } }),
-      tx,
-      ref(data.id),
-    );
+    await expectUpdated(tx.user.updateMany({ where: { id: data.id, version: data.version }, data: { passwordHash, version: { increment: 1 } } }), tx, ref(data.id));
     await recordAudit(tx, { actorId: actor.id, action: "user.password-reset", entityType: "User", entityId: data.id, details: { email: before.email }, ip: context.ip });
   });
 }

@@ -12,7 +12,9 @@ const types = (doc: BodyDoc) => (doc.content ?? []).map((node) => node.type);
 
 describe("wire body → editor document", () => {
   test("paragraphs, headings, lists, bold, italic, breaks and safe links are kept", () => {
-    const doc = fromHtml('<h1>Title</h1><p>A <b>bold</b> and <em>italic <strong>both</strong></em> word<br/>next line <a href="https://example.com/r" onclick="x()">report</a></p><ul><li>one</li><li><p>two</p></li></ul><ol><li>first</li></ol>');
+    const doc = fromHtml(
+      '<h1>Title</h1><p>A <b>bold</b> and <em>italic <strong>both</strong></em> word<br/>next line <a href="https://example.com/r" onclick="x()">report</a></p><ul><li>one</li><li><p>two</p></li></ul><ol><li>first</li></ol>',
+    );
     expect(doc.content).toEqual([
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Title" }] },
       {
@@ -29,18 +31,24 @@ describe("wire body → editor document", () => {
           { type: "text", text: "report", marks: [{ type: "link", attrs: { href: "https://example.com/r" } }] },
         ],
       },
-      { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }, { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "two" }] }] }] },
+      {
+        type: "bulletList",
+        content: [
+          { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] },
+          { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "two" }] }] },
+        ],
+      },
       { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "first" }] }] }] },
     ]);
     expect(findBodyProblems(doc)).toEqual([]);
   });
 
   test.each([
-    ['<p>Hi<script>alert(1)</script></p><script>alert(2)</script>', ["Hi"]],
+    ["<p>Hi<script>alert(1)</script></p><script>alert(2)</script>", ["Hi"]],
     ['<p onmouseover="alert(1)" style="x">Hover</p>', ["Hover"]],
     ['<p><a href="javascript:alert(1)">js</a> <a href="data:text/html,x">data</a> <a href="/relative">rel</a></p>', ["js data rel"]],
     ['<p><img src="x" onerror="alert(1)"/>Pic</p><iframe src="https://evil.example"></iframe><style>p{}</style>', ["Pic"]],
-    ['<svg><script>alert(1)</script></svg><p>After</p>', ["After"]],
+    ["<svg><script>alert(1)</script></svg><p>After</p>", ["After"]],
     ["<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", ["<script>alert(1)</script>"]],
   ])("hostile markup is dropped, its harmless text kept as text: %s", (html, paragraphs) => {
     const doc = fromHtml(html);

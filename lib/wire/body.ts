@@ -9,7 +9,38 @@ import { parseBody } from "../editor/validate";
 import type { WireBody } from "./types";
 import type { MarkupElement, MarkupNode } from "./xml";
 
-const DROPPED = new Set(["script", "style", "iframe", "object", "embed", "noscript", "template", "head", "title", "meta", "link", "svg", "math", "form", "button", "input", "select", "textarea", "canvas", "audio", "video", "img", "picture", "media", "figure", "body.head", "body.end", "tobject", "fn", "note"]);
+const DROPPED = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "noscript",
+  "template",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "svg",
+  "math",
+  "form",
+  "button",
+  "input",
+  "select",
+  "textarea",
+  "canvas",
+  "audio",
+  "video",
+  "img",
+  "picture",
+  "media",
+  "figure",
+  "body.head",
+  "body.end",
+  "tobject",
+  "fn",
+  "note",
+]);
 const HEADINGS: Record<string, number> = { h1: 2, h2: 2, hl1: 2, h3: 3, hl2: 3, h4: 4, h5: 4, h6: 4 };
 const CONTAINERS = new Set(["div", "section", "article", "body", "body.content", "block", "html", "main", "header", "footer", "aside", "blockquote", "dl", "table", "tbody", "thead", "tfoot", "nitf", "center"]);
 const BLOCKS = new Set(["p", "pre", "tr", "dt", "dd", "caption", "figcaption", "address", "bq", "credit"]);
@@ -66,7 +97,8 @@ function tidy(inline: Inline[]): Inline[] {
   }
   while (merged[0]?.type === "hardBreak") merged.shift();
   while (merged.at(-1)?.type === "hardBreak") merged.pop();
-  const first = merged[0], last = merged.at(-1);
+  const first = merged[0],
+    last = merged.at(-1);
   if (first?.type === "text") first.text = first.text!.trimStart();
   if (last?.type === "text") last.text = last.text!.trimEnd();
   return merged.filter((node) => node.type !== "text" || node.text);

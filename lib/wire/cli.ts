@@ -31,9 +31,7 @@ export function parseCliArgs(argv: string[]): Args | string {
 }
 
 async function findActor(email: string | null): Promise<Actor | string> {
-  const user = email
-    ? await db.user.findUnique({ where: { email: email.toLowerCase() } })
-    : await db.user.findFirst({ where: { role: "ADMIN", isDisabled: false }, orderBy: { createdAt: "asc" } });
+  const user = email ? await db.user.findUnique({ where: { email: email.toLowerCase() } }) : await db.user.findFirst({ where: { role: "ADMIN", isDisabled: false }, orderBy: { createdAt: "asc" } });
   if (!user) return email ? `no staff member has the email ${email}` : "there is no active admin to import as; pass --as <email>";
   if (user.isDisabled) return `${user.email} is disabled`;
   return { id: user.id, role: user.role, name: user.name };
@@ -49,10 +47,19 @@ function describe(file: string, result: WireImportResult): string {
 
 function asJson(file: string, result: WireImportResult) {
   return {
-    file, outcome: result.outcome, storyId: result.articleId, wireItemId: result.wireItemId, guid: result.guid, headline: result.headline, agency: result.agency,
-    version: result.version, status: result.status, embargo: result.embargoedUntil,
+    file,
+    outcome: result.outcome,
+    storyId: result.articleId,
+    wireItemId: result.wireItemId,
+    guid: result.guid,
+    headline: result.headline,
+    agency: result.agency,
+    version: result.version,
+    status: result.status,
+    embargo: result.embargoedUntil,
     pictures: result.pictures.map((p) => ({ status: p.status, mediaId: p.mediaId, caption: p.caption, credit: p.credit, altTextMissing: p.altTextMissing, failure: p.failure })),
-    skipped: result.skipped, message: result.message,
+    skipped: result.skipped,
+    message: result.message,
   };
 }
 

@@ -31,7 +31,10 @@ const guarded: FetchLimits = { ...allowed, allowPrivate: false };
 
 describe("isPublicAddress", () => {
   test.each(["8.8.8.8", "93.184.216.34", "2606:4700::1111", "::ffff:8.8.8.8"])("%s is public", (address) => expect(isPublicAddress(address)).toBe(true));
-  test.each(["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "not-an-ip"])("%s is not", (address) => expect(isPublicAddress(address)).toBe(false));
+  test.each(["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "not-an-ip"])(
+    "%s is not",
+    (address) => expect(isPublicAddress(address)).toBe(false),
+  );
 });
 
 describe("fetchPicture", () => {

@@ -19,10 +19,34 @@ export class PictureFetchError extends Error {}
 const MAX_REDIRECTS = 3;
 
 const NOT_PUBLIC = new BlockList();
-for (const [network, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const) {
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
 }
-for (const [network, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32], ["100::", 64]] as const) {
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+  ["2001:db8::", 32],
+  ["100::", 64],
+] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
 }
 
@@ -43,7 +67,10 @@ export function isPublicAddress(address: string): boolean {
 
 export function privateFetchAllowedFor(agencyName: string | null | undefined): boolean {
   if (!agencyName) return false;
-  const allowed = (process.env.WIRE_PRIVATE_FETCH_AGENCIES ?? "").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const allowed = (process.env.WIRE_PRIVATE_FETCH_AGENCIES ?? "")
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   return allowed.includes(agencyName.trim().toLowerCase());
 }
 

@@ -46,7 +46,10 @@ export type WireImportResult = {
 type Existing = NonNullable<Awaited<ReturnType<typeof loadExisting>>>;
 
 function loadExisting(guid: string) {
-  return db.wireItem.findUnique({ where: { guid }, include: { article: { select: { id: true, version: true, status: true, deletedAt: true, heroCaptionId: true, slug: true } }, agency: { select: { name: true } } } });
+  return db.wireItem.findUnique({
+    where: { guid },
+    include: { article: { select: { id: true, version: true, status: true, deletedAt: true, heroCaptionId: true, slug: true } }, agency: { select: { name: true } } },
+  });
 }
 
 const STATUS = { usable: "USABLE", withheld: "WITHHELD", canceled: "CANCELED" } as const;
@@ -65,10 +68,20 @@ function sourceText(source: string | Uint8Array): string {
 
 function itemFields(item: WireItem, source: string, agencyId: string | null) {
   return {
-    version: item.version, format: item.format, status: STATUS[item.status], urgency: item.urgency, provider: item.provider, agencyId,
-    headline: item.headline.slice(0, 500), embargoedUntil: item.embargoedUntil ? new Date(item.embargoedUntil) : null,
-    copyrightHolder: item.copyrightHolder, copyrightNotice: item.copyrightNotice, usageTerms: item.usageTerms,
-    source, normalized: item as Prisma.InputJsonValue, skipped: item.skipped as Prisma.InputJsonValue,
+    version: item.version,
+    format: item.format,
+    status: STATUS[item.status],
+    urgency: item.urgency,
+    provider: item.provider,
+    agencyId,
+    headline: item.headline.slice(0, 500),
+    embargoedUntil: item.embargoedUntil ? new Date(item.embargoedUntil) : null,
+    copyrightHolder: item.copyrightHolder,
+    copyrightNotice: item.copyrightNotice,
+    usageTerms: item.usageTerms,
+    source,
+    normalized: item as Prisma.InputJsonValue,
+    skipped: item.skipped as Prisma.InputJsonValue,
   };
 }
 
@@ -78,7 +91,15 @@ async function storePictures(tx: Tx, gathered: GatheredPicture[], agency: { id: 
   for (const entry of gathered) {
     const credit = await chooseCredit(tx, entry.picture, agency, fallback);
     const mediaId = await storePicture(tx, entry, credit, actorId);
-    stored.push({ ref: entry.picture.ref, status: mediaId ? "imported" : "pending", mediaId, caption: entry.picture.caption, altTextMissing: !entry.picture.description, credit: credit.credit, failure: mediaId ? null : entry.failure });
+    stored.push({
+      ref: entry.picture.ref,
+      status: mediaId ? "imported" : "pending",
+      mediaId,
+      caption: entry.picture.caption,
+      altTextMissing: !entry.picture.description,
+      credit: credit.credit,
+      failure: mediaId ? null : entry.failure,
+    });
   }
   return stored;
 }
@@ -89,8 +110,18 @@ async function replaceWirePictures(tx: Tx, wireItemId: string, pictures: WireImp
     const source = gathered[position].picture;
     await tx.wirePicture.create({
       data: {
-        wireItemId, position, ref: picture.ref.slice(0, 2000), href: gathered[position].href, caption: picture.caption, altText: source.description, credit: picture.credit,
-        copyright: source.copyrightNotice || source.copyrightHolder, usageTerms: source.usageTerms, status: picture.status === "imported" ? "IMPORTED" : "PENDING", failure: picture.failure, mediaId: picture.mediaId,
+        wireItemId,
+        position,
+        ref: picture.ref.slice(0, 2000),
+        href: gathered[position].href,
+        caption: picture.caption,
+        altText: source.description,
+        credit: picture.credit,
+        copyright: source.copyrightNotice || source.copyrightHolder,
+        usageTerms: source.usageTerms,
+        status: picture.status === "imported" ? "IMPORTED" : "PENDING",
+        failure: picture.failure,
+        mediaId: picture.mediaId,
       },
     });
   }
@@ -114,11 +145,16 @@ async function writeDraft(tx: Tx, existing: Existing | null, item: WireItem, age
 
 function messageFor(outcome: WireOutcome, item: WireItem, existing: Existing | null): string {
   switch (outcome) {
-    case "created": return `Created a draft from ${item.guid} version ${item.version}.`;
-    case "updated": return `Updated the draft to ${item.guid} version ${item.version} (the previous version is in its history).`;
-    case "pending-update": return `The draft from ${item.guid} was changed by an editor (or is no longer a draft): version ${item.version} is kept beside it as a pending wire update and nothing in the story was overwritten.`;
-    case "canceled": return `The agency canceled ${item.guid} (version ${item.version}); the item is flagged as canceled${existing?.article ? " and the draft has an internal note saying so" : ""}.`;
-    case "unchanged": return `Nothing changed: ${item.guid} version ${item.version} is not newer than version ${Math.max(existing!.version, existing!.pendingVersion ?? 0)}, already imported.`;
+    case "created":
+      return `Created a draft from ${item.guid} version ${item.version}.`;
+    case "updated":
+      return `Updated the draft to ${item.guid} version ${item.version} (the previous version is in its history).`;
+    case "pending-update":
+      return `The draft from ${item.guid} was changed by an editor (or is no longer a draft): version ${item.version} is kept beside it as a pending wire update and nothing in the story was overwritten.`;
+    case "canceled":
+      return `The agency canceled ${item.guid} (version ${item.version}); the item is flagged as canceled${existing?.article ? " and the draft has an internal note saying so" : ""}.`;
+    case "unchanged":
+      return `Nothing changed: ${item.guid} version ${item.version} is not newer than version ${Math.max(existing!.version, existing!.pendingVersion ?? 0)}, already imported.`;
   }
 }
 
@@ -141,16 +177,35 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
       async (tx) => {
         const agency = agencyName ? await findOrCreateWireAgency(tx, agencyName, actor.id) : null;
         const fields = itemFields(item, source, agency?.id ?? existing?.agencyId ?? null);
-        const result = { ...base, outcome: outcome === "create" ? ("created" as const) : outcome === "update" ? ("updated" as const) : outcome, message: "", agency: agency?.name ?? null, pictures: [] as WireImportPicture[] };
+        const result = {
+          ...base,
+          outcome: outcome === "create" ? ("created" as const) : outcome === "update" ? ("updated" as const) : outcome,
+          message: "",
+          agency: agency?.name ?? null,
+          pictures: [] as WireImportPicture[],
+        };
         if (outcome === "pending-update" && existing) {
           await tx.wireItem.update({ where: { id: existing.id }, data: { pendingVersion: item.version, pendingSource: source, pendingNormalized: fields.normalized } });
           await recordAudit(tx, { actorId: actor.id, action: "wire.pending-update", entityType: "Article", entityId: existing.articleId!, details: { guid: item.guid, wireVersion: item.version } });
           return { ...result, message: messageFor(outcome, item, existing), wireItemId: existing.id, articleId: existing.articleId };
         }
         if (outcome === "canceled") {
-          const row = existing ? await tx.wireItem.update({ where: { id: existing.id }, data: { ...fields, agencyId: existing.agencyId ?? fields.agencyId } }) : await tx.wireItem.create({ data: { guid: item.guid, ...fields, importedById: actor.id } });
-          if (existing?.article) await addInternalNote(tx, { articleId: existing.article.id, text: `The agency canceled this item (version ${item.version}). Do not publish it.${item.edNote ? ` Agency note: ${item.edNote}` : ""}`, authorId: actor.id });
-          await recordAudit(tx, { actorId: actor.id, action: "wire.cancel", entityType: existing?.articleId ? "Article" : "WireItem", entityId: existing?.articleId ?? row.id, details: { guid: item.guid, wireVersion: item.version } });
+          const row = existing
+            ? await tx.wireItem.update({ where: { id: existing.id }, data: { ...fields, agencyId: existing.agencyId ?? fields.agencyId } })
+            : await tx.wireItem.create({ data: { guid: item.guid, ...fields, importedById: actor.id } });
+          if (existing?.article)
+            await addInternalNote(tx, {
+              articleId: existing.article.id,
+              text: `The agency canceled this item (version ${item.version}). Do not publish it.${item.edNote ? ` Agency note: ${item.edNote}` : ""}`,
+              authorId: actor.id,
+            });
+          await recordAudit(tx, {
+            actorId: actor.id,
+            action: "wire.cancel",
+            entityType: existing?.articleId ? "Article" : "WireItem",
+            entityId: existing?.articleId ?? row.id,
+            details: { guid: item.guid, wireVersion: item.version },
+          });
           return { ...result, message: messageFor(outcome, item, existing), wireItemId: row.id, articleId: row.articleId };
         }
         const pictures = await storePictures(tx, gathered, agency, item, actor.id);

@@ -19,10 +19,19 @@ describe("NewsML-G2 samples", () => {
   test("LISTING_1: text item with embargo, rights, located, edNote and provider", () => {
     const item = parseNewsmlDocument(readNewsmlSample("LISTING_1_A_NewsML-G2_News_Item.xml"));
     expect(item).toMatchObject({
-      guid: "urn:newsml:acmenews.com:20161018:US-FINANCE-FED", version: 11, status: "usable", headline: 'Fed to halt QE to avert "bubble"',
-      embargoedUntil: "2018-10-23T12:00:00.000Z", located: "Berlin, Germany", provider: "REUTERS", bylines: ["Meredith Jameson"],
-      copyrightHolder: "Example Enews LLP", usageTerms: "Not for use outside the United States", genres: ["Interview"],
-      subjects: ["economy, business and finance", "labour market"], skipped: [],
+      guid: "urn:newsml:acmenews.com:20161018:US-FINANCE-FED",
+      version: 11,
+      status: "usable",
+      headline: 'Fed to halt QE to avert "bubble"',
+      embargoedUntil: "2018-10-23T12:00:00.000Z",
+      located: "Berlin, Germany",
+      provider: "REUTERS",
+      bylines: ["Meredith Jameson"],
+      copyrightHolder: "Example Enews LLP",
+      usageTerms: "Not for use outside the United States",
+      genres: ["Interview"],
+      subjects: ["economy, business and finance", "labour market"],
+      skipped: [],
     });
     expect(item.edNote).toMatch(/^Note to editors: STRICTLY EMBARGOED/);
   });
@@ -76,7 +85,11 @@ const item = (inner: string, attrs = 'guid="urn:x" version="2"') => `<newsItem x
 
 describe("NewsML-G2 variants", () => {
   test("withheld and canceled statuses, urgency, XHTML body, and unknown elements listed as skipped", () => {
-    const parsed = parseNewsmlDocument(item(`<itemMeta><pubStatus qcode="stat:canceled"/><agencyMood>calm</agencyMood></itemMeta><contentMeta><urgency>3</urgency><headline>H</headline></contentMeta><contentSet><inlineXML><html><body><p>One</p><p>Two &amp; three</p></body></html></inlineXML></contentSet>`));
+    const parsed = parseNewsmlDocument(
+      item(
+        `<itemMeta><pubStatus qcode="stat:canceled"/><agencyMood>calm</agencyMood></itemMeta><contentMeta><urgency>3</urgency><headline>H</headline></contentMeta><contentSet><inlineXML><html><body><p>One</p><p>Two &amp; three</p></body></html></inlineXML></contentSet>`,
+      ),
+    );
     expect(parsed).toMatchObject({ status: "canceled", urgency: 3, version: 2, skipped: ["itemMeta.agencyMood"] });
     expect(parsed.body?.kind === "markup" && paragraphsOf(parsed.body.nodes)).toEqual(["One", "Two & three"]);
     expect(parseNewsmlDocument(item(`<itemMeta><pubStatus qcode="stat:withheld"/></itemMeta>`)).status).toBe("withheld");
@@ -93,7 +106,11 @@ describe("NewsML-G2 variants", () => {
     ["unknown status", item('<itemMeta><pubStatus qcode="stat:pending"/></itemMeta>'), /itemMeta\.pubStatus is "pending"/],
     ["not well-formed", '<newsItem guid="g"><itemMeta></newsItem>', /is not well-formed XML: .*line 1/],
     ["billion laughs", '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><newsItem guid="g">&lol2;</newsItem>', /has a DOCTYPE or ENTITY declaration/],
-    ["external entity", '<!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><newsItem guid="g"><contentMeta><headline>&xxe;</headline></contentMeta></newsItem>', /has a DOCTYPE or ENTITY declaration/],
+    [
+      "external entity",
+      '<!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><newsItem guid="g"><contentMeta><headline>&xxe;</headline></contentMeta></newsItem>',
+      /has a DOCTYPE or ENTITY declaration/,
+    ],
     ["lower-case doctype", '<!doctype html><newsItem guid="g"/>', /has a DOCTYPE or ENTITY declaration/],
   ])("refused whole: %s", (_, text, message) => {
     expect(() => parseWireDocument(text)).toThrow(message);
@@ -106,6 +123,12 @@ describe("NewsML-G2 variants", () => {
 
   test("script and event-handler markup in an NITF body are only parsed elements (the body mapper drops them)", () => {
     const parsed = parseNewsmlDocument(item(`<contentSet><inlineXML><nitf><body><body.content><p onmouseover="x()">Safe</p><script>bad()</script></body.content></body></nitf></inlineXML></contentSet>`));
-    expect(parsed.body).toEqual({ kind: "markup", nodes: [{ tag: "p", attrs: { onmouseover: "x()" }, children: ["Safe"] }, { tag: "script", attrs: {}, children: ["bad()"] }] });
+    expect(parsed.body).toEqual({
+      kind: "markup",
+      nodes: [
+        { tag: "p", attrs: { onmouseover: "x()" }, children: ["Safe"] },
+        { tag: "script", attrs: {}, children: ["bad()"] },
+      ],
+    });
   });
 });

@@ -37,7 +37,10 @@ function unknownProperty(error: ErrorObject): string | null {
 }
 
 function pointerSegments(pointer: string): string[] {
-  return pointer.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 // "/associations/0/renditions" + "foo" → "associations[0].renditions.foo"

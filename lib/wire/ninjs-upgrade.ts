@@ -4,15 +4,37 @@
 type Json = Record<string, unknown>;
 
 const LOWER_TO_3: Record<string, string> = {
-  versioncreated: "versionCreated", firstcreated: "firstCreated", contentcreated: "contentCreated", pubstatus: "pubStatus",
-  copyrightholder: "copyrightHolder", copyrightnotice: "copyrightNotice", usageterms: "usageTerms", ednote: "edNote",
-  infosources: "infoSources", contenttype: "contentType", sizeinbytes: "sizeInBytes", embargoed: "embargoedUntil",
-  representationtype: "representationType", trustindicators: "trustIndicators", altids: "altIds", rightsinfo: "rightsInfo",
-  digitalsourcetype: "digitalSourceType", mimetype: "contentType",
+  versioncreated: "versionCreated",
+  firstcreated: "firstCreated",
+  contentcreated: "contentCreated",
+  pubstatus: "pubStatus",
+  copyrightholder: "copyrightHolder",
+  copyrightnotice: "copyrightNotice",
+  usageterms: "usageTerms",
+  ednote: "edNote",
+  infosources: "infoSources",
+  contenttype: "contentType",
+  sizeinbytes: "sizeInBytes",
+  embargoed: "embargoedUntil",
+  representationtype: "representationType",
+  trustindicators: "trustIndicators",
+  altids: "altIds",
+  rightsinfo: "rightsInfo",
+  digitalsourcetype: "digitalSourceType",
+  mimetype: "contentType",
 };
 const ONE_TO_2: Record<string, string> = {
-  person: "people", place: "places", organisation: "organisations", subject: "subjects", event: "events", object: "objects",
-  genre: "genres", infosource: "infosources", byline: "by", trustindicator: "trustindicators", $standard: "standard",
+  person: "people",
+  place: "places",
+  organisation: "organisations",
+  subject: "subjects",
+  event: "events",
+  object: "objects",
+  genre: "genres",
+  infosource: "infosources",
+  byline: "by",
+  trustindicator: "trustindicators",
+  $standard: "standard",
 };
 
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -26,10 +26,7 @@ describe("ninjs samples", () => {
     }
     if (name.includes("associations")) {
       // Only the picture association (the logo is a graphic: kept too, both are pictures to fetch).
-      expect(item.pictures.map((p) => p.ref)).toEqual([
-        "http://mms.businesswire.com/media/newsItemId/en/221373/3/dell_blue_rgb.jpg",
-        "http://mms.businesswire.com/media/newsItemId/en/369394/3/0025lf.jpg",
-      ]);
+      expect(item.pictures.map((p) => p.ref)).toEqual(["http://mms.businesswire.com/media/newsItemId/en/221373/3/dell_blue_rgb.jpg", "http://mms.businesswire.com/media/newsItemId/en/369394/3/0025lf.jpg"]);
     }
     if (name.includes("photo_only")) {
       const [picture] = item.pictures;
@@ -43,26 +40,66 @@ describe("ninjs samples", () => {
 
 describe("ninjs variants", () => {
   const v1 = {
-    uri: "urn:agency:1", version: "3", type: "text", pubstatus: "withheld", urgency: 2, embargoed: "2030-01-02T10:00:00Z",
-    headline: "Ajax win the derby", byline: "Jan Jansen", located: "Amsterdam", ednote: "Corrects score", usageterms: "No archive",
-    copyrightholder: "ANP", body_xhtml: "<p>AMSTERDAM (ANP) -- Ajax won.</p><p>Second.</p>",
-    subject: [{ name: "football" }], genre: [{ name: "Match report" }],
-    associations: { pic1: { uri: "urn:agency:pic1", type: "picture", byline: "Piet Fotograaf", description_text: "Players celebrate", renditions: { big: { href: "https://img.example/pic1.jpg", mimetype: "image/jpeg", width: 800, height: 600, sizeinbytes: 1234 } } } },
+    uri: "urn:agency:1",
+    version: "3",
+    type: "text",
+    pubstatus: "withheld",
+    urgency: 2,
+    embargoed: "2030-01-02T10:00:00Z",
+    headline: "Ajax win the derby",
+    byline: "Jan Jansen",
+    located: "Amsterdam",
+    ednote: "Corrects score",
+    usageterms: "No archive",
+    copyrightholder: "ANP",
+    body_xhtml: "<p>AMSTERDAM (ANP) -- Ajax won.</p><p>Second.</p>",
+    subject: [{ name: "football" }],
+    genre: [{ name: "Match report" }],
+    associations: {
+      pic1: {
+        uri: "urn:agency:pic1",
+        type: "picture",
+        byline: "Piet Fotograaf",
+        description_text: "Players celebrate",
+        renditions: { big: { href: "https://img.example/pic1.jpg", mimetype: "image/jpeg", width: 800, height: 600, sizeinbytes: 1234 } },
+      },
+    },
   };
 
   test("1.x: associations as an object keyed by name, renditions likewise", () => {
     const item = parseNinjsDocument(v1);
     expect(item).toMatchObject({
-      format: "ninjs-1", version: 3, status: "withheld", urgency: 2, embargoedUntil: "2030-01-02T10:00:00.000Z", headline: "Ajax win the derby",
-      bylines: ["Jan Jansen"], located: "Amsterdam", edNote: "Corrects score", usageTerms: "No archive", copyrightHolder: "ANP", provider: "ANP",
-      subjects: ["football"], genres: ["Match report"],
+      format: "ninjs-1",
+      version: 3,
+      status: "withheld",
+      urgency: 2,
+      embargoedUntil: "2030-01-02T10:00:00.000Z",
+      headline: "Ajax win the derby",
+      bylines: ["Jan Jansen"],
+      located: "Amsterdam",
+      edNote: "Corrects score",
+      usageTerms: "No archive",
+      copyrightHolder: "ANP",
+      provider: "ANP",
+      subjects: ["football"],
+      genres: ["Match report"],
     });
-    expect(item.pictures).toEqual([expect.objectContaining({ ref: "urn:agency:pic1", byline: "Piet Fotograaf", caption: "Players celebrate", renditions: [{ name: "big", href: "https://img.example/pic1.jpg", mimeType: "image/jpeg", width: 800, height: 600, sizeBytes: 1234 }] })]);
+    expect(item.pictures).toEqual([
+      expect.objectContaining({
+        ref: "urn:agency:pic1",
+        byline: "Piet Fotograaf",
+        caption: "Players celebrate",
+        renditions: [{ name: "big", href: "https://img.example/pic1.jpg", mimeType: "image/jpeg", width: 800, height: 600, sizeBytes: 1234 }],
+      }),
+    ]);
   });
 
   test("2.x: associations as an array, lower-case names", () => {
     const item = parseNinjsDocument({
-      uri: "urn:agency:2", embargoed: "2030-01-02T10:00:00Z", pubstatus: "canceled", headlines: [{ value: "Two" }],
+      uri: "urn:agency:2",
+      embargoed: "2030-01-02T10:00:00Z",
+      pubstatus: "canceled",
+      headlines: [{ value: "Two" }],
       associations: [{ name: "pic", uri: "urn:agency:pic2", type: "picture", by: "A. Photographer", renditions: [{ name: "web", href: "https://img.example/2.jpg", contenttype: "image/jpeg" }] }],
     });
     expect(item).toMatchObject({ format: "ninjs-2", status: "canceled", embargoedUntil: "2030-01-02T10:00:00.000Z", headline: "Two" });
@@ -105,6 +142,12 @@ describe("ninjs variants", () => {
 
   test("script and event-handler markup stays in the parsed tree only as elements for the body mapper to drop", () => {
     const item = parseNinjsDocument({ uri: "urn:a", body_xhtml: '<p onclick="alert(1)">Hi</p><script>alert(2)</script>' });
-    expect(item.body).toEqual({ kind: "markup", nodes: [{ tag: "p", attrs: { onclick: "alert(1)" }, children: ["Hi"] }, { tag: "script", attrs: {}, children: ["alert(2)"] }] });
+    expect(item.body).toEqual({
+      kind: "markup",
+      nodes: [
+        { tag: "p", attrs: { onclick: "alert(1)" }, children: ["Hi"] },
+        { tag: "script", attrs: {}, children: ["alert(2)"] },
+      ],
+    });
   });
 });

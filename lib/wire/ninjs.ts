@@ -26,7 +26,25 @@ function declaredMajor(document: Json): NinjsMajor | null {
 // (say, a bare uri and headlines) is tried against each schema, the one needing the fewest
 // skipped fields winning. Trying first would let a wrong version "skip" a field that is invalid
 // in the right one (a 3.x pubStatus of "maybe" is simply unknown to 1.x).
-const ONLY_IN_3 = new Set(["versionCreated", "firstCreated", "contentCreated", "pubStatus", "embargoedUntil", "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "infoSources", "contentType", "sizeInBytes", "representationType", "altIds", "trustIndicators", "rightsInfo", "digitalSourceType"]);
+const ONLY_IN_3 = new Set([
+  "versionCreated",
+  "firstCreated",
+  "contentCreated",
+  "pubStatus",
+  "embargoedUntil",
+  "copyrightHolder",
+  "copyrightNotice",
+  "usageTerms",
+  "edNote",
+  "infoSources",
+  "contentType",
+  "sizeInBytes",
+  "representationType",
+  "altIds",
+  "trustIndicators",
+  "rightsInfo",
+  "digitalSourceType",
+]);
 const ONLY_IN_2 = new Set([...ONLY_IN_3].map((name) => name.toLowerCase()));
 const ONLY_IN_1 = new Set(["headline", "byline", "person", "place", "organisation", "subject", "genre", "infosource", "event", "object", "$standard", "mimetype", "trustindicator"]);
 
@@ -124,7 +142,10 @@ export function parseNinjsDocument(document: unknown): WireItem {
   item.genres = unique(names(doc.genres));
   item.headline = pickText(parts(doc.headlines), ["main", "simple"]);
   const descriptions = parts(doc.descriptions);
-  item.abstract = pickText(descriptions.filter((d) => /summary|abstract|standfirst|lead/i.test(str(d.role))), ["summary"]);
+  item.abstract = pickText(
+    descriptions.filter((d) => /summary|abstract|standfirst|lead/i.test(str(d.role))),
+    ["summary"],
+  );
   item.body = bodyOf(parts(doc.bodies), "bodies");
   item.located = clean(str(doc.located));
   item.bylines = unique([str(doc.by)]);

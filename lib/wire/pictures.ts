@@ -36,10 +36,17 @@ export function candidateRenditions(renditions: WireRendition[]): WireRendition[
   return renditions.filter((r) => r.href && (!r.mimeType || IMAGE_TYPES.test(r.mimeType.replace("image/jpg", "image/jpeg")))).sort((a, b) => score(a) - score(b));
 }
 
-async function gatherOne(db: Db, picture: WirePicture, agencyName: string | null, options: { fetch: FetchFn; storage?: MediaStorage; actorId: string }, seen: Map<string, GatheredPicture>): Promise<GatheredPicture> {
+async function gatherOne(
+  db: Db,
+  picture: WirePicture,
+  agencyName: string | null,
+  options: { fetch: FetchFn; storage?: MediaStorage; actorId: string },
+  seen: Map<string, GatheredPicture>,
+): Promise<GatheredPicture> {
   const limits = mediaLimits();
   const candidates = candidateRenditions(picture.renditions);
-  if (candidates.length === 0) return { picture, href: picture.renditions.find((r) => r.href)?.href ?? null, existingMediaId: null, prepared: null, failure: "the agency sent no picture file address (http or https) for it" };
+  if (candidates.length === 0)
+    return { picture, href: picture.renditions.find((r) => r.href)?.href ?? null, existingMediaId: null, prepared: null, failure: "the agency sent no picture file address (http or https) for it" };
   const failures: string[] = [];
   for (const rendition of candidates) {
     try {
@@ -50,7 +57,11 @@ async function gatherOne(db: Db, picture: WirePicture, agencyName: string | null
       const existing = await db.media.findFirst({ where: { sha256 }, select: { id: true } });
       if (existing) return { picture, href: rendition.href, existingMediaId: existing.id, prepared: null, failure: null };
       const name = `${(picture.ref.split(/[/:]/).pop() || "wire-picture").replace(/[^\w.-]+/g, "-").slice(0, 80) || "wire-picture"}`;
-      const prepared = await prepareMedia(db, { bytes, originalName: name, altText: "", defaultCaption: picture.caption.slice(0, 2000), photographerId: null, agencyId: null, creditOverride: null }, { actor: { id: options.actorId }, storage: options.storage });
+      const prepared = await prepareMedia(
+        db,
+        { bytes, originalName: name, altText: "", defaultCaption: picture.caption.slice(0, 2000), photographerId: null, agencyId: null, creditOverride: null },
+        { actor: { id: options.actorId }, storage: options.storage },
+      );
       const gathered = { picture, href: rendition.href, existingMediaId: null, prepared, failure: null };
       seen.set(sha256, gathered);
       return gathered;
@@ -100,8 +111,12 @@ export async function chooseCredit(tx: Tx, picture: WirePicture, providerAgency:
 export async function storePicture(tx: Tx, gathered: GatheredPicture, credit: CreditChoice, actorId: string): Promise<string | null> {
   const { picture } = gathered;
   const details = {
-    photographerId: credit.photographerId, agencyId: credit.agencyId, creditOverride: credit.creditOverride,
-    altText: picture.description.slice(0, 1000), copyright: (picture.copyrightNotice || picture.copyrightHolder).slice(0, 300) || null, usageTerms: picture.usageTerms.slice(0, 2000),
+    photographerId: credit.photographerId,
+    agencyId: credit.agencyId,
+    creditOverride: credit.creditOverride,
+    altText: picture.description.slice(0, 1000),
+    copyright: (picture.copyrightNotice || picture.copyrightHolder).slice(0, 300) || null,
+    usageTerms: picture.usageTerms.slice(0, 2000),
   };
   if (gathered.prepared) {
     const media = await insertPreparedMedia(tx, gathered.prepared, { actor: { id: actorId } });

@@ -17,8 +17,13 @@ describe("plain agency text", () => {
   test("embargo, headline, byline, dateline, agency and paragraphs in the usual wire layout", () => {
     const item = parsePlainText(copy);
     expect(item).toMatchObject({
-      format: "text", version: 1, headline: "Van Dijk header sinks Ajax in derby", bylines: ["Jan Jansen and Piet Pieters"],
-      dateline: "AMSTERDAM (ANP)", provider: "ANP", embargoedUntil: "2030-03-01T18:00:00.000Z",
+      format: "text",
+      version: 1,
+      headline: "Van Dijk header sinks Ajax in derby",
+      bylines: ["Jan Jansen and Piet Pieters"],
+      dateline: "AMSTERDAM (ANP)",
+      provider: "ANP",
+      embargoedUntil: "2030-03-01T18:00:00.000Z",
     });
     expect(item.body).toEqual({ kind: "text", text: "AMSTERDAM (ANP) -- Virgil van Dijk scored with a late header.\n\nThe win lifts them to second.\n\nAjax play again on Sunday." });
   });

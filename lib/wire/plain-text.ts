@@ -52,5 +52,9 @@ function nextLine(lines: string[], from: number): number {
 function paragraphsOf(lines: string[]): string[] {
   const hasBlankLines = lines.some((line, index) => !line && index > 0 && lines[index - 1]);
   if (!hasBlankLines) return lines.filter(Boolean);
-  return lines.join("\n").split(/\n\s*\n/).map((block) => clean(block)).filter(Boolean);
+  return lines
+    .join("\n")
+    .split(/\n\s*\n/)
+    .map((block) => clean(block))
+    .filter(Boolean);
 }

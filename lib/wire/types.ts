@@ -54,9 +54,29 @@ export type WireItem = {
 
 export function emptyWireItem(format: WireFormat, guid: string): WireItem {
   return {
-    format, guid, version: 1, status: "usable", urgency: null, genres: [], headline: "", abstract: "", body: null, dateline: "",
-    located: "", bylines: [], provider: "", copyrightHolder: "", copyrightNotice: "", usageTerms: "", keywords: [], subjects: [],
-    edNote: "", embargoedUntil: null, versionCreated: null, pictures: [], skipped: [],
+    format,
+    guid,
+    version: 1,
+    status: "usable",
+    urgency: null,
+    genres: [],
+    headline: "",
+    abstract: "",
+    body: null,
+    dateline: "",
+    located: "",
+    bylines: [],
+    provider: "",
+    copyrightHolder: "",
+    copyrightNotice: "",
+    usageTerms: "",
+    keywords: [],
+    subjects: [],
+    edNote: "",
+    embargoedUntil: null,
+    versionCreated: null,
+    pictures: [],
+    skipped: [],
   };
 }
 

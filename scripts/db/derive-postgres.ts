@@ -8,15 +8,10 @@ import path from "node:path";
 export const SOURCE_SCHEMA = path.join("prisma", "schema.prisma");
 export const POSTGRES_SCHEMA = path.join("prisma", "postgresql", "schema.prisma");
 
-const HEADER =
-  "// GENERATED from prisma/schema.prisma by `npm run db:derive`. Do not edit: edit the source and re-derive.\n";
+const HEADER = "// GENERATED from prisma/schema.prisma by `npm run db:derive`. Do not edit: edit the source and re-derive.\n";
 
 export function derivePostgresSchema(source: string): string {
-  const replaced = replaceOnce(
-    replaceOnce(source, /provider\s*=\s*"sqlite"/, 'provider = "postgresql"'),
-    /output\s*=\s*"\.\.\/lib\/generated\/sqlite"/,
-    'output = "../../lib/generated/postgresql"',
-  );
+  const replaced = replaceOnce(replaceOnce(source, /provider\s*=\s*"sqlite"/, 'provider = "postgresql"'), /output\s*=\s*"\.\.\/lib\/generated\/sqlite"/, 'output = "../../lib/generated/postgresql"');
   return HEADER + replaced;
 }
 

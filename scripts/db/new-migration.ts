@@ -17,10 +17,7 @@ const MIGRATION_DIRS: Record<Provider, string> = {
 
 function migrationScript(provider: Provider, fromSchema: string | null, toSchema: string): string {
   const from = fromSchema ? ["--from-schema-datamodel", fromSchema] : ["--from-empty"];
-  const sql = runPrismaOrExit(
-    ["migrate", "diff", ...from, "--to-schema-datamodel", toSchema, "--script"],
-    PLACEHOLDER_URLS[provider],
-  );
+  const sql = runPrismaOrExit(["migrate", "diff", ...from, "--to-schema-datamodel", toSchema, "--script"], PLACEHOLDER_URLS[provider]);
   if (!sql.trim()) throw new Error(`prisma migrate diff printed nothing for ${provider}`);
   return sql;
 }

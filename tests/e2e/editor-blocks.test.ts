@@ -230,53 +230,77 @@ abstract class EditorCommand implements fc.AsyncCommand<Model, Real> {
     expect(before, `blocks before "${this}" (nothing ran in between)`).toEqual(model.blocks);
     const allowed = await this.act(real, before);
     const after = await blockTypes(real.page);
-    expect(allowed.some((list) => same(list, after)), `"${this}" turned blocks ${JSON.stringify(before)} into ${JSON.stringify(after)}`).toBe(true);
+    expect(
+      allowed.some((list) => same(list, after)),
+      `"${this}" turned blocks ${JSON.stringify(before)} into ${JSON.stringify(after)}`,
+    ).toBe(true);
     model.blocks = after;
   }
 }
 
 class Insert extends EditorCommand {
-  constructor(readonly type: BlockType) { super(); }
+  constructor(readonly type: BlockType) {
+    super();
+  }
   protected async act(real: Real, before: BlockType[]): Promise<BlockType[][]> {
     await insertBlock(real.page, this.type, `B${real.inserted++}`);
     return before.flatMap((_, at) => [[...before.slice(0, at), this.type, ...before.slice(at)]]).concat([[...before, this.type]]);
   }
-  toString() { return `insert ${this.type}`; }
+  toString() {
+    return `insert ${this.type}`;
+  }
 }
 
 class Press extends EditorCommand {
-  constructor(readonly key: (typeof KEYS)[number]) { super(); }
+  constructor(readonly key: (typeof KEYS)[number]) {
+    super();
+  }
   protected async act({ page }: Real, before: BlockType[]): Promise<BlockType[][]> {
     const selected = await selectedBlockIndex(page);
     await page.keyboard.press(this.key);
     const isDelete = this.key === "Backspace" || this.key === "Delete";
     return isDelete && selected !== null ? [before, without(before, selected)] : [before];
   }
-  toString() { return `press ${this.key}`; }
+  toString() {
+    return `press ${this.key}`;
+  }
 }
 
 class Type extends EditorCommand {
-  constructor(readonly word: string) { super(); }
+  constructor(readonly word: string) {
+    super();
+  }
   protected async act({ page }: Real, before: BlockType[]): Promise<BlockType[][]> {
     await page.keyboard.type(this.word);
     return [before];
   }
-  toString() { return `type "${this.word}"`; }
+  toString() {
+    return `type "${this.word}"`;
+  }
 }
 
 class ClickParagraphAndType extends EditorCommand {
-  constructor(readonly paragraph: number, readonly word: string) { super(); }
+  constructor(
+    readonly paragraph: number,
+    readonly word: string,
+  ) {
+    super();
+  }
   protected async act({ page }: Real, before: BlockType[]): Promise<BlockType[][]> {
     const paragraphs = storyBody(page).locator(":scope > p");
     await paragraphs.nth(this.paragraph % (await paragraphs.count())).click();
     await page.keyboard.type(this.word);
     return [before];
   }
-  toString() { return `click paragraph ${this.paragraph} and type "${this.word}" at once`; }
+  toString() {
+    return `click paragraph ${this.paragraph} and type "${this.word}" at once`;
+  }
 }
 
 class SelectBlock extends EditorCommand {
-  constructor(readonly block: number) { super(); }
+  constructor(readonly block: number) {
+    super();
+  }
   protected async act({ page }: Real, before: BlockType[]): Promise<BlockType[][]> {
     if (before.length === 0) return [before];
     const index = await topLevelIndexOfBlock(page, this.block % before.length);
@@ -286,18 +310,24 @@ class SelectBlock extends EditorCommand {
     await page.keyboard.press("ArrowLeft");
     return [before];
   }
-  toString() { return `select block ${this.block} with ArrowLeft`; }
+  toString() {
+    return `select block ${this.block} with ArrowLeft`;
+  }
 }
 
 class Remove extends EditorCommand {
-  constructor(readonly block: number) { super(); }
+  constructor(readonly block: number) {
+    super();
+  }
   protected async act({ page }: Real, before: BlockType[]): Promise<BlockType[][]> {
     if (before.length === 0) return [before];
     const block = this.block % before.length;
     await storyBody(page).locator("[data-node]").nth(block).locator(".node-actions").getByRole("button", { name: "Remove", exact: true }).click();
     return [without(before, block)];
   }
-  toString() { return `click Remove on block ${this.block}`; }
+  toString() {
+    return `click Remove on block ${this.block}`;
+  }
 }
 
 const COMMANDS = [

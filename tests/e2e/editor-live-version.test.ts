@@ -30,8 +30,17 @@ beforeAll(async () => {
   const { version, article } = await currentInput(id);
   const slug = `accra-lions-four-points-clear-${Date.now()}`;
   const saved = await saveArticle(author, {
-    articleId: id, expectedVersion: version,
-    article: { ...article, headline: "Accra Lions four points clear", slug, standfirst: LIVE_STANDFIRST, sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("A late winner at the Ohene Djan.")] } },
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline: "Accra Lions four points clear",
+      slug,
+      standfirst: LIVE_STANDFIRST,
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      body: { type: "doc", content: [paragraph("A late winner at the Ohene Djan.")] },
+    },
   });
   await publishArticle(author, { articleId: id, expectedVersion: saved.version });
   await notifyServer([id]);
@@ -70,7 +79,14 @@ describe("a published story's working copy", () => {
     await screenshot(page, "editor-live-version-compare");
 
     await page.getByRole("button", { name: "Update live story" }).click();
-    await expect.poll(() => page.locator(".live-bar-message").innerText().catch(() => "")).toBe("The live story is updated.");
+    await expect
+      .poll(() =>
+        page
+          .locator(".live-bar-message")
+          .innerText()
+          .catch(() => ""),
+      )
+      .toBe("The live story is updated.");
     await expect.poll(() => liveState(page).innerText()).toBe("Live · no unpublished changes");
     expect(await readerSees("xylophonic")).toEqual({ page: true, feed: true, search: true });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: story.id, action: "article.update-live" }, include: { actor: true } });

@@ -47,7 +47,16 @@ async function openTwice() {
   await waitUntilSaved(a.page);
   await b.page.goto(urlFor(`/newsroom/stories/${storyId}`));
   await expect.poll(() => paragraphsOf(b.page)).toEqual(FIRST.paragraphs);
-  return { a, b, errors, storyId, close: async () => { await a.context.close(); await b.context.close(); } };
+  return {
+    a,
+    b,
+    errors,
+    storyId,
+    close: async () => {
+      await a.context.close();
+      await b.context.close();
+    },
+  };
 }
 
 describe("two people saving the same story from the same version", () => {

@@ -63,10 +63,15 @@ async function draftStory(options: { hero?: string; figure?: string; standfirst?
   const figure = options.figure ? [{ type: "figure", attrs: { mediaId: options.figure, captionId } }, paragraph("After the photo.")] : [];
   const quote = options.hasEmptyQuote ? [{ type: "pullQuote", attrs: { quoteId } }, paragraph("After the quote.")] : [];
   await saveArticle(actor, {
-    articleId: id, expectedVersion: version,
+    articleId: id,
+    expectedVersion: version,
     article: {
-      ...article, headline: `Late corner settles the derby ${suffix}`, standfirst: options.standfirst ?? "A header in the last minute.", sectionId: section.id,
-      bylines: [{ profileId: profile.id, role: "REPORTER" }], hero: options.hero ? { mediaId: options.hero, caption: "The winner." } : null,
+      ...article,
+      headline: `Late corner settles the derby ${suffix}`,
+      standfirst: options.standfirst ?? "A header in the last minute.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      hero: options.hero ? { mediaId: options.hero, caption: "The winner." } : null,
       body: { type: "doc", content: [paragraph("The ball came in from the left."), ...quote, ...figure] },
       captions: options.figure ? [{ id: captionId, mediaId: options.figure, text: "In the box." }] : [],
       quotes: options.hasEmptyQuote ? [{ id: quoteId, text: "", speaker: "", speakerDescription: "", context: "" }] : [],
@@ -82,10 +87,15 @@ async function creditOf(mediaId: string): Promise<string> {
 
 const heroField = () => page.getByRole("group", { name: "Hero photo" });
 const refusal = () => page.getByRole("alert").filter({ hasText: "This story cannot be published yet" });
-const focused = () => page.evaluate(() => {
-  const element = document.activeElement;
-  return { field: element?.getAttribute("data-photo-field") ?? element?.getAttribute("data-problem-target") ?? null, inHero: Boolean(element?.closest("[data-hero-media]")), inFigure: Boolean(element?.closest("[data-node=figure]")) };
-});
+const focused = () =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return {
+      field: element?.getAttribute("data-photo-field") ?? element?.getAttribute("data-problem-target") ?? null,
+      inHero: Boolean(element?.closest("[data-hero-media]")),
+      inFigure: Boolean(element?.closest("[data-node=figure]")),
+    };
+  });
 
 describe("the photo picker", () => {
   it("asks for alt text, caption and credit right after an upload, and saves them to the media record", async () => {
@@ -157,10 +167,12 @@ describe("publishing a story whose photos lack alt text or a credit", () => {
     await refusal().getByRole("button", { name: bodyAlt }).click();
     await expect(focused()).resolves.toEqual({ field: "altText", inHero: false, inFigure: true });
     expect(await page.locator(".ProseMirror-selectednode [data-node=figure]").count(), "the figure block is selected").toBe(1);
-    await expect(page.locator("[data-node=figure] [data-photo-field=altText]").evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    })).resolves.toBe(true);
+    await expect(
+      page.locator("[data-node=figure] [data-photo-field=altText]").evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).resolves.toBe(true);
     // A block with no one field to fix: selected, scrolled to, and the body focused around it.
     await refusal().getByRole("button", { name: "A pull quote has no words." }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("body-editor-content"))).toBe(true);
@@ -209,7 +221,12 @@ describe("publishing a story whose photos lack alt text or a credit", () => {
     await page.bringToFront();
     await page.evaluate(() => window.dispatchEvent(new Event("focus")));
     await expect.poll(() => heroField().locator(".node-credit").innerText(), { timeout: 10_000 }).toBe("Credit: Derby Day Pictures");
-    await expect(heroField().getByRole("form", { name: `Details of ${hero.originalName}` }).getByLabel(/^Credit override/).inputValue()).resolves.toBe("Derby Day Pictures");
+    await expect(
+      heroField()
+        .getByRole("form", { name: `Details of ${hero.originalName}` })
+        .getByLabel(/^Credit override/)
+        .inputValue(),
+    ).resolves.toBe("Derby Day Pictures");
     await expect(page.evaluate(() => (window as { pressboxNotReloaded?: boolean }).pressboxNotReloaded)).resolves.toBe(true);
     await mediaScreen.close();
   });
@@ -218,7 +235,14 @@ describe("publishing a story whose photos lack alt text or a credit", () => {
     const heroPanel = heroField().getByRole("form", { name: `Details of ${hero.originalName}` });
     await heroPanel.getByLabel(/^Alt text/).fill("Typed in the editor.");
     const current = await db.media.findUniqueOrThrow({ where: { id: hero.id } });
-    await updateMedia(await actorFor(ADMIN.email), { id: hero.id, version: current.version, altText: "Saved by the admin.", photographerId: current.photographerId, agencyId: current.agencyId, creditOverride: current.creditOverride });
+    await updateMedia(await actorFor(ADMIN.email), {
+      id: hero.id,
+      version: current.version,
+      altText: "Saved by the admin.",
+      photographerId: current.photographerId,
+      agencyId: current.agencyId,
+      creditOverride: current.creditOverride,
+    });
     await heroPanel.getByRole("button", { name: "Save to the media library" }).click();
     await expect(heroPanel.getByRole("alert").innerText()).resolves.toMatch(new RegExp(`^${ADMIN.name} changed this picture after you opened it`));
     await expect(db.media.findUniqueOrThrow({ where: { id: hero.id } })).resolves.toMatchObject({ altText: "Saved by the admin." });

@@ -8,16 +8,7 @@ import { inject } from "vitest";
 import { resolveChromium } from "../../scripts/chromium";
 import "../setup/provided-context";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
 const SCREENSHOT_DIR = "test-results";
 
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {

@@ -50,8 +50,16 @@ async function draftStory(title = "Photo finish decides the 100 metres"): Promis
   const { version, article } = await currentInput(id);
   const headline = `${title} ${suffix}`;
   await saveArticle(actor, {
-    articleId: id, expectedVersion: version,
-    article: { ...article, headline, standfirst: "Two sprinters, one hundredth apart.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("The camera had the last word.")] } },
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline,
+      standfirst: "Two sprinters, one hundredth apart.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      body: { type: "doc", content: [paragraph("The camera had the last word.")] },
+    },
   });
   const { slug } = await db.article.findUniqueOrThrow({ where: { id }, select: { slug: true } });
   return { id, slug, headline };

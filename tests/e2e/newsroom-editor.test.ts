@@ -7,9 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { formatCredit } from "@/lib/credits/format";
 import { collectPageErrors, launchBrowser, screenshot, urlFor } from "./harness";
-import {
-  ADMIN, CONTRIBUTOR, EDITOR, caretAtEnd, nodeCards, pasteHtml, pickPhoto, saveState, signIn, startNewStory, statusBadge, storyBody, waitUntilSaved,
-} from "./newsroom-session";
+import { ADMIN, CONTRIBUTOR, EDITOR, caretAtEnd, nodeCards, pasteHtml, pickPhoto, saveState, signIn, startNewStory, statusBadge, storyBody, waitUntilSaved } from "./newsroom-session";
 
 let browser: Browser;
 
@@ -52,7 +50,7 @@ const STORY = {
 
 // What a word processor puts on the clipboard: inline styles, classes, fonts and spans.
 const WORD_HTML = [
-  '<html><head><style>p.MsoNormal{margin:0}</style></head><body><!--StartFragment-->',
+  "<html><head><style>p.MsoNormal{margin:0}</style></head><body><!--StartFragment-->",
   '<p class="MsoNormal" style="margin-bottom:8pt"><span style="font-family:Calibri;font-size:14pt;color:#C00000;font-weight:bold">',
   "The federation said it would review the timing equipment",
   '</span><span lang="EN-GB" style="font-style:italic"> before the world championships.</span></p>',
@@ -60,10 +58,7 @@ const WORD_HTML = [
   "Canada meets the Netherlands in the bronze-medal race on Tuesday.",
   "</span></font></p><!--EndFragment--></body></html>",
 ].join("");
-const PASTED = [
-  "The federation said it would review the timing equipment before the world championships.",
-  "Canada meets the Netherlands in the bronze-medal race on Tuesday.",
-];
+const PASTED = ["The federation said it would review the timing equipment before the world championships.", "Canada meets the Netherlands in the bronze-medal race on Tuesday."];
 
 const linkedStory = () => db.article.findFirstOrThrow({ where: { headline: { startsWith: STORY.related.search }, status: "PUBLISHED" }, include: { section: true } });
 
@@ -165,8 +160,7 @@ async function pasteFromWordProcessor(page: Page): Promise<void> {
   await pasteHtml(page, WORD_HTML);
   const paragraphs = storyBody(page).locator(":scope > p");
   await expect.poll(() => paragraphs.allInnerTexts()).toEqual(expect.arrayContaining(PASTED));
-  const pastedMarkup = await storyBody(page).evaluate((editor, texts) =>
-    [...editor.querySelectorAll(":scope > p")].filter((p) => texts.includes(p.textContent ?? "")).map((p) => p.innerHTML), PASTED);
+  const pastedMarkup = await storyBody(page).evaluate((editor, texts) => [...editor.querySelectorAll(":scope > p")].filter((p) => texts.includes(p.textContent ?? "")).map((p) => p.innerHTML), PASTED);
   expect(pastedMarkup).toEqual(PASTED);
 }
 
@@ -336,7 +330,15 @@ describe("two people editing the same story", () => {
     expect(afterB.lastEditedBy?.name).toBe(ADMIN.name);
 
     // A learns about B at its next check-in (every 15 s).
-    await expect.poll(() => a.page.locator(".workflow-bar .presence").innerText().catch(() => ""), { timeout: 20_000, interval: 1_000 })
+    await expect
+      .poll(
+        () =>
+          a.page
+            .locator(".workflow-bar .presence")
+            .innerText()
+            .catch(() => ""),
+        { timeout: 20_000, interval: 1_000 },
+      )
       .toBe(`${ADMIN.name} is editing this story`);
     expect(errors).toEqual([]);
     await a.context.close();

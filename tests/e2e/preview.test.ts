@@ -58,7 +58,19 @@ describe("preview links", () => {
     const profile = await db.bylineProfile.findFirstOrThrow();
     const { id } = await createArticle(editor, { headline: "Draft" });
     const { version, article } = await currentInput(id);
-    const saved = await saveArticle(editor, { articleId: id, expectedVersion: version, article: { ...article, headline: "Taken down after publishing", slug: `taken-down-${Date.now()}`, standfirst: "Soon gone.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("Gone soon.")] } } });
+    const saved = await saveArticle(editor, {
+      articleId: id,
+      expectedVersion: version,
+      article: {
+        ...article,
+        headline: "Taken down after publishing",
+        slug: `taken-down-${Date.now()}`,
+        standfirst: "Soon gone.",
+        sectionId: section.id,
+        bylines: [{ profileId: profile.id, role: "REPORTER" }],
+        body: { type: "doc", content: [paragraph("Gone soon.")] },
+      },
+    });
     const link = await linkFor(id);
     const published = await publishArticle(editor, { articleId: id, expectedVersion: saved.version });
     expect((await fetch(urlFor(link.path))).status).toBe(200);

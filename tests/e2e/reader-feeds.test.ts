@@ -22,15 +22,18 @@ type Parsed = { error: string | null; root: string; rootNs: string | null; value
 
 // Parses in the browser; `queries` maps a name to [namespace, local name] of elements to read.
 async function parseXml(xml: string, queries: Record<string, [string | null, string]>): Promise<Parsed> {
-  return page.evaluate(({ xml, queries }) => {
-    const doc = new DOMParser().parseFromString(xml, "application/xml");
-    const error = doc.getElementsByTagName("parsererror")[0]?.textContent ?? null;
-    const values: Record<string, string[]> = {};
-    for (const [name, [ns, local]] of Object.entries(queries)) {
-      values[name] = Array.from(doc.getElementsByTagNameNS(ns ?? "*", local)).map((node) => node.getAttribute("href") ?? node.textContent ?? "");
-    }
-    return { error, root: doc.documentElement.localName, rootNs: doc.documentElement.namespaceURI, values };
-  }, { xml, queries });
+  return page.evaluate(
+    ({ xml, queries }) => {
+      const doc = new DOMParser().parseFromString(xml, "application/xml");
+      const error = doc.getElementsByTagName("parsererror")[0]?.textContent ?? null;
+      const values: Record<string, string[]> = {};
+      for (const [name, [ns, local]] of Object.entries(queries)) {
+        values[name] = Array.from(doc.getElementsByTagNameNS(ns ?? "*", local)).map((node) => node.getAttribute("href") ?? node.textContent ?? "");
+      }
+      return { error, root: doc.documentElement.localName, rootNs: doc.documentElement.namespaceURI, values };
+    },
+    { xml, queries },
+  );
 }
 
 // Absolute URLs are built from SITE_URL, which the test server leaves at its default
@@ -52,7 +55,12 @@ describe("RSS feeds", () => {
     expect(status).toBe(200);
     expect(type).toMatch(/^application\/rss\+xml/);
     const feed = await parseXml(text, {
-      self: [ATOM, "link"], links: [null, "link"], titles: [null, "title"], creators: [DC, "creator"], pictures: [MEDIA, "content"], dates: [null, "pubDate"],
+      self: [ATOM, "link"],
+      links: [null, "link"],
+      titles: [null, "title"],
+      creators: [DC, "creator"],
+      pictures: [MEDIA, "content"],
+      dates: [null, "pubDate"],
     });
     expect(feed.error).toBeNull();
     expect(feed.root).toBe("rss");
@@ -77,9 +85,7 @@ describe("sitemaps", () => {
     const sitemap = await parseXml(text, { locs: [SITEMAP, "loc"], lastmods: [SITEMAP, "lastmod"] });
     expect(sitemap.error).toBeNull();
     expect([sitemap.root, sitemap.rootNs]).toEqual(["urlset", SITEMAP]);
-    expect(sitemap.values.locs.map(pathOf)).toEqual(expect.arrayContaining([
-      "/", "/olympics", "/olympics/winter-olympics-team-pursuit-heartbreak", "/tag/winter-olympics", "/author/aiko-mori",
-    ]));
+    expect(sitemap.values.locs.map(pathOf)).toEqual(expect.arrayContaining(["/", "/olympics", "/olympics/winter-olympics-team-pursuit-heartbreak", "/tag/winter-olympics", "/author/aiko-mori"]));
     expect(sitemap.values.locs.some((loc) => loc.includes("biathlon-relay-preview"))).toBe(false);
     expect(sitemap.values.lastmods.length).toBeGreaterThan(10);
   });

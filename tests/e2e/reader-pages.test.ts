@@ -85,8 +85,14 @@ describe("section, tag and author pages", () => {
     for (let i = 0; i < 21; i += 1) {
       const story = await db.article.create({
         data: {
-          slug: `paging-story-${i}`, sectionId: template.sectionId, headline: `Paging story ${i}`, standfirst: "Filler.", body: { type: "doc", content: [] },
-          status: "PUBLISHED", publishedAt: new Date(Date.now() - (i + 1) * 60_000), tags: { create: { tagId: tag.id } },
+          slug: `paging-story-${i}`,
+          sectionId: template.sectionId,
+          headline: `Paging story ${i}`,
+          standfirst: "Filler.",
+          body: { type: "doc", content: [] },
+          status: "PUBLISHED",
+          publishedAt: new Date(Date.now() - (i + 1) * 60_000),
+          tags: { create: { tagId: tag.id } },
         },
       });
       ids.push(story.id);

@@ -39,7 +39,9 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   const page: Page = await context.newPage();
   const violations: string[] = [];
   await page.exposeFunction("__reportViolation", (text: string) => violations.push(text));
-  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (event) => (window as unknown as { __reportViolation: (t: string) => void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`)));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) => (window as unknown as { __reportViolation: (t: string) => void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`)),
+  );
   let headers: Record<string, string> = {};
   let status = 0;
   await page.route(urlFor(path), async (route) => {
@@ -64,7 +66,10 @@ function expectProtected(result: Visit, path: string) {
   expect(result.permissions, path).toContain("camera=()");
   expect(result.injected, `${path}: injected script ran`).toBeUndefined();
   expect(result.handler, `${path}: injected handler ran`).toBeUndefined();
-  expect(result.violations.some((v) => v.startsWith("script-src")), `${path}: no violation reported`).toBe(true);
+  expect(
+    result.violations.some((v) => v.startsWith("script-src")),
+    `${path}: no violation reported`,
+  ).toBe(true);
   expect(result.hydrated, `${path}: the page's own scripts did not run`).toBe(true);
 }
 

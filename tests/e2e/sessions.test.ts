@@ -65,7 +65,10 @@ describe("sessions", () => {
     for (let i = 0; i < throttleSettings().account.freeFailures + 10 && !/Too many sign-in attempts/.test(shown); i += 1) {
       await page?.close();
       page = await signInWith(guesser, `wrong-guess-${i}`);
-      shown = await page.locator(".auth-error").innerText({ timeout: 5_000 }).catch(() => "");
+      shown = await page
+        .locator(".auth-error")
+        .innerText({ timeout: 5_000 })
+        .catch(() => "");
     }
     expect(shown).toMatch(/Too many sign-in attempts/);
     await screenshot(page!, "sessions-guesser-throttled");

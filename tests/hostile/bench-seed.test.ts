@@ -34,15 +34,16 @@ async function loadApp() {
   };
 }
 
-const countNodes = (node: BodyNode, type: string): number =>
-  (node.type === type ? 1 : 0) + (node.content ?? []).reduce((sum, child) => sum + countNodes(child, type), 0);
+const countNodes = (node: BodyNode, type: string): number => (node.type === type ? 1 : 0) + (node.content ?? []).reduce((sum, child) => sum + countNodes(child, type), 0);
 
 const editor = () => ({ id: seeded.editorId, role: "EDITOR" as const, name: "Jordan Ellis" });
 
 // Bench stories (the editor created them; the demo's have no creator): newest, middle, oldest.
 async function benchStories() {
   const rows = await app.db.article.findMany({
-    where: { status: "PUBLISHED", createdById: seeded.editorId }, orderBy: { publishedAt: "desc" }, select: { id: true, slug: true },
+    where: { status: "PUBLISHED", createdById: seeded.editorId },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, slug: true },
   });
   expect(rows).toHaveLength(STORIES);
   return [rows[0], rows[STORIES / 2], rows[STORIES - 1]];
@@ -116,7 +117,10 @@ describe("bench seed", () => {
   it("keeps the revision, records and search index the write path would", async () => {
     for (const { id } of await benchStories()) {
       const revisions = await app.db.revision.findMany({ where: { articleId: id }, orderBy: { createdAt: "asc" } });
-      expect(revisions.map((r) => [r.kind, r.articleVersion])).toEqual([["SAVE", 2], ["PUBLISH", 3]]);
+      expect(revisions.map((r) => [r.kind, r.articleVersion])).toEqual([
+        ["SAVE", 2],
+        ["PUBLISH", 3],
+      ]);
       const snapshot = await app.db.$transaction((tx) => app.readSnapshot(tx, id));
       expect(revisions[1].snapshot).toEqual(JSON.parse(JSON.stringify(snapshot)));
       const indexed = await searchRow(id);

@@ -124,7 +124,9 @@ async function editUntil(isDone: () => boolean, edits: Edits): Promise<void> {
 }
 
 function busyLogLines(): string[] {
-  return readFileSync(LOG, "utf8").split("\n").filter((line) => BUSY.test(line) || line.includes("unexpected error"));
+  return readFileSync(LOG, "utf8")
+    .split("\n")
+    .filter((line) => BUSY.test(line) || line.includes("unexpected error"));
 }
 
 describe("SQLite contention", () => {

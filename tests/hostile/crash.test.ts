@@ -22,8 +22,14 @@ const MAX_KILL_DELAY_MS = 250;
 const FIRST_ANSWER_TIMEOUT_MS = 10_000;
 
 type Ledger = {
-  sent: Set<string>; answered: Set<string>; refused: string[]; unanswered: Set<string>;
-  inFlight: number; killsWithRequestsInFlight: number; killsDuringPublish: number; publishesCut: number;
+  sent: Set<string>;
+  answered: Set<string>;
+  refused: string[];
+  unanswered: Set<string>;
+  inFlight: number;
+  killsWithRequestsInFlight: number;
+  killsDuringPublish: number;
+  publishesCut: number;
 };
 type Verdict = { published: string[]; drafts: string[]; half: string[] };
 
@@ -64,7 +70,17 @@ async function createPublishableDrafts(count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => newRecordId());
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Crash body." }] }] };
   await db.article.createMany({
-    data: ids.map((id, i) => ({ id, slug: `crash-story-${i}`, headline: `Crash story ${i}`, standfirst: "Standfirst.", sectionId: section.id, body, bodyText: "Crash body.", createdById: editorId, lastEditedById: editorId })),
+    data: ids.map((id, i) => ({
+      id,
+      slug: `crash-story-${i}`,
+      headline: `Crash story ${i}`,
+      standfirst: "Standfirst.",
+      sectionId: section.id,
+      body,
+      bodyText: "Crash body.",
+      createdById: editorId,
+      lastEditedById: editorId,
+    })),
   });
   await db.articleByline.createMany({ data: ids.map((articleId) => ({ articleId, profileId: profile.id, position: 0 })) });
   return ids;
@@ -172,10 +188,23 @@ async function judgeStories(ids: string[]): Promise<Verdict> {
   const indexedHeadline = new Map(indexed.map((row) => [row.articleId, row.headline]));
   const verdict: Verdict = { published: [], drafts: [], half: [] };
   for (const story of stories) {
-    const isPublished = story.status === "PUBLISHED" && story.version === 2 && story.publishedAt !== null && story.firstPublishedAt !== null
-      && publishRevisions.get(story.id) === 1 && revisionOfVersion2.has(story.id) && publishAudits.get(story.id) === 1 && indexedHeadline.get(story.id) === story.headline;
-    const isDraft = story.status === "DRAFT" && story.version === 1 && story.publishedAt === null && story.firstPublishedAt === null
-      && !publishRevisions.has(story.id) && !publishAudits.has(story.id) && !indexedHeadline.has(story.id);
+    const isPublished =
+      story.status === "PUBLISHED" &&
+      story.version === 2 &&
+      story.publishedAt !== null &&
+      story.firstPublishedAt !== null &&
+      publishRevisions.get(story.id) === 1 &&
+      revisionOfVersion2.has(story.id) &&
+      publishAudits.get(story.id) === 1 &&
+      indexedHeadline.get(story.id) === story.headline;
+    const isDraft =
+      story.status === "DRAFT" &&
+      story.version === 1 &&
+      story.publishedAt === null &&
+      story.firstPublishedAt === null &&
+      !publishRevisions.has(story.id) &&
+      !publishAudits.has(story.id) &&
+      !indexedHeadline.has(story.id);
     verdict[isPublished ? "published" : isDraft ? "drafts" : "half"].push(story.id);
   }
   return verdict;

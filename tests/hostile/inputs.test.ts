@@ -34,7 +34,10 @@ const ORIGIN = "http://localhost:3000";
 // Values. `Lazy` keeps huge or deeply nested values short in fast-check's counterexample report.
 
 class Lazy {
-  constructor(readonly label: string, readonly make: () => unknown) {}
+  constructor(
+    readonly label: string,
+    readonly make: () => unknown,
+  ) {}
   [fc.toStringMethod](): string {
     return `Lazy(${this.label})`;
   }
@@ -54,9 +57,9 @@ function materialize(value: unknown): unknown {
 
 const repeat = (char: string, length: number) => new Lazy(`${JSON.stringify(char)} × ${length}`, () => char.repeat(length));
 // Deeper than any parser should follow; JSON.stringify of the deepest ones overflows the stack.
-const deep = fc.integer({ min: 30, max: 12_000 }).chain((depth) =>
-  fc.constantFrom(new Lazy(`{a:{a:…}} depth ${depth}`, () => nest(depth, (inner) => ({ a: inner }))), new Lazy(`[[…]] depth ${depth}`, () => nest(depth, (inner) => [inner]))),
-);
+const deep = fc
+  .integer({ min: 30, max: 12_000 })
+  .chain((depth) => fc.constantFrom(new Lazy(`{a:{a:…}} depth ${depth}`, () => nest(depth, (inner) => ({ a: inner }))), new Lazy(`[[…]] depth ${depth}`, () => nest(depth, (inner) => [inner]))));
 function nest(depth: number, wrap: (inner: unknown) => unknown): unknown {
   let value: unknown = "bottom";
   for (let level = 0; level < depth; level += 1) value = wrap(value);
@@ -68,8 +71,12 @@ const polluted = fc.constantFrom(
 );
 
 const CONTROL = ["\u0000", "\u0007", "\u0008", "\u001b[31m", "\u007f", "\u202e", "\u200b", "\ufeff", "\ud800", "\r\n", "\u2028", "🏒", "Ω≈ç√", "ﷺ", "Z̴̡͎a̷l̸g̶o̷"];
-const INJECTIONS = ["<script>alert(1)</script>", "'; DROP TABLE \"User\"; --", "${7*7}", "{{7*7}}", "%00", "../../etc/passwd", "javascript:alert(1)", "\\u0000", "null", "undefined", "NaN", "[object Object]"];
-const hostileText = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...CONTROL, ...INJECTIONS), fc.array(fc.constantFrom(...CONTROL), { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")));
+const INJECTIONS = ["<script>alert(1)</script>", '\'; DROP TABLE "User"; --', "${7*7}", "{{7*7}}", "%00", "../../etc/passwd", "javascript:alert(1)", "\\u0000", "null", "undefined", "NaN", "[object Object]"];
+const hostileText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(...CONTROL, ...INJECTIONS),
+  fc.array(fc.constantFrom(...CONTROL), { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")),
+);
 const hostileNumber = fc.constantFrom(NaN, Infinity, -Infinity, -0, -1, 0, 0.5, 1.5, 2 ** 31, 2 ** 53 + 2, 1e21, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE);
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, undefined, true, false),
@@ -94,7 +101,21 @@ const tooLong = (max: number) =>
   fc.tuple(fc.constantFrom("x", "é", "🏒", "\u0000", "<", "ß"), fc.oneof(fc.integer({ min: 1, max: 3_000 }), fc.constant(1_000_000))).map(([char, extra]) => repeat(char, max + extra));
 const unknownId = fc.stringMatching(/^[a-z0-9]{25}$/);
 const malformedId = fc.oneof(
-  fc.constantFrom("not-an-id", "../../etc/passwd", "' OR '1'='1", "%", "*", "ABCDEFGHIJKLMNOPQRSTUVWXY", "a".repeat(19), "a".repeat(33), `c${"0".repeat(23)}\u0000`, "__proto__", "constructor", "toString", "[object Object]"),
+  fc.constantFrom(
+    "not-an-id",
+    "../../etc/passwd",
+    "' OR '1'='1",
+    "%",
+    "*",
+    "ABCDEFGHIJKLMNOPQRSTUVWXY",
+    "a".repeat(19),
+    "a".repeat(33),
+    `c${"0".repeat(23)}\u0000`,
+    "__proto__",
+    "constructor",
+    "toString",
+    "[object Object]",
+  ),
   fc.string({ minLength: 1, maxLength: 19 }).filter((text) => text.trim() !== ""),
   fc.constant(repeat("a", 50_000)),
 );
@@ -212,8 +233,16 @@ async function completeStory(headline: string): Promise<string> {
   const section = await m.db.section.findFirstOrThrow({ where: { slug: "olympics" } });
   const profile = await m.db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } });
   await m.saveArticle(actor, {
-    articleId: id, expectedVersion: version,
-    article: { ...article, headline, standfirst: "A standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [m.articleInput.paragraph("Body text.")] } },
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline,
+      standfirst: "A standfirst.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      body: { type: "doc", content: [m.articleInput.paragraph("Body text.")] },
+    },
   });
   return id;
 }
@@ -240,8 +269,10 @@ async function createTargets() {
 // Current versions of the target records (read again before each unbroken call of the last test).
 async function readTargets() {
   // A record merged away by an earlier unbroken call keeps its id and reads as version 0.
-  const version = async (delegate: { findUnique: (args: never) => Promise<unknown> }, id: string): Promise<Versioned> =>
-    ({ id, version: ((await delegate.findUnique({ where: { id }, select: { version: true } } as never)) as { version: number } | null)?.version ?? 0 });
+  const version = async (delegate: { findUnique: (args: never) => Promise<unknown> }, id: string): Promise<Versioned> => ({
+    id,
+    version: ((await delegate.findUnique({ where: { id }, select: { version: true } } as never)) as { version: number } | null)?.version ?? 0,
+  });
   const revisions = await m.db.revision.findMany({ where: { articleId: ids.published }, orderBy: { createdAt: "asc" }, select: { id: true } });
   const agency = await m.db.agency.findFirstOrThrow({ orderBy: { name: "asc" }, select: { id: true } });
   const photographer = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" }, select: { id: true } });
@@ -250,10 +281,14 @@ async function readTargets() {
   // revoke uses the preview link up: both are made again for the next case.
   if ((await m.db.workingCopy.count({ where: { articleId: ids.changed } })) === 0) {
     const { version: current, article } = await m.articleInput.currentInput(ids.changed);
-    await m.saveArticle({ id: admin.id, role: "ADMIN", name: "Hostile admin" }, { articleId: ids.changed, expectedVersion: current, article: { ...article, standfirst: `A working-copy standfirst ${unique()}.` } });
+    await m.saveArticle(
+      { id: admin.id, role: "ADMIN", name: "Hostile admin" },
+      { articleId: ids.changed, expectedVersion: current, article: { ...article, standfirst: `A working-copy standfirst ${unique()}.` } },
+    );
   }
-  const previewLink = (await m.db.previewLink.findFirst({ where: { articleId: ids.draft, revokedAt: null }, select: { id: true } }))?.id
-    ?? (await m.preview.createPreviewLink({ id: admin.id, role: "ADMIN", name: "Hostile admin" }, ids.draft)).id;
+  const previewLink =
+    (await m.db.previewLink.findFirst({ where: { articleId: ids.draft, revokedAt: null }, select: { id: true } }))?.id ??
+    (await m.preview.createPreviewLink({ id: admin.id, role: "ADMIN", name: "Hostile admin" }, ids.draft)).id;
   return {
     changed: await version(m.db.article, ids.changed),
     previewLink,
@@ -278,7 +313,22 @@ async function readTargets() {
 
 const para = (text: string, marks?: unknown) => ({ type: "paragraph", content: [{ type: "text", text, ...(marks === undefined ? {} : { marks }) }] });
 const doc = (...content: unknown[]) => ({ type: "doc", content });
-const HOSTILE_HREFS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)", "java\tscript:alert(1)", "\u0000javascript:alert(1)", "javascript&colon;alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd", "//evil.example/", "/\\evil.example", "", "x".repeat(2100)];
+const HOSTILE_HREFS = [
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  " javascript:alert(1)",
+  "java\nscript:alert(1)",
+  "java\tscript:alert(1)",
+  "\u0000javascript:alert(1)",
+  "javascript&colon;alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "vbscript:msgbox(1)",
+  "file:///etc/passwd",
+  "//evil.example/",
+  "/\\evil.example",
+  "",
+  "x".repeat(2100),
+];
 
 const badBody: fc.Arbitrary<unknown> = fc.oneof(
   notA("object"),
@@ -290,16 +340,20 @@ const badBody: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(0, 1, 5, 6, 7, -1, 99, "2", null).map((level) => doc({ type: "heading", attrs: { level }, content: [{ type: "text", text: "Heading" }] })),
   fc.constant(doc({ type: "paragraph", content: [{ type: "text", text: "" }] })),
   fc.constant(doc({ type: "paragraph", attrs: { style: "color:red", onclick: { evil: true } }, content: [{ type: "text", text: "attrs" }] })),
-  fc.constantFrom<unknown>(
-    { type: "figure", attrs: { mediaId: "not-an-id" } },
-    { type: "figure", attrs: { mediaId: "c00000000000000000000000x" } },
-    { type: "pullQuote", attrs: { quoteId: "c00000000000000000000000q" } },
-    { type: "relatedStory", attrs: { articleId: "javascript:alert(1)" } },
-    { type: "relatedStory", attrs: { articleId: "c00000000000000000000000r" } },
-    { type: "relatedStory", attrs: { articleId: "c00000000000000000000000r", label: "x".repeat(500) } },
-    { type: "sidebar", attrs: { sidebarId: "../../x" } },
-  ).map((node) => doc(node)),
-  fc.integer({ min: 25, max: 3_000 }).map((depth) => new Lazy(`bulletList nested ${depth}`, () => doc(nest(depth, (inner) => ({ type: "bulletList", content: [{ type: "listItem", content: [para("deep"), inner] }] }))))),
+  fc
+    .constantFrom<unknown>(
+      { type: "figure", attrs: { mediaId: "not-an-id" } },
+      { type: "figure", attrs: { mediaId: "c00000000000000000000000x" } },
+      { type: "pullQuote", attrs: { quoteId: "c00000000000000000000000q" } },
+      { type: "relatedStory", attrs: { articleId: "javascript:alert(1)" } },
+      { type: "relatedStory", attrs: { articleId: "c00000000000000000000000r" } },
+      { type: "relatedStory", attrs: { articleId: "c00000000000000000000000r", label: "x".repeat(500) } },
+      { type: "sidebar", attrs: { sidebarId: "../../x" } },
+    )
+    .map((node) => doc(node)),
+  fc
+    .integer({ min: 25, max: 3_000 })
+    .map((depth) => new Lazy(`bulletList nested ${depth}`, () => doc(nest(depth, (inner) => ({ type: "bulletList", content: [{ type: "listItem", content: [para("deep"), inner] }] }))))),
   fc.constant(new Lazy("paragraph of 600 KB", () => doc(para("x".repeat(600 * 1024))))),
   fc.constant(new Lazy("20,001 paragraphs", () => doc(...Array.from({ length: 20_001 }, () => ({ type: "paragraph" }))))),
 );
@@ -348,10 +402,16 @@ function buildArgs(base: unknown[], input: JsonInput): unknown[] {
   return args;
 }
 
-const NOISE_KEYS = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isAdmin", "role", "status", "createdById", "publishedAt", "version", "id", "$$typeof", "then"), fc.string({ maxLength: 12 }));
+const NOISE_KEYS = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isAdmin", "role", "status", "createdById", "publishedAt", "version", "id", "$$typeof", "then"),
+  fc.string({ maxLength: 12 }),
+);
 const noiseAt = (places: string[]) => fc.array(fc.tuple(fc.constantFrom(...places), NOISE_KEYS, anyValue), { maxLength: 3 });
 
-function jsonCase(name: string, options: { call: (args: unknown[]) => Promise<ActionResult<unknown>>; base: () => unknown[]; breaks: [string, fc.Arbitrary<unknown>][]; noise?: string[]; expect?: "tolerate" }): Case<JsonInput> {
+function jsonCase(
+  name: string,
+  options: { call: (args: unknown[]) => Promise<ActionResult<unknown>>; base: () => unknown[]; breaks: [string, fc.Arbitrary<unknown>][]; noise?: string[]; expect?: "tolerate" },
+): Case<JsonInput> {
   const oneBreak = () => fc.oneof(...options.breaks.map(([at, values]) => values.map((value): Break => [[at, value]])));
   return {
     name,
@@ -375,15 +435,62 @@ const articleBreaks = (prefix: string, badId: fc.Arbitrary<unknown>): [string, f
   ...["kicker", "agencyLine"].map((field): [string, fc.Arbitrary<unknown>] => [`${prefix}${field}`, fc.oneof(tooLong(200), notA("string", { nullish: false }))]),
   [`${prefix}headline`, fc.oneof(tooLong(200), notA("string", { nullish: false }))],
   [`${prefix}standfirst`, fc.oneof(tooLong(600), notA("string", { nullish: false }))],
-  [`${prefix}slug`, fc.oneof(fc.constant(MISSING), notA("string"), fc.constantFrom("Has Capitals", "two--hyphens", "-leading", "trailing-", "emoji-🏒", "a/b", "../x", "under_score", "dot.slug", "", "x\u0000y"), tooLong(120))],
+  [
+    `${prefix}slug`,
+    fc.oneof(fc.constant(MISSING), notA("string"), fc.constantFrom("Has Capitals", "two--hyphens", "-leading", "trailing-", "emoji-🏒", "a/b", "../x", "under_score", "dot.slug", "", "x\u0000y"), tooLong(120)),
+  ],
   [`${prefix}sectionId`, fc.oneof(badId.filter((id) => id != null))],
-  [`${prefix}tagNames`, fc.oneof(notA("array", { nullish: false }), fc.constant(Array.from({ length: 21 }, (_, i) => `tag ${i}`)), fc.constantFrom([""], ["   "], [null], [42], [{}]), tooLong(60).map((name) => [name]))],
-  [`${prefix}bylines`, fc.oneof(notA("array", { nullish: false }), fc.constantFrom([null], ["profile"], [{}]), badId.map((profileId) => [{ profileId, role: "REPORTER" }]), fc.constantFrom("AUTHOR", "reporter", "__proto__", 1).map((role) => [{ profileId: ids.profiles[0], role }]), fc.constant(new Lazy("13 bylines", () => Array.from({ length: 13 }, () => ({ profileId: ids.profiles[0], role: "REPORTER" })))))],
-  [`${prefix}hero`, fc.oneof(notA("object", { nullish: false }), fc.record({ mediaId: badId, caption: fc.constant("Caption") }), fc.oneof(tooLong(1000), notA("string")).map((caption) => ({ mediaId: ids.media, caption })))],
+  [
+    `${prefix}tagNames`,
+    fc.oneof(
+      notA("array", { nullish: false }),
+      fc.constant(Array.from({ length: 21 }, (_, i) => `tag ${i}`)),
+      fc.constantFrom([""], ["   "], [null], [42], [{}]),
+      tooLong(60).map((name) => [name]),
+    ),
+  ],
+  [
+    `${prefix}bylines`,
+    fc.oneof(
+      notA("array", { nullish: false }),
+      fc.constantFrom([null], ["profile"], [{}]),
+      badId.map((profileId) => [{ profileId, role: "REPORTER" }]),
+      fc.constantFrom("AUTHOR", "reporter", "__proto__", 1).map((role) => [{ profileId: ids.profiles[0], role }]),
+      fc.constant(new Lazy("13 bylines", () => Array.from({ length: 13 }, () => ({ profileId: ids.profiles[0], role: "REPORTER" })))),
+    ),
+  ],
+  [
+    `${prefix}hero`,
+    fc.oneof(
+      notA("object", { nullish: false }),
+      fc.record({ mediaId: badId, caption: fc.constant("Caption") }),
+      fc.oneof(tooLong(1000), notA("string")).map((caption) => ({ mediaId: ids.media, caption })),
+    ),
+  ],
   [`${prefix}body`, badBody],
-  [`${prefix}quotes`, fc.oneof(notA("array", { nullish: false }), fc.record({ id: malformedJsonId, text: fc.constant("Words"), speaker: fc.constant("Speaker") }).map((quote) => [quote]), fc.record({ id: unknownId, text: tooLong(2000), speaker: fc.constant("Speaker") }).map((quote) => [quote]))],
-  [`${prefix}captions`, fc.oneof(notA("array", { nullish: false }), fc.record({ id: malformedJsonId, mediaId: badId, text: fc.constant("Caption") }).map((caption) => [caption]))],
-  [`${prefix}sidebars`, fc.oneof(notA("array", { nullish: false }), fc.record({ id: malformedJsonId, heading: fc.constant("Box"), body: fc.constant(doc(para("x"))) }).map((sidebar) => [sidebar]), fc.record({ id: unknownId, heading: tooLong(200), body: badBody }).map((sidebar) => [sidebar]))],
+  [
+    `${prefix}quotes`,
+    fc.oneof(
+      notA("array", { nullish: false }),
+      fc.record({ id: malformedJsonId, text: fc.constant("Words"), speaker: fc.constant("Speaker") }).map((quote) => [quote]),
+      fc.record({ id: unknownId, text: tooLong(2000), speaker: fc.constant("Speaker") }).map((quote) => [quote]),
+    ),
+  ],
+  [
+    `${prefix}captions`,
+    fc.oneof(
+      notA("array", { nullish: false }),
+      fc.record({ id: malformedJsonId, mediaId: badId, text: fc.constant("Caption") }).map((caption) => [caption]),
+    ),
+  ],
+  [
+    `${prefix}sidebars`,
+    fc.oneof(
+      notA("array", { nullish: false }),
+      fc.record({ id: malformedJsonId, heading: fc.constant("Box"), body: fc.constant(doc(para("x"))) }).map((sidebar) => [sidebar]),
+      fc.record({ id: unknownId, heading: tooLong(200), body: badBody }).map((sidebar) => [sidebar]),
+    ),
+  ],
 ];
 
 function storyCases(): Case<JsonInput>[] {
@@ -393,25 +500,50 @@ function storyCases(): Case<JsonInput>[] {
     jsonCase("stories/saveStoryAction", {
       call: (args) => a.saveStoryAction(args[0]),
       base: () => [{ articleId: t.draft.id, expectedVersion: t.draft.version, article: { ...t.draftArticle, kicker: `Changed ${unique()}` } }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.isAutosave", anyValue.filter((value) => typeof value !== "boolean" && value !== undefined)], ...articleBreaks("0.article.", badJsonId)],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.isAutosave", anyValue.filter((value) => typeof value !== "boolean" && value !== undefined)],
+        ...articleBreaks("0.article.", badJsonId),
+      ],
       noise: ["0", "0.article"],
     }),
     jsonCase("stories/transitionAction", {
       call: (args) => a.transitionAction(args[0] as "publish", args[1]),
       base: () => ["publish", { articleId: t.review.id, expectedVersion: t.review.version }],
-      breaks: [["0", badStep], ["1", notA("object")], ["1.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["1.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+      breaks: [
+        ["0", badStep],
+        ["1", notA("object")],
+        ["1.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["1.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+      ],
       noise: ["1"],
     }),
     jsonCase("stories/transitionAction (schedule)", {
       call: (args) => a.transitionAction(args[0] as "schedule", args[1]),
       base: () => ["schedule", { articleId: t.draft.id, expectedVersion: t.draft.version, publishAt: future() }],
-      breaks: [["1.publishAt", fc.oneof(fc.constant(MISSING), fc.constantFrom("not a date", "2024-13-45", "yesterday", "", "2001-01-01T00:00:00Z", "+275760-09-14T00:00:00Z", -1, NaN, 8.64e15 + 1, {}, [], true), fc.date({ max: new Date() }))]],
+      breaks: [
+        [
+          "1.publishAt",
+          fc.oneof(
+            fc.constant(MISSING),
+            fc.constantFrom("not a date", "2024-13-45", "yesterday", "", "2001-01-01T00:00:00Z", "+275760-09-14T00:00:00Z", -1, NaN, 8.64e15 + 1, {}, [], true),
+            fc.date({ max: new Date() }),
+          ),
+        ],
+      ],
       noise: ["1"],
     }),
     jsonCase("stories/addNoteAction", {
       call: (args) => a.addNoteAction(args[0]),
       base: () => [{ articleId: t.published.id, kind: "CORRECTION", text: "A name was misspelt in the third paragraph." }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.kind", fc.oneof(fc.constant(MISSING), fc.constantFrom("correction", "DELETE", "", "__proto__", "UPDATE "), notA("string"))], ["0.text", fc.oneof(fc.constant(MISSING), fc.constantFrom("", "    ", "four", "\u0000"), tooLong(1000), notA("string"))]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.kind", fc.oneof(fc.constant(MISSING), fc.constantFrom("correction", "DELETE", "", "__proto__", "UPDATE "), notA("string"))],
+        ["0.text", fc.oneof(fc.constant(MISSING), fc.constantFrom("", "    ", "four", "\u0000"), tooLong(1000), notA("string"))],
+      ],
     }),
     // The editor's presence ping: for a story that does not exist it answers "nobody else has it
     // open" (documented leniency, the screen ignores it) and writes nothing; it must never fail.
@@ -421,60 +553,123 @@ function storyCases(): Case<JsonInput>[] {
     jsonCase("stories/compareRevisionsAction", {
       call: (args) => a.compareRevisionsAction(...(args as [string, string, string])),
       base: () => [t.published.id, t.revisions[0], t.revisions.at(-1)],
-      breaks: [["0", badJsonId], ["1", badJsonId], ["2", badJsonId]],
+      breaks: [
+        ["0", badJsonId],
+        ["1", badJsonId],
+        ["2", badJsonId],
+      ],
     }),
     jsonCase("stories/restoreRevisionAction", {
       call: (args) => a.restoreRevisionAction(args[0]),
       base: () => [{ articleId: t.published.id, revisionId: t.revisions[0], expectedVersion: t.published.version }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.revisionId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.revisionId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+      ],
     }),
     jsonCase("stories/previewLinkAction", { call: (args) => a.previewLinkAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
     jsonCase("stories/listPreviewLinksAction", { call: (args) => a.listPreviewLinksAction(args[0] as string), base: () => [t.draft.id], breaks: [["0", badJsonId]] }),
     jsonCase("stories/revokePreviewLinkAction", {
       call: (args) => a.revokePreviewLinkAction(args[0]),
       base: () => [{ articleId: t.draft.id, linkId: t.previewLink }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.linkId", fc.oneof(fc.constant(MISSING), badJsonId)]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.linkId", fc.oneof(fc.constant(MISSING), badJsonId)],
+      ],
     }),
     jsonCase("stories/updateLiveAction", {
       call: (args) => a.updateLiveAction(args[0]),
       base: () => [{ articleId: t.changed.id, expectedVersion: t.changed.version }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.note", fc.constantFrom("a correction", 42, [], { kind: "RETRACTION", text: "No such kind of note." }, { kind: "CORRECTION", text: "" })]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.note", fc.constantFrom("a correction", 42, [], { kind: "RETRACTION", text: "No such kind of note." }, { kind: "CORRECTION", text: "" })],
+      ],
     }),
     jsonCase("stories/discardChangesAction", {
       call: (args) => a.discardChangesAction(args[0]),
       base: () => [{ articleId: t.changed.id, expectedVersion: t.changed.version }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+      ],
     }),
     jsonCase("stories/scheduleLiveUpdateAction", {
       call: (args) => a.scheduleLiveUpdateAction(args[0]),
       base: () => [{ articleId: t.changed.id, expectedVersion: t.changed.version, updateAt: new Date(Date.now() + 86_400_000).toISOString() }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.updateAt", fc.constantFrom(MISSING, "next tuesday", "2001-01-01T00:00:00Z", "", {}, [])]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.updateAt", fc.constantFrom(MISSING, "next tuesday", "2001-01-01T00:00:00Z", "", {}, [])],
+      ],
     }),
     jsonCase("stories/compareWithLiveAction", { call: (args) => a.compareWithLiveAction(args[0] as string), base: () => [t.changed.id], breaks: [["0", badJsonId]] }),
     jsonCase("stories/liveStateAction", { call: (args) => a.liveStateAction(args[0] as string), base: () => [t.changed.id], breaks: [["0", badJsonId]] }),
     // Any text is a valid search (anything else searches for nothing in particular).
-    jsonCase("stories/searchMediaAction", { expect: "tolerate", call: (args) => a.searchMediaAction(args[0] as string), base: () => ["skater"], breaks: [["0", anyValue], ["0", tooLong(100)]] }),
-    jsonCase("stories/searchStoriesAction", { expect: "tolerate", call: (args) => a.searchStoriesAction(args[0] as string, args[1] as string), base: () => ["the", t.draft.id], breaks: [["0", anyValue], ["1", anyValue], ["0", tooLong(100)]] }),
+    jsonCase("stories/searchMediaAction", {
+      expect: "tolerate",
+      call: (args) => a.searchMediaAction(args[0] as string),
+      base: () => ["skater"],
+      breaks: [
+        ["0", anyValue],
+        ["0", tooLong(100)],
+      ],
+    }),
+    jsonCase("stories/searchStoriesAction", {
+      expect: "tolerate",
+      call: (args) => a.searchStoriesAction(args[0] as string, args[1] as string),
+      base: () => ["the", t.draft.id],
+      breaks: [
+        ["0", anyValue],
+        ["1", anyValue],
+        ["0", tooLong(100)],
+      ],
+    }),
     // Well-formed unknown ids are no refusal here: a photo deleted meanwhile is simply left out.
     jsonCase("stories/readMediaAction", {
       call: (args) => a.readMediaAction(args[0]),
       base: () => [[t.media.id]],
-      breaks: [["0", notA("array")], ["0.0", fc.oneof(fc.constantFrom("", " "), malformedId, notA("string"))], ["0", fc.constant(new Lazy("201 ids", () => Array.from({ length: 201 }, () => ids.media)))]],
+      breaks: [
+        ["0", notA("array")],
+        ["0.0", fc.oneof(fc.constantFrom("", " "), malformedId, notA("string"))],
+        ["0", fc.constant(new Lazy("201 ids", () => Array.from({ length: 201 }, () => ids.media)))],
+      ],
     }),
     // A field left out is left as it is; null clears a credit id or the override.
     jsonCase("stories/updateMediaDetailsAction", {
       call: (args) => a.updateMediaDetailsAction(args[0] as never),
       base: () => [{ id: t.media.id, version: t.media.version, altText: `New alt text ${unique()}` }],
       breaks: [
-        ["0", notA("object")], ["0.id", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.version", fc.oneof(fc.constant(MISSING), badJsonVersion)],
-        ["0.altText", fc.oneof(tooLong(1000), notA("string").filter((value) => value !== undefined))], ["0.defaultCaption", tooLong(2000)], ["0.creditOverride", tooLong(300)],
-        ["0.photographerId", fc.oneof(malformedId, unknownId)], ["0.agencyId", fc.oneof(malformedId, unknownId)],
+        ["0", notA("object")],
+        ["0.id", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.version", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        [
+          "0.altText",
+          fc.oneof(
+            tooLong(1000),
+            notA("string").filter((value) => value !== undefined),
+          ),
+        ],
+        ["0.defaultCaption", tooLong(2000)],
+        ["0.creditOverride", tooLong(300)],
+        ["0.photographerId", fc.oneof(malformedId, unknownId)],
+        ["0.agencyId", fc.oneof(malformedId, unknownId)],
       ],
     }),
     jsonCase("stories/deleteStoryAction", {
       call: (args) => a.deleteStoryAction(args[0]),
       base: () => [{ articleId: t.trash.id, expectedVersion: t.trash.version }],
-      breaks: [["0", notA("object")], ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)], ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)]],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+      ],
     }),
     jsonCase("stories/compareWithCurrentAction", {
       call: (args) => a.compareWithCurrentAction(args[0] as string, args[1]),
@@ -496,16 +691,35 @@ const reqId = (valid: () => string): Field => ({ valid, breaks: fc.oneof(fc.cons
 const optId = (valid: () => string = () => ""): Field => ({ valid, breaks: fc.oneof(malformedId, unknownId) });
 const version = (valid: () => number): Field => ({
   valid: () => String(valid()),
-  breaks: fc.oneof(fc.constantFrom(MISSING, "", "abc", "0", "-1", "1.5", "NaN", "Infinity", "-Infinity", "1e21", "9007199254740993", "2147483648", "1_0", "[object Object]"), fc.integer({ min: 100_000, max: 2 ** 31 - 1 }).map(String)),
+  breaks: fc.oneof(
+    fc.constantFrom(MISSING, "", "abc", "0", "-1", "1.5", "NaN", "Infinity", "-Infinity", "1e21", "9007199254740993", "2147483648", "1_0", "[object Object]"),
+    fc.integer({ min: 100_000, max: 2 ** 31 - 1 }).map(String),
+  ),
 });
 const enumField = (valid: () => string, bad: string[]): Field => ({ valid, breaks: fc.constantFrom(MISSING, "", "__proto__", "constructor", "toString", ...bad) });
-const slugField: Field = { valid: () => "", breaks: fc.oneof(fc.constantFrom("has spaces", "two--hyphens", "-leading", "trailing-", "emoji-🏒", "a/b", "../x", "under_score", "dot.slug", "x\u0000y", "newsroom/../admin"), tooLong(80)) };
+const slugField: Field = {
+  valid: () => "",
+  breaks: fc.oneof(fc.constantFrom("has spaces", "two--hyphens", "-leading", "trailing-", "emoji-🏒", "a/b", "../x", "under_score", "dot.slug", "x\u0000y", "newsroom/../admin"), tooLong(80)),
+};
 const picked = (source: () => Versioned, target: () => Versioned): Field => ({
   valid: () => `${target().id}:${target().version}`,
-  breaks: fc.oneof(fc.constantFrom(MISSING, "", "nonsense", ":", "::", "__proto__:1"), malformedId.map((id) => `${id}:1`), unknownId.map((id) => `${id}:1`), fc.constant(new Lazy("source id:version", () => `${source().id}:${source().version}`)), fc.constantFrom("abc", "0", "-1", "1.5", "NaN").map((v) => new Lazy(`target id:${v}`, () => `${target().id}:${v}`))),
+  breaks: fc.oneof(
+    fc.constantFrom(MISSING, "", "nonsense", ":", "::", "__proto__:1"),
+    malformedId.map((id) => `${id}:1`),
+    unknownId.map((id) => `${id}:1`),
+    fc.constant(new Lazy("source id:version", () => `${source().id}:${source().version}`)),
+    fc.constantFrom("abc", "0", "-1", "1.5", "NaN").map((v) => new Lazy(`target id:${v}`, () => `${target().id}:${v}`)),
+  ),
 });
 const password: Field = { valid: () => "a-long-enough-password", breaks: fc.constantFrom(MISSING, "", "short", "123456789", "é".repeat(37), "x".repeat(73), "🏒".repeat(19)) };
-const email = (valid: () => string): Field => ({ valid, isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "not-an-email", "a@", "@b.example", "a b@c.example", "a@b@c.example", "<script>@x.example", "a@b.example\u0000"), tooLong(320).map((long) => new Lazy("320+ char email", () => `${(materialize(long) as string)}@x.example`))) });
+const email = (valid: () => string): Field => ({
+  valid,
+  isText: true,
+  breaks: fc.oneof(
+    fc.constantFrom(MISSING, "", "not-an-email", "a@", "@b.example", "a b@c.example", "a@b@c.example", "<script>@x.example", "a@b.example\u0000"),
+    tooLong(320).map((long) => new Lazy("320+ char email", () => `${materialize(long) as string}@x.example`)),
+  ),
+});
 
 // Also something that is not a FormData: a plain object (with valid fields), nothing, a string…
 const notAForm = (fields: () => Record<string, string>) =>
@@ -517,7 +731,13 @@ function formCase(name: string, action: (state: never, form: FormData) => Promis
   const oneBreak = fc.oneof(...names.map((field) => fields[field].breaks.map((value) => ({ [field]: value }))));
   const textNames = names.filter((field) => fields[field].isText);
   const textNoise = textNames.length ? fc.dictionary(fc.constantFrom(...textNames), hostileText, { maxKeys: 2 }) : fc.constant({});
-  const extra = fc.array(fc.tuple(fc.oneof(NOISE_KEYS, fc.constantFrom("$ACTION_ID_deadbeef", "$ACTION_REF_1", "$ACTION_KEY")).filter((key) => !names.includes(key)), fc.oneof(hostileText, fc.constant(new Lazy("a File", () => new File(["<svg onload=alert(1)>"], "x.svg"))))), { maxLength: 3 });
+  const extra = fc.array(
+    fc.tuple(
+      fc.oneof(NOISE_KEYS, fc.constantFrom("$ACTION_ID_deadbeef", "$ACTION_REF_1", "$ACTION_KEY")).filter((key) => !names.includes(key)),
+      fc.oneof(hostileText, fc.constant(new Lazy("a File", () => new File(["<svg onload=alert(1)>"], "x.svg")))),
+    ),
+    { maxLength: 3 },
+  );
   const broken = fc.record({ state: anyValue, form: fc.tuple(textNoise, oneBreak).map(([noise, broke]) => ({ ...noise, ...broke })), extra });
   const notFormAtAll = fc.record({ state: anyValue, form: notAForm(validFields), extra: fc.constant<[string, unknown][]>([]) });
   const toForm = (input: FormInput): unknown => {
@@ -541,8 +761,23 @@ function formCase(name: string, action: (state: never, form: FormData) => Promis
 const positionBreaks: Field = { valid: () => "", breaks: fc.constantFrom("-1", "1.5", "abc", "10001", "NaN", "Infinity", "1e21", "0x", "--1") };
 const fraction: Field = { valid: () => "0.25", breaks: fc.constantFrom("-0.1", "1.01", "abc", "NaN", "Infinity", "2", "1e21", "0.5.5") };
 const rightsDate: Field = { valid: () => "2031-06-30", breaks: fc.constantFrom("not a date", "2024-13-01", "2024-02-30", "31/12/2030", "<script>", "0000-00-00", "2030-01-01T99:00", "+275760-09-14") };
-const creditFormat: Field = { valid: () => "{photographer}/{agency}", isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "   ", "{camera}", "{__proto__}", "{constructor}", "{}", "{Photographer}", "{agency}{toString}"), tooLong(300)) };
-const socialLinks: Field = { valid: () => "", breaks: fc.constantFrom("javascript:alert(1)", "Label javascript:alert(1)", "ftp://files.example/x", "data:text/html,<script>", "not a url", Array.from({ length: 9 }, (_, i) => `https://example.com/${i}`).join("\n"), `Label https://example.com/${"x".repeat(600)}`) };
+const creditFormat: Field = {
+  valid: () => "{photographer}/{agency}",
+  isText: true,
+  breaks: fc.oneof(fc.constantFrom(MISSING, "", "   ", "{camera}", "{__proto__}", "{constructor}", "{}", "{Photographer}", "{agency}{toString}"), tooLong(300)),
+};
+const socialLinks: Field = {
+  valid: () => "",
+  breaks: fc.constantFrom(
+    "javascript:alert(1)",
+    "Label javascript:alert(1)",
+    "ftp://files.example/x",
+    "data:text/html,<script>",
+    "not a url",
+    Array.from({ length: 9 }, (_, i) => `https://example.com/${i}`).join("\n"),
+    `Label https://example.com/${"x".repeat(600)}`,
+  ),
+};
 const role = (valid: () => string): Field => enumField(valid, ["admin", "Admin", "SUPERADMIN", "ADMIN ", "OWNER", "1"]);
 
 function adminCases(): Case<FormInput>[] {
@@ -559,22 +794,47 @@ function adminCases(): Case<FormInput>[] {
     formCase("credits/createAgencyAction", credits.createAgencyAction, agencyFields),
     formCase("credits/updateAgencyAction", credits.updateAgencyAction, { ...agencyFields, id: reqId(() => t.agency.id), version: version(() => t.agency.version) }),
     formCase("credits/createPhotographerAction", credits.createPhotographerAction, { name: reqText(120, () => `Hostile Photographer ${unique()}`), agencyId: optId() }),
-    formCase("credits/updatePhotographerAction", credits.updatePhotographerAction, { name: reqText(120, () => `Hostile Photographer ${unique()}`), agencyId: optId(), id: reqId(() => t.photographer.id), version: version(() => t.photographer.version) }),
+    formCase("credits/updatePhotographerAction", credits.updatePhotographerAction, {
+      name: reqText(120, () => `Hostile Photographer ${unique()}`),
+      agencyId: optId(),
+      id: reqId(() => t.photographer.id),
+      version: version(() => t.photographer.version),
+    }),
     formCase("sections/createSectionAction", sections.createSectionAction, sectionFields),
     formCase("sections/updateSectionAction", sections.updateSectionAction, { ...sectionFields, id: reqId(() => t.section.id), version: version(() => t.section.version) }),
     formCase("sections/createTagAction", sections.createTagAction, { name: reqText(60, () => `hostile tag ${unique()}`) }),
     formCase("sections/renameTagAction", sections.renameTagAction, { name: reqText(60, () => `renamed tag ${unique()}`), id: reqId(() => tagA().id), version: version(() => tagA().version) }),
     formCase("sections/mergeTagsAction", sections.mergeTagsAction, { sourceId: reqId(() => tagB().id), sourceVersion: version(() => tagB().version), target: picked(tagB, tagC) }),
     formCase("users/createUserAction", users.createUserAction, { name: reqText(120, () => "Hostile New User"), email: email(() => `new-${unique()}@pressbox.test`), role: role(() => "EDITOR"), password }),
-    formCase("users/updateUserAction", users.updateUserAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), name: reqText(120, () => "Renamed Contributor"), email: email(() => `renamed-${unique()}@pressbox.test`) }),
+    formCase("users/updateUserAction", users.updateUserAction, {
+      id: reqId(() => t.user.id),
+      version: version(() => t.user.version),
+      name: reqText(120, () => "Renamed Contributor"),
+      email: email(() => `renamed-${unique()}@pressbox.test`),
+    }),
     formCase("users/signOutEverywhereAction", users.signOutEverywhereAction, { userId: reqId(() => t.user.id) }),
     formCase("users/changeUserRoleAction", users.changeUserRoleAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), role: role(() => "EDITOR") }),
-    formCase("users/setUserDisabledAction", users.setUserDisabledAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), isDisabled: enumField(() => "true", ["yes", "1", "TRUE", "on", "false "]) }),
+    formCase("users/setUserDisabledAction", users.setUserDisabledAction, {
+      id: reqId(() => t.user.id),
+      version: version(() => t.user.version),
+      isDisabled: enumField(() => "true", ["yes", "1", "TRUE", "on", "false "]),
+    }),
     // Hashes a valid new password (bcrypt, ~0.2 s) before it finds the id or version wrong: fewer runs.
     { ...formCase("users/resetUserPasswordAction", users.resetUserPasswordAction, { id: reqId(() => t.user.id), version: version(() => t.user.version), password }), runs: Math.ceil(RUNS / 3) },
     formCase("media/updateMediaAction", media.updateMediaAction, {
-      id: reqId(() => t.media.id), version: version(() => t.media.version), altText: optText(1000, () => "New alt text"), defaultCaption: optText(2000), photographerId: optId(), agencyId: optId(),
-      creditOverride: optText(300, () => "Hostile Credit"), copyright: optText(300), usageTerms: optText(2000), rightsExpireAt: rightsDate, sourceReference: optText(300), focalX: fraction, focalY: fraction,
+      id: reqId(() => t.media.id),
+      version: version(() => t.media.version),
+      altText: optText(1000, () => "New alt text"),
+      defaultCaption: optText(2000),
+      photographerId: optId(),
+      agencyId: optId(),
+      creditOverride: optText(300, () => "Hostile Credit"),
+      copyright: optText(300),
+      usageTerms: optText(2000),
+      rightsExpireAt: rightsDate,
+      sourceReference: optText(300),
+      focalX: fraction,
+      focalY: fraction,
     }),
     formCase("media/deleteMediaAction", media.deleteMediaAction, { id: reqId(() => t.media.id), version: version(() => t.media.version) }),
     // After deleteStoryAction's unbroken call (story cases run first), the story is in the trash.
@@ -606,10 +866,42 @@ type UploadInput = { contentType?: string; body?: unknown; file?: string; name?:
 
 const uploadInputs = (): fc.Arbitrary<UploadInput> =>
   fc.oneof(
-    fc.record({ contentType: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=", "image/png", "multipart/mixed; boundary=x", ""), body: fc.oneof(hostileText, fc.constantFrom('{"file":"x"}', "file=x.png")) }),
-    fc.record({ contentType: fc.constant("multipart/form-data; boundary=hostile"), body: fc.oneof(hostileText, fc.constantFrom('--hostile\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG', "--hostile--", '--hostile\r\nContent-Disposition: form-data; name="file"\r\n\r\n<script>\r\n--hostile--'), fc.constant(repeat("-", 300_000))) }),
-    fc.record({ file: fc.constantFrom("html", "svg", "empty", "random", "truncated", "pngPolyglot", "pngTail", "jpegPolyglot", "pixelBomb", "duplicate"), name: fc.constantFrom("photo.jpg", "photo.png", "photo.svg", "x.html") }),
-    fc.record({ file: fc.constant("fresh"), name: fc.oneof(fc.constantFrom("../x.png", "..\\..\\x.png", "a\u0000b.png", "a\u001fb.png", "dir/../../x.png", ".."), tooLong(255).map((long) => new Lazy("a name over 255 characters", () => `${materialize(long) as string}.png`))) }),
+    fc.record({
+      contentType: fc.constantFrom(
+        "application/json",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "multipart/form-data; boundary=",
+        "image/png",
+        "multipart/mixed; boundary=x",
+        "",
+      ),
+      body: fc.oneof(hostileText, fc.constantFrom('{"file":"x"}', "file=x.png")),
+    }),
+    fc.record({
+      contentType: fc.constant("multipart/form-data; boundary=hostile"),
+      body: fc.oneof(
+        hostileText,
+        fc.constantFrom(
+          '--hostile\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG',
+          "--hostile--",
+          '--hostile\r\nContent-Disposition: form-data; name="file"\r\n\r\n<script>\r\n--hostile--',
+        ),
+        fc.constant(repeat("-", 300_000)),
+      ),
+    }),
+    fc.record({
+      file: fc.constantFrom("html", "svg", "empty", "random", "truncated", "pngPolyglot", "pngTail", "jpegPolyglot", "pixelBomb", "duplicate"),
+      name: fc.constantFrom("photo.jpg", "photo.png", "photo.svg", "x.html"),
+    }),
+    fc.record({
+      file: fc.constant("fresh"),
+      name: fc.oneof(
+        fc.constantFrom("../x.png", "..\\..\\x.png", "a\u0000b.png", "a\u001fb.png", "dir/../../x.png", ".."),
+        tooLong(255).map((long) => new Lazy("a name over 255 characters", () => `${materialize(long) as string}.png`)),
+      ),
+    }),
     fc.record({ file: fc.constant("fresh"), name: fc.constant("fresh.png"), altText: tooLong(1000) }),
     fc.record({ file: fc.constant("fresh"), name: fc.constant("fresh.png"), defaultCaption: tooLong(2000) }),
     fc.record({ file: fc.constantFrom("none", "as-text"), name: fc.constant("x.png"), altText: hostileText }),
@@ -636,7 +928,25 @@ function uploadRequest(input: UploadInput): Request {
 
 type RefreshInput = { signature: "none" | "garbage" | "other-secret" | "other-body" | "valid"; body: unknown };
 const refreshBodies = fc.oneof(
-  fc.constantFrom("", "{", "not json", "{'articleIds': []}", "\u0000", "[1,2", "{}", "[]", "null", "42", '"text"', '{"articleIds": []}', '{"articleIds": "x"}', '{"articleIds": [1]}', '{"articleIds": [""]}', '{"articleIds": null}', '{"__proto__": {"articleIds": ["a"]}}'),
+  fc.constantFrom(
+    "",
+    "{",
+    "not json",
+    "{'articleIds': []}",
+    "\u0000",
+    "[1,2",
+    "{}",
+    "[]",
+    "null",
+    "42",
+    '"text"',
+    '{"articleIds": []}',
+    '{"articleIds": "x"}',
+    '{"articleIds": [1]}',
+    '{"articleIds": [""]}',
+    '{"articleIds": null}',
+    '{"__proto__": {"articleIds": ["a"]}}',
+  ),
   fc.constant(new Lazy("41-char id", () => JSON.stringify({ articleIds: ["x".repeat(41)] }))),
   fc.constant(new Lazy("501 ids", () => JSON.stringify({ articleIds: Array.from({ length: 501 }, (_, i) => `id${i}`) }))),
   fc.constant(new Lazy("body over 100 KB", () => JSON.stringify({ articleIds: Array.from({ length: 3_000 }, () => "x".repeat(39)) }))),
@@ -645,7 +955,10 @@ const refreshBodies = fc.oneof(
 );
 const refreshInputs = (): fc.Arbitrary<RefreshInput> =>
   fc.oneof(
-    fc.record({ signature: fc.constantFrom("none", "garbage", "other-secret", "other-body") as fc.Arbitrary<RefreshInput["signature"]>, body: fc.oneof(refreshBodies, fc.constant(new Lazy("a valid notice", () => JSON.stringify({ articleIds: [ids.published] })))) }),
+    fc.record({
+      signature: fc.constantFrom("none", "garbage", "other-secret", "other-body") as fc.Arbitrary<RefreshInput["signature"]>,
+      body: fc.oneof(refreshBodies, fc.constant(new Lazy("a valid notice", () => JSON.stringify({ articleIds: [ids.published] })))),
+    }),
     fc.record({ signature: fc.constant("valid" as const), body: refreshBodies }),
   );
 
@@ -665,7 +978,13 @@ const credentialBodies = fc.oneof(
 );
 const authInputs = (): fc.Arbitrary<AuthInput> =>
   fc.oneof(
-    fc.record({ method: fc.constant("GET" as const), action: fc.constantFrom(["nonsense"], ["__proto__"], ["constructor"], ["toString"], ["SESSION"], ["callback", "nonexistent"], ["signin", "nonexistent"]), csrf: fc.constant("none" as const), contentType: fc.constant(null), body: fc.constant(null) }),
+    fc.record({
+      method: fc.constant("GET" as const),
+      action: fc.constantFrom(["nonsense"], ["__proto__"], ["constructor"], ["toString"], ["SESSION"], ["callback", "nonexistent"], ["signin", "nonexistent"]),
+      csrf: fc.constant("none" as const),
+      contentType: fc.constant(null),
+      body: fc.constant(null),
+    }),
     fc.record({
       method: fc.constant("POST" as const),
       action: fc.constantFrom(["callback", "credentials"], ["callback", "nonexistent"], ["nonsense"], ["__proto__"], ["signin", "nonexistent"]),
@@ -690,7 +1009,11 @@ function authRequest(input: AuthInput): Request {
         return "{";
       }
     }
-    return new URLSearchParams(Object.entries(fields).filter(([, value]) => (value as unknown) !== MISSING).map(([key, value]) => [key, String(value)])).toString();
+    return new URLSearchParams(
+      Object.entries(fields)
+        .filter(([, value]) => (value as unknown) !== MISSING)
+        .map(([key, value]) => [key, String(value)]),
+    ).toString();
   };
   return new m.NextRequest(url, { method: "POST", body: encode(), headers: input.contentType ? { "content-type": input.contentType } : {} });
 }
@@ -701,10 +1024,19 @@ function isSignInRefusal(outcome: Outcome): boolean {
   return /^(http:\/\/localhost:3000)?\/(sign-in|api\/auth\/(signin|error))\?(.*&)?(error|csrf)=/.test(target);
 }
 
-const hostileSegment = fc.oneof(hostileText, malformedId, fc.constantFrom("..", ".", "%2e%2e", "%00", "feed.xml", "__proto__", "constructor", "../../etc/passwd", "o", "r", "newsroom"), tooLong(300)).map((value) => materialize(value) as string);
+const hostileSegment = fc
+  .oneof(hostileText, malformedId, fc.constantFrom("..", ".", "%2e%2e", "%00", "feed.xml", "__proto__", "constructor", "../../etc/passwd", "o", "r", "newsroom"), tooLong(300))
+  .map((value) => materialize(value) as string);
 
 type ParamInput = { segments: string[]; query: string };
-function paramRoute(name: string, path: string, handler: (request: Request, context: never) => Promise<Response>, segment: fc.Arbitrary<string[]>, params: (segments: string[]) => Record<string, unknown>, validSegments: () => string[]): Case<ParamInput> {
+function paramRoute(
+  name: string,
+  path: string,
+  handler: (request: Request, context: never) => Promise<Response>,
+  segment: fc.Arbitrary<string[]>,
+  params: (segments: string[]) => Record<string, unknown>,
+  validSegments: () => string[],
+): Case<ParamInput> {
   const run = async (segments: string[], query = "") => outcomeOf(await handler(new Request(`${ORIGIN}${path}${query}`), { params: Promise.resolve(params(segments)) } as never));
   return {
     name,
@@ -728,8 +1060,20 @@ function routeCases(): Case<never>[] {
     valid: async () => outcomeOf(await handler(new Request(`${ORIGIN}${route}`))),
   });
   const cases: Case<never>[] = [
-    { name: "POST /api/media/uploads", expect: "refuse", inputs: uploadInputs, call: async (input: UploadInput) => outcomeOf(await r.uploads.POST(uploadRequest(input))), valid: async () => outcomeOf(await r.uploads.POST(uploadRequest({ file: "valid", name: "valid.png" }))) } as Case<UploadInput>,
-    { name: "POST /api/internal/refresh", expect: "refuse", inputs: refreshInputs, call: async (input: RefreshInput) => outcomeOf(await r.refresh.POST(refreshRequest(input))), valid: async () => outcomeOf(await r.refresh.POST(refreshRequest({ signature: "valid", body: JSON.stringify({ articleIds: [ids.published] }) }))) } as Case<RefreshInput>,
+    {
+      name: "POST /api/media/uploads",
+      expect: "refuse",
+      inputs: uploadInputs,
+      call: async (input: UploadInput) => outcomeOf(await r.uploads.POST(uploadRequest(input))),
+      valid: async () => outcomeOf(await r.uploads.POST(uploadRequest({ file: "valid", name: "valid.png" }))),
+    } as Case<UploadInput>,
+    {
+      name: "POST /api/internal/refresh",
+      expect: "refuse",
+      inputs: refreshInputs,
+      call: async (input: RefreshInput) => outcomeOf(await r.refresh.POST(refreshRequest(input))),
+      valid: async () => outcomeOf(await r.refresh.POST(refreshRequest({ signature: "valid", body: JSON.stringify({ articleIds: [ids.published] }) }))),
+    } as Case<RefreshInput>,
     {
       name: "GET|POST /api/auth/[...nextauth]",
       expect: "refuse",
@@ -748,15 +1092,44 @@ function routeCases(): Case<never>[] {
         request.headers = new Headers({ "x-forwarded-for": "198.51.100.62" });
         const body = { email: validAdmin.email, password: validAdmin.password };
         try {
-          return outcomeOf(await r.auth.POST(authRequest({ method: "POST", action: ["callback", "credentials"], csrf: "valid", contentType: "application/x-www-form-urlencoded", body }), { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) } as never));
+          return outcomeOf(
+            await r.auth.POST(authRequest({ method: "POST", action: ["callback", "credentials"], csrf: "valid", contentType: "application/x-www-form-urlencoded", body }), {
+              params: Promise.resolve({ nextauth: ["callback", "credentials"] }),
+            } as never),
+          );
         } finally {
           request.headers = headers;
         }
       },
     } as Case<AuthInput>,
-    paramRoute("GET /media/[...key]", "/media/x", r.mediaFile.GET, fc.oneof(fc.array(hostileSegment, { minLength: 0, maxLength: 4 }), fc.constant(null).map(() => known.original.split("/")), hostileSegment.map((name) => ["r", name])), (key) => ({ key }), () => known.rendition.split("/")),
-    paramRoute("GET /[section]/feed.xml", "/x/feed.xml", r.sectionFeed.GET, hostileSegment.filter((slug) => !known.sectionSlugs.has(slug)).map((slug) => [slug]), ([section]) => ({ section }), () => [known.section]),
-    paramRoute("GET /author/[slug]/feed.xml", "/author/x/feed.xml", r.authorFeed.GET, hostileSegment.filter((slug) => !known.authorSlugs.has(slug)).map((slug) => [slug]), ([slug]) => ({ slug }), () => [known.author]),
+    paramRoute(
+      "GET /media/[...key]",
+      "/media/x",
+      r.mediaFile.GET,
+      fc.oneof(
+        fc.array(hostileSegment, { minLength: 0, maxLength: 4 }),
+        fc.constant(null).map(() => known.original.split("/")),
+        hostileSegment.map((name) => ["r", name]),
+      ),
+      (key) => ({ key }),
+      () => known.rendition.split("/"),
+    ),
+    paramRoute(
+      "GET /[section]/feed.xml",
+      "/x/feed.xml",
+      r.sectionFeed.GET,
+      hostileSegment.filter((slug) => !known.sectionSlugs.has(slug)).map((slug) => [slug]),
+      ([section]) => ({ section }),
+      () => [known.section],
+    ),
+    paramRoute(
+      "GET /author/[slug]/feed.xml",
+      "/author/x/feed.xml",
+      r.authorFeed.GET,
+      hostileSegment.filter((slug) => !known.authorSlugs.has(slug)).map((slug) => [slug]),
+      ([slug]) => ({ slug }),
+      () => [known.author],
+    ),
     noInput("GET /feed.xml", "/feed.xml", r.siteFeed.GET),
     noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
     noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),
@@ -842,10 +1215,24 @@ beforeAll(async () => {
   const photo = await m.db.media.findFirstOrThrow({ where: { id: { not: ids.media } }, include: { renditions: { take: 1 } } });
   const sections = await m.db.section.findMany({ select: { slug: true } });
   const authors = await m.db.bylineProfile.findMany({ select: { slug: true } });
-  known = { sectionSlugs: new Set(sections.map((s) => s.slug)), authorSlugs: new Set(authors.map((a) => a.slug)), section: "tennis", author: authors[0].slug, rendition: photo.renditions[0].storageKey, original: photo.storageKey };
+  known = {
+    sectionSlugs: new Set(sections.map((s) => s.slug)),
+    authorSlugs: new Set(authors.map((a) => a.slug)),
+    section: "tennis",
+    author: authors[0].slug,
+    rendition: photo.renditions[0].storageKey,
+    original: photo.storageKey,
+  };
   files = {
-    html: HTML_PAGE, svg: SVG_WITH_SCRIPT, empty: Buffer.alloc(0), random: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
-    truncated: await truncatedJpeg(), pngPolyglot: await pngHtmlPolyglot("text-chunk"), pngTail: await pngHtmlPolyglot("after-end"), jpegPolyglot: await jpegHtmlPolyglot(), pixelBomb: pixelBombPng(),
+    html: HTML_PAGE,
+    svg: SVG_WITH_SCRIPT,
+    empty: Buffer.alloc(0),
+    random: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+    truncated: await truncatedJpeg(),
+    pngPolyglot: await pngHtmlPolyglot("text-chunk"),
+    pngTail: await pngHtmlPolyglot("after-end"),
+    jpegPolyglot: await jpegHtmlPolyglot(),
+    pixelBomb: pixelBombPng(),
     duplicate: (await m.storage.getMediaStorage().read(photo.storageKey))!,
     fresh: await makeImage({ seed: "hostile-inputs-fresh", width: 300, height: 200, format: "png" }),
     valid: await makeImage({ seed: "hostile-inputs-valid", width: 300, height: 200, format: "png" }),
@@ -864,7 +1251,9 @@ afterAll(async () => {
   else delete requireFromNextAuth.cache[nextHeadersPath];
   removeDir(database.dir);
   const { inputs, refused, tolerated, notRefused, serverErrors, changed } = counts;
-  console.log(`inputs: ${inputs} hostile inputs over ${CASES.length} cases: ${refused} refused with a 4xx, ${tolerated} tolerated (queries, no-input routes), ${notRefused} not refused, ${serverErrors} server errors, ${changed} database changes`);
+  console.log(
+    `inputs: ${inputs} hostile inputs over ${CASES.length} cases: ${refused} refused with a 4xx, ${tolerated} tolerated (queries, no-input routes), ${notRefused} not refused, ${serverErrors} server errors, ${changed} database changes`,
+  );
 });
 
 function appFiles(name: string, dir = "app"): string[] {
@@ -891,7 +1280,11 @@ describe("hostile input to every server action and route handler", () => {
     const routes: string[] = [];
     for (const file of appFiles("route.ts")) {
       const handlers = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-      const route = `/${path.dirname(path.relative("app", file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
+      const route = `/${path
+        .dirname(path.relative("app", file))
+        .split(path.sep)
+        .filter((part) => !/^\(.*\)$/.test(part))
+        .join("/")}`;
       routes.push(...HTTP_METHODS.filter((method) => typeof handlers[method] === "function").map((method) => `${method} ${route}`));
     }
     const fuzzedActions = CASES.map((c) => c.name.replace(/ \(.*\)$/, "")).filter((name) => !name.includes(" "));

@@ -21,11 +21,7 @@ import { dataVersion, tableDigests } from "./support/table-digests";
 const SERVER_SECRET = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "pressbox-e2e-secret-not-for-production";
 const SERVER_LOG = path.join("test-results", "hostile-permissions-server.log");
 const FOREIGN = "https://evil.example";
-const SUBREQUEST_HEADERS = [
-  "proxy:proxy:proxy:proxy:proxy",
-  "middleware:middleware:middleware:middleware:middleware",
-  "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
-];
+const SUBREQUEST_HEADERS = ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"];
 
 type Caller = Role | "ANONYMOUS";
 const CALLERS: Caller[] = ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"];
@@ -122,8 +118,16 @@ async function story(state: "DRAFT" | "IN_REVIEW" | "PUBLISHED", owner: Role = "
   const section = await m.db.section.findFirstOrThrow({ where: { slug: "olympics" } });
   const profile = await m.db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } });
   let saved: { version: number } = await m.saveArticle(actor, {
-    articleId: id, expectedVersion: version,
-    article: { ...article, headline: `Permission story ${state}`, standfirst: "A standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [m.articleInput.paragraph("Body.")] } },
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline: `Permission story ${state}`,
+      standfirst: "A standfirst.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      body: { type: "doc", content: [m.articleInput.paragraph("Body.")] },
+    },
   });
   const desk = users.EDITOR.actor;
   if (state === "IN_REVIEW") saved = await m.workflow.submitForReview(desk, { articleId: id, expectedVersion: saved.version });
@@ -138,10 +142,15 @@ async function trashedStory(owner: Role = "EDITOR"): Promise<Story> {
 }
 
 function restoreCase(name: string, owner: Role): ActionCase {
-  return { name, action: "stories/restoreStoryAction", permission: "article.restore", prepare: async () => {
-    const s = await trashedStory(owner);
-    return { args: { form: { articleId: s.id, expectedVersion: String(s.version) } }, article: s.ref };
-  } };
+  return {
+    name,
+    action: "stories/restoreStoryAction",
+    permission: "article.restore",
+    prepare: async () => {
+      const s = await trashedStory(owner);
+      return { args: { form: { articleId: s.id, expectedVersion: String(s.version) } }, article: s.ref };
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,7 +230,10 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
   {
     // A signed notice from another Pressbox process: no role grants it, and nobody can sign it.
     route: "/api/internal/refresh",
-    call: { path: "/api/internal/refresh", init: async (caller, variant) => ({ method: "POST", body: JSON.stringify({ articleIds: [fixtures.editorDraft.id] }), headers: headersFor(caller, variant, { "content-type": "application/json" }) }) },
+    call: {
+      path: "/api/internal/refresh",
+      init: async (caller, variant) => ({ method: "POST", body: JSON.stringify({ articleIds: [fixtures.editorDraft.id] }), headers: headersFor(caller, variant, { "content-type": "application/json" }) }),
+    },
     expected: () => "403",
     outcome: (response) => String(response.status),
   },
@@ -264,11 +276,19 @@ let actionIds: Map<string, ActionTarget>;
 
 function readActionIds(): Map<string, ActionTarget> {
   const manifest = (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Manifest }).node;
-  const pageOf = (worker: string) => `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
-  return new Map(Object.entries(manifest).map(([id, entry]) => {
-    const worker = Object.keys(entry.workers).find((name) => !name.includes("[")) ?? Object.keys(entry.workers)[0];
-    return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
-  }));
+  const pageOf = (worker: string) =>
+    `/${worker
+      .replace(/^app\//, "")
+      .replace(/\/page$/, "")
+      .split("/")
+      .filter((part) => !/^\(.*\)$/.test(part))
+      .join("/")}`;
+  return new Map(
+    Object.entries(manifest).map(([id, entry]) => {
+      const worker = Object.keys(entry.workers).find((name) => !name.includes("[")) ?? Object.keys(entry.workers)[0];
+      return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
+    }),
+  );
 }
 
 type Prepared = { args: unknown[] | { form: Record<string, string> }; article?: ArticleRef };
@@ -288,7 +308,9 @@ type ActionAnswer = { ok?: boolean; status?: number; redirect?: string; error?: 
 async function callAction(target: ActionTarget, args: Prepared["args"], caller: Caller, variant: Variant): Promise<ActionAnswer> {
   const { body, contentType } = actionBody(args);
   const response = await fetch(`${server.baseUrl}${target.page}`, {
-    method: "POST", body, redirect: "manual",
+    method: "POST",
+    body,
+    redirect: "manual",
     headers: headersFor(caller, variant, { "next-action": target.id, accept: "text/x-component", ...(contentType ? { "content-type": contentType } : {}) }),
   });
   const text = await response.text();
@@ -320,14 +342,24 @@ const versionOf = async (delegate: { findUniqueOrThrow: (args: never) => Promise
   String(((await delegate.findUniqueOrThrow({ where: { id }, select: { version: true } } as never)) as { version: number }).version);
 const storyArgs = async (s: Story, extra: Record<string, unknown> = {}) => ({ articleId: s.id, expectedVersion: (await m.articleInput.currentInput(s.id)).version, ...extra });
 const revisionsOf = async (id: string) => (await m.db.revision.findMany({ where: { articleId: id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
-const freshMedia = async () => (await m.createMedia(m.db, { bytes: await makeImage({ seed: `permissions-media-${unique()}`, width: 200, height: 140 }), originalName: "p.jpg", altText: "Alt", defaultCaption: "Caption" }, { actor: null })).id;
+const freshMedia = async () =>
+  (await m.createMedia(m.db, { bytes: await makeImage({ seed: `permissions-media-${unique()}`, width: 200, height: 140 }), originalName: "p.jpg", altText: "Alt", defaultCaption: "Caption" }, { actor: null }))
+    .id;
 const freshByline = async () => (await m.bylines.createBylineProfile(users.ADMIN.actor, { name: `Permission Byline ${unique()}` })).id;
 const freshTag = async () => (await m.tags.createTag(users.ADMIN.actor, { name: `permission tag ${unique()}` })).id;
 const picked = async (delegate: Parameters<typeof versionOf>[0], id: string) => `${id}:${await versionOf(delegate, id)}`;
 
 function storyCase(name: string, permission: Action, state: "DRAFT" | "IN_REVIEW" | "PUBLISHED", args: (s: Story) => Promise<unknown[]>, owner: Role = "EDITOR"): ActionCase {
   const action = `stories/${name.split(" ")[0]}`;
-  return { name, action, permission, prepare: async () => { const s = await story(state, owner); return { args: await args(s), article: s.ref }; } };
+  return {
+    name,
+    action,
+    permission,
+    prepare: async () => {
+      const s = await story(state, owner);
+      return { args: await args(s), article: s.ref };
+    },
+  };
 }
 
 function formCase(action: string, permission: Action, form: () => Promise<Record<string, string>>): ActionCase {
@@ -336,10 +368,16 @@ function formCase(action: string, permission: Action, form: () => Promise<Record
 
 function actionCases(): ActionCase[] {
   const future = () => new Date(Date.now() + 86_400_000).toISOString();
-  const edit = async (s: Story) => { const { version, article } = await m.articleInput.currentInput(s.id); return [{ articleId: s.id, expectedVersion: version, article: { ...article, kicker: `Changed ${unique()}` } }]; };
+  const edit = async (s: Story) => {
+    const { version, article } = await m.articleInput.currentInput(s.id);
+    return [{ articleId: s.id, expectedVersion: version, article: { ...article, kicker: `Changed ${unique()}` } }];
+  };
   const user = async () => (await m.accounts.createTestUser("CONTRIBUTOR")).id;
   // A published story with unpublished changes in its working copy (nothing to add to the args).
-  const changeLive = async (s: Story) => { await edit(s).then(([input]) => m.saveArticle(users.EDITOR.actor, input)); return {}; };
+  const changeLive = async (s: Story) => {
+    await edit(s).then(([input]) => m.saveArticle(users.EDITOR.actor, input));
+    return {};
+  };
   return [
     { name: "createStoryAction", action: "stories/createStoryAction", permission: "article.create", prepare: async () => ({ args: [] }) },
     storyCase("saveStoryAction", "article.edit", "DRAFT", edit),
@@ -354,8 +392,13 @@ function actionCases(): ActionCase[] {
     storyCase("checkInAction", "article.read", "DRAFT", async (s) => [s.id]),
     storyCase("reloadStoryAction", "article.read", "DRAFT", async (s) => [s.id]),
     storyCase("listRevisionsAction", "article.read", "DRAFT", async (s) => [s.id]),
-    storyCase("compareRevisionsAction", "article.read", "PUBLISHED", async (s) => { const [a, b] = await revisionsOf(s.id); return [s.id, a, b]; }),
-    storyCase("restoreRevisionAction", "article.edit", "PUBLISHED", async (s) => [{ articleId: s.id, revisionId: (await revisionsOf(s.id))[0], expectedVersion: (await m.articleInput.currentInput(s.id)).version }]),
+    storyCase("compareRevisionsAction", "article.read", "PUBLISHED", async (s) => {
+      const [a, b] = await revisionsOf(s.id);
+      return [s.id, a, b];
+    }),
+    storyCase("restoreRevisionAction", "article.edit", "PUBLISHED", async (s) => [
+      { articleId: s.id, revisionId: (await revisionsOf(s.id))[0], expectedVersion: (await m.articleInput.currentInput(s.id)).version },
+    ]),
     storyCase("previewLinkAction", "article.preview", "DRAFT", async (s) => [s.id]),
     storyCase("previewLinkAction (own draft)", "article.preview", "DRAFT", async (s) => [s.id], "CONTRIBUTOR"),
     storyCase("listPreviewLinksAction", "article.preview", "DRAFT", async (s) => [s.id]),
@@ -373,28 +416,75 @@ function actionCases(): ActionCase[] {
     { name: "searchMediaAction", action: "stories/searchMediaAction", permission: "article.create", prepare: async () => ({ args: ["skater"] }) },
     { name: "searchStoriesAction", action: "stories/searchStoriesAction", permission: "article.create", prepare: async () => ({ args: ["the", fixtures.editorDraft.id] }) },
     { name: "readMediaAction", action: "stories/readMediaAction", permission: "article.create", prepare: async () => ({ args: [[fixtures.mediaId]] }) },
-    { name: "updateMediaDetailsAction", action: "stories/updateMediaDetailsAction", permission: "media.edit", prepare: async () => { const id = await freshMedia(); return { args: [{ id, version: Number(await versionOf(m.db.media, id)), altText: `Alt ${unique()}` }] }; } },
+    {
+      name: "updateMediaDetailsAction",
+      action: "stories/updateMediaDetailsAction",
+      permission: "media.edit",
+      prepare: async () => {
+        const id = await freshMedia();
+        return { args: [{ id, version: Number(await versionOf(m.db.media, id)), altText: `Alt ${unique()}` }] };
+      },
+    },
     { name: "listCreditOptionsAction", action: "stories/listCreditOptionsAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
     formCase("bylines/createBylineAction", "byline.manage", async () => ({ name: `Byline ${unique()}` })),
-    formCase("bylines/updateBylineAction", "byline.manage", async () => { const id = await freshByline(); return { id, version: await versionOf(m.db.bylineProfile, id), name: `Renamed ${unique()}` }; }),
-    formCase("bylines/mergeBylinesAction", "byline.manage", async () => { const [source, target] = [await freshByline(), await freshByline()]; return { sourceId: source, sourceVersion: await versionOf(m.db.bylineProfile, source), target: await picked(m.db.bylineProfile, target) }; }),
+    formCase("bylines/updateBylineAction", "byline.manage", async () => {
+      const id = await freshByline();
+      return { id, version: await versionOf(m.db.bylineProfile, id), name: `Renamed ${unique()}` };
+    }),
+    formCase("bylines/mergeBylinesAction", "byline.manage", async () => {
+      const [source, target] = [await freshByline(), await freshByline()];
+      return { sourceId: source, sourceVersion: await versionOf(m.db.bylineProfile, source), target: await picked(m.db.bylineProfile, target) };
+    }),
     formCase("credits/createAgencyAction", "agency.manage", async () => ({ name: `Agency ${unique()}`, shortCredit: "AG", creditFormat: "{photographer}/{agency}" })),
-    formCase("credits/updateAgencyAction", "agency.manage", async () => ({ id: fixtures.agencyId, version: await versionOf(m.db.agency, fixtures.agencyId), name: `Agency ${unique()}`, shortCredit: "AG", creditFormat: "{photographer}/{agency}" })),
+    formCase("credits/updateAgencyAction", "agency.manage", async () => ({
+      id: fixtures.agencyId,
+      version: await versionOf(m.db.agency, fixtures.agencyId),
+      name: `Agency ${unique()}`,
+      shortCredit: "AG",
+      creditFormat: "{photographer}/{agency}",
+    })),
     formCase("credits/createPhotographerAction", "photographer.manage", async () => ({ name: `Photographer ${unique()}` })),
-    formCase("credits/updatePhotographerAction", "photographer.manage", async () => { const p = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" } }); return { id: p.id, version: String(p.version), name: `Photographer ${unique()}` }; }),
+    formCase("credits/updatePhotographerAction", "photographer.manage", async () => {
+      const p = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" } });
+      return { id: p.id, version: String(p.version), name: `Photographer ${unique()}` };
+    }),
     formCase("sections/createSectionAction", "section.manage", async () => ({ name: `Section ${unique()}` })),
-    formCase("sections/updateSectionAction", "section.manage", async () => { const s = await m.db.section.findFirstOrThrow({ where: { slug: "tennis" } }); return { id: s.id, version: String(s.version), name: "Tennis", description: `Updated ${unique()}` }; }),
+    formCase("sections/updateSectionAction", "section.manage", async () => {
+      const s = await m.db.section.findFirstOrThrow({ where: { slug: "tennis" } });
+      return { id: s.id, version: String(s.version), name: "Tennis", description: `Updated ${unique()}` };
+    }),
     formCase("sections/createTagAction", "tag.manage", async () => ({ name: `tag ${unique()}` })),
-    formCase("sections/renameTagAction", "tag.manage", async () => { const id = await freshTag(); return { id, version: await versionOf(m.db.tag, id), name: `renamed ${unique()}` }; }),
-    formCase("sections/mergeTagsAction", "tag.manage", async () => { const [source, target] = [await freshTag(), await freshTag()]; return { sourceId: source, sourceVersion: await versionOf(m.db.tag, source), target: await picked(m.db.tag, target) }; }),
+    formCase("sections/renameTagAction", "tag.manage", async () => {
+      const id = await freshTag();
+      return { id, version: await versionOf(m.db.tag, id), name: `renamed ${unique()}` };
+    }),
+    formCase("sections/mergeTagsAction", "tag.manage", async () => {
+      const [source, target] = [await freshTag(), await freshTag()];
+      return { sourceId: source, sourceVersion: await versionOf(m.db.tag, source), target: await picked(m.db.tag, target) };
+    }),
     formCase("users/createUserAction", "user.manage", async () => ({ name: "New Person", email: `new-${unique()}@pressbox.test`, role: "CONTRIBUTOR", password: "a-long-enough-password" })),
-    formCase("users/updateUserAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), name: "Renamed Person", email: `renamed-${unique()}@pressbox.test` }; }),
-    formCase("users/changeUserRoleAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), role: "EDITOR" }; }),
-    formCase("users/setUserDisabledAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), isDisabled: "true" }; }),
+    formCase("users/updateUserAction", "user.manage", async () => {
+      const id = await user();
+      return { id, version: await versionOf(m.db.user, id), name: "Renamed Person", email: `renamed-${unique()}@pressbox.test` };
+    }),
+    formCase("users/changeUserRoleAction", "user.manage", async () => {
+      const id = await user();
+      return { id, version: await versionOf(m.db.user, id), role: "EDITOR" };
+    }),
+    formCase("users/setUserDisabledAction", "user.manage", async () => {
+      const id = await user();
+      return { id, version: await versionOf(m.db.user, id), isDisabled: "true" };
+    }),
     formCase("users/signOutEverywhereAction", "user.manage", async () => ({ userId: await user() })),
-    formCase("users/resetUserPasswordAction", "user.manage", async () => { const id = await user(); return { id, version: await versionOf(m.db.user, id), password: "another-long-password" }; }),
+    formCase("users/resetUserPasswordAction", "user.manage", async () => {
+      const id = await user();
+      return { id, version: await versionOf(m.db.user, id), password: "another-long-password" };
+    }),
     formCase("media/updateMediaAction", "media.edit", async () => ({ id: fixtures.mediaId, version: await versionOf(m.db.media, fixtures.mediaId), altText: `Alt ${unique()}` })),
-    formCase("media/deleteMediaAction", "media.delete", async () => { const id = await freshMedia(); return { id, version: await versionOf(m.db.media, id) }; }),
+    formCase("media/deleteMediaAction", "media.delete", async () => {
+      const id = await freshMedia();
+      return { id, version: await versionOf(m.db.media, id) };
+    }),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
@@ -445,7 +535,15 @@ beforeAll(async () => {
   const byline = await m.db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } });
   const agency = await m.db.agency.findFirstOrThrow({ orderBy: { name: "asc" } });
   const tag = await m.db.tag.findFirstOrThrow({ orderBy: { slug: "asc" } });
-  fixtures = { editorDraft: await story("DRAFT"), ownDraft: await story("DRAFT", "CONTRIBUTOR"), mediaId: await freshMedia(), userId: users.CONTRIBUTOR.id, bylineId: byline.id, agencyId: agency.id, tagId: tag.id };
+  fixtures = {
+    editorDraft: await story("DRAFT"),
+    ownDraft: await story("DRAFT", "CONTRIBUTOR"),
+    mediaId: await freshMedia(),
+    userId: users.CONTRIBUTOR.id,
+    bylineId: byline.id,
+    agencyId: agency.id,
+    tagId: tag.id,
+  };
   actionIds = readActionIds();
   ACTION_CASES = actionCases();
 });
@@ -478,46 +576,63 @@ function mismatchesDuring(work: () => Promise<void>): () => Promise<void> {
 
 describe("every screen, API route and server action, called directly as each role", () => {
   it("covers every newsroom screen, API route and server action", () => {
-    const pages = pagesUnder(path.join("app", "(newsroom)", "newsroom")).map((file) => path.relative(path.join("app", "(newsroom)"), file).replace(/\.tsx$/, "").split(path.sep).join("/"));
+    const pages = pagesUnder(path.join("app", "(newsroom)", "newsroom")).map((file) =>
+      path
+        .relative(path.join("app", "(newsroom)"), file)
+        .replace(/\.tsx$/, "")
+        .split(path.sep)
+        .join("/"),
+    );
     expect(new Set(SCREENS.map((screen) => screen.page))).toEqual(new Set(pages));
-    const apiRoutes = readdirSync(path.join("app", "api"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith("route.ts")).map((file) => `/api/${path.dirname(file).split(path.sep).join("/")}`);
+    const apiRoutes = readdirSync(path.join("app", "api"), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith("route.ts"))
+      .map((file) => `/api/${path.dirname(file).split(path.sep).join("/")}`);
     expect(new Set(API_CASES.map((c) => c.route))).toEqual(new Set(apiRoutes));
     expect(new Set(ACTION_CASES.map((c) => c.action))).toEqual(new Set(actionIds.keys()));
   });
 
-  it("GET every newsroom screen: sign-in, the screen, the not-allowed panel or 404, as the table says", mismatchesDuring(async () => {
-    // The subrequest header could only matter where the proxy acts, for visitors without a session:
-    // they get all three values; signed-in callers get one, to show it changes nothing for them.
-    const variantsFor = (caller: Caller) => VARIANTS().filter((variant) => caller === "ANONYMOUS" || !variant.subrequest || variant.subrequest === SUBREQUEST_HEADERS[0]);
-    const calls = SCREENS.flatMap((screen) => CALLERS.flatMap((caller) => variantsFor(caller).map((variant) => ({ screen, caller, variant }))));
-    await inBatches(calls, 4, async ({ screen, caller, variant }) => {
-      const response = await fetch(`${server.baseUrl}${screen.path()}`, { redirect: "manual", headers: headersFor(caller, variant) });
-      check(`GET ${screen.path()} as ${caller}, ${variant.name}`, expectedScreen(screen, caller), await screenOutcome(response));
-    });
-  }));
+  it(
+    "GET every newsroom screen: sign-in, the screen, the not-allowed panel or 404, as the table says",
+    mismatchesDuring(async () => {
+      // The subrequest header could only matter where the proxy acts, for visitors without a session:
+      // they get all three values; signed-in callers get one, to show it changes nothing for them.
+      const variantsFor = (caller: Caller) => VARIANTS().filter((variant) => caller === "ANONYMOUS" || !variant.subrequest || variant.subrequest === SUBREQUEST_HEADERS[0]);
+      const calls = SCREENS.flatMap((screen) => CALLERS.flatMap((caller) => variantsFor(caller).map((variant) => ({ screen, caller, variant }))));
+      await inBatches(calls, 4, async ({ screen, caller, variant }) => {
+        const response = await fetch(`${server.baseUrl}${screen.path()}`, { redirect: "manual", headers: headersFor(caller, variant) });
+        check(`GET ${screen.path()} as ${caller}, ${variant.name}`, expectedScreen(screen, caller), await screenOutcome(response));
+      });
+    }),
+  );
 
-  it("POST every API route: 401/403 as the table says, and never from another site", mismatchesDuring(async () => {
-    for (const apiCase of API_CASES) {
-      for (const caller of CALLERS) {
-        for (const variant of VARIANTS()) {
-          const before = dump();
-          const response = await fetch(`${server.baseUrl}${apiCase.call.path}`, { ...(await apiCase.call.init(caller, variant)), redirect: "manual" });
-          const expected = apiCase.expected(caller, variant);
-          const actual = apiCase.outcome(response);
-          check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}`, expected, actual);
-          // A refused upload, notice or cross-site sign-in leaves no trace, not even a sign-in attempt.
-          if (/^4/.test(expected)) check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}: tables changed`, "[]", JSON.stringify(changedSince(before)));
+  it(
+    "POST every API route: 401/403 as the table says, and never from another site",
+    mismatchesDuring(async () => {
+      for (const apiCase of API_CASES) {
+        for (const caller of CALLERS) {
+          for (const variant of VARIANTS()) {
+            const before = dump();
+            const response = await fetch(`${server.baseUrl}${apiCase.call.path}`, { ...(await apiCase.call.init(caller, variant)), redirect: "manual" });
+            const expected = apiCase.expected(caller, variant);
+            const actual = apiCase.outcome(response);
+            check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}`, expected, actual);
+            // A refused upload, notice or cross-site sign-in leaves no trace, not even a sign-in attempt.
+            if (/^4/.test(expected)) check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}: tables changed`, "[]", JSON.stringify(changedSince(before)));
+          }
         }
       }
-    }
-  }));
+    }),
+  );
 
-  it("every server action over HTTP: refused from another site, decided by the table from this one", mismatchesDuring(async () => {
-    // POST /api/auth/signout above ended each caller's session on the server: sign in afresh.
-    for (const role of m.permissions.ROLES) users[role].cookie = `${m.accounts.SESSION_COOKIE}=${await m.accounts.sessionTokenFor(users[role].id)}`;
-    let turn = 0;
-    for (const testCase of ACTION_CASES) {
-      for (const caller of CALLERS) await runActionCase(testCase, caller, (turn += 1));
-    }
-  }));
+  it(
+    "every server action over HTTP: refused from another site, decided by the table from this one",
+    mismatchesDuring(async () => {
+      // POST /api/auth/signout above ended each caller's session on the server: sign in afresh.
+      for (const role of m.permissions.ROLES) users[role].cookie = `${m.accounts.SESSION_COOKIE}=${await m.accounts.sessionTokenFor(users[role].id)}`;
+      let turn = 0;
+      for (const testCase of ACTION_CASES) {
+        for (const caller of CALLERS) await runActionCase(testCase, caller, (turn += 1));
+      }
+    }),
+  );
 });

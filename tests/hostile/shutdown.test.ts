@@ -54,7 +54,17 @@ async function createDrafts(editorId: string): Promise<string[]> {
   const ids = Array.from({ length: EDITORS }, () => newRecordId());
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Shutdown body." }] }] };
   await db.article.createMany({
-    data: ids.map((id, i) => ({ id, slug: `shutdown-${i}`, headline: `Shutdown story ${i}`, kicker: "unsaved", sectionId: section.id, body, bodyText: "Shutdown body.", createdById: editorId, lastEditedById: editorId })),
+    data: ids.map((id, i) => ({
+      id,
+      slug: `shutdown-${i}`,
+      headline: `Shutdown story ${i}`,
+      kicker: "unsaved",
+      sectionId: section.id,
+      body,
+      bodyText: "Shutdown body.",
+      createdById: editorId,
+      lastEditedById: editorId,
+    })),
   });
   return ids;
 }
@@ -170,7 +180,17 @@ describe("shutdown", () => {
     const npm = spawn("npm", ["start"], {
       detached: true,
       stdio: ["ignore", log, log],
-      env: { ...process.env, DATABASE_URL: `file:${path.join(home, "pressbox.db")}`, MEDIA_DIR: path.join(home, "media"), NEXTAUTH_SECRET: SECRET, PORT: String(port), BIND_ADDRESS: "127.0.0.1", PRESSBOX_DEMO_CONTENT: "true", PRESSBOX_ADMIN_EMAIL: "", PRESSBOX_ADMIN_PASSWORD: "" },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${path.join(home, "pressbox.db")}`,
+        MEDIA_DIR: path.join(home, "media"),
+        NEXTAUTH_SECRET: SECRET,
+        PORT: String(port),
+        BIND_ADDRESS: "127.0.0.1",
+        PRESSBOX_DEMO_CONTENT: "true",
+        PRESSBOX_ADMIN_EMAIL: "",
+        PRESSBOX_ADMIN_PASSWORD: "",
+      },
     });
     closeSync(log);
     const killGroup = () => {
@@ -184,13 +204,20 @@ describe("shutdown", () => {
       const deadline = Date.now() + 120_000;
       let isUp = false;
       while (!isUp && Date.now() < deadline && npm.exitCode === null) {
-        isUp = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(() => true, () => false);
+        isUp = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(
+          () => true,
+          () => false,
+        );
         if (!isUp) await new Promise((resolve) => setTimeout(resolve, 500));
       }
       // The log without its stack frames: vitest would try to read source maps for them (tsx's own
       // bundle has one it cannot parse) and report that instead of this failure.
       expect(isUp, `npm start did not answer; its log:\n${readFileSync(NPM_LOG, "utf8").replace(/^\s+at .*$/gm, "")}`).toBe(true);
-      const page = (pathname: string) => fetch(`http://127.0.0.1:${port}${pathname}`, { redirect: "manual" }).then((r) => r.status, (error: Error) => error.message);
+      const page = (pathname: string) =>
+        fetch(`http://127.0.0.1:${port}${pathname}`, { redirect: "manual" }).then(
+          (r) => r.status,
+          (error: Error) => error.message,
+        );
       expect(await page("/")).toBe(200);
       expect(await page(`/olympics/${MODEL_STORY_SLUG}`)).toBe(200);
       expect(await page("/newsroom/stories")).toBe(307);
@@ -198,8 +225,13 @@ describe("shutdown", () => {
       const tree = [npm.pid!, ...processTree(npm.pid!)];
       process.kill(npm.pid!, "SIGTERM");
       const left = await waitForExit(tree, (SHUTDOWN_TIMEOUT_SECONDS + 10) * 1000);
-      const stillAnswering = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(() => true, () => false);
-      console.log(`shutdown: npm start ran as ${tree.length} processes; after SIGTERM to npm, ${left.length} left (${left.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim()).join("; ")}); still answering: ${stillAnswering}`);
+      const stillAnswering = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(
+        () => true,
+        () => false,
+      );
+      console.log(
+        `shutdown: npm start ran as ${tree.length} processes; after SIGTERM to npm, ${left.length} left (${left.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim()).join("; ")}); still answering: ${stillAnswering}`,
+      );
       expect(left).toEqual([]);
       expect(stillAnswering).toBe(false);
     } finally {

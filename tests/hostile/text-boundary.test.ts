@@ -23,8 +23,16 @@ const BAD = { nul: "\u0000", surrogate: "\uD800" } as const;
 type Bad = keyof typeof BAD;
 
 type Seeded = {
-  adminCookie: string; adminEmail: string; draftId: string; mediaId: string;
-  user: Versioned; tag: Versioned; byline: Versioned; agency: Versioned; photographer: Versioned; section: Versioned;
+  adminCookie: string;
+  adminEmail: string;
+  draftId: string;
+  mediaId: string;
+  user: Versioned;
+  tag: Versioned;
+  byline: Versioned;
+  agency: Versioned;
+  photographer: Versioned;
+  section: Versioned;
 };
 type Versioned = { id: string; version: number };
 type Target = { server: RunningServer; seeded: Seeded; snapshot: () => Promise<Map<string, string>>; close: () => Promise<void> };
@@ -39,7 +47,9 @@ const targets: Record<string, Target | string> = {};
 
 function seed(env: Record<string, string>): Seeded {
   const out = execFileSync(process.execPath, ["--import", "tsx", path.join("tests", "hostile", "support", "text-boundary-seed.ts")], {
-    env: { ...process.env, ...env, NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env, NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
   });
   return JSON.parse(out.trim().split("\n").at(-1)!) as Seeded;
 }
@@ -48,7 +58,9 @@ async function postgresSnapshot(url: string): Promise<Map<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).rows.map((row) => row.name);
+    const tables = (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).rows.map(
+      (row) => row.name,
+    );
     const result = new Map<string, string>();
     for (const table of tables) result.set(table, digest((await client.query(`SELECT t::text AS row FROM "${table}" t`)).rows.map((row: { row: string }) => row.row)));
     return result;
@@ -95,12 +107,21 @@ let actionIds: Map<string, ActionTarget> | undefined;
 
 function action(name: string): ActionTarget {
   actionIds ??= (() => {
-    const manifest = (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string; filename: string; workers: Record<string, unknown> }> }).node;
-    const pageOf = (worker: string) => `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
-    return new Map(Object.entries(manifest).map(([id, entry]) => {
-      const worker = Object.keys(entry.workers).find((key) => !key.includes("[")) ?? Object.keys(entry.workers)[0];
-      return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
-    }));
+    const manifest = (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string; filename: string; workers: Record<string, unknown> }> })
+      .node;
+    const pageOf = (worker: string) =>
+      `/${worker
+        .replace(/^app\//, "")
+        .replace(/\/page$/, "")
+        .split("/")
+        .filter((part) => !/^\(.*\)$/.test(part))
+        .join("/")}`;
+    return new Map(
+      Object.entries(manifest).map(([id, entry]) => {
+        const worker = Object.keys(entry.workers).find((key) => !key.includes("[")) ?? Object.keys(entry.workers)[0];
+        return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
+      }),
+    );
   })();
   const found = actionIds.get(name);
   if (!found) throw new Error(`no server action ${name} in the build`);
@@ -159,7 +180,8 @@ async function signIn(target: Target, email: string): Promise<Answer> {
   const cookie = /next-auth\.csrf-token=([^;]+)/.exec(csrfResponse.headers.get("set-cookie") ?? "")?.[1] ?? "";
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const response = await fetch(`${target.server.baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: `next-auth.csrf-token=${cookie}` },
     body: new URLSearchParams({ email, password: "correct-horse-battery", csrfToken }),
   });
@@ -180,17 +202,26 @@ const is4xx = (answer: Answer) => answer.status >= 400 && answer.status < 500 &&
 const draftInput = async (target: Target) => {
   const answer = await (async () => {
     const { id, page } = action("stories/reloadStoryAction");
-    const response = await fetch(`${target.server.baseUrl}${page}`, { method: "POST", body: JSON.stringify([target.seeded.draftId]), headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", cookie: target.seeded.adminCookie } });
+    const response = await fetch(`${target.server.baseUrl}${page}`, {
+      method: "POST",
+      body: JSON.stringify([target.seeded.draftId]),
+      headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", cookie: target.seeded.adminCookie },
+    });
     return JSON.parse(/^1:(\{.*)$/m.exec(await response.text())![1]) as { data: { version: number; article: Record<string, unknown> } };
   })();
   return answer.data;
 };
-const saveWith = (change: (article: Record<string, unknown>, bad: string) => Record<string, unknown>): Case["call"] => async (target, bad) => {
-  const { version, article } = await draftInput(target);
-  return callAction(target, "stories/saveStoryAction", [{ articleId: target.seeded.draftId, expectedVersion: version, isAutosave: true, article: change(article, bad) }]);
-};
+const saveWith =
+  (change: (article: Record<string, unknown>, bad: string) => Record<string, unknown>): Case["call"] =>
+  async (target, bad) => {
+    const { version, article } = await draftInput(target);
+    return callAction(target, "stories/saveStoryAction", [{ articleId: target.seeded.draftId, expectedVersion: version, isAutosave: true, article: change(article, bad) }]);
+  };
 const form = (name: string, fields: (seeded: Seeded, bad: string) => Record<string, string>, field = ""): Case => ({
-  name: `${name}${field ? ` ${field}` : ""}`, refused: is4xx, formOnly: true, call: (target, bad) => callAction(target, name, { form: fields(target.seeded, bad) }),
+  name: `${name}${field ? ` ${field}` : ""}`,
+  refused: is4xx,
+  formOnly: true,
+  call: (target, bad) => callAction(target, name, { form: fields(target.seeded, bad) }),
 });
 
 function nestedBody(levels: number): string {
@@ -200,29 +231,83 @@ function nestedBody(levels: number): string {
 }
 
 const CASES: Case[] = [
-  ...["headline", "kicker", "standfirst", "agencyLine"].map((field): Case => ({ name: `saveStoryAction ${field}`, refused: is4xx, call: saveWith((article, bad) => ({ ...article, [field]: `Final score ${bad}` })) })),
+  ...["headline", "kicker", "standfirst", "agencyLine"].map((field): Case => ({
+    name: `saveStoryAction ${field}`,
+    refused: is4xx,
+    call: saveWith((article, bad) => ({ ...article, [field]: `Final score ${bad}` })),
+  })),
   { name: "saveStoryAction tag", refused: is4xx, call: saveWith((article, bad) => ({ ...article, tagNames: [`cup ${bad}final`] })) },
   { name: "saveStoryAction slug", refused: is4xx, call: saveWith((article, bad) => ({ ...article, slug: `final${bad}score` })) },
-  { name: "saveStoryAction body text", refused: is4xx, call: saveWith((article, bad) => ({ ...article, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Goal ${bad}` }] }] } })) },
+  {
+    name: "saveStoryAction body text",
+    refused: is4xx,
+    call: saveWith((article, bad) => ({ ...article, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Goal ${bad}` }] }] } })),
+  },
   { name: "searchStoriesAction query", refused: is4xx, call: (target, bad) => callAction(target, "stories/searchStoriesAction", [`final${bad}`, target.seeded.draftId]) },
   { name: "searchMediaAction query", refused: is4xx, call: (target, bad) => callAction(target, "stories/searchMediaAction", [`alt${bad}`]) },
   { name: "reloadStoryAction id", refused: is4xx, call: (target, bad) => callAction(target, "stories/reloadStoryAction", [`${target.seeded.draftId}${bad}`]) },
   { name: "transitionAction id", refused: is4xx, call: (target, bad) => callAction(target, "stories/transitionAction", ["submit", { articleId: `${target.seeded.draftId}${bad}`, expectedVersion: 1 }]) },
-  { name: "updateMediaDetailsAction alt text", refused: is4xx, call: (target, bad) => callAction(target, "stories/updateMediaDetailsAction", [{ id: target.seeded.mediaId, version: 1, altText: `Alt ${bad}` }]) },
+  {
+    name: "updateMediaDetailsAction alt text",
+    refused: is4xx,
+    call: (target, bad) => callAction(target, "stories/updateMediaDetailsAction", [{ id: target.seeded.mediaId, version: 1, altText: `Alt ${bad}` }]),
+  },
   form("sections/createTagAction", (_, bad) => ({ name: `tag ${bad}` })),
   form("sections/renameTagAction", (s, bad) => ({ id: s.tag.id, version: String(s.tag.version), name: `renamed ${bad}` })),
   form("sections/createSectionAction", (_, bad) => ({ name: `Section ${bad}`, slug: "", description: "", position: "" })),
   form("sections/updateSectionAction", (s, bad) => ({ id: s.section.id, version: String(s.section.version), name: "Olympics", slug: "", description: `About ${bad}`, position: "" })),
   form("bylines/createBylineAction", (_, bad) => ({ name: `Byline ${bad}`, slug: "", jobTitle: "", bio: "", photoMediaId: "", socialLinks: "", userId: "" })),
-  form("bylines/updateBylineAction", (s, bad) => ({ id: s.byline.id, version: String(s.byline.version), name: "Renamed Byline", slug: "", jobTitle: "", bio: `Bio ${bad}`, photoMediaId: "", socialLinks: "", userId: "" })),
+  form("bylines/updateBylineAction", (s, bad) => ({
+    id: s.byline.id,
+    version: String(s.byline.version),
+    name: "Renamed Byline",
+    slug: "",
+    jobTitle: "",
+    bio: `Bio ${bad}`,
+    photoMediaId: "",
+    socialLinks: "",
+    userId: "",
+  })),
   form("credits/createAgencyAction", (_, bad) => ({ name: `Agency ${bad}`, shortCredit: "AG", creditFormat: "{photographer}/{agency}", distributor: "" })),
   form("credits/updateAgencyAction", (s, bad) => ({ id: s.agency.id, version: String(s.agency.version), name: "Agency", shortCredit: `A${bad}`, creditFormat: "{photographer}/{agency}", distributor: "" })),
   form("credits/createPhotographerAction", (_, bad) => ({ name: `Photographer ${bad}`, agencyId: "" })),
   form("credits/updatePhotographerAction", (s, bad) => ({ id: s.photographer.id, version: String(s.photographer.version), name: `Photographer ${bad}`, agencyId: "" })),
   form("users/createUserAction", (_, bad) => ({ name: `New ${bad}User`, email: "new-user@pressbox.test", role: "EDITOR", password: "a-long-enough-password" })),
   form("users/updateUserAction", (s, bad) => ({ id: s.user.id, version: String(s.user.version), name: `Renamed ${bad}`, email: "renamed@pressbox.test" })),
-  form("media/updateMediaAction", (s, bad) => ({ id: s.mediaId, version: "1", altText: "Alt", defaultCaption: `Caption ${bad}`, photographerId: "", agencyId: "", creditOverride: "", copyright: "", usageTerms: "", rightsExpireAt: "", sourceReference: "", focalX: "0.5", focalY: "0.5" })),
-  form("media/updateMediaAction", (s, bad) => ({ id: s.mediaId, version: "1", altText: "Alt", defaultCaption: "Caption", photographerId: "", agencyId: "", creditOverride: `Credit ${bad}`, copyright: "", usageTerms: "", rightsExpireAt: "", sourceReference: "", focalX: "0.5", focalY: "0.5" }), "credit"),
+  form("media/updateMediaAction", (s, bad) => ({
+    id: s.mediaId,
+    version: "1",
+    altText: "Alt",
+    defaultCaption: `Caption ${bad}`,
+    photographerId: "",
+    agencyId: "",
+    creditOverride: "",
+    copyright: "",
+    usageTerms: "",
+    rightsExpireAt: "",
+    sourceReference: "",
+    focalX: "0.5",
+    focalY: "0.5",
+  })),
+  form(
+    "media/updateMediaAction",
+    (s, bad) => ({
+      id: s.mediaId,
+      version: "1",
+      altText: "Alt",
+      defaultCaption: "Caption",
+      photographerId: "",
+      agencyId: "",
+      creditOverride: `Credit ${bad}`,
+      copyright: "",
+      usageTerms: "",
+      rightsExpireAt: "",
+      sourceReference: "",
+      focalX: "0.5",
+      focalY: "0.5",
+    }),
+    "credit",
+  ),
   { name: "POST /api/media/uploads alt text", refused: is4xx, formOnly: true, call: (target, bad) => upload(target, `Alt ${bad}`) },
   { name: "sign-in email", refused: (answer) => answer.message === "UnstorableText", formOnly: true, call: (target, bad) => signIn(target, `${target.seeded.adminEmail}${bad}`) },
 ];
@@ -245,7 +330,10 @@ describe.each(["sqlite", "postgres"])("text the database cannot store, on %s", (
     expect(answer.status, `${label}: ${answer.message}`).toBeLessThan(500);
     expect(refused(answer), `${label} was not refused: ${answer.status} ${answer.message}`).toBe(true);
     const after = await target().snapshot();
-    expect([...after.keys()].filter((table) => before.get(table) !== after.get(table)), `${label} changed tables`).toEqual([]);
+    expect(
+      [...after.keys()].filter((table) => before.get(table) !== after.get(table)),
+      `${label} changed tables`,
+    ).toEqual([]);
   }
 
   for (const testCase of CASES) {
@@ -259,16 +347,24 @@ describe.each(["sqlite", "postgres"])("text the database cannot store, on %s", (
 
   it.for(QUERY_CASES)("answers 400 with a message to the NUL in %s", async (address, context) => {
     if (skipReason()) return context.skip(skipReason()!);
-    await expectRefusedUnchanged(address, () => get(target(), address), (answer) => answer.status === 400 && /NUL/.test(answer.message));
+    await expectRefusedUnchanged(
+      address,
+      () => get(target(), address),
+      (answer) => answer.status === 400 && /NUL/.test(answer.message),
+    );
   });
 
   it.for([10_000, 1_000])("refuses a story body nested %i levels with a 4xx and a message", async (levels, context) => {
     if (skipReason()) return context.skip(skipReason()!);
-    await expectRefusedUnchanged(`body nested ${levels}`, async () => {
-      const { version, article } = await draftInput(target());
-      const raw = JSON.stringify([{ articleId: target().seeded.draftId, expectedVersion: version, article: { ...article, body: "BODY" } }]).replace('"BODY"', nestedBody(levels));
-      return callAction(target(), "stories/saveStoryAction", { raw });
-    }, is4xx);
+    await expectRefusedUnchanged(
+      `body nested ${levels}`,
+      async () => {
+        const { version, article } = await draftInput(target());
+        const raw = JSON.stringify([{ articleId: target().seeded.draftId, expectedVersion: version, article: { ...article, body: "BODY" } }]).replace('"BODY"', nestedBody(levels));
+        return callAction(target(), "stories/saveStoryAction", { raw });
+      },
+      is4xx,
+    );
   });
 
   it("accepts the same requests without the character (the refusals came from it)", async (context) => {

@@ -104,7 +104,12 @@ const disguised = (): HostileUpload[] => [
   file("a PNG with a page after its end", 415, /web-page code/, () => pngHtmlPolyglot("after-end", "h-poly-end"), "poly.png", "image/png"),
   file("a JPEG with a page in a comment", 415, /web-page code/, () => jpegHtmlPolyglot("h-poly-jpeg")),
   file("a JPEG with a page after its end", 415, /web-page code/, async () => withHtmlAfter(await jpeg("h-jpeg-after"))),
-  file("a JPEG with a script in its EXIF caption", 415, /web-page code/, () => svgImage("h-exif").jpeg().withExif({ IFD0: { ImageDescription: SCRIPT } }).toBuffer()),
+  file("a JPEG with a script in its EXIF caption", 415, /web-page code/, () =>
+    svgImage("h-exif")
+      .jpeg()
+      .withExif({ IFD0: { ImageDescription: SCRIPT } })
+      .toBuffer(),
+  ),
   file("a JPEG with a script in its XMP", 415, /web-page code/, () => svgImage("h-xmp").jpeg().withXmp(`<x:xmpmeta xmlns:x="adobe:ns:meta/">${SCRIPT}</x:xmpmeta>`).toBuffer()),
   file("a WebP with a page after its end", 415, /web-page code/, async () => withHtmlAfter(await makeImage({ seed: "h-webp", format: "webp" })), "poly.webp", "image/webp"),
   file("an AVIF with a page after its end", 415, /web-page code/, async () => withHtmlAfter(await makeImage({ seed: "h-avif", width: 320, height: 200, format: "avif" })), "poly.avif", "image/avif"),
@@ -134,17 +139,35 @@ const broken = (): HostileUpload[] => [
     label: "a body declaring 200 MB",
     status: 413,
     message: /limit is 25\.0 MB/,
-    request: async () => new Request(UPLOAD_URL, {
-      method: "POST", body: new ReadableStream({ pull: () => { throw new Error("the body must not be read"); } }), duplex: "half",
-      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024) },
-    } as RequestInit),
+    request: async () =>
+      new Request(UPLOAD_URL, {
+        method: "POST",
+        body: new ReadableStream({
+          pull: () => {
+            throw new Error("the body must not be read");
+          },
+        }),
+        duplex: "half",
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024) },
+      } as RequestInit),
   },
 ];
 
 const HOSTILE_NAMES = [
-  "../../etc/passwd.jpg", "..\\..\\x.jpg", "photos/../../x.jpg", "/etc/x.jpg", "\\\\server\\share\\x.jpg", "photo.jpg\u0000.html",
-  "photo\r\nContent-Type: text/html.jpg", "photo\u001b[2J.jpg", "tab\there.jpg", "c1\u0085control.jpg", "x\u202egpj.html", "..",
-  `${"a".repeat(300)}.jpg`, `${"b".repeat(5000)}.jpg`,
+  "../../etc/passwd.jpg",
+  "..\\..\\x.jpg",
+  "photos/../../x.jpg",
+  "/etc/x.jpg",
+  "\\\\server\\share\\x.jpg",
+  "photo.jpg\u0000.html",
+  "photo\r\nContent-Type: text/html.jpg",
+  "photo\u001b[2J.jpg",
+  "tab\there.jpg",
+  "c1\u0085control.jpg",
+  "x\u202egpj.html",
+  "..",
+  `${"a".repeat(300)}.jpg`,
+  `${"b".repeat(5000)}.jpg`,
 ];
 
 // For test titles: invisible characters spelled out, long names cut.
@@ -158,11 +181,31 @@ const multipart = (): HostileUpload[] => [
   { label: "a form without a file", status: 422, message: /no "file"/, request: async () => formRequest([], { altText: "nothing" }) },
   { label: "a picture in a field not called file", status: 422, message: /no "file"/, request: async () => formRequest([{ field: "image", bytes: await jpeg("h-field"), name: "a.jpg" }]) },
   { label: "a text field called file holding a page", status: 422, message: /no "file"/, request: async () => formRequest([], { file: HTML_PAGE.toString() }) },
-  { label: "an HTML page first, a picture second", status: 415, message: /not a picture/, request: async () => formRequest([{ bytes: HTML_PAGE, name: "a.jpg" }, { bytes: await jpeg("h-second"), name: "b.jpg" }]) },
+  {
+    label: "an HTML page first, a picture second",
+    status: 415,
+    message: /not a picture/,
+    request: async () =>
+      formRequest([
+        { bytes: HTML_PAGE, name: "a.jpg" },
+        { bytes: await jpeg("h-second"), name: "b.jpg" },
+      ]),
+  },
   { label: "a picture with an empty file name", status: 422, message: /no name/, request: async () => rawRequest(rawPart('name="file"; filename=""', await jpeg("h-empty-name"))) },
-  { label: "a name in filename* (RFC 5987) climbing folders", status: 422, message: /malformed/, names: ["../../x.jpg"], request: async () => rawRequest(rawPart(`name="file"; filename*=UTF-8''..%2F..%2Fx.jpg`, await jpeg("h-star"))) },
+  {
+    label: "a name in filename* (RFC 5987) climbing folders",
+    status: 422,
+    message: /malformed/,
+    names: ["../../x.jpg"],
+    request: async () => rawRequest(rawPart(`name="file"; filename*=UTF-8''..%2F..%2Fx.jpg`, await jpeg("h-star"))),
+  },
   { label: "a multipart body cut short", status: 422, message: /malformed/, request: async () => rawRequest(rawPart('name="file"; filename="a.jpg"', await jpeg("h-cut-form")).subarray(0, 900)) },
-  { label: "a multipart body with another boundary", status: 422, message: /malformed/, request: async () => rawRequest(rawPart('name="file"; filename="a.jpg"', await jpeg("h-boundary")), "multipart/form-data; boundary=----another-boundary") },
+  {
+    label: "a multipart body with another boundary",
+    status: 422,
+    message: /malformed/,
+    request: async () => rawRequest(rawPart('name="file"; filename="a.jpg"', await jpeg("h-boundary")), "multipart/form-data; boundary=----another-boundary"),
+  },
   { label: "a JSON body", status: 415, message: /multipart/, request: async () => rawRequest(JSON.stringify({ file: HTML_PAGE.toString() }), "application/json") },
   { label: "a urlencoded body", status: 415, message: /multipart/, request: async () => rawRequest(`file=${encodeURIComponent(HTML_PAGE.toString())}`, "application/x-www-form-urlencoded") },
 ];

@@ -33,9 +33,7 @@ beforeAll(async () => {
   process.env.MEDIA_DIR = database.mediaDir;
   const accounts = await import("../fixtures/accounts");
   process.env.NEXTAUTH_SECRET = accounts.TEST_AUTH_SECRET;
-  const [{ POST }, { db }, { getMediaStorage }] = await Promise.all([
-    import("../../app/api/media/uploads/route"), import("../../lib/db"), import("../../lib/media/file/storage"),
-  ]);
+  const [{ POST }, { db }, { getMediaStorage }] = await Promise.all([import("../../app/api/media/uploads/route"), import("../../lib/db"), import("../../lib/media/file/storage")]);
   app = { POST, db, storage: getMediaStorage() };
   await accounts.signInAs(request, await accounts.createTestUser("EDITOR"));
 });
@@ -49,10 +47,12 @@ afterAll(async () => {
 async function tree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile() && !entry.name.startsWith("pressbox.db"));
-  const sized = await Promise.all(files.map(async (entry) => {
-    const full = path.join(entry.parentPath, entry.name);
-    return `${path.relative(dir, full)} ${(await stat(full)).size}`;
-  }));
+  const sized = await Promise.all(
+    files.map(async (entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return `${path.relative(dir, full)} ${(await stat(full)).size}`;
+    }),
+  );
   return sized.sort();
 }
 
@@ -84,7 +84,12 @@ describe("hostile uploads: refused, leaving nothing behind", () => {
   it("takes only the first file of a form: a page sent second is never stored", async () => {
     const picture = await makeImage({ seed: "h-first-of-two", width: 320, height: 200 });
     const page = Buffer.from("<html><body><script>alert('second file')</script></body></html>");
-    const { status, body } = await send(async () => formRequest([{ bytes: picture, name: "first.jpg" }, { bytes: page, name: "second.jpg" }]));
+    const { status, body } = await send(async () =>
+      formRequest([
+        { bytes: picture, name: "first.jpg" },
+        { bytes: page, name: "second.jpg" },
+      ]),
+    );
     expect(status).toBe(201);
     const row = await app.db.media.findUniqueOrThrow({ where: { id: body.media!.id } });
     expect(row.originalName).toBe("first.jpg");

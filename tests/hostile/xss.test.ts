@@ -117,7 +117,10 @@ describe("stored XSS: the payload corpus through every field", () => {
     const planted = emptyFindings();
     const context = await watchedContext(planted);
     await context.route(`${server.baseUrl}/xss-detector-check`, (route) => route.fulfill({ contentType: "text/html", body: PLANTED_PAGE }));
-    const texts = [{ selector: ".typed", text: "typed <b>text" }, { selector: ".typed", text: "never shown" }];
+    const texts = [
+      { selector: ".typed", text: "typed <b>text" },
+      { selector: ".typed", text: "never shown" },
+    ];
     await visitAll(context, server.baseUrl, [{ path: "/xss-detector-check", texts, jsonLd: [] }], planted, 1);
     await context.close();
     expect(planted.executions.map((f) => f.detail).sort()).toEqual(["alert(planted-1)", "alert(planted-2)"]);

@@ -28,33 +28,102 @@ const profile = () => db.bylineProfile.create({ data: { name: "Matrix Writer", s
 const tag = () => db.tag.create({ data: { name: `Matrix ${uniqueSuffix()}`, slug: `matrix-${uniqueSuffix()}` } });
 
 const CASES: Record<string, Case> = {
-  createUser: { action: userActions.createUserAction, allowed: ADMINS_ONLY, fields: async () => ({ name: "New Person", email: `new-${uniqueSuffix()}@test.pressbox`, role: "EDITOR", password: "a-long-enough-password" }) },
+  createUser: {
+    action: userActions.createUserAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => ({ name: "New Person", email: `new-${uniqueSuffix()}@test.pressbox`, role: "EDITOR", password: "a-long-enough-password" }),
+  },
   updateUser: { action: userActions.updateUserAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), name: "Renamed Person", email: `renamed-${uniqueSuffix()}@test.pressbox` }) },
   changeUserRole: { action: userActions.changeUserRoleAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), role: "EDITOR" }) },
   setUserDisabled: { action: userActions.setUserDisabledAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), isDisabled: "true" }) },
   resetUserPassword: { action: userActions.resetUserPasswordAction, allowed: ADMINS_ONLY, fields: async () => ({ ...(await targetUser()), password: "another-long-password" }) },
-  signOutEverywhere: { action: userActions.signOutEverywhereAction, allowed: ADMINS_ONLY, fields: async () => { const user = await targetUser(); await sessionTokenFor(user.id); return { userId: user.id }; } },
+  signOutEverywhere: {
+    action: userActions.signOutEverywhereAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const user = await targetUser();
+      await sessionTokenFor(user.id);
+      return { userId: user.id };
+    },
+  },
   createByline: { action: bylineActions.createBylineAction, allowed: ADMINS_ONLY, fields: async () => ({ name: `Freelance ${uniqueSuffix()}`, jobTitle: "Freelance" }) },
-  updateByline: { action: bylineActions.updateBylineAction, allowed: ADMINS_ONLY, fields: async () => { const p = await profile(); return { id: p.id, version: "1", name: "Matrix Writer Renamed", slug: "", bio: "Bio" }; } },
-  mergeBylines: { action: bylineActions.mergeBylinesAction, allowed: ADMINS_ONLY, fields: async () => { const [a, b] = [await profile(), await profile()]; return { sourceId: a.id, sourceVersion: "1", target: `${b.id}:1` }; } },
+  updateByline: {
+    action: bylineActions.updateBylineAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const p = await profile();
+      return { id: p.id, version: "1", name: "Matrix Writer Renamed", slug: "", bio: "Bio" };
+    },
+  },
+  mergeBylines: {
+    action: bylineActions.mergeBylinesAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const [a, b] = [await profile(), await profile()];
+      return { sourceId: a.id, sourceVersion: "1", target: `${b.id}:1` };
+    },
+  },
   createAgency: { action: creditActions.createAgencyAction, allowed: ADMINS_ONLY, fields: async () => ({ name: `New Agency ${uniqueSuffix()}`, shortCredit: "NA", creditFormat: "{agency}/{photographer}" }) },
-  updateAgency: { action: creditActions.updateAgencyAction, allowed: ADMINS_ONLY, fields: async () => { const a = await agency(); return { id: a.id, version: "1", name: a.name, shortCredit: "MA", creditFormat: "MATRIX/{photographer}" }; } },
+  updateAgency: {
+    action: creditActions.updateAgencyAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const a = await agency();
+      return { id: a.id, version: "1", name: a.name, shortCredit: "MA", creditFormat: "MATRIX/{photographer}" };
+    },
+  },
   createPhotographer: { action: creditActions.createPhotographerAction, allowed: ADMINS_ONLY, fields: async () => ({ name: "New Photographer", agencyId: "" }) },
-  updatePhotographer: { action: creditActions.updatePhotographerAction, allowed: ADMINS_ONLY, fields: async () => { const p = await db.photographer.create({ data: { name: "Matrix Photographer" } }); return { id: p.id, version: "1", name: "Matrix Photographer Renamed", agencyId: "" }; } },
+  updatePhotographer: {
+    action: creditActions.updatePhotographerAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const p = await db.photographer.create({ data: { name: "Matrix Photographer" } });
+      return { id: p.id, version: "1", name: "Matrix Photographer Renamed", agencyId: "" };
+    },
+  },
   createSection: { action: sectionActions.createSectionAction, allowed: ADMINS_ONLY, fields: async () => ({ name: `Matrix Section ${uniqueSuffix()}`, description: "" }) },
-  updateSection: { action: sectionActions.updateSectionAction, allowed: ADMINS_ONLY, fields: async () => { const s = await db.section.create({ data: { name: `Matrix S ${uniqueSuffix()}`, slug: `matrix-s-${uniqueSuffix()}` } }); return { id: s.id, version: "1", name: `${s.name} renamed`, slug: `${s.slug}-renamed`, description: "" }; } },
+  updateSection: {
+    action: sectionActions.updateSectionAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const s = await db.section.create({ data: { name: `Matrix S ${uniqueSuffix()}`, slug: `matrix-s-${uniqueSuffix()}` } });
+      return { id: s.id, version: "1", name: `${s.name} renamed`, slug: `${s.slug}-renamed`, description: "" };
+    },
+  },
   createTag: { action: sectionActions.createTagAction, allowed: ADMINS_ONLY, fields: async () => ({ name: `Matrix new ${uniqueSuffix()}` }) },
-  renameTag: { action: sectionActions.renameTagAction, allowed: ADMINS_ONLY, fields: async () => { const t = await tag(); return { id: t.id, version: "1", name: `Matrix renamed ${uniqueSuffix()}` }; } },
-  mergeTags: { action: sectionActions.mergeTagsAction, allowed: ADMINS_ONLY, fields: async () => { const [a, b] = [await tag(), await tag()]; return { sourceId: a.id, sourceVersion: "1", target: `${b.id}:1` }; } },
+  renameTag: {
+    action: sectionActions.renameTagAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const t = await tag();
+      return { id: t.id, version: "1", name: `Matrix renamed ${uniqueSuffix()}` };
+    },
+  },
+  mergeTags: {
+    action: sectionActions.mergeTagsAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const [a, b] = [await tag(), await tag()];
+      return { sourceId: a.id, sourceVersion: "1", target: `${b.id}:1` };
+    },
+  },
 };
 
 // Every row an admin action could touch, in a stable order.
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
-    db.user.findMany(byId), db.userSession.findMany(byId), db.bylineProfile.findMany(byId), db.agency.findMany(byId), db.photographer.findMany(byId),
-    db.section.findMany(byId), db.tag.findMany(byId), db.redirect.findMany(byId), db.auditEntry.findMany(byId),
-    db.articleByline.findMany(byId), db.articleTag.findMany({ orderBy: [{ articleId: "asc" }, { tagId: "asc" }] }),
+    db.user.findMany(byId),
+    db.userSession.findMany(byId),
+    db.bylineProfile.findMany(byId),
+    db.agency.findMany(byId),
+    db.photographer.findMany(byId),
+    db.section.findMany(byId),
+    db.tag.findMany(byId),
+    db.redirect.findMany(byId),
+    db.auditEntry.findMany(byId),
+    db.articleByline.findMany(byId),
+    db.articleTag.findMany({ orderBy: [{ articleId: "asc" }, { tagId: "asc" }] }),
   ]);
 }
 

@@ -45,7 +45,10 @@ beforeAll(async () => {
 });
 
 async function redirectOf(render: () => Promise<unknown>): Promise<string> {
-  const error = await render().then(() => null, (reason: { digest?: string }) => reason);
+  const error = await render().then(
+    () => null,
+    (reason: { digest?: string }) => reason,
+  );
   return error?.digest ?? "";
 }
 

@@ -100,7 +100,12 @@ describe("device cookies against lockout", () => {
     const value = deviceCookieValue("a1b2c3d4e5f6a7b8c9d0e1f2", "owner@test.pressbox");
     expect(deviceIdFromCookie(value, "OWNER@test.pressbox")).toBe("a1b2c3d4e5f6a7b8c9d0e1f2");
     expect(deviceIdFromCookie(value, "someone-else@test.pressbox")).toBeNull();
-    expect(deviceIdFromCookie(value.replace(/.$/, (c) => (c === "A" ? "B" : "A")), "owner@test.pressbox")).toBeNull();
+    expect(
+      deviceIdFromCookie(
+        value.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+        "owner@test.pressbox",
+      ),
+    ).toBeNull();
     expect(deviceIdFromCookie("a1b2c3d4e5f6a7b8c9d0e1f2.x.y", "owner@test.pressbox")).toBeNull();
   });
 });

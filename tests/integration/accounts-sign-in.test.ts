@@ -17,9 +17,12 @@ beforeAll(() => {
 });
 
 async function errorOf(promise: Promise<unknown>) {
-  return promise.then(() => {
-    throw new Error("expected a failure");
-  }, (error: { code?: string; message: string }) => error);
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: { code?: string; message: string }) => error,
+  );
 }
 
 describe("authenticate", () => {

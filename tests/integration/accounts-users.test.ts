@@ -6,9 +6,12 @@ import { changeUserRole, createUser, setUserDisabled, updateUser } from "../../l
 import { createTestUser, uniqueSuffix } from "../fixtures/accounts";
 
 async function errorOf(promise: Promise<unknown>) {
-  return promise.then(() => {
-    throw new Error("expected a failure");
-  }, (error: { code?: string; message: string }) => error);
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: { code?: string; message: string }) => error,
+  );
 }
 
 const versionOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).version;

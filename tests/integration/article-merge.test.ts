@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 const QUOTE = { text: "We never stopped believing.", speaker: "The coach", speakerDescription: "", context: "said afterwards" };
 const paragraphs = (...texts: string[]) => doc(...texts.map((text) => paragraph(text)));
-const texts = (article: ArticleInput) => ((article.body as { content: BodyNode[] }).content).map((node) => node.content?.map((t) => t.text).join("") ?? `[${node.type}]`);
+const texts = (article: ArticleInput) => (article.body as { content: BodyNode[] }).content.map((node) => node.content?.map((t) => t.text).join("") ?? `[${node.type}]`);
 
 // A draft saved once by the editor, as the editor opens it.
 async function openedStory(changes: (article: ArticleInput) => Partial<ArticleInput> = () => ({})) {
@@ -98,10 +98,13 @@ describe("merging two saves made from the same version", () => {
   it("merges a quote's speaker changed by me with its words changed by them, in the quote's own record", async () => {
     const quoteId = newRecordId();
     const withQuote = () => ({ body: doc(paragraph("One."), pullQuote(quoteId)), quotes: [{ id: quoteId, ...QUOTE }] });
-    const { merge, saveMerge } = await crossSaves({
-      mine: (a) => ({ quotes: [{ ...a.quotes[0], speaker: "The captain" }] }),
-      theirs: (a) => ({ quotes: [{ ...a.quotes[0], text: "We never, ever stopped." }] }),
-    }, withQuote);
+    const { merge, saveMerge } = await crossSaves(
+      {
+        mine: (a) => ({ quotes: [{ ...a.quotes[0], speaker: "The captain" }] }),
+        theirs: (a) => ({ quotes: [{ ...a.quotes[0], text: "We never, ever stopped." }] }),
+      },
+      withQuote,
+    );
     expect(merge.clashes).toEqual([]);
     await saveMerge();
     expect(await db.quote.findUniqueOrThrow({ where: { id: quoteId } })).toMatchObject({ text: "We never, ever stopped.", speaker: "The captain" });
@@ -109,10 +112,13 @@ describe("merging two saves made from the same version", () => {
 
   it("reports a quote I removed whose words they edited; choosing mine removes block and record together", async () => {
     const quoteId = newRecordId();
-    const { id, merge, saveMerge } = await crossSaves({
-      mine: () => ({ body: paragraphs("One."), quotes: [] }),
-      theirs: (a) => ({ quotes: [{ ...a.quotes[0], text: "Edited by them." }] }),
-    }, () => ({ body: doc(paragraph("One."), pullQuote(quoteId)), quotes: [{ id: quoteId, ...QUOTE }] }));
+    const { id, merge, saveMerge } = await crossSaves(
+      {
+        mine: () => ({ body: paragraphs("One."), quotes: [] }),
+        theirs: (a) => ({ quotes: [{ ...a.quotes[0], text: "Edited by them." }] }),
+      },
+      () => ({ body: doc(paragraph("One."), pullQuote(quoteId)), quotes: [{ id: quoteId, ...QUOTE }] }),
+    );
     expect(merge.clashes).toEqual([expect.objectContaining({ id: "body:1-2", mine: "(removed)", theirs: "Pull quote: “Edited by them.” (The coach)" })]);
     expect(texts(await saveMerge({ "body:1-2": "mine" }))).toEqual(["One."]);
     expect(await db.quote.count({ where: { articleId: id } })).toBe(0);
@@ -139,10 +145,13 @@ describe("merging two saves made from the same version", () => {
 
   it("merges a sidebar's heading changed by me with its text changed by them", async () => {
     const sidebarId = newRecordId();
-    const { merge, saveMerge } = await crossSaves({
-      mine: (a) => ({ sidebars: [{ ...a.sidebars[0], heading: "How it works, explained" }] }),
-      theirs: (a) => ({ sidebars: [{ ...a.sidebars[0], body: paragraphs("Their explanation.") }] }),
-    }, () => ({ body: doc(paragraph("One."), sidebar(sidebarId)), sidebars: [{ id: sidebarId, heading: "How it works", body: paragraphs("Inside.") }] }));
+    const { merge, saveMerge } = await crossSaves(
+      {
+        mine: (a) => ({ sidebars: [{ ...a.sidebars[0], heading: "How it works, explained" }] }),
+        theirs: (a) => ({ sidebars: [{ ...a.sidebars[0], body: paragraphs("Their explanation.") }] }),
+      },
+      () => ({ body: doc(paragraph("One."), sidebar(sidebarId)), sidebars: [{ id: sidebarId, heading: "How it works", body: paragraphs("Inside.") }] }),
+    );
     expect(merge.clashes).toEqual([]);
     await saveMerge();
     expect(await db.sidebar.findUniqueOrThrow({ where: { id: sidebarId } })).toMatchObject({ heading: "How it works, explained", body: paragraphs("Their explanation.") });
@@ -152,24 +161,33 @@ describe("merging two saves made from the same version", () => {
     const tag = (name: string) => `${name} ${newRecordId().slice(-6)}`;
     const [mineTag, theirTag] = [tag("Mine"), tag("Theirs")];
     const bylines = () => profiles.slice(0, 2).map((p) => ({ profileId: p.id, role: "REPORTER" as const }));
-    const merged = await crossSaves({
-      mine: (a) => ({ tagNames: [...a.tagNames, mineTag], bylines: [...a.bylines].reverse() }),
-      theirs: (a) => ({ tagNames: [...a.tagNames, theirTag] }),
-    }, () => ({ tagNames: ["Football"], bylines: bylines() }));
+    const merged = await crossSaves(
+      {
+        mine: (a) => ({ tagNames: [...a.tagNames, mineTag], bylines: [...a.bylines].reverse() }),
+        theirs: (a) => ({ tagNames: [...a.tagNames, theirTag] }),
+      },
+      () => ({ tagNames: ["Football"], bylines: bylines() }),
+    );
     expect(merged.merge.clashes).toEqual([]);
     await expect(merged.saveMerge()).resolves.toMatchObject({ tagNames: ["Football", theirTag, mineTag], bylines: bylines().reverse() });
 
-    const compatible = await crossSaves({
-      mine: (a) => ({ bylines: [...a.bylines, { profileId: profiles[2].id, role: "PHOTOGRAPHER" }] }),
-      theirs: (a) => ({ bylines: [a.bylines[0]] }),
-    }, () => ({ bylines: bylines() }));
+    const compatible = await crossSaves(
+      {
+        mine: (a) => ({ bylines: [...a.bylines, { profileId: profiles[2].id, role: "PHOTOGRAPHER" }] }),
+        theirs: (a) => ({ bylines: [a.bylines[0]] }),
+      },
+      () => ({ bylines: bylines() }),
+    );
     expect(compatible.merge.clashes).toEqual([]);
     await expect(compatible.saveMerge()).resolves.toMatchObject({ bylines: [bylines()[0], { profileId: profiles[2].id, role: "PHOTOGRAPHER" }] });
 
-    const clashing = await crossSaves({
-      mine: (a) => ({ bylines: [a.bylines[0], { ...a.bylines[1], role: "EDITOR" }] }),
-      theirs: (a) => ({ bylines: [a.bylines[0]] }),
-    }, () => ({ bylines: bylines() }));
+    const clashing = await crossSaves(
+      {
+        mine: (a) => ({ bylines: [a.bylines[0], { ...a.bylines[1], role: "EDITOR" }] }),
+        theirs: (a) => ({ bylines: [a.bylines[0]] }),
+      },
+      () => ({ bylines: bylines() }),
+    );
     expect(clashing.merge.clashes.map((c) => c.id)).toEqual(["bylines"]);
     await expect(clashing.saveMerge({ bylines: "mine" })).resolves.toMatchObject({ bylines: [bylines()[0], { ...bylines()[1], role: "EDITOR" }] });
   });

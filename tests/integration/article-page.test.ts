@@ -41,10 +41,7 @@ describe("loadArticlePage", () => {
     expect(page.records.quotes.size).toBeGreaterThanOrEqual(2);
     expect(page.records.sidebars.size).toBe(1);
     // A lookup table (the body gives the order), so compare without order.
-    expect([...page.records.articles.values()].map((a) => a.href).sort()).toEqual([
-      "/olympics/aussie-snowboarder-frightening-olympics-crash",
-      "/olympics/skater-doping-drama-leaves-ice-in-tears",
-    ]);
+    expect([...page.records.articles.values()].map((a) => a.href).sort()).toEqual(["/olympics/aussie-snowboarder-frightening-olympics-crash", "/olympics/skater-doping-drama-leaves-ice-in-tears"]);
   });
 
   it("tags the page with everything whose change must refresh it", async () => {
@@ -53,14 +50,16 @@ describe("loadArticlePage", () => {
       where: { id: page.id },
       include: { heroMedia: true, relatedLinks: true, bylines: true },
     });
-    expect(tags).toEqual(expect.arrayContaining([
-      cacheTags.article(page.id),
-      cacheTags.section(page.section.id),
-      cacheTags.media(story.heroMediaId!),
-      cacheTags.agency(story.heroMedia!.agencyId!),
-      ...story.relatedLinks.map((link) => cacheTags.article(link.toArticleId)),
-      ...story.bylines.map((b) => cacheTags.byline(b.profileId)),
-    ]));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        cacheTags.article(page.id),
+        cacheTags.section(page.section.id),
+        cacheTags.media(story.heroMediaId!),
+        cacheTags.agency(story.heroMedia!.agencyId!),
+        ...story.relatedLinks.map((link) => cacheTags.article(link.toArticleId)),
+        ...story.bylines.map((b) => cacheTags.byline(b.profileId)),
+      ]),
+    );
   });
 
   it("shows a linked story's current headline and an agency's current credit format", async () => {

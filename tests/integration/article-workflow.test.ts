@@ -71,9 +71,7 @@ describe("saving a story", () => {
   it("lets exactly one of several simultaneous saves from the same version through", async () => {
     const { id, version } = await readyDraft();
     const { article } = await currentInput(id);
-    const saves = [editor, otherEditor, editor, otherEditor].map((actor, index) =>
-      saveArticle(actor, { articleId: id, expectedVersion: version, article: { ...article, kicker: `Kicker ${index}` } }),
-    );
+    const saves = [editor, otherEditor, editor, otherEditor].map((actor, index) => saveArticle(actor, { articleId: id, expectedVersion: version, article: { ...article, kicker: `Kicker ${index}` } }));
     const results = await Promise.allSettled(saves);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     for (const result of results.filter((r) => r.status === "rejected")) expect(result.reason).toMatchObject({ code: "CONFLICT" });
@@ -101,8 +99,10 @@ describe("saving a story", () => {
     const { article } = await currentInput(mine.id);
     const stolen = { id: theirs.quoteId, text: "Not mine.", speaker: "Someone", speakerDescription: "", context: "" };
     const body = { type: "doc", content: [{ type: "pullQuote", attrs: { quoteId: theirs.quoteId } }] };
-    await expect(saveArticle(editor, { articleId: mine.id, expectedVersion: mine.version, article: { ...article, body, quotes: [stolen] } }))
-      .rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("belongs to another story") });
+    await expect(saveArticle(editor, { articleId: mine.id, expectedVersion: mine.version, article: { ...article, body, quotes: [stolen] } })).rejects.toMatchObject({
+      code: "INVALID",
+      message: expect.stringContaining("belongs to another story"),
+    });
     expect(await db.quote.findUniqueOrThrow({ where: { id: theirs.quoteId } })).toMatchObject({ articleId: theirs.id, text: "At last." });
     expect((await db.article.findUniqueOrThrow({ where: { id: mine.id } })).version).toBe(mine.version);
   });
@@ -220,13 +220,22 @@ describe("history", () => {
     const { listRevisions, compareRevisions, restoreRevision } = await import("../../lib/articles/history/history");
     const { id } = await readyDraft();
     const first = await currentInput(id);
-    const second = await saveArticle(editor, { articleId: id, expectedVersion: first.version, article: { ...first.article, headline: "A second headline", body: { type: "doc", content: [paragraph("Rewritten paragraph.")] }, quotes: [] } });
+    const second = await saveArticle(editor, {
+      articleId: id,
+      expectedVersion: first.version,
+      article: { ...first.article, headline: "A second headline", body: { type: "doc", content: [paragraph("Rewritten paragraph.")] }, quotes: [] },
+    });
     const revisions = await listRevisions(editor, id);
     expect(revisions.map((r) => r.kind)).toEqual(["SAVE", "SAVE"]);
     const [newest, oldest] = revisions;
     const comparison = await compareRevisions(editor, id, oldest.id, newest.id);
     expect(comparison.fields).toEqual(expect.arrayContaining([{ field: "headline", before: "Skater wins at last", after: "A second headline" }]));
-    expect(comparison.body).toEqual(expect.arrayContaining([{ kind: "removed", text: "First paragraph." }, { kind: "added", text: "Rewritten paragraph." }]));
+    expect(comparison.body).toEqual(
+      expect.arrayContaining([
+        { kind: "removed", text: "First paragraph." },
+        { kind: "added", text: "Rewritten paragraph." },
+      ]),
+    );
 
     await restoreRevision(editor, { articleId: id, revisionId: oldest.id, expectedVersion: second.version });
     const restored = await db.article.findUniqueOrThrow({ where: { id }, include: { quotes: true } });

@@ -38,8 +38,17 @@ async function publishedStory() {
   const { version, article } = await currentInput(id);
   const slug = `working-copy-story-${counter}-${Date.now()}`;
   const saved = await saveArticle(editor, {
-    articleId: id, expectedVersion: version,
-    article: { ...article, headline: `Mensah seals the title ${counter}`, slug, standfirst: "Four points clear with two games left.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("Zebulon scored twice.")] } },
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline: `Mensah seals the title ${counter}`,
+      slug,
+      standfirst: "Four points clear with two games left.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      body: { type: "doc", content: [paragraph("Zebulon scored twice.")] },
+    },
   });
   const published = await publishArticle(editor, { articleId: id, expectedVersion: saved.version });
   return { id, slug, version: published.version };
@@ -160,15 +169,17 @@ describe("a live story's working copy", () => {
     const [first, second] = await Promise.all([applyDueLiveUpdates(new Date(at.getTime() + 1_000)), applyDueLiveUpdates(new Date(at.getTime() + 1_000))]);
     expect([...first.updated, ...second.updated].filter((updated) => updated === id)).toHaveLength(1);
     expect((await publicView(id, slug)).row.standfirst).toBe("Scheduled words for six o'clock.");
-    expect(await db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "article.update-live" } })).toMatchObject({ actorId: null, details: expect.objectContaining({ scheduled: true, scheduledBy: editor.id }) });
+    expect(await db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "article.update-live" } })).toMatchObject({
+      actorId: null,
+      details: expect.objectContaining({ scheduled: true, scheduledBy: editor.id }),
+    });
   });
 
   it("refuses to schedule an update the gate would refuse", async () => {
     const { id } = await publishedStory();
     await editStandfirst(id, "");
     const { version } = await currentInput(id);
-    await expect(scheduleLiveUpdate(editor, { articleId: id, expectedVersion: version, updateAt: new Date(Date.now() + 3_600_000).toISOString() }))
-      .rejects.toMatchObject({ code: "INVALID" });
+    await expect(scheduleLiveUpdate(editor, { articleId: id, expectedVersion: version, updateAt: new Date(Date.now() + 3_600_000).toISOString() })).rejects.toMatchObject({ code: "INVALID" });
     expect(await db.workingCopy.findUniqueOrThrow({ where: { articleId: id } })).toMatchObject({ updateAt: null });
   });
 

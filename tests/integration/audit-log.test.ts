@@ -41,7 +41,13 @@ async function auditScreen(entityId: string): Promise<string> {
   const page = await listAuditEntries(actorOf(admin), parseAuditFilter({ entityId }));
   const html = (lastHtml = renderToStaticMarkup(createElement(AuditTable, { entries: page.entries, names: page.names, gone: page.gone, changes: page.changes })));
   // The table as a person reads it: cell by cell, row by row.
-  const text = html.replace(/<\/t[dh]>/g, " | ").replace(/<\/tr>/g, "\n").replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+  const text = html
+    .replace(/<\/t[dh]>/g, " | ")
+    .replace(/<\/tr>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
   console.log(text);
   return text;
 }
@@ -93,7 +99,11 @@ describe("the audit screen", () => {
     const actor = actorOf(editor);
     const { id } = await createArticle(actor, {});
     const first = await currentInput(id);
-    const saved = await saveArticle(actor, { articleId: id, expectedVersion: first.version, article: { ...first.article, headline: "Speed skater wins", sectionId: olympics.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("One two three.")] } } });
+    const saved = await saveArticle(actor, {
+      articleId: id,
+      expectedVersion: first.version,
+      article: { ...first.article, headline: "Speed skater wins", sectionId: olympics.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("One two three.")] } },
+    });
     const second = await currentInput(id);
     await saveArticle(actor, { articleId: id, expectedVersion: saved.version, article: { ...second.article, headline: "Speed skater wins gold", sectionId: football.id } });
 

@@ -95,8 +95,12 @@ describe("a backup taken while an editor writes", () => {
     try {
       // The writer's stories: exactly its first n writes, for one n, and no torn save.
       const writerIds = [...new Set(lines.map((line) => line.id))];
-      const inCopy = new Map((copy.prepare(`SELECT id, version, kicker FROM "Article" WHERE id IN (${writerIds.map(() => "?").join(",")})`).all(...writerIds) as { id: string; version: number; kicker: string }[])
-        .map((row) => [row.id, { version: row.version, kicker: row.kicker }]));
+      const inCopy = new Map(
+        (copy.prepare(`SELECT id, version, kicker FROM "Article" WHERE id IN (${writerIds.map(() => "?").join(",")})`).all(...writerIds) as { id: string; version: number; kicker: string }[]).map((row) => [
+          row.id,
+          { version: row.version, kicker: row.kicker },
+        ]),
+      );
       const reflected = lines.map((line) => (inCopy.get(line.id)?.version ?? 0) >= line.version);
       const n = reflected.indexOf(false) === -1 ? lines.length : reflected.indexOf(false);
       expect(reflected.slice(n).every((isIn) => !isIn)).toBe(true);

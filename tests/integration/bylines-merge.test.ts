@@ -16,9 +16,12 @@ beforeAll(async () => {
 });
 
 async function errorOf(promise: Promise<unknown>) {
-  return promise.then(() => {
-    throw new Error("expected a failure");
-  }, (error: { code?: string; message: string }) => error);
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: { code?: string; message: string }) => error,
+  );
 }
 
 const newProfile = (name: string, extra: Record<string, unknown> = {}) => createBylineProfile(admin, { name: `${name} ${uniqueSuffix()}`, ...extra });
@@ -37,11 +40,20 @@ describe("mergeBylineProfiles", () => {
 
     expect(result.href).toBe(`/newsroom/admin/bylines/${target.id}`);
     expect(await bylinesOf(onlySource.id)).toEqual([{ profileId: target.id, position: 0 }]);
-    expect(await bylinesOf(both.id)).toEqual([{ profileId: target.id, position: 0 }, { profileId: other.id, position: 1 }]);
+    expect(await bylinesOf(both.id)).toEqual([
+      { profileId: target.id, position: 0 },
+      { profileId: other.id, position: 1 },
+    ]);
     expect(await bylinesOf(targetFirst.id)).toEqual([{ profileId: target.id, position: 0 }]);
     expect(await db.bylineProfile.findUnique({ where: { id: source.id } })).toBeNull();
     // The target keeps its name and fills what it lacked.
-    expect(await db.bylineProfile.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ name: expect.stringMatching(/^Sam Whitfield/), bio: "Typo'd duplicate", jobTitle: "Reporter", userId: writer.id, version: 2 });
+    expect(await db.bylineProfile.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      name: expect.stringMatching(/^Sam Whitfield/),
+      bio: "Typo'd duplicate",
+      jobTitle: "Reporter",
+      userId: writer.id,
+      version: 2,
+    });
     expect((await listStoryPage({ profileId: target.id }, 1, 50)).stories.map((s) => s.id).sort()).toEqual([onlySource.id, both.id, targetFirst.id].sort());
     expect(await findRedirect(`/author/${source.slug}`)).toBe(`/author/${target.slug}`);
     expect(await db.auditEntry.findFirst({ where: { action: "byline.merge", entityId: target.id } })).toMatchObject({ actorId: admin.id, details: expect.objectContaining({ articles: 3 }) });

@@ -37,8 +37,23 @@ describe("updateMediaDetails", () => {
   it("saves alt text, caption and credit to the media record, keeps what it was not given, and audits the change", async () => {
     const media = await createPhoto({ altText: "", ...UNTOUCHED });
     await db.media.update({ where: { id: media.id }, data: { focalX: 0.2, focalY: 0.8 } });
-    const saved = await updateMediaDetails(editor, { id: media.id, version: media.version, altText: "A keeper tips the ball over", defaultCaption: "The save", photographerId: photographer.id, agencyId: agency.id, creditOverride: null }, { ip: "203.0.113.9" });
-    expect(saved).toMatchObject({ id: media.id, version: media.version + 1, altText: "A keeper tips the ball over", defaultCaption: "The save", photographerId: photographer.id, agencyId: agency.id, creditOverride: null, credit: `${photographer.name}/${agency.name}`, problems: [], hasProblems: false });
+    const saved = await updateMediaDetails(
+      editor,
+      { id: media.id, version: media.version, altText: "A keeper tips the ball over", defaultCaption: "The save", photographerId: photographer.id, agencyId: agency.id, creditOverride: null },
+      { ip: "203.0.113.9" },
+    );
+    expect(saved).toMatchObject({
+      id: media.id,
+      version: media.version + 1,
+      altText: "A keeper tips the ball over",
+      defaultCaption: "The save",
+      photographerId: photographer.id,
+      agencyId: agency.id,
+      creditOverride: null,
+      credit: `${photographer.name}/${agency.name}`,
+      problems: [],
+      hasProblems: false,
+    });
     const row = await db.media.findUniqueOrThrow({ where: { id: media.id } });
     expect(row).toMatchObject({ copyright: UNTOUCHED.copyright, usageTerms: UNTOUCHED.usageTerms, sourceReference: UNTOUCHED.sourceReference, focalX: 0.2, focalY: 0.8, version: media.version + 1 });
     expect(row.rightsExpireAt?.toISOString()).toBe("2031-05-01T00:00:00.000Z");
@@ -99,14 +114,30 @@ describe("a publish refusal", () => {
     const { version, article } = await currentInput(id);
     const [emptyQuote, goodQuote, sidebarId, captionId] = [newRecordId(), newRecordId(), newRecordId(), newRecordId()];
     const saved = await saveArticle(editor, {
-      articleId: id, expectedVersion: version,
+      articleId: id,
+      expectedVersion: version,
       article: {
-        ...article, headline: "", standfirst: "", sectionId: null, bylines: [], hero: { mediaId: bare.id, caption: "" },
-        body: { type: "doc", content: [
-          paragraph("Text."), { type: "pullQuote", attrs: { quoteId: goodQuote } }, { type: "pullQuote", attrs: { quoteId: emptyQuote } },
-          { type: "figure", attrs: { mediaId: figurePhoto.id, captionId } }, { type: "sidebar", attrs: { sidebarId } }, { type: "relatedStory", attrs: { articleId: null, label: "" } },
-        ] },
-        quotes: [{ id: goodQuote, text: "Words.", speaker: "Someone", speakerDescription: "", context: "" }, { id: emptyQuote, text: "", speaker: "", speakerDescription: "", context: "" }],
+        ...article,
+        headline: "",
+        standfirst: "",
+        sectionId: null,
+        bylines: [],
+        hero: { mediaId: bare.id, caption: "" },
+        body: {
+          type: "doc",
+          content: [
+            paragraph("Text."),
+            { type: "pullQuote", attrs: { quoteId: goodQuote } },
+            { type: "pullQuote", attrs: { quoteId: emptyQuote } },
+            { type: "figure", attrs: { mediaId: figurePhoto.id, captionId } },
+            { type: "sidebar", attrs: { sidebarId } },
+            { type: "relatedStory", attrs: { articleId: null, label: "" } },
+          ],
+        },
+        quotes: [
+          { id: goodQuote, text: "Words.", speaker: "Someone", speakerDescription: "", context: "" },
+          { id: emptyQuote, text: "", speaker: "", speakerDescription: "", context: "" },
+        ],
         captions: [{ id: captionId, mediaId: figurePhoto.id, text: "" }],
         sidebars: [{ id: sidebarId, heading: "", body: { type: "doc", content: [paragraph("Box.")] } }],
       },

@@ -32,7 +32,12 @@ async function createStory(index: number, status: "PUBLISHED" | "DRAFT" | "UNPUB
       status,
       publishedAt,
       firstPublishedAt: publishedAt,
-      bylines: { create: [{ profileId: second.id, position: 0 }, { profileId: first.id, position: 1 }] },
+      bylines: {
+        create: [
+          { profileId: second.id, position: 0 },
+          { profileId: first.id, position: 1 },
+        ],
+      },
       tags: { create: [{ tagId: tag.id, position: 0 }] },
     },
     select: { id: true, slug: true, headline: true },

@@ -33,13 +33,34 @@ const edit = (media: { id: string; version: number }, fields: Record<string, unk
 describe("updateMedia", () => {
   it("saves the details, bumps the version and audits what changed", async () => {
     const media = await createPhoto();
-    const result = await updateMedia(editor, edit(media, {
-      altText: "Keeper at full stretch", photographerId: photographer.id, agencyId: agency.id, creditOverride: "", copyright: "© LA",
-      usageTerms: "Editorial only", rightsExpireAt: "2031-05-01", sourceReference: "JOB-7", focalX: "0.2", focalY: "0.7",
-    }), { ip: "203.0.113.5" });
+    const result = await updateMedia(
+      editor,
+      edit(media, {
+        altText: "Keeper at full stretch",
+        photographerId: photographer.id,
+        agencyId: agency.id,
+        creditOverride: "",
+        copyright: "© LA",
+        usageTerms: "Editorial only",
+        rightsExpireAt: "2031-05-01",
+        sourceReference: "JOB-7",
+        focalX: "0.2",
+        focalY: "0.7",
+      }),
+      { ip: "203.0.113.5" },
+    );
     expect(result.version).toBe(media.version + 1);
     const row = await db.media.findUniqueOrThrow({ where: { id: media.id } });
-    expect(row).toMatchObject({ altText: "Keeper at full stretch", photographerId: photographer.id, agencyId: agency.id, creditOverride: null, copyright: "© LA", focalX: 0.2, focalY: 0.7, sourceReference: "JOB-7" });
+    expect(row).toMatchObject({
+      altText: "Keeper at full stretch",
+      photographerId: photographer.id,
+      agencyId: agency.id,
+      creditOverride: null,
+      copyright: "© LA",
+      focalX: 0.2,
+      focalY: 0.7,
+      sourceReference: "JOB-7",
+    });
     expect(row.rightsExpireAt?.toISOString()).toBe("2031-05-01T00:00:00.000Z");
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: media.id, action: "media.update" } });
     expect(audit).toMatchObject({ actorId: editor.id, ip: "203.0.113.5" });

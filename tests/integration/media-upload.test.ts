@@ -47,8 +47,14 @@ describe("POST /api/media/uploads: accepted pictures", () => {
   it("stores an agency JPEG with its credit pre-filled from IPTC, and renditions without GPS or camera data", async () => {
     await signInAs(request, contributor);
     const bytes = await makeJpegWithMetadata({
-      seed: `agency-${uniqueSuffix()}`, width: 1800, height: 1200, byline: photographer.name, credit: "Unknown Wire/Getty Images",
-      copyright: "Upload Agency 2026", caption: "The final lap", gps: { latitude: 52.37, longitude: 4.89 },
+      seed: `agency-${uniqueSuffix()}`,
+      width: 1800,
+      height: 1200,
+      byline: photographer.name,
+      credit: "Unknown Wire/Getty Images",
+      copyright: "Upload Agency 2026",
+      caption: "The final lap",
+      gps: { latitude: 52.37, longitude: 4.89 },
     });
     const response = await upload(bytes, "final-lap.jpg");
     expect(response.status).toBe(201);
@@ -157,10 +163,19 @@ describe("POST /api/media/uploads: refused files leave nothing behind", () => {
 
   it("refuses a declared Content-Length over the limit before reading the body", async () => {
     await signInAs(request, contributor);
-    const body = new ReadableStream({ pull: () => { throw new Error("the body must not be read"); } });
-    const response = await POST(new Request("http://test/api/media/uploads", {
-      method: "POST", body, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024) },
-    } as RequestInit));
+    const body = new ReadableStream({
+      pull: () => {
+        throw new Error("the body must not be read");
+      },
+    });
+    const response = await POST(
+      new Request("http://test/api/media/uploads", {
+        method: "POST",
+        body,
+        duplex: "half",
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024) },
+      } as RequestInit),
+    );
     expect(response.status).toBe(413);
   });
 });

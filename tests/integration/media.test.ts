@@ -30,7 +30,10 @@ function input(bytes: Buffer, overrides: Partial<MediaInput> = {}): MediaInput {
 }
 
 async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
   if (!error) throw new Error("expected the call to fail");
   return error as Error & { code?: string; details?: { mediaId?: string } };
 }

@@ -18,8 +18,7 @@ beforeAll(async () => {
   editor = await createStaff("EDITOR", "Search Editor");
 });
 
-const found = async (words: string) =>
-  (await searchStories({ terms: parseSearchTerms(words).terms, page: 1, pageSize: 50 })).hits.map((hit) => hit.id);
+const found = async (words: string) => (await searchStories({ terms: parseSearchTerms(words).terms, page: 1, pageSize: 50 })).hits.map((hit) => hit.id);
 
 describe("search follows the workflow", () => {
   it("indexes a story when it is published and drops it when it is unpublished", async () => {

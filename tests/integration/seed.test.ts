@@ -13,12 +13,22 @@ import { MODEL_STORY_SLUG } from "../fixtures/model-story";
 let firstRun: SeedResult;
 
 async function rowCounts() {
-  const [sections, articles, media, renditions, captions, quotes, sidebars, relatedLinks, bylines, profiles, agencies, photographers, tags, audit] =
-    await Promise.all([
-      db.section.count(), db.article.count(), db.media.count(), db.mediaRendition.count(), db.caption.count(), db.quote.count(),
-      db.sidebar.count(), db.relatedLink.count(), db.articleByline.count(), db.bylineProfile.count(), db.agency.count(),
-      db.photographer.count(), db.tag.count(), db.auditEntry.count(),
-    ]);
+  const [sections, articles, media, renditions, captions, quotes, sidebars, relatedLinks, bylines, profiles, agencies, photographers, tags, audit] = await Promise.all([
+    db.section.count(),
+    db.article.count(),
+    db.media.count(),
+    db.mediaRendition.count(),
+    db.caption.count(),
+    db.quote.count(),
+    db.sidebar.count(),
+    db.relatedLink.count(),
+    db.articleByline.count(),
+    db.bylineProfile.count(),
+    db.agency.count(),
+    db.photographer.count(),
+    db.tag.count(),
+    db.auditEntry.count(),
+  ]);
   return { sections, articles, media, renditions, captions, quotes, sidebars, relatedLinks, bylines, profiles, agencies, photographers, tags, audit };
 }
 
@@ -101,9 +111,14 @@ describe("the model story", () => {
     return db.article.findUniqueOrThrow({
       where: { slug: MODEL_STORY_SLUG },
       include: {
-        section: true, bylines: { include: { profile: true }, orderBy: { position: "asc" } },
-        heroMedia: { include: { photographer: true, agency: true } }, heroCaption: true,
-        captions: true, quotes: true, sidebars: true, relatedLinks: { include: { toArticle: true }, orderBy: { position: "asc" } },
+        section: true,
+        bylines: { include: { profile: true }, orderBy: { position: "asc" } },
+        heroMedia: { include: { photographer: true, agency: true } },
+        heroCaption: true,
+        captions: true,
+        quotes: true,
+        sidebars: true,
+        relatedLinks: { include: { toArticle: true }, orderBy: { position: "asc" } },
       },
     });
   }
@@ -113,7 +128,10 @@ describe("the model story", () => {
     expect(story).toMatchObject({ status: "PUBLISHED", kicker: "Absolute heartbreak", agencyLine: "with Associated Press" });
     expect(story.section?.name).toBe("Olympics");
     expect(story.headline && story.standfirst).toBeTruthy();
-    expect(story.bylines.map((b) => [b.position, b.profile.name])).toEqual([[0, "Aiko Mori"], [1, "Sam Whitfield"]]);
+    expect(story.bylines.map((b) => [b.position, b.profile.name])).toEqual([
+      [0, "Aiko Mori"],
+      [1, "Sam Whitfield"],
+    ]);
     expect(formatCredit(story.heroMedia!)).toEqual({ short: "Image: Getty", full: "Photo by Douwe Bijlsma/BSR Agency/Getty Images" });
     expect(story.heroCaption).toMatchObject({ articleId: story.id, mediaId: story.heroMediaId });
     expect(story.heroCaption!.text).not.toBe(story.heroMedia!.defaultCaption);
@@ -124,7 +142,9 @@ describe("the model story", () => {
     const body = story.body as BodyDoc;
     const [figure] = nodesOf(body, "figure");
     expect(story.captions.find((c) => c.id === figure.attrs?.captionId)).toMatchObject({ mediaId: figure.attrs?.mediaId });
-    expect(formatCredit((await db.media.findUniqueOrThrow({ where: { id: figure.attrs!.mediaId as string }, include: { agency: true, photographer: true } })))?.full).toMatch(/^Photo by Douwe Bijlsma\/BSR Agency\/Getty Images$/);
+    expect(formatCredit(await db.media.findUniqueOrThrow({ where: { id: figure.attrs!.mediaId as string }, include: { agency: true, photographer: true } }))?.full).toMatch(
+      /^Photo by Douwe Bijlsma\/BSR Agency\/Getty Images$/,
+    );
 
     const quoteIds = nodesOf(body, "pullQuote").map((n) => n.attrs?.quoteId);
     expect(quoteIds.length).toBeGreaterThanOrEqual(2);
@@ -134,7 +154,10 @@ describe("the model story", () => {
 
     const related = nodesOf(body, "relatedStory").map((n) => [n.attrs?.articleId, n.attrs?.label]);
     expect(related).toEqual(story.relatedLinks.map((link) => [link.toArticleId, link.label]));
-    expect(story.relatedLinks.map((link) => [link.position, link.label])).toEqual([[0, "'SHOULDN'T BE THERE':"], [1, "'INSANE':"]]);
+    expect(story.relatedLinks.map((link) => [link.position, link.label])).toEqual([
+      [0, "'SHOULDN'T BE THERE':"],
+      [1, "'INSANE':"],
+    ]);
     expect(story.relatedLinks.every((link) => link.toArticle.status === "PUBLISHED" && link.toArticleId !== story.id)).toBe(true);
 
     const [sidebarNode] = nodesOf(body, "sidebar");
@@ -149,7 +172,21 @@ describe("the model story", () => {
     const story = await loadModelStory();
     const sidebarText = story.sidebars.map((s) => bodyToPlainText(s.body as BodyDoc)).join("\n");
     const text = [story.standfirst, story.bodyText, sidebarText].join("\n");
-    for (const fact of ["Nana Takagi", "last turn", "Canada", "11 seconds", "Miho", "Ayano Sato", "four years", "3 minutes 38.07 seconds", "two and a half seconds", "United States", "Sven Kramer", "Sverre Lunde Pedersen", "cycling fall"]) {
+    for (const fact of [
+      "Nana Takagi",
+      "last turn",
+      "Canada",
+      "11 seconds",
+      "Miho",
+      "Ayano Sato",
+      "four years",
+      "3 minutes 38.07 seconds",
+      "two and a half seconds",
+      "United States",
+      "Sven Kramer",
+      "Sverre Lunde Pedersen",
+      "cycling fall",
+    ]) {
       expect(text, fact).toContain(fact);
     }
   });
@@ -162,8 +199,19 @@ describe("the model story", () => {
       throw new Error(`${reference} is missing in CI`);
     }
     return loadModelStory().then((story) => {
-      const ours = [story.headline, story.standfirst, story.bodyText, story.heroCaption?.text, ...story.captions.map((c) => c.text), ...story.quotes.map((q) => q.text), ...story.sidebars.map((s) => bodyToPlainText(s.body as BodyDoc))].join("\n");
-      const sentences = readFileSync(reference, "utf8").split(/(?<=[.!?])\s+|\n+/).map((s) => s.replace(/^["“]|["”]$/g, "").trim()).filter((s) => s.length > 30);
+      const ours = [
+        story.headline,
+        story.standfirst,
+        story.bodyText,
+        story.heroCaption?.text,
+        ...story.captions.map((c) => c.text),
+        ...story.quotes.map((q) => q.text),
+        ...story.sidebars.map((s) => bodyToPlainText(s.body as BodyDoc)),
+      ].join("\n");
+      const sentences = readFileSync(reference, "utf8")
+        .split(/(?<=[.!?])\s+|\n+/)
+        .map((s) => s.replace(/^["“]|["”]$/g, "").trim())
+        .filter((s) => s.length > 30);
       expect(sentences.length).toBeGreaterThan(10);
       expect(sentences.filter((sentence) => ours.includes(sentence))).toEqual([]);
     });

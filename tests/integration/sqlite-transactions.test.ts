@@ -38,15 +38,15 @@ function createSection(): Promise<unknown> {
 }
 
 function withinLimit<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not settle within ${RECOVERY_LIMIT_MS} ms: the client is wedged`)), RECOVERY_LIMIT_MS)),
-  ]);
+  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not settle within ${RECOVERY_LIMIT_MS} ms: the client is wedged`)), RECOVERY_LIMIT_MS))]);
 }
 
 async function failureOf(work: Promise<unknown>) {
   const { toFailure } = await import("../../lib/action-result");
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error, "the transaction should have failed").not.toBeNull();
   return toFailure(error);
 }

@@ -36,8 +36,16 @@ async function draftStory(): Promise<Story> {
   const section = await db.section.findFirstOrThrow({ where: { slug: "olympics" } });
   const profile = await db.bylineProfile.findFirstOrThrow();
   const saved = await saveArticle(author, {
-    articleId: id, expectedVersion: version,
-    article: { ...article, headline: "Matrix story", standfirst: "Standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], body: { type: "doc", content: [paragraph("Body.")] } },
+    articleId: id,
+    expectedVersion: version,
+    article: {
+      ...article,
+      headline: "Matrix story",
+      standfirst: "Standfirst.",
+      sectionId: section.id,
+      bylines: [{ profileId: profile.id, role: "REPORTER" }],
+      body: { type: "doc", content: [paragraph("Body.")] },
+    },
   });
   return { id, version: saved.version };
 }
@@ -64,7 +72,6 @@ async function linkedStory(): Promise<Story> {
   return draft;
 }
 
-
 async function trashedStory(): Promise<Story> {
   const draft = await draftStory();
   const trashed = await deleteToTrash(author, { articleId: draft.id, expectedVersion: draft.version });
@@ -84,7 +91,14 @@ async function revisionIds(story: Story): Promise<string[]> {
 }
 
 const CASES: Record<string, Case> = {
-  save: { needs: "draft", allowed: DESK, call: async (s) => { const { article } = await currentInput(s.id); return storyActions.saveStoryAction({ articleId: s.id, expectedVersion: s.version, article: { ...article, kicker: "Changed" } }); } },
+  save: {
+    needs: "draft",
+    allowed: DESK,
+    call: async (s) => {
+      const { article } = await currentInput(s.id);
+      return storyActions.saveStoryAction({ articleId: s.id, expectedVersion: s.version, article: { ...article, kicker: "Changed" } });
+    },
+  },
   submit: { needs: "draft", allowed: DESK, call: (s) => storyActions.transitionAction("submit", { articleId: s.id, expectedVersion: s.version }) },
   publish: { needs: "draft", allowed: DESK, call: (s) => storyActions.transitionAction("publish", { articleId: s.id, expectedVersion: s.version }) },
   schedule: { needs: "draft", allowed: DESK, call: (s) => storyActions.transitionAction("schedule", { articleId: s.id, expectedVersion: s.version, publishAt: new Date(Date.now() + 3_600_000).toISOString() }) },
@@ -94,7 +108,14 @@ const CASES: Record<string, Case> = {
   checkIn: { needs: "draft", allowed: DESK, call: (s) => storyActions.checkInAction(s.id) },
   reload: { needs: "draft", allowed: DESK, call: (s) => storyActions.reloadStoryAction(s.id) },
   listRevisions: { needs: "draft", allowed: DESK, call: (s) => storyActions.listRevisionsAction(s.id) },
-  compareRevisions: { needs: "published", allowed: DESK, call: async (s) => { const [a, b] = await revisionIds(s); return storyActions.compareRevisionsAction(s.id, a, b); } },
+  compareRevisions: {
+    needs: "published",
+    allowed: DESK,
+    call: async (s) => {
+      const [a, b] = await revisionIds(s);
+      return storyActions.compareRevisionsAction(s.id, a, b);
+    },
+  },
   compareWithCurrent: { needs: "draft", allowed: DESK, call: async (s) => storyActions.compareWithCurrentAction(s.id, (await currentInput(s.id)).article) },
   restoreRevision: { needs: "published", allowed: DESK, call: async (s) => storyActions.restoreRevisionAction({ articleId: s.id, revisionId: (await revisionIds(s))[0], expectedVersion: s.version }) },
   previewLink: { needs: "draft", allowed: DESK, call: (s) => storyActions.previewLinkAction(s.id) },
@@ -104,7 +125,11 @@ const CASES: Record<string, Case> = {
   searchStories: { needs: "draft", allowed: STAFF, call: (s) => storyActions.searchStoriesAction("the", s.id) },
   updateLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.updateLiveAction({ articleId: s.id, expectedVersion: s.version }) },
   discardChanges: { needs: "changed", allowed: DESK, call: (s) => storyActions.discardChangesAction({ articleId: s.id, expectedVersion: s.version }) },
-  scheduleLiveUpdate: { needs: "changed", allowed: DESK, call: (s) => storyActions.scheduleLiveUpdateAction({ articleId: s.id, expectedVersion: s.version, updateAt: new Date(Date.now() + 3_600_000).toISOString() }) },
+  scheduleLiveUpdate: {
+    needs: "changed",
+    allowed: DESK,
+    call: (s) => storyActions.scheduleLiveUpdateAction({ articleId: s.id, expectedVersion: s.version, updateAt: new Date(Date.now() + 3_600_000).toISOString() }),
+  },
   compareWithLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.compareWithLiveAction(s.id) },
   liveState: { needs: "changed", allowed: DESK, call: (s) => storyActions.liveStateAction(s.id) },
   readMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.readMediaAction([photo.id]) },
@@ -117,8 +142,16 @@ const CASES: Record<string, Case> = {
 async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
   return Promise.all([
-    db.article.findMany(byId), db.revision.findMany(byId), db.auditEntry.findMany(byId), db.articleNote.findMany(byId),
-    db.quote.findMany(byId), db.previewLink.findMany(byId), db.workingCopy.findMany({ orderBy: { articleId: "asc" } }), db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }), db.redirect.findMany(byId), db.media.findMany(byId),
+    db.article.findMany(byId),
+    db.revision.findMany(byId),
+    db.auditEntry.findMany(byId),
+    db.articleNote.findMany(byId),
+    db.quote.findMany(byId),
+    db.previewLink.findMany(byId),
+    db.workingCopy.findMany({ orderBy: { articleId: "asc" } }),
+    db.editingSession.findMany({ orderBy: [{ articleId: "asc" }, { userId: "asc" }] }),
+    db.redirect.findMany(byId),
+    db.media.findMany(byId),
   ]);
 }
 

@@ -39,7 +39,8 @@ async function draft(actor: Actor, headline: string, extra: { bylineProfileId?: 
   const section = await db.section.findFirstOrThrow({ where: { slug: "olympics" } });
   const profileId = extra.bylineProfileId ?? (await db.bylineProfile.findFirstOrThrow({ orderBy: { slug: "asc" } })).id;
   const saved = await saveArticle(actor, {
-    articleId: id, expectedVersion: version,
+    articleId: id,
+    expectedVersion: version,
     article: { ...article, headline, standfirst: "A standfirst.", sectionId: section.id, bylines: [{ profileId, role: "REPORTER" }], body: extra.body ?? { type: "doc", content: [paragraph("Body text.")] } },
   });
   return { id, version: saved.version };
@@ -60,7 +61,10 @@ describe("moving a story to the trash", () => {
     const row = (await trashed(editor)).find((r) => r.id === story.id);
     expect(row).toMatchObject({ headline: "Curling stone splits in final", status: "DRAFT", deletedBy: "Rory Restore", deletedAt: result.deletedAt });
     expect(new Date(row!.purgeAt).getTime() - new Date(result.deletedAt).getTime()).toBe(30 * DAY);
-    expect(await db.auditEntry.findFirst({ where: { entityId: story.id, action: "article.trash" } })).toMatchObject({ actorId: otherEditor.id, details: { headline: "Curling stone splits in final", status: "DRAFT" } });
+    expect(await db.auditEntry.findFirst({ where: { entityId: story.id, action: "article.trash" } })).toMatchObject({
+      actorId: otherEditor.id,
+      details: { headline: "Curling stone splits in final", status: "DRAFT" },
+    });
     await expect(deleteToTrash(editor, { articleId: story.id, expectedVersion: result.version })).rejects.toMatchObject({ code: "CONFLICT", message: "This story is already in the trash." });
   });
 
@@ -82,13 +86,19 @@ describe("moving a story to the trash", () => {
   it("refuses a published or scheduled story, saying to take it off the site first", async () => {
     const story = await draft(editor, "Ski jumper lands record");
     const published = await publishArticle(editor, { articleId: story.id, expectedVersion: story.version });
-    await expect(deleteToTrash(editor, { articleId: story.id, expectedVersion: published.version })).rejects.toMatchObject({ code: "CONFLICT", message: "A published story cannot be deleted. Unpublish it first; then it can go to the trash." });
+    await expect(deleteToTrash(editor, { articleId: story.id, expectedVersion: published.version })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A published story cannot be deleted. Unpublish it first; then it can go to the trash.",
+    });
     const unpublished = await unpublishArticle(editor, { articleId: story.id, expectedVersion: published.version });
     await expect(deleteToTrash(editor, { articleId: story.id, expectedVersion: unpublished.version })).resolves.toMatchObject({ version: unpublished.version + 1 });
 
     const later = await draft(editor, "Biathlon start moved");
     const scheduled = await scheduleArticle(editor, { articleId: later.id, expectedVersion: later.version, publishAt: new Date(Date.now() + DAY).toISOString() });
-    await expect(deleteToTrash(editor, { articleId: later.id, expectedVersion: scheduled.version })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/scheduled story cannot be deleted.*off the schedule first/) });
+    await expect(deleteToTrash(editor, { articleId: later.id, expectedVersion: scheduled.version })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/scheduled story cannot be deleted.*off the schedule first/),
+    });
   });
 
   it("refuses a story another story's teaser links to, naming that story", async () => {
@@ -102,7 +112,11 @@ describe("moving a story to the trash", () => {
   it("keeps a trashed story from being published by someone who still had it open", async () => {
     const story = await draft(editor, "Snowboard judges split");
     const { version } = await deleteToTrash(editor, { articleId: story.id, expectedVersion: story.version });
-    await expect(publishArticle(otherEditor, { articleId: story.id, expectedVersion: version })).rejects.toMatchObject({ code: "CONFLICT", details: { trashed: true }, message: expect.stringMatching(/moved this story to the trash\. Nothing was saved/) });
+    await expect(publishArticle(otherEditor, { articleId: story.id, expectedVersion: version })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { trashed: true },
+      message: expect.stringMatching(/moved this story to the trash\. Nothing was saved/),
+    });
     expect(await db.article.findUniqueOrThrow({ where: { id: story.id } })).toMatchObject({ status: "DRAFT", version });
   });
 
@@ -114,8 +128,11 @@ describe("moving a story to the trash", () => {
     for (const isAutosave of [true, false]) {
       // Both the version the tab had and the current one (as after a conflict's "reload") are refused.
       for (const expectedVersion of [opened.version, version]) {
-        await expect(saveArticle(editor, { articleId: story.id, expectedVersion, isAutosave, article: { ...opened.article, headline: "Typed after the trash" } }))
-          .rejects.toMatchObject({ code: "CONFLICT", details: { trashed: true }, message: "Rory Restore moved this story to the trash. Nothing was saved: restore it from the trash to go on editing." });
+        await expect(saveArticle(editor, { articleId: story.id, expectedVersion, isAutosave, article: { ...opened.article, headline: "Typed after the trash" } })).rejects.toMatchObject({
+          code: "CONFLICT",
+          details: { trashed: true },
+          message: "Rory Restore moved this story to the trash. Nothing was saved: restore it from the trash to go on editing.",
+        });
       }
     }
     expect(await db.article.findUniqueOrThrow({ where: { id: story.id } })).toMatchObject({ headline: "Ski jump hill closed by wind", version });
@@ -171,7 +188,9 @@ describe("purging the trash", () => {
     expect(await db.article.findUnique({ where: { id: keep.id }, select: { version: true } })).toEqual({ version: kept.version });
     // Run by the scheduler, outside any request: nobody acted, and there is no address.
     expect(await db.auditEntry.findFirst({ where: { entityId: story.id, action: "article.purge" } })).toMatchObject({
-      actorId: null, ip: null, details: { headline: "Figure skater's last routine", status: "DRAFT", deletedBy: "Tess Trash", deletedAt: deleted.deletedAt },
+      actorId: null,
+      ip: null,
+      details: { headline: "Figure skater's last routine", status: "DRAFT", deletedBy: "Tess Trash", deletedAt: deleted.deletedAt },
     });
   });
 });

@@ -38,7 +38,10 @@ async function saveTags(actor: Actor, articleId: string, tagNames: string[], isA
 }
 
 async function refusal(promise: Promise<unknown>) {
-  return promise.then(() => null, (error: { code?: string; status?: number; message: string }) => error);
+  return promise.then(
+    () => null,
+    (error: { code?: string; status?: number; message: string }) => error,
+  );
 }
 
 async function storyState(articleId: string) {
@@ -117,8 +120,18 @@ describe("the scheduler's cleanup of unused story tags", () => {
     const { id } = await createArticle(editor, { headline: "Draft" });
     const { version, article } = await currentInput(id);
     const saved = await saveArticle(editor, {
-      articleId: id, expectedVersion: version,
-      article: { ...article, headline: `Cleanup story ${run}`, slug: `cleanup-story-${run}-${Date.now()}`, standfirst: "A standfirst.", sectionId: section.id, bylines: [{ profileId: profile.id, role: "REPORTER" }], tagNames, body: { type: "doc", content: [paragraph("Body.")] } },
+      articleId: id,
+      expectedVersion: version,
+      article: {
+        ...article,
+        headline: `Cleanup story ${run}`,
+        slug: `cleanup-story-${run}-${Date.now()}`,
+        standfirst: "A standfirst.",
+        sectionId: section.id,
+        bylines: [{ profileId: profile.id, role: "REPORTER" }],
+        tagNames,
+        body: { type: "doc", content: [paragraph("Body.")] },
+      },
     });
     await publishArticle(editor, { articleId: id, expectedVersion: saved.version });
     return id;

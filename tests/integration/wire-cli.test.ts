@@ -36,7 +36,8 @@ function file(name: string, content: string | Buffer): string {
 }
 
 async function cli(...argv: string[]) {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const code = await runWireImport(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
   return { code, out, err };
 }

@@ -47,7 +47,16 @@ function newsmlVariant(xml: string, name: string): string {
 }
 
 async function storyOf(articleId: string) {
-  return db.article.findUniqueOrThrow({ where: { id: articleId }, include: { tags: { include: { tag: true } }, notes: true, heroMedia: { include: { agency: true, photographer: true } }, heroCaption: true, wireItem: { include: { pictures: { orderBy: { position: "asc" } } } } } });
+  return db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: {
+      tags: { include: { tag: true } },
+      notes: true,
+      heroMedia: { include: { agency: true, photographer: true } },
+      heroCaption: true,
+      wireItem: { include: { pictures: { orderBy: { position: "asc" } } } },
+    },
+  });
 }
 
 async function mediaFileCount(): Promise<number> {
@@ -76,7 +85,10 @@ describe("wire import: every ninjs sample", () => {
     if (name.includes("associations")) {
       // Renditions without a file address: both pictures kept as pending, each with a credit.
       expect(story.headline).toMatch(/^Dell Redefines Workstation/);
-      expect(story.wireItem!.pictures.map((p) => [p.status, p.credit])).toEqual([["PENDING", AGENCY], ["PENDING", AGENCY]]);
+      expect(story.wireItem!.pictures.map((p) => [p.status, p.credit])).toEqual([
+        ["PENDING", AGENCY],
+        ["PENDING", AGENCY],
+      ]);
       expect(result.pictures.every((p) => p.failure?.includes("no picture file address"))).toBe(true);
     }
     if (name.includes("photo_only")) {
@@ -143,7 +155,14 @@ describe("wire import: every NewsML-G2 sample", () => {
 describe("wire import: versions, cancel and refusals", () => {
   const guid = `urn:wire-test:${run}:versions`;
   const doc = (version: number, extra: Record<string, unknown> = {}) =>
-    JSON.stringify({ uri: guid, version: String(version), pubStatus: "usable", headlines: [{ value: `Headline v${version}` }], bodies: [{ contentType: "text/plain", value: `Body of version ${version}.` }], ...extra });
+    JSON.stringify({
+      uri: guid,
+      version: String(version),
+      pubStatus: "usable",
+      headlines: [{ value: `Headline v${version}` }],
+      bodies: [{ contentType: "text/plain", value: `Body of version ${version}.` }],
+      ...extra,
+    });
 
   test("a higher version updates the untouched draft and adds a revision; an equal or older one changes nothing", async () => {
     const first = await importWireItem(editor, { source: doc(1), agency: AGENCY });
@@ -196,7 +215,11 @@ describe("wire import: versions, cancel and refusals", () => {
     // A body the editor's validator refuses (over its size limit) fails the write after the
     // picture was fetched and its files stored.
     const huge = Array.from({ length: 40_000 }, (_, i) => `<p>p${i}</p>`).join("");
-    const source = JSON.stringify({ uri: `urn:wire-test:${run}:huge`, bodies: [{ contentType: "application/xhtml+xml", value: huge }], associations: [{ name: "p", uri: "urn:p", type: "picture", renditions: [{ name: "main", href: `${server.origin}/huge-${run}.jpg` }] }] });
+    const source = JSON.stringify({
+      uri: `urn:wire-test:${run}:huge`,
+      bodies: [{ contentType: "application/xhtml+xml", value: huge }],
+      associations: [{ name: "p", uri: "urn:p", type: "picture", renditions: [{ name: "main", href: `${server.origin}/huge-${run}.jpg` }] }],
+    });
     const requestsBefore = server.requests.length;
     await expect(importWireItem(editor, { source, agency: AGENCY })).rejects.toThrow(/The story body is not valid: body is \d+ KB; the limit is 512 KB/);
     expect(server.requests.length).toBe(requestsBefore + 1);
@@ -204,15 +227,27 @@ describe("wire import: versions, cancel and refusals", () => {
   });
 
   test("a private address is refused for an agency that is not allowed; the picture stays pending", async () => {
-    const source = JSON.stringify({ uri: `urn:wire-test:${run}:private`, headlines: [{ value: "Private" }], associations: [{ name: "p", uri: "urn:p2", type: "picture", by: "Some One", renditions: [{ name: "main", href: `${server.origin}/private-${run}.jpg` }] }] });
+    const source = JSON.stringify({
+      uri: `urn:wire-test:${run}:private`,
+      headlines: [{ value: "Private" }],
+      associations: [{ name: "p", uri: "urn:p2", type: "picture", by: "Some One", renditions: [{ name: "main", href: `${server.origin}/private-${run}.jpg` }] }],
+    });
     const requestsBefore = server.requests.length;
     const result = await importWireItem(editor, { source, agency: `Public Only Agency ${run}` });
-    expect(result.pictures).toEqual([expect.objectContaining({ status: "pending", credit: `Some One/Public Only Agency ${run}`, failure: expect.stringContaining("127.0.0.1 is a private, loopback or link-local address") })]);
+    expect(result.pictures).toEqual([
+      expect.objectContaining({ status: "pending", credit: `Some One/Public Only Agency ${run}`, failure: expect.stringContaining("127.0.0.1 is a private, loopback or link-local address") }),
+    ]);
     expect(server.requests.length).toBe(requestsBefore);
   });
 
   test("unknown fields import, are listed as skipped and kept on the wire item; script markup never reaches the body", async () => {
-    const source = JSON.stringify({ uri: `urn:wire-test:${run}:unknown`, pubStatus: "withheld", headlines: [{ value: "Extras", mood: "calm" }], agencyScore: 3, bodies: [{ contentType: "application/xhtml+xml", value: '<p onclick="steal()">Kept <a href="javascript:alert(1)">text</a></p><script>alert(1)</script>' }] });
+    const source = JSON.stringify({
+      uri: `urn:wire-test:${run}:unknown`,
+      pubStatus: "withheld",
+      headlines: [{ value: "Extras", mood: "calm" }],
+      agencyScore: 3,
+      bodies: [{ contentType: "application/xhtml+xml", value: '<p onclick="steal()">Kept <a href="javascript:alert(1)">text</a></p><script>alert(1)</script>' }],
+    });
     const result = await importWireItem(editor, { source, agency: AGENCY });
     expect(result.skipped.sort()).toEqual(["agencyScore", "headlines[0].mood"]);
     const story = await storyOf(result.articleId!);

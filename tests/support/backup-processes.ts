@@ -85,7 +85,10 @@ export async function startWriter(env: Env): Promise<RunningWriter> {
 }
 
 function parseLines(stdout: string): WriterLine[] {
-  return stdout.split("\n").filter((line) => line.trim() && line !== "ready").map((line) => JSON.parse(line) as WriterLine);
+  return stdout
+    .split("\n")
+    .filter((line) => line.trim() && line !== "ready")
+    .map((line) => JSON.parse(line) as WriterLine);
 }
 
 // The server the integration-postgres run found or started (tests/setup/postgres-database.ts).

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
 }
 
 // Exits explicitly: lib/ keeps timers (caches, pools) that would hold the process open.
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -22,7 +22,11 @@ export default async function SignInPage({ searchParams }: Props) {
     <section className="auth-card" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Sign in</h1>
       <p className="auth-lead">For newsroom staff. Readers do not need an account.</p>
-      {first(params.signedOut) && <p className="auth-notice" role="status">You have signed out.</p>}
+      {first(params.signedOut) && (
+        <p className="auth-notice" role="status">
+          You have signed out.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} initialError={signInErrorMessage(first(params.error))} />
     </section>
   );

@@ -32,7 +32,11 @@ export function SignOutButton() {
       <button type="button" disabled={pending !== null} onClick={() => void everywhere()}>
         {pending === "everywhere" ? "Ending every session…" : "End my sessions in every browser"}
       </button>
-      {message && <p role="alert" className="form-error">{message}</p>}
+      {message && (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -22,7 +22,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   // The key names the content, so it is a strong validator.
   const etag = `"${segments.at(-1)}"`;
   const caching = { "Cache-Control": `public, max-age=${CACHE_SECONDS}, must-revalidate`, ETag: etag, "X-Content-Type-Options": "nosniff" };
-  if (request.headers.get("if-none-match")?.split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers: caching });
+  if (
+    request.headers
+      .get("if-none-match")
+      ?.split(",")
+      .some((tag) => tag.trim() === etag)
+  )
+    return new Response(null, { status: 304, headers: caching });
   return new Response(new Uint8Array(file.bytes), {
     status: 200,
     headers: { ...caching, "Content-Type": file.contentType, "Content-Length": String(file.bytes.length) },

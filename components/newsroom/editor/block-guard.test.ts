@@ -65,8 +65,18 @@ describe("insertBlock", () => {
   });
 
   it("goes after a whole list, and at the end after select-all", () => {
-    expect(insert(stateOf([list("Item"), p("Next.")], (doc) => TextSelection.create(doc, 3)), quote(1)).content).toEqual([list("Item"), quote(1), p("Next.")]);
-    expect(insert(stateOf([p("Lead."), quote(1)], (doc) => new AllSelection(doc)), newsletter).content).toEqual([p("Lead."), quote(1), newsletter, p()]);
+    expect(
+      insert(
+        stateOf([list("Item"), p("Next.")], (doc) => TextSelection.create(doc, 3)),
+        quote(1),
+      ).content,
+    ).toEqual([list("Item"), quote(1), p("Next.")]);
+    expect(
+      insert(
+        stateOf([p("Lead."), quote(1)], (doc) => new AllSelection(doc)),
+        newsletter,
+      ).content,
+    ).toEqual([p("Lead."), quote(1), newsletter, p()]);
   });
 
   it("selects the new block when another block follows it", () => {

@@ -60,11 +60,21 @@ function Toolbar({ editor }: { editor: Editor }) {
       <Mark editor={editor} name="bulletList" label="• List" shortcut="Ctrl+Shift+8" run={() => editor.chain().focus().toggleBulletList().run()} />
       <Mark editor={editor} name="orderedList" label="1. List" shortcut="Ctrl+Shift+7" run={() => editor.chain().focus().toggleOrderedList().run()} />
       <span className="toolbar-separator" aria-hidden="true" />
-      <button type="button" onClick={insertFigure}>+ Photo</button>
-      <button type="button" onClick={insertQuote}>+ Quote</button>
-      <button type="button" onClick={() => insert({ type: "relatedStory", attrs: { articleId: null, label: "" } })}>+ Related story</button>
-      <button type="button" onClick={insertSidebar}>+ Sidebar</button>
-      <button type="button" onClick={() => insert({ type: "newsletterSignup" })}>+ Newsletter</button>
+      <button type="button" onClick={insertFigure}>
+        + Photo
+      </button>
+      <button type="button" onClick={insertQuote}>
+        + Quote
+      </button>
+      <button type="button" onClick={() => insert({ type: "relatedStory", attrs: { articleId: null, label: "" } })}>
+        + Related story
+      </button>
+      <button type="button" onClick={insertSidebar}>
+        + Sidebar
+      </button>
+      <button type="button" onClick={() => insert({ type: "newsletterSignup" })}>
+        + Newsletter
+      </button>
     </div>
   );
 }

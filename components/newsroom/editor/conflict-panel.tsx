@@ -14,7 +14,10 @@ type Props = {
 };
 
 function ClashChoice({ clash, savedBy, choice, onChoose }: { clash: Clash; savedBy: string; choice: Side | undefined; onChoose: (side: Side) => void }) {
-  const sides = [{ side: "theirs", title: `${savedBy}'s version`, text: clash.theirs }, { side: "mine", title: "Your version", text: clash.mine }] as const;
+  const sides = [
+    { side: "theirs", title: `${savedBy}'s version`, text: clash.theirs },
+    { side: "mine", title: "Your version", text: clash.mine },
+  ] as const;
   return (
     <fieldset className="clash">
       <legend>{clash.label}</legend>
@@ -23,13 +26,22 @@ function ClashChoice({ clash, savedBy, choice, onChoose }: { clash: Clash; saved
           <tr>
             {sides.map(({ side, title }) => (
               <th key={side} scope="col">
-                <label><input type="radio" name={`clash-${clash.id}`} checked={choice === side} onChange={() => onChoose(side)} />{title}</label>
+                <label>
+                  <input type="radio" name={`clash-${clash.id}`} checked={choice === side} onChange={() => onChoose(side)} />
+                  {title}
+                </label>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          <tr>{sides.map(({ side, text }) => <td key={side} className="clash-text">{text}</td>)}</tr>
+          <tr>
+            {sides.map(({ side, text }) => (
+              <td key={side} className="clash-text">
+                {text}
+              </td>
+            ))}
+          </tr>
         </tbody>
       </table>
     </fieldset>
@@ -43,16 +55,20 @@ export function ConflictPanel({ savedBy, clashes, theirChanges, onSave, onTakeTh
     <section className="conflict-panel" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-help">
       <h2 id="conflict-title">{savedBy} saved this story while you were editing</h2>
       <p id="conflict-help">
-        You both changed {clashes.length === 1 ? "the same thing" : `the same ${clashes.length} things`}: choose which version to keep for each.
-        Your latest changes are still here, unsaved; nothing is saved until you choose.
+        You both changed {clashes.length === 1 ? "the same thing" : `the same ${clashes.length} things`}: choose which version to keep for each. Your latest changes are still here, unsaved; nothing is saved
+        until you choose.
       </p>
       {theirChanges.length > 0 && <p>Their other changes are merged in when you save: {theirChanges.join(", ")}.</p>}
       {clashes.map((clash) => (
         <ClashChoice key={clash.id} clash={clash} savedBy={savedBy} choice={choices[clash.id]} onChoose={(side) => setChoices((current) => ({ ...current, [clash.id]: side }))} />
       ))}
       <div className="dialog-actions">
-        <button type="button" disabled={!isAnswered} onClick={() => onSave(choices)}>Save with these choices</button>
-        <button type="button" onClick={onTakeTheirs}>Load their version (drop mine)</button>
+        <button type="button" disabled={!isAnswered} onClick={() => onSave(choices)}>
+          Save with these choices
+        </button>
+        <button type="button" onClick={onTakeTheirs}>
+          Load their version (drop mine)
+        </button>
       </div>
     </section>
   );

@@ -8,10 +8,20 @@ export function DiffView({ comparison, beforeLabel, afterLabel }: { comparison: 
       {comparison.fields.length === 0 && !isBodyChanged && <p>No differences.</p>}
       {comparison.fields.length > 0 && (
         <table className="diff-fields">
-          <thead><tr><th scope="col">Field</th><th scope="col">{beforeLabel}</th><th scope="col">{afterLabel}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">{beforeLabel}</th>
+              <th scope="col">{afterLabel}</th>
+            </tr>
+          </thead>
           <tbody>
             {comparison.fields.map((change) => (
-              <tr key={change.field}><th scope="row">{change.field}</th><td>{change.before}</td><td>{change.after}</td></tr>
+              <tr key={change.field}>
+                <th scope="row">{change.field}</th>
+                <td>{change.before}</td>
+                <td>{change.after}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -21,7 +31,8 @@ export function DiffView({ comparison, beforeLabel, afterLabel }: { comparison: 
           {comparison.body.map((line, index) => (
             <p key={index} className={`diff-line diff-line--${line.kind}`}>
               <span className="visually-hidden">{line.kind === "added" ? `Only in ${afterLabel}: ` : line.kind === "removed" ? `Only in ${beforeLabel}: ` : ""}</span>
-              {line.kind === "added" ? "+ " : line.kind === "removed" ? "− " : "  "}{line.text}
+              {line.kind === "added" ? "+ " : line.kind === "removed" ? "− " : "  "}
+              {line.text}
             </p>
           ))}
         </div>

@@ -11,19 +11,36 @@ const PROBLEMS: PublishProblem[] = [
 
 describe("failureNotice", () => {
   it("shows a publish refusal as an error listing each problem once, not the message that repeats them", () => {
-    const notice = failureNotice({ message: `This story cannot be published yet: ${PROBLEMS.map((p) => p.message).join(" ")}`, details: { problems: PROBLEMS.map((p) => p.message), publishProblems: PROBLEMS } });
+    const notice = failureNotice({
+      message: `This story cannot be published yet: ${PROBLEMS.map((p) => p.message).join(" ")}`,
+      details: { problems: PROBLEMS.map((p) => p.message), publishProblems: PROBLEMS },
+    });
     expect(notice).toEqual({ isError: true, text: "This story cannot be published yet. Fix these, then try again:", problems: PROBLEMS });
   });
 
   it("shows any other refusal as an error with its own message", () => {
-    expect(failureNotice({ message: "Your role (contributor) does not allow publish on this story.", details: undefined })).toEqual({ isError: true, text: "Your role (contributor) does not allow publish on this story." });
+    expect(failureNotice({ message: "Your role (contributor) does not allow publish on this story.", details: undefined })).toEqual({
+      isError: true,
+      text: "Your role (contributor) does not allow publish on this story.",
+    });
     expect(failureNotice({ message: "Please fix: slug: is too long", details: { problems: ["slug: is too long"] } })).toEqual({ isError: true, text: "Please fix: slug: is too long" });
   });
 });
 
 const photo = (fields: Partial<PickerMedia> = {}): PickerMedia => ({
-  id: "m".repeat(25), version: 1, src: "/media/r/x.jpg", originalName: "x.jpg", altText: "", defaultCaption: "", photographerId: null, agencyId: null,
-  creditOverride: null, credit: null, problems: ["No alt text", "No credit"], hasProblems: true, ...fields,
+  id: "m".repeat(25),
+  version: 1,
+  src: "/media/r/x.jpg",
+  originalName: "x.jpg",
+  altText: "",
+  defaultCaption: "",
+  photographerId: null,
+  agencyId: null,
+  creditOverride: null,
+  credit: null,
+  problems: ["No alt text", "No credit"],
+  hasProblems: true,
+  ...fields,
 });
 const records = (media: PickerMedia[]): EditorRecords => ({ quotes: {}, captions: {}, sidebars: {}, stories: {}, media: Object.fromEntries(media.map((m) => [m.id, m])) });
 

@@ -73,17 +73,37 @@ function isFixed(target: ProblemTarget, media: Record<string, PickerMedia>): boo
 }
 
 export function EditorNotice({ notice, media }: { notice: Notice; media: Record<string, PickerMedia> }) {
-  const link = notice.link && <a href={notice.link} target="_blank" rel="noreferrer">{notice.link}</a>;
-  if (!notice.isError) return <div role="status" className="notice"><p>{notice.text} {link}</p></div>;
+  const link = notice.link && (
+    <a href={notice.link} target="_blank" rel="noreferrer">
+      {notice.link}
+    </a>
+  );
+  if (!notice.isError)
+    return (
+      <div role="status" className="notice">
+        <p>
+          {notice.text} {link}
+        </p>
+      </div>
+    );
   return (
     <div role="alert" className="notice notice--error">
-      <p>{notice.text} {link}</p>
+      <p>
+        {notice.text} {link}
+      </p>
       {notice.problems && notice.problems.length > 0 && (
         <ul className="problem-list">
           {notice.problems.map(({ message, target }) => (
             <li key={message}>
-              <button type="button" className="problem-link" onClick={() => goToProblem(target)}>{message}</button>
-              {isFixed(target, media) && <> <span className="problem-fixed">fixed</span></>}
+              <button type="button" className="problem-link" onClick={() => goToProblem(target)}>
+                {message}
+              </button>
+              {isFixed(target, media) && (
+                <>
+                  {" "}
+                  <span className="problem-fixed">fixed</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

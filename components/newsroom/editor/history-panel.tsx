@@ -33,19 +33,29 @@ export function HistoryPanel({ articleId, actions, version, onRestored, canResto
   return (
     <section className="history-panel" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      {message && <p role="alert" className="form-error">{message}</p>}
+      {message && (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      )}
       <ol className="revision-list">
         {revisions.map((revision) => (
           <li key={revision.id}>
             <label>
-              <input type="checkbox" checked={picked.includes(revision.id)} onChange={() => toggle(revision.id)} />
-              {" "}{new Date(revision.createdAt).toLocaleString("en-GB")} · {revision.author ?? "Scheduler"} · {revision.kind.toLowerCase()}
+              <input type="checkbox" checked={picked.includes(revision.id)} onChange={() => toggle(revision.id)} /> {new Date(revision.createdAt).toLocaleString("en-GB")} · {revision.author ?? "Scheduler"} ·{" "}
+              {revision.kind.toLowerCase()}
             </label>
-            {canRestore && <button type="button" onClick={() => restore(revision.id)}>Restore</button>}
+            {canRestore && (
+              <button type="button" onClick={() => restore(revision.id)}>
+                Restore
+              </button>
+            )}
           </li>
         ))}
       </ol>
-      <button type="button" disabled={picked.length !== 2} onClick={compare}>Compare the two ticked versions</button>
+      <button type="button" disabled={picked.length !== 2} onClick={compare}>
+        Compare the two ticked versions
+      </button>
       {comparison && <DiffView comparison={comparison} beforeLabel="Older" afterLabel="Newer" />}
     </section>
   );

@@ -65,37 +65,41 @@ export function LiveVersionBar({ articleId, status, initial, saveState, canEdit,
     }
   };
 
-  const compare = () => run(async () => {
-    if (comparison) return setComparison(null);
-    const result = await actions.compareWithLive(articleId);
-    if (result.ok) setComparison(result.data);
-    else setMessage(result.message);
-  });
+  const compare = () =>
+    run(async () => {
+      if (comparison) return setComparison(null);
+      const result = await actions.compareWithLive(articleId);
+      if (result.ok) setComparison(result.data);
+      else setMessage(result.message);
+    });
 
-  const update = () => run(async () => {
-    const note = noteKind ? { kind: noteKind, text: noteText } : null;
-    const result = await actions.updateLive({ articleId, expectedVersion: version(), note });
-    if (!result.ok) return onProblems(result);
-    setLive({ changes: 0, updateAt: null, updateBy: null, workingCopyBy: null });
-    setComparison(null);
-    setNoteKind("");
-    setNoteText("");
-    setMessage(isScheduledStory ? "The scheduled version now has your changes." : "The live story is updated.");
-    onUpdated(result.data.version);
-  });
+  const update = () =>
+    run(async () => {
+      const note = noteKind ? { kind: noteKind, text: noteText } : null;
+      const result = await actions.updateLive({ articleId, expectedVersion: version(), note });
+      if (!result.ok) return onProblems(result);
+      setLive({ changes: 0, updateAt: null, updateBy: null, workingCopyBy: null });
+      setComparison(null);
+      setNoteKind("");
+      setNoteText("");
+      setMessage(isScheduledStory ? "The scheduled version now has your changes." : "The live story is updated.");
+      onUpdated(result.data.version);
+    });
 
-  const schedule = (updateAt: string | null) => run(async () => {
-    const result = await actions.scheduleLiveUpdate({ articleId, expectedVersion: version(), updateAt });
-    if (!result.ok) return onProblems(result);
-    setLive((current) => ({ ...current, updateAt: result.data.updateAt }));
-    onUpdated(result.data.version);
-  });
+  const schedule = (updateAt: string | null) =>
+    run(async () => {
+      const result = await actions.scheduleLiveUpdate({ articleId, expectedVersion: version(), updateAt });
+      if (!result.ok) return onProblems(result);
+      setLive((current) => ({ ...current, updateAt: result.data.updateAt }));
+      onUpdated(result.data.version);
+    });
 
-  const discard = () => run(async () => {
-    const result = await actions.discardChanges({ articleId, expectedVersion: version() });
-    if (!result.ok) return setMessage(result.message);
-    onDiscarded();
-  });
+  const discard = () =>
+    run(async () => {
+      const result = await actions.discardChanges({ articleId, expectedVersion: version() });
+      if (!result.ok) return setMessage(result.message);
+      onDiscarded();
+    });
 
   const hasChanges = live.changes > 0;
   return (
@@ -103,11 +107,19 @@ export function LiveVersionBar({ articleId, status, initial, saveState, canEdit,
       <p className="live-bar-state" role="status">
         <strong>{label}</strong> · {describeChanges(live.changes)}
         {hasChanges && live.workingCopyBy && <> (last saved by {live.workingCopyBy})</>}
-        {live.updateAt && <> · update scheduled for <time dateTime={live.updateAt}>{new Date(live.updateAt).toLocaleString("en-GB")}</time>{live.updateBy && <> by {live.updateBy}</>}</>}
+        {live.updateAt && (
+          <>
+            {" "}
+            · update scheduled for <time dateTime={live.updateAt}>{new Date(live.updateAt).toLocaleString("en-GB")}</time>
+            {live.updateBy && <> by {live.updateBy}</>}
+          </>
+        )}
       </p>
       {hasChanges && (
         <div className="live-bar-actions">
-          <button type="button" onClick={compare} disabled={isBusy} aria-expanded={comparison !== null}>{comparison ? "Hide comparison" : `Compare with ${isScheduledStory ? "scheduled" : "live"}`}</button>
+          <button type="button" onClick={compare} disabled={isBusy} aria-expanded={comparison !== null}>
+            {comparison ? "Hide comparison" : `Compare with ${isScheduledStory ? "scheduled" : "live"}`}
+          </button>
           {canPublish && (
             <>
               <label className="live-bar-note">
@@ -124,25 +136,48 @@ export function LiveVersionBar({ articleId, status, initial, saveState, canEdit,
                   <textarea value={noteText} onChange={(e) => setNoteText(e.target.value)} rows={2} placeholder={noteKind === "CORRECTION" ? "What was wrong, and what is right" : "What was added"} />
                 </label>
               )}
-              <button type="button" className="button-primary" onClick={update} disabled={isBusy}>{isScheduledStory ? "Update scheduled story" : "Update live story"}</button>
+              <button type="button" className="button-primary" onClick={update} disabled={isBusy}>
+                {isScheduledStory ? "Update scheduled story" : "Update live story"}
+              </button>
               <span className="schedule-control">
-                <label><span className="visually-hidden">Update live story at</span><input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} /></label>
-                <button type="button" disabled={!when || isBusy} onClick={() => schedule(new Date(when).toISOString())}>Update at</button>
+                <label>
+                  <span className="visually-hidden">Update live story at</span>
+                  <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+                </label>
+                <button type="button" disabled={!when || isBusy} onClick={() => schedule(new Date(when).toISOString())}>
+                  Update at
+                </button>
               </span>
-              {live.updateAt && <button type="button" onClick={() => schedule(null)} disabled={isBusy}>Cancel scheduled update</button>}
+              {live.updateAt && (
+                <button type="button" onClick={() => schedule(null)} disabled={isBusy}>
+                  Cancel scheduled update
+                </button>
+              )}
             </>
           )}
-          {canEdit && !isConfirmingDiscard && <button type="button" onClick={() => setConfirmingDiscard(true)} disabled={isBusy}>Discard changes</button>}
+          {canEdit && !isConfirmingDiscard && (
+            <button type="button" onClick={() => setConfirmingDiscard(true)} disabled={isBusy}>
+              Discard changes
+            </button>
+          )}
           {canEdit && isConfirmingDiscard && (
             <span className="live-bar-confirm" role="group" aria-label="Confirm discarding">
               Discard {describeChanges(live.changes)} and go back to the {isScheduledStory ? "scheduled" : "live"} version?
-              <button type="button" className="button-danger" onClick={discard} disabled={isBusy}>Yes, discard</button>
-              <button type="button" onClick={() => setConfirmingDiscard(false)}>Keep them</button>
+              <button type="button" className="button-danger" onClick={discard} disabled={isBusy}>
+                Yes, discard
+              </button>
+              <button type="button" onClick={() => setConfirmingDiscard(false)}>
+                Keep them
+              </button>
             </span>
           )}
         </div>
       )}
-      {message && <p className="live-bar-message" role="status">{message}</p>}
+      {message && (
+        <p className="live-bar-message" role="status">
+          {message}
+        </p>
+      )}
       {comparison && <DiffView comparison={comparison} beforeLabel={isScheduledStory ? "Scheduled" : "Live"} afterLabel="Working copy" />}
     </section>
   );

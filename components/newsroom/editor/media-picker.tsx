@@ -24,7 +24,9 @@ function DetailsStep({ media, waiting, onPick, onSkip }: { media: PickerMedia; w
         <h3 id="picker-details-title">Describe the photo you uploaded</h3>
         <p className="hint">Saved to the media library, for every story that uses it. A photo needs alt text and a credit before a story with it can be published.</p>
         <PhotoDetailsForm key={media.id} media={media} hasCaption autoFocus submitLabel="Save and use photo" onSaved={onPick}>
-          <button type="button" onClick={onSkip}>{waiting > 1 ? "Skip: next upload" : "Skip for now"}</button>
+          <button type="button" onClick={onSkip}>
+            {waiting > 1 ? "Skip: next upload" : "Skip for now"}
+          </button>
         </PhotoDetailsForm>
       </div>
     </section>
@@ -38,12 +40,15 @@ export function MediaPicker({ search, onPick }: Props) {
   const [items, setItems] = useState<PickerMedia[]>([]);
   const [toDescribe, setToDescribe] = useState<PickerMedia[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const addUploaded = useCallback(async (item: LibraryItem) => {
-    const [media] = await photos.read([item.id]);
-    if (!media) return;
-    setItems((current) => [media, ...current.filter((other) => other.id !== media.id)]);
-    if (photos.canEdit) setToDescribe((current) => [...current, media]);
-  }, [photos]);
+  const addUploaded = useCallback(
+    async (item: LibraryItem) => {
+      const [media] = await photos.read([item.id]);
+      if (!media) return;
+      setItems((current) => [media, ...current.filter((other) => other.id !== media.id)]);
+      if (photos.canEdit) setToDescribe((current) => [...current, media]);
+    },
+    [photos],
+  );
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -71,7 +76,11 @@ export function MediaPicker({ search, onPick }: Props) {
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Caption, alt text or photographer" autoFocus />
         </label>
         <UploadDropzone isCompact onAdded={addUploaded} />
-        {error && <p role="alert" className="form-error">{error}</p>}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
         <ul className="media-picker-grid">
           {items.map((item) => (
             <li key={item.id}>
@@ -86,7 +95,11 @@ export function MediaPicker({ search, onPick }: Props) {
         </ul>
         {items.length === 0 && !error && <p>No photos match.</p>}
       </div>
-      <div className="dialog-actions"><button type="button" onClick={() => onPick(null)}>Cancel</button></div>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => onPick(null)}>
+          Cancel
+        </button>
+      </div>
     </dialog>
   );
 }

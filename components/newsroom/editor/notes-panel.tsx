@@ -20,13 +20,34 @@ export function NotesPanel({ articleId, notes, addNote }: { articleId: string; n
   return (
     <section className="notes-panel" aria-labelledby="notes-title">
       <h2 id="notes-title">Corrections and updates</h2>
-      <ul>{list.map((note) => <li key={note.id}><strong>{note.kind.toLowerCase()}</strong> ({new Date(note.createdAt).toLocaleString("en-GB")}): {note.text}</li>)}</ul>
+      <ul>
+        {list.map((note) => (
+          <li key={note.id}>
+            <strong>{note.kind.toLowerCase()}</strong> ({new Date(note.createdAt).toLocaleString("en-GB")}): {note.text}
+          </li>
+        ))}
+      </ul>
       <div className="field-row">
-        <label className="field"><span>Kind</span><select value={kind} onChange={(e) => setKind(e.target.value as "CORRECTION" | "UPDATE")}><option value="CORRECTION">Correction</option><option value="UPDATE">Update</option></select></label>
-        <label className="field"><span>Note shown to readers</span><textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} /></label>
+        <label className="field">
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as "CORRECTION" | "UPDATE")}>
+            <option value="CORRECTION">Correction</option>
+            <option value="UPDATE">Update</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Note shown to readers</span>
+          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
       </div>
-      {error && <p role="alert" className="form-error">{error}</p>}
-      <button type="button" disabled={text.trim().length < 5} onClick={submit}>Add note</button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="button" disabled={text.trim().length < 5} onClick={submit}>
+        Add note
+      </button>
     </section>
   );
 }

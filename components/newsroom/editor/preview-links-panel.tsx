@@ -38,7 +38,9 @@ export function PreviewLinksPanel({ articleId, actions, refreshKey }: Props) {
         {links.map((link) => (
           <li key={link.id}>
             Made by {link.createdBy ?? "a former colleague"} on {when(link.createdAt)}, works until {when(link.expiresAt)}{" "}
-            <button type="button" onClick={() => void revoke(link.id)}>Revoke</button>
+            <button type="button" onClick={() => void revoke(link.id)}>
+              Revoke
+            </button>
           </li>
         ))}
       </ul>

@@ -64,21 +64,26 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const buildPayload = useCallback((): ArticleInput => {
     const { fields: f, records: r } = state.current;
     const refs = collectReferences(body.current as BodyDoc);
-    return JSON.parse(JSON.stringify({
-      ...f,
-      tagNames: f.tagNames.map((t) => t.trim()).filter(Boolean),
-      body: body.current,
-      quotes: refs.quoteIds.map((id) => r.quotes[id]).filter(Boolean),
-      captions: refs.captionIds.map((id) => r.captions[id]).filter(Boolean),
-      sidebars: refs.sidebarIds.map((id) => r.sidebars[id]).filter(Boolean),
-    }));
+    return JSON.parse(
+      JSON.stringify({
+        ...f,
+        tagNames: f.tagNames.map((t) => t.trim()).filter(Boolean),
+        body: body.current,
+        quotes: refs.quoteIds.map((id) => r.quotes[id]).filter(Boolean),
+        captions: refs.captionIds.map((id) => r.captions[id]).filter(Boolean),
+        sidebars: refs.sidebarIds.map((id) => r.sidebars[id]).filter(Boolean),
+      }),
+    );
   }, []);
   const applyMerged = (merged: ArticleInput, theirs: EditorStory) => {
     const current = buildPayload();
     setFields(fieldsOf(merged));
     setRecords((r) => ({
-      quotes: { ...r.quotes, ...indexById(merged.quotes) }, captions: { ...r.captions, ...indexById(merged.captions) }, sidebars: { ...r.sidebars, ...indexById(merged.sidebars) },
-      media: { ...r.media, ...indexById(theirs.media) }, stories: { ...r.stories, ...indexById(theirs.stories) },
+      quotes: { ...r.quotes, ...indexById(merged.quotes) },
+      captions: { ...r.captions, ...indexById(merged.captions) },
+      sidebars: { ...r.sidebars, ...indexById(merged.sidebars) },
+      media: { ...r.media, ...indexById(theirs.media) },
+      stories: { ...r.stories, ...indexById(theirs.stories) },
     }));
     if (stableJson([merged.body, merged.sidebars]) !== stableJson([current.body, current.sidebars])) {
       body.current = merged.body as JSONContent;
@@ -99,12 +104,34 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     saving.markChanged();
   };
   const onHeadline = (headline: string) => change(isSlugTouched.current ? { headline } : { headline, slug: slugify(headline) || fields.slug });
-  const pickMedia = useCallback(() => new Promise<PickerMedia | null>((resolve) => setPicker(() => (m: PickerMedia | null) => { setPicker(null); resolve(m); })), []);
-  const recordsApi: RecordsApi = useMemo(() => ({
-    records, articleId: story.id, isReadOnly, pickMedia, photos,
-    update: (fn) => { setRecords(fn); saving.markChanged(); },
-    searchStories: async (q) => { const r = await actions.searchStories(q, story.id); return r.ok ? r.data : []; },
-  }), [records, story.id, isReadOnly, pickMedia, saving, actions, photos]);
+  const pickMedia = useCallback(
+    () =>
+      new Promise<PickerMedia | null>((resolve) =>
+        setPicker(() => (m: PickerMedia | null) => {
+          setPicker(null);
+          resolve(m);
+        }),
+      ),
+    [],
+  );
+  const recordsApi: RecordsApi = useMemo(
+    () => ({
+      records,
+      articleId: story.id,
+      isReadOnly,
+      pickMedia,
+      photos,
+      update: (fn) => {
+        setRecords(fn);
+        saving.markChanged();
+      },
+      searchStories: async (q) => {
+        const r = await actions.searchStories(q, story.id);
+        return r.ok ? r.data : [];
+      },
+    }),
+    [records, story.id, isReadOnly, pickMedia, saving, actions, photos],
+  );
 
   const pickHero = async () => {
     const media = await pickMedia();
@@ -119,7 +146,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     if (result.ok) {
       saving.setVersion(result.data.version);
       setStatus({ status: result.data.status, publishAt: result.data.publishAt });
-      setNotice({ text: name === "publish" ? "Published." : `Done: ${result.data.status.replace("_", " ").toLowerCase()}.`, link: name === "publish" ? result.data.href ?? undefined : undefined });
+      setNotice({ text: name === "publish" ? "Published." : `Done: ${result.data.status.replace("_", " ").toLowerCase()}.`, link: name === "publish" ? (result.data.href ?? undefined) : undefined });
     } else setNotice(failureNotice(result));
   };
   const reloadPage = () => window.location.reload();
@@ -140,29 +167,81 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   return (
     <RecordsContext.Provider value={recordsApi}>
       <div className="story-editor">
-        <WorkflowBar status={status.status} publishAt={status.publishAt} saveState={saving.state} permissions={permissions} others={others}
-          onStep={step} onSave={() => void saving.saveNow(false)} onPreview={preview} onHistory={() => setPanel(panel === "history" ? "none" : "history")} />
+        <WorkflowBar
+          status={status.status}
+          publishAt={status.publishAt}
+          saveState={saving.state}
+          permissions={permissions}
+          others={others}
+          onStep={step}
+          onSave={() => void saving.saveNow(false)}
+          onPreview={preview}
+          onHistory={() => setPanel(panel === "history" ? "none" : "history")}
+        />
         {(status.status === "PUBLISHED" || status.status === "SCHEDULED") && (
-          <LiveVersionBar articleId={story.id} status={status.status} initial={story.live ?? NO_CHANGES} saveState={saving.state}
-            canEdit={permissions.canEdit} canPublish={permissions.canPublish} actions={actions} version={() => saving.version.current}
+          <LiveVersionBar
+            articleId={story.id}
+            status={status.status}
+            initial={story.live ?? NO_CHANGES}
+            saveState={saving.state}
+            canEdit={permissions.canEdit}
+            canPublish={permissions.canPublish}
+            actions={actions}
+            version={() => saving.version.current}
             saveFirst={async () => saving.state === "saved" || saving.saveNow(false)}
-            onUpdated={(version) => saving.setVersion(version)} onDiscarded={reloadPage} onProblems={(failure) => setNotice(failureNotice(failure))} />
+            onUpdated={(version) => saving.setVersion(version)}
+            onDiscarded={reloadPage}
+            onProblems={(failure) => setNotice(failureNotice(failure))}
+          />
         )}
-        {saving.message && saving.state === "error" && <p role="alert" className="form-error">{saving.message}</p>}
+        {saving.message && saving.state === "error" && (
+          <p role="alert" className="form-error">
+            {saving.message}
+          </p>
+        )}
         {notice && <EditorNotice notice={notice} media={records.media} />}
         <PreviewLinksPanel articleId={story.id} actions={actions} refreshKey={previewLinks} />
-        {saving.note && <div role="status" className="notice"><p>{saving.note}</p></div>}
+        {saving.note && (
+          <div role="status" className="notice">
+            <p>{saving.note}</p>
+          </div>
+        )}
         {saving.conflict && (
-          <ConflictPanel savedBy={saving.conflict.savedBy} clashes={saving.conflict.clashes} theirChanges={saving.conflict.theirChanges}
-            onTakeTheirs={reloadPage} onSave={(choices) => void saving.resolveConflict(choices)} />
+          <ConflictPanel
+            savedBy={saving.conflict.savedBy}
+            clashes={saving.conflict.clashes}
+            theirChanges={saving.conflict.theirChanges}
+            onTakeTheirs={reloadPage}
+            onSave={(choices) => void saving.resolveConflict(choices)}
+          />
         )}
         {panel === "history" && <HistoryPanel articleId={story.id} actions={actions} version={() => saving.version.current} onRestored={reloadPage} canRestore={permissions.canEdit} />}
-        <StoryFields fields={fields} isReadOnly={isReadOnly} sections={sections} profiles={profiles}
-          heroMedia={fields.hero ? records.media[fields.hero.mediaId] ?? null : null}
-          onChange={(next) => { if ("slug" in next) isSlugTouched.current = true; change(next); }} onHeadline={onHeadline} onPickHero={pickHero} />
-        <BodyEditor key={bodyStart.key} initialContent={bodyStart.doc} isReadOnly={isReadOnly} onChange={(doc) => { body.current = doc; saving.markChanged(); }} />
+        <StoryFields
+          fields={fields}
+          isReadOnly={isReadOnly}
+          sections={sections}
+          profiles={profiles}
+          heroMedia={fields.hero ? (records.media[fields.hero.mediaId] ?? null) : null}
+          onChange={(next) => {
+            if ("slug" in next) isSlugTouched.current = true;
+            change(next);
+          }}
+          onHeadline={onHeadline}
+          onPickHero={pickHero}
+        />
+        <BodyEditor
+          key={bodyStart.key}
+          initialContent={bodyStart.doc}
+          isReadOnly={isReadOnly}
+          onChange={(doc) => {
+            body.current = doc;
+            saving.markChanged();
+          }}
+        />
         {status.status === "PUBLISHED" && permissions.canCorrect && <NotesPanel articleId={story.id} notes={story.notes} addNote={actions.addNote} />}
-        {permissions.canDelete && <TrashButton articleId={story.id} status={status.status} version={() => saving.version.current} flush={async () => saving.state === "saved" || saving.saveNow(false)} remove={actions.deleteStory} />}
+        {permissions.canDelete && (
+          <TrashButton articleId={story.id} status={status.status} version={() => saving.version.current} flush={async () => saving.state === "saved" || saving.saveNow(false)} remove={actions.deleteStory} />
+        )}
         {picker && <MediaPicker search={actions.searchMedia} onPick={picker} />}
       </div>
     </RecordsContext.Provider>

@@ -35,8 +35,14 @@ export function TrashButton({ articleId, status, version, flush, remove }: Props
 
   return (
     <div className="trash-control">
-      <button type="button" className="button-danger" disabled={isBusy} onClick={() => void moveToTrash()}>{isBusy ? "Moving to trash…" : "Move to trash"}</button>
-      {message && <p role="alert" className="form-error">{message}</p>}
+      <button type="button" className="button-danger" disabled={isBusy} onClick={() => void moveToTrash()}>
+        {isBusy ? "Moving to trash…" : "Move to trash"}
+      </button>
+      {message && (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -32,8 +32,13 @@ export type EditorActions = {
 
 // What the editor's photo panels send: the picture, the version they show, the fields they change.
 export type MediaDetailsChange = {
-  id: string; version: number;
-  altText?: string; defaultCaption?: string; photographerId?: string | null; agencyId?: string | null; creditOverride?: string | null;
+  id: string;
+  version: number;
+  altText?: string;
+  defaultCaption?: string;
+  photographerId?: string | null;
+  agencyId?: string | null;
+  creditOverride?: string | null;
 };
 
 export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canEditMedia: boolean; canDelete: boolean };

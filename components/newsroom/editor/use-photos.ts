@@ -23,11 +23,14 @@ export function usePhotos(actions: Actions, canEdit: boolean, records: EditorRec
 
   const apply = useCallback((fresh: PickerMedia[]) => setRecords((current) => withFreshMedia(current, fresh)), [setRecords]);
 
-  const read = useCallback(async (ids: string[]) => {
-    if (!ids.length) return [];
-    const result = await actions.readMedia(ids);
-    return result.ok ? result.data : [];
-  }, [actions]);
+  const read = useCallback(
+    async (ids: string[]) => {
+      if (!ids.length) return [];
+      const result = await actions.readMedia(ids);
+      return result.ok ? result.data : [];
+    },
+    [actions],
+  );
 
   const refresh = useCallback(async () => {
     if (isReading.current || document.visibilityState === "hidden") return;
@@ -52,11 +55,14 @@ export function usePhotos(actions: Actions, canEdit: boolean, records: EditorRec
     };
   }, [refresh]);
 
-  const saveDetails = useCallback(async (change: MediaDetailsChange) => {
-    const result = await actions.updateMediaDetails(change);
-    if (result.ok) apply([result.data]);
-    return result;
-  }, [actions, apply]);
+  const saveDetails = useCallback(
+    async (change: MediaDetailsChange) => {
+      const result = await actions.updateMediaDetails(change);
+      if (result.ok) apply([result.data]);
+      return result;
+    },
+    [actions, apply],
+  );
 
   const loadCreditOptions = useCallback(() => {
     // A failed read is asked again next time instead of being remembered.

@@ -26,7 +26,7 @@ type Options = {
   names: MergeNames;
 };
 
-const inWords = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0] ?? "");
+const inWords = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? ""));
 
 function mergedNote(savedBy: string, theirChanges: string[]): string {
   return theirChanges.length ? `Merged with ${savedBy}'s changes: ${inWords(theirChanges)}.` : `Merged with ${savedBy}'s save, which changed nothing you had not.`;
@@ -142,9 +142,12 @@ export function useStorySave({ story, actions, buildPayload, applyMerged, names 
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const setVersion = (next: number) => {
     version.current = next;

@@ -34,24 +34,64 @@ export function WorkflowBar({ status, publishAt, saveState, permissions, others,
     <div className="workflow-bar">
       <p className="workflow-status">
         <span className={`badge badge--${status.toLowerCase()}`}>{status.replace("_", " ").toLowerCase()}</span>
-        {status === "SCHEDULED" && publishAt && <> for <time dateTime={publishAt}>{new Date(publishAt).toLocaleString("en-GB")}</time></>}
-        <span className={`save-state save-state--${saveState}`} role="status" aria-live="polite">{STATE_LABEL[saveState]}</span>
+        {status === "SCHEDULED" && publishAt && (
+          <>
+            {" "}
+            for <time dateTime={publishAt}>{new Date(publishAt).toLocaleString("en-GB")}</time>
+          </>
+        )}
+        <span className={`save-state save-state--${saveState}`} role="status" aria-live="polite">
+          {STATE_LABEL[saveState]}
+        </span>
       </p>
-      {others.length > 0 && <p className="presence" role="status">{others.join(", ")} {others.length > 1 ? "are" : "is"} editing this story</p>}
+      {others.length > 0 && (
+        <p className="presence" role="status">
+          {others.join(", ")} {others.length > 1 ? "are" : "is"} editing this story
+        </p>
+      )}
       <div className="workflow-actions">
-        {permissions.canEdit && <button type="button" onClick={onSave}>Save</button>}
-        <button type="button" onClick={onPreview}>Preview link</button>
-        <button type="button" onClick={onHistory}>History</button>
-        {can("submit") && <button type="button" onClick={() => onStep("submit")}>Submit for review</button>}
-        {can("returnToDraft") && <button type="button" onClick={() => onStep("returnToDraft")}>Back to draft</button>}
-        {can("unpublish") && <button type="button" onClick={() => onStep("unpublish")}>Unpublish</button>}
+        {permissions.canEdit && (
+          <button type="button" onClick={onSave}>
+            Save
+          </button>
+        )}
+        <button type="button" onClick={onPreview}>
+          Preview link
+        </button>
+        <button type="button" onClick={onHistory}>
+          History
+        </button>
+        {can("submit") && (
+          <button type="button" onClick={() => onStep("submit")}>
+            Submit for review
+          </button>
+        )}
+        {can("returnToDraft") && (
+          <button type="button" onClick={() => onStep("returnToDraft")}>
+            Back to draft
+          </button>
+        )}
+        {can("unpublish") && (
+          <button type="button" onClick={() => onStep("unpublish")}>
+            Unpublish
+          </button>
+        )}
         {can("schedule") && (
           <span className="schedule-control">
-            <label><span className="visually-hidden">Publish at</span><input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} /></label>
-            <button type="button" disabled={!when} onClick={() => onStep("schedule", new Date(when).toISOString())}>Schedule</button>
+            <label>
+              <span className="visually-hidden">Publish at</span>
+              <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+            </label>
+            <button type="button" disabled={!when} onClick={() => onStep("schedule", new Date(when).toISOString())}>
+              Schedule
+            </button>
           </span>
         )}
-        {can("publish") && <button type="button" className="button-primary" onClick={() => onStep("publish")}>Publish now</button>}
+        {can("publish") && (
+          <button type="button" className="button-primary" onClick={() => onStep("publish")}>
+            Publish now
+          </button>
+        )}
       </div>
     </div>
   );

@@ -31,14 +31,22 @@ export function CreditPickers({ options, photographerId, agencyId, onChange }: P
         Photographer
         <select name="photographerId" value={photographer} onChange={(event) => pickPhotographer(event.target.value)}>
           <option value="">Not known</option>
-          {options.photographers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {options.photographers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Agency
         <select name="agencyId" value={agency} onChange={(event) => pickAgency(event.target.value)}>
           <option value="">None</option>
-          {options.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {options.agencies.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
       </label>
     </div>

@@ -4,8 +4,13 @@ import type { EmbeddedMetadata } from "@/lib/media/metadata/embedded-metadata";
 import type { MediaDetail } from "@/lib/media/media-detail";
 
 const LABELS: [keyof EmbeddedMetadata, string][] = [
-  ["byline", "By-line"], ["credit", "Credit"], ["source", "Source"], ["copyright", "Copyright"],
-  ["caption", "Caption"], ["instructions", "Instructions"], ["reference", "Reference"],
+  ["byline", "By-line"],
+  ["credit", "Credit"],
+  ["source", "Source"],
+  ["copyright", "Copyright"],
+  ["caption", "Caption"],
+  ["instructions", "Instructions"],
+  ["reference", "Reference"],
 ];
 
 function hints(detail: MediaDetail, embedded: EmbeddedMetadata): string[] {
@@ -33,7 +38,13 @@ export function FileMetadata({ detail }: { detail: MediaDetail }) {
           </div>
         ))}
       </dl>
-      {hints(detail, embedded).length > 0 && <ul className="file-hints">{hints(detail, embedded).map((hint) => <li key={hint}>{hint}</li>)}</ul>}
+      {hints(detail, embedded).length > 0 && (
+        <ul className="file-hints">
+          {hints(detail, embedded).map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

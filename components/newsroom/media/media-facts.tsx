@@ -21,11 +21,16 @@ export function FileFacts({ detail }: { detail: MediaDetail }) {
       <dt>File</dt>
       <dd>{item.originalName}</dd>
       <dt>Format</dt>
-      <dd>{detail.mimeType.replace("image/", "").toUpperCase()}, {item.width} × {item.height}, {size(detail.bytes)}</dd>
+      <dd>
+        {detail.mimeType.replace("image/", "").toUpperCase()}, {item.width} × {item.height}, {size(detail.bytes)}
+      </dd>
       <dt>Renditions</dt>
       <dd>{detail.renditionCount} (AVIF, WebP and JPEG; location and camera data removed)</dd>
       <dt>Uploaded</dt>
-      <dd>{when(item.createdAt)}{detail.uploadedBy ? ` by ${detail.uploadedBy}` : ""}</dd>
+      <dd>
+        {when(item.createdAt)}
+        {detail.uploadedBy ? ` by ${detail.uploadedBy}` : ""}
+      </dd>
       {detail.rightsExpiredAt && (
         <>
           <dt>Withdrawn</dt>
@@ -40,9 +45,14 @@ export function FileFacts({ detail }: { detail: MediaDetail }) {
 export function ReadOnlyDetails({ detail }: { detail: MediaDetail }) {
   const { fields } = detail;
   const rows: [string, string][] = [
-    ["Alt text", fields.altText], ["Default caption", fields.defaultCaption], ["Photographer", detail.item.photographerName ?? ""],
-    ["Agency", detail.item.agencyName ?? ""], ["Copyright", fields.copyright], ["Usage terms", fields.usageTerms],
-    ["Rights expire on", fields.rightsExpireOn], ["Source reference", fields.sourceReference],
+    ["Alt text", fields.altText],
+    ["Default caption", fields.defaultCaption],
+    ["Photographer", detail.item.photographerName ?? ""],
+    ["Agency", detail.item.agencyName ?? ""],
+    ["Copyright", fields.copyright],
+    ["Usage terms", fields.usageTerms],
+    ["Rights expire on", fields.rightsExpireOn],
+    ["Source reference", fields.sourceReference],
   ];
   return (
     <dl className="admin-detail">

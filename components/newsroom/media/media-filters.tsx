@@ -17,28 +17,44 @@ export function MediaFilters({ filters, options }: Props) {
         Agency
         <select name="agency" defaultValue={filters.agency ?? ""}>
           <option value="">Any</option>
-          {options.agencies.map((agency) => <option key={agency.id} value={agency.id}>{agency.name}</option>)}
+          {options.agencies.map((agency) => (
+            <option key={agency.id} value={agency.id}>
+              {agency.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Photographer
         <select name="photographer" defaultValue={filters.photographer ?? ""}>
           <option value="">Anyone</option>
-          {options.photographers.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+          {options.photographers.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Missing
         <select name="needs" defaultValue={filters.needs ?? ""}>
           <option value="">Nothing in particular</option>
-          {Object.entries(NEEDS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(NEEDS_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Rights
         <select name="rights" defaultValue={filters.rights ?? ""}>
           <option value="">Any</option>
-          {Object.entries(RIGHTS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(RIGHTS_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="checkbox">

@@ -24,7 +24,9 @@ export function MediaGrid({ items }: { items: LibraryItem[] }) {
   if (!items.length) return <p className="muted">No pictures match. Clear the filters, or upload some.</p>;
   return (
     <ul className="media-grid" aria-label="Pictures">
-      {items.map((item) => <MediaTile key={item.id} item={item} />)}
+      {items.map((item) => (
+        <MediaTile key={item.id} item={item} />
+      ))}
     </ul>
   );
 }

@@ -13,7 +13,9 @@ export function Pager({ page, pages, params }: Props) {
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 && <a href={pageHref(params, page - 1)}>← Newer</a>}
-      <span>Page {page} of {pages}</span>
+      <span>
+        Page {page} of {pages}
+      </span>
       {page < pages && <a href={pageHref(params, page + 1)}>Older →</a>}
     </nav>
   );

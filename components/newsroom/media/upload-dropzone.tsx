@@ -30,13 +30,18 @@ export function UploadDropzone({ maxBytes = DEFAULT_MEDIA_LIMITS.maxBytes, onAdd
     <div className={`upload${isCompact ? " upload--compact" : ""}`}>
       <div
         className={`dropzone${isOver ? " dropzone--over" : ""}`}
-        onDragOver={(event) => { event.preventDefault(); setOver(true); }}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
         onDrop={handleDrop}
       >
         <p>
           <strong>Drop photos here</strong> or{" "}
-          <button type="button" className="link-button" onClick={() => input.current?.click()}>choose files</button>
+          <button type="button" className="link-button" onClick={() => input.current?.click()}>
+            choose files
+          </button>
         </p>
         <p className="hint">JPEG, PNG, WebP or AVIF, up to {Math.round(maxBytes / 1024 / 1024)} MB each. Credit and caption are read from agency files.</p>
         <input
@@ -53,7 +58,11 @@ export function UploadDropzone({ maxBytes = DEFAULT_MEDIA_LIMITS.maxBytes, onAdd
         />
       </div>
       <UploadList files={files} hasLinks={!isCompact} />
-      {files.length > 0 && !isBusy && <button type="button" className="link-button" onClick={clearFinished}>Clear the list</button>}
+      {files.length > 0 && !isBusy && (
+        <button type="button" className="link-button" onClick={clearFinished}>
+          Clear the list
+        </button>
+      )}
     </div>
   );
 }

@@ -20,7 +20,11 @@ function Outcome({ file, hasLinks }: { file: QueuedFile; hasLinks: boolean }) {
       </span>
     );
   }
-  return <span className="upload-state upload-state--error" role="alert">{outcome.message}</span>;
+  return (
+    <span className="upload-state upload-state--error" role="alert">
+      {outcome.message}
+    </span>
+  );
 }
 
 export function UploadList({ files, hasLinks }: { files: QueuedFile[]; hasLinks: boolean }) {

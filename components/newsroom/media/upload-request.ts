@@ -4,10 +4,7 @@ import type { LibraryItem } from "@/lib/media/library/library-item";
 
 export const UPLOAD_URL = "/api/media/uploads";
 
-export type UploadOutcome =
-  | { kind: "added"; item: LibraryItem }
-  | { kind: "duplicate"; message: string; mediaId: string | null }
-  | { kind: "refused"; message: string; status: number };
+export type UploadOutcome = { kind: "added"; item: LibraryItem } | { kind: "duplicate"; message: string; mediaId: string | null } | { kind: "refused"; message: string; status: number };
 
 type Answer = { media?: LibraryItem; error?: string; details?: { mediaId?: string } };
 

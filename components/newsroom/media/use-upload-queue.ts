@@ -47,20 +47,26 @@ export function useUploadQueue(maxBytes: number, onAdded?: (item: LibraryItem) =
     startWaiting();
   }, [onAdded, patch]);
 
-  const add = useCallback((picked: FileList | File[]) => {
-    const entries = Array.from(picked).map((file) => ({ key: `upload-${(counter.current += 1)}`, file }));
-    const tooBig = (file: File) => file.size > maxBytes;
-    setFiles((current) => [
-      ...entries.map(({ key, file }): QueuedFile => ({
-        key, name: file.name, size: file.size, progress: 0,
-        state: tooBig(file) ? "done" : "waiting",
-        outcome: tooBig(file) ? { kind: "refused", status: 413, message: `The file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}.` } : null,
-      })),
-      ...current,
-    ]);
-    pending.current.push(...entries.filter(({ file }) => !tooBig(file)));
-    pump();
-  }, [maxBytes, pump]);
+  const add = useCallback(
+    (picked: FileList | File[]) => {
+      const entries = Array.from(picked).map((file) => ({ key: `upload-${(counter.current += 1)}`, file }));
+      const tooBig = (file: File) => file.size > maxBytes;
+      setFiles((current) => [
+        ...entries.map(({ key, file }): QueuedFile => ({
+          key,
+          name: file.name,
+          size: file.size,
+          progress: 0,
+          state: tooBig(file) ? "done" : "waiting",
+          outcome: tooBig(file) ? { kind: "refused", status: 413, message: `The file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}.` } : null,
+        })),
+        ...current,
+      ]);
+      pending.current.push(...entries.filter(({ file }) => !tooBig(file)));
+      pump();
+    },
+    [maxBytes, pump],
+  );
 
   const clearFinished = useCallback(() => setFiles((current) => current.filter((file) => file.state !== "done")), []);
   const isBusy = files.some((file) => file.state !== "done");

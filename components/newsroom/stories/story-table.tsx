@@ -13,20 +13,41 @@ export function StoryTable({ rows, total, page, pages, params }: Props) {
   if (rows.length === 0) return <p className="empty">No stories match. Clear the filters or start a new story.</p>;
   return (
     <>
-      <p className="result-count">{total} {total === 1 ? "story" : "stories"}</p>
+      <p className="result-count">
+        {total} {total === 1 ? "story" : "stories"}
+      </p>
       <table className="data-table">
         <thead>
-          <tr><th scope="col">Headline</th><th scope="col">Status</th><th scope="col">Section</th><th scope="col">Bylines</th><th scope="col">Last edited by</th><th scope="col">Updated</th></tr>
+          <tr>
+            <th scope="col">Headline</th>
+            <th scope="col">Status</th>
+            <th scope="col">Section</th>
+            <th scope="col">Bylines</th>
+            <th scope="col">Last edited by</th>
+            <th scope="col">Updated</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td><a href={`/newsroom/stories/${row.id}`}>{row.headline || "(no headline yet)"}</a>{row.hasExpiredPhoto && <> <span className="badge badge--warning">photo rights expired</span></>}</td>
-              <td><span className={`badge badge--${row.status.toLowerCase()}`}>{row.status.replace("_", " ").toLowerCase()}</span></td>
+              <td>
+                <a href={`/newsroom/stories/${row.id}`}>{row.headline || "(no headline yet)"}</a>
+                {row.hasExpiredPhoto && (
+                  <>
+                    {" "}
+                    <span className="badge badge--warning">photo rights expired</span>
+                  </>
+                )}
+              </td>
+              <td>
+                <span className={`badge badge--${row.status.toLowerCase()}`}>{row.status.replace("_", " ").toLowerCase()}</span>
+              </td>
               <td>{row.sectionName ?? "—"}</td>
               <td>{row.bylines.join(", ") || "—"}</td>
               <td>{row.lastEditedBy ?? "—"}</td>
-              <td><time dateTime={row.updatedAt}>{new Date(row.updatedAt).toLocaleString("en-GB", { timeZone: "UTC" })}</time></td>
+              <td>
+                <time dateTime={row.updatedAt}>{new Date(row.updatedAt).toLocaleString("en-GB", { timeZone: "UTC" })}</time>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -34,7 +55,9 @@ export function StoryTable({ rows, total, page, pages, params }: Props) {
       {pages > 1 && (
         <nav className="pagination" aria-label="Pages">
           {page > 1 && <a href={pageHref(params, page - 1)}>← Newer</a>}
-          <span>Page {page} of {pages}</span>
+          <span>
+            Page {page} of {pages}
+          </span>
           {page < pages && <a href={pageHref(params, page + 1)}>Older →</a>}
         </nav>
       )}

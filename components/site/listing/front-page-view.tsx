@@ -11,7 +11,9 @@ export function FrontPageView({ front, siteName }: { front: FrontPage; siteName:
       <div className="front-top">
         {front.lead && (
           <section aria-labelledby="lead-heading" className="front-lead">
-            <h2 id="lead-heading" className="visually-hidden">Top story</h2>
+            <h2 id="lead-heading" className="visually-hidden">
+              Top story
+            </h2>
             <ul className="story-cards story-cards--single">
               <StoryCardItem story={front.lead} isLead headingLevel={3} isImageEager />
             </ul>
@@ -19,7 +21,9 @@ export function FrontPageView({ front, siteName }: { front: FrontPage; siteName:
         )}
         {front.latest.length > 0 && (
           <section aria-labelledby="latest-heading" className="front-latest">
-            <h2 id="latest-heading" className="front-section-title">Latest</h2>
+            <h2 id="latest-heading" className="front-section-title">
+              Latest
+            </h2>
             <ul className="latest-list">
               {front.latest.map((story) => (
                 <StoryCardItem key={story.id} story={story} headingLevel={3} hasImage={false} />

@@ -18,19 +18,31 @@ export function PaginationNav({ path, page, total, pageSize, query }: Props) {
   const href = (n: number) => pageHref(path, n, query);
   return (
     <nav className="pagination" aria-label="Pages">
-      {page > 1 && <a className="pagination-step" rel="prev" href={href(page - 1)}>← Newer</a>}
+      {page > 1 && (
+        <a className="pagination-step" rel="prev" href={href(page - 1)}>
+          ← Newer
+        </a>
+      )}
       <ul>
         {visiblePages(page, last).map((n, index) =>
           n === "gap" ? (
-            <li key={`gap-${index}`} aria-hidden="true">…</li>
+            <li key={`gap-${index}`} aria-hidden="true">
+              …
+            </li>
           ) : (
             <li key={n}>
-              <a href={href(n)} aria-current={n === page ? "page" : undefined} aria-label={`Page ${n}`}>{n}</a>
+              <a href={href(n)} aria-current={n === page ? "page" : undefined} aria-label={`Page ${n}`}>
+                {n}
+              </a>
             </li>
           ),
         )}
       </ul>
-      {page < last && <a className="pagination-step" rel="next" href={href(page + 1)}>Older →</a>}
+      {page < last && (
+        <a className="pagination-step" rel="next" href={href(page + 1)}>
+          Older →
+        </a>
+      )}
     </nav>
   );
 }

@@ -10,9 +10,17 @@ function CardImage({ story, isLead, isEager }: { story: StoryCard; isLead: boole
   if (!image || image.isWithdrawn) return null;
   return (
     <figure className="story-card-image">
-      <img src={image.src} srcSet={image.srcSetJpeg || undefined} sizes={isLead ? "(min-width: 1040px) 660px, (min-width: 760px) 62vw, 100vw" : "(min-width: 1040px) 320px, (min-width: 760px) 30vw, 100vw"}
-        width={image.width} height={image.height} alt={image.altText}
-        loading={isEager ? "eager" : "lazy"} fetchPriority={isEager ? "high" : undefined} decoding="async" />
+      <img
+        src={image.src}
+        srcSet={image.srcSetJpeg || undefined}
+        sizes={isLead ? "(min-width: 1040px) 660px, (min-width: 760px) 62vw, 100vw" : "(min-width: 1040px) 320px, (min-width: 760px) 30vw, 100vw"}
+        width={image.width}
+        height={image.height}
+        alt={image.altText}
+        loading={isEager ? "eager" : "lazy"}
+        fetchPriority={isEager ? "high" : undefined}
+        decoding="async"
+      />
       {image.credit && <figcaption className="credit">{image.credit.short}</figcaption>}
     </figure>
   );

@@ -16,7 +16,11 @@ export function StoryListing({ title, path, listing, intro, feedHref }: Props) {
           {!isFirstPage && <span className="listing-page-number">, page {listing.page}</span>}
         </h1>
         {intro}
-        {feedHref && <p className="listing-feed"><a href={feedHref}>RSS feed</a></p>}
+        {feedHref && (
+          <p className="listing-feed">
+            <a href={feedHref}>RSS feed</a>
+          </p>
+        )}
       </header>
       <StoryCardList stories={listing.stories} isLeadFirst={isFirstPage} isFirstImageEager={isFirstPage} />
       <PaginationNav path={path} page={listing.page} total={listing.total} pageSize={listing.pageSize} />

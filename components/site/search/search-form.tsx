@@ -6,10 +6,14 @@ type Props = { text: string; section: string; from: string; to: string; sections
 export function SearchForm({ text, section, from, to, sections }: Props) {
   return (
     <form className="search-form" action="/search" method="get" role="search" aria-label="Search stories">
-      <label htmlFor="search-q" className="search-label">Search for</label>
+      <label htmlFor="search-q" className="search-label">
+        Search for
+      </label>
       <div className="search-row">
         <input id="search-q" name="q" type="search" defaultValue={text} maxLength={500} autoComplete="off" />
-        <button type="submit" className="button">Search</button>
+        <button type="submit" className="button">
+          Search
+        </button>
       </div>
       <fieldset className="search-filters">
         <legend>Narrow your search</legend>
@@ -18,7 +22,9 @@ export function SearchForm({ text, section, from, to, sections }: Props) {
           <select id="search-section" name="section" defaultValue={section}>
             <option value="">All sections</option>
             {sections.map((s) => (
-              <option key={s.id} value={s.slug}>{s.name}</option>
+              <option key={s.id} value={s.slug}>
+                {s.name}
+              </option>
             ))}
           </select>
         </div>

@@ -8,7 +8,13 @@ function Summary({ total, text }: { total: number; text: string }) {
   const count = total === 1 ? "1 story matches" : `${total.toLocaleString("en-GB")} stories match`;
   return (
     <p className="search-summary" role="status">
-      {total === 0 ? <>No stories match “{text}”. Try fewer or different words, or remove a filter.</> : <>{count} “{text}”.</>}
+      {total === 0 ? (
+        <>No stories match “{text}”. Try fewer or different words, or remove a filter.</>
+      ) : (
+        <>
+          {count} “{text}”.
+        </>
+      )}
     </p>
   );
 }
@@ -16,7 +22,9 @@ function Summary({ total, text }: { total: number; text: string }) {
 export function SearchResults({ hits, total, text, firstIndex }: Props) {
   return (
     <section aria-labelledby="results-heading" className="search-results">
-      <h2 id="results-heading" className="visually-hidden">Results</h2>
+      <h2 id="results-heading" className="visually-hidden">
+        Results
+      </h2>
       <Summary total={total} text={text} />
       {hits.length > 0 && (
         <ol className="search-hits" start={firstIndex}>
@@ -24,9 +32,13 @@ export function SearchResults({ hits, total, text, firstIndex }: Props) {
             <li key={hit.id} className="search-hit">
               {hit.kicker && <p className="kicker">{hit.kicker}</p>}
               <h3 className="search-hit-headline">
-                <a href={hit.href}><HighlightedText parts={hit.headline} /></a>
+                <a href={hit.href}>
+                  <HighlightedText parts={hit.headline} />
+                </a>
               </h3>
-              <p className="search-hit-snippet"><HighlightedText parts={hit.snippet} /></p>
+              <p className="search-hit-snippet">
+                <HighlightedText parts={hit.snippet} />
+              </p>
               <p className="story-card-meta">
                 <span>{hit.sectionName}</span> · <time dateTime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>
               </p>

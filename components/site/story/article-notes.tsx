@@ -6,11 +6,12 @@ export function ArticleNotes({ notes }: { notes: ArticlePage["notes"] }) {
   if (notes.length === 0) return null;
   return (
     <section className="article-notes" aria-labelledby="notes-heading">
-      <h2 id="notes-heading" className="article-notes-title">Corrections and updates</h2>
+      <h2 id="notes-heading" className="article-notes-title">
+        Corrections and updates
+      </h2>
       {notes.map((note) => (
         <p key={note.id} className={`article-note article-note--${note.kind.toLowerCase()}`}>
-          <strong>{note.kind === "CORRECTION" ? "Correction" : "Update"}</strong> (
-          <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>): {note.text}
+          <strong>{note.kind === "CORRECTION" ? "Correction" : "Update"}</strong> (<time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>): {note.text}
         </p>
       ))}
     </section>

@@ -39,9 +39,7 @@ export function ArticleView({ article, body }: Props) {
           </p>
         </div>
       </header>
-      {article.hero && (
-        <StoryFigure media={article.hero.media} caption={article.hero.caption} sizes="(min-width: 1040px) 960px, 100vw" isPriority />
-      )}
+      {article.hero && <StoryFigure media={article.hero.media} caption={article.hero.caption} sizes="(min-width: 1040px) 960px, 100vw" isPriority />}
       <div className="article-body">{body}</div>
       {article.agencyLine && <p className="agency-line agency-line--foot">{article.agencyLine}</p>}
       <ArticleNotes notes={article.notes} />

@@ -4,12 +4,26 @@ import { renderStoryBody } from "./story-body";
 import type { BodyRecords } from "@/lib/editor/body-records";
 import type { MediaView } from "@/lib/media/views";
 
-const ids = { media: "cmedia000000000000000001", caption: "ccaption0000000000000001", quote: "cquote000000000000000001", sidebar: "csidebar0000000000000001", story: "cstory000000000000000001", gone: "cgone0000000000000000001" };
+const ids = {
+  media: "cmedia000000000000000001",
+  caption: "ccaption0000000000000001",
+  quote: "cquote000000000000000001",
+  sidebar: "csidebar0000000000000001",
+  story: "cstory000000000000000001",
+  gone: "cgone0000000000000000001",
+};
 
 const media: MediaView = {
-  id: ids.media, altText: "Skater on the ice", defaultCaption: "Default caption", width: 960, height: 540,
-  src: "/media/r/abc-960.jpg", srcSetWebp: "/media/r/abc-960.webp 960w", srcSetJpeg: "/media/r/abc-960.jpg 960w",
-  credit: { short: "Image: Getty", full: "Photo by Douwe Bijlsma/BSR Agency/Getty Images" }, isWithdrawn: false,
+  id: ids.media,
+  altText: "Skater on the ice",
+  defaultCaption: "Default caption",
+  width: 960,
+  height: 540,
+  src: "/media/r/abc-960.jpg",
+  srcSetWebp: "/media/r/abc-960.webp 960w",
+  srcSetJpeg: "/media/r/abc-960.jpg 960w",
+  credit: { short: "Image: Getty", full: "Photo by Douwe Bijlsma/BSR Agency/Getty Images" },
+  isWithdrawn: false,
 };
 
 function records(overrides: Partial<BodyRecords> = {}): BodyRecords {
@@ -63,21 +77,20 @@ describe("renderStoryBody", () => {
 
   it("leaves out references whose records are gone, and unpublished related stories", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    const html = render([
-      { type: "figure", attrs: { mediaId: ids.gone } },
-      { type: "relatedStory", attrs: { articleId: ids.gone, label: "" } },
-      paragraph("Still here."),
-    ]);
+    const html = render([{ type: "figure", attrs: { mediaId: ids.gone } }, { type: "relatedStory", attrs: { articleId: ids.gone, label: "" } }, paragraph("Still here.")]);
     expect(html).toBe("<p>Still here.</p>");
   });
 
   it("never renders an unsafe link target", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const html = render([
-      { type: "paragraph", content: [
-        { type: "text", text: "bad", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
-        { type: "text", text: " good", marks: [{ type: "link", attrs: { href: "https://example.com/a" } }] },
-      ] },
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "bad", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
+          { type: "text", text: " good", marks: [{ type: "link", attrs: { href: "https://example.com/a" } }] },
+        ],
+      },
     ]);
     expect(html).not.toContain("javascript:");
     expect(html).toContain('<a href="https://example.com/a" rel="noopener noreferrer"> good</a>');

@@ -11,9 +11,7 @@ import { STORY_BLOCK_READERS } from "./story-blocks";
 export { renderSidebarBody } from "./render-body";
 
 export function renderStoryBody(body: unknown, records: BodyRecords, context: string): ReactNode {
-  const nodeMapping = Object.fromEntries(
-    Object.entries(STORY_BLOCK_READERS).map(([name, Reader]) => [name, ({ node }: { node: PmNode }) => <Reader attrs={node.attrs} records={records} context={context} />]),
-  );
+  const nodeMapping = Object.fromEntries(Object.entries(STORY_BLOCK_READERS).map(([name, Reader]) => [name, ({ node }: { node: PmNode }) => <Reader attrs={node.attrs} records={records} context={context} />]));
   return renderToReactElement({
     content: toDocument(body, getStorySchema(), context),
     extensions: bodyExtensions().story,

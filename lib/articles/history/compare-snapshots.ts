@@ -26,7 +26,8 @@ function describeSnapshot(s: ArticleSnapshot): Record<string, string> {
 export function compareSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): RevisionComparison {
   const a = describeSnapshot(before);
   const b = describeSnapshot(after);
-  const fields = Object.keys(a).filter((k) => k !== "body" && a[k] !== b[k]).map((field) => ({ field, before: a[field], after: b[field] }));
+  const fields = Object.keys(a)
+    .filter((k) => k !== "body" && a[k] !== b[k])
+    .map((field) => ({ field, before: a[field], after: b[field] }));
   return { fields, body: diffLines(a.body, b.body) };
 }
-

@@ -13,10 +13,7 @@ export function isSameSnapshot(a: ArticleSnapshot, b: ArticleSnapshot): boolean 
   return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
-export async function keepRevision(
-  tx: Tx,
-  input: { articleId: string; articleVersion: number; authorId: string | null; kind: RevisionKind; snapshot: ArticleSnapshot },
-): Promise<string> {
+export async function keepRevision(tx: Tx, input: { articleId: string; articleVersion: number; authorId: string | null; kind: RevisionKind; snapshot: ArticleSnapshot }): Promise<string> {
   const snapshot = input.snapshot as Prisma.InputJsonValue;
   if (input.kind === "AUTOSAVE") {
     const last = await tx.revision.findFirst({ where: { articleId: input.articleId }, orderBy: { createdAt: "desc" } });

@@ -27,9 +27,7 @@ type SequenceOptions<T> = {
 };
 
 export type SequenceClash<T> = { start: number; end: number; base: T[]; mine: T[]; theirs: T[] };
-export type SequencePart<T> =
-  | { kind: "kept"; items: T[]; base: T[]; from: "base" | Side | "same" | "both" }
-  | ({ kind: "clash" } & SequenceClash<T>);
+export type SequencePart<T> = { kind: "kept"; items: T[]; base: T[]; from: "base" | Side | "same" | "both" } | ({ kind: "clash" } & SequenceClash<T>);
 
 type Hunk<T> = { start: number; end: number; items: T[]; side: Side };
 
@@ -41,7 +39,8 @@ function commonPairs(a: string[], b: string[]): [number, number][] {
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre += 1;
   let suf = 0;
   while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf += 1;
-  const n = a.length - pre - suf, m = b.length - pre - suf;
+  const n = a.length - pre - suf,
+    m = b.length - pre - suf;
   const pairs: [number, number][] = Array.from({ length: pre }, (_, i) => [i, i]);
   if (n > 0 && m > 0 && (n + 1) * (m + 1) <= MAX_LCS_CELLS) {
     const width = m + 1;
@@ -64,7 +63,8 @@ function commonPairs(a: string[], b: string[]): [number, number][] {
 function hunksOf<T>(base: T[], side: T[], which: Side, options: SequenceOptions<T>, isDeletedByOther: (item: T) => boolean): Hunk<T>[] {
   const changed = (b: T, s: T) => options.content(b) !== options.content(s) || (!!options.isEditedBeyondContent?.(b, s, which) && isDeletedByOther(b));
   const hunks: Hunk<T>[] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   for (const [bi, sj] of [...commonPairs(base.map(options.identity), side.map(options.identity)), [base.length, side.length]]) {
     if (bi > i || sj > j) hunks.push({ start: i, end: bi, items: side.slice(j, sj), side: which });
     if (bi < base.length && changed(base[bi], side[sj])) hunks.push({ start: bi, end: bi + 1, items: [side[sj]], side: which });
@@ -76,7 +76,8 @@ function hunksOf<T>(base: T[], side: T[], which: Side, options: SequenceOptions<
 
 function overlaps<T>(a: Hunk<T>, b: Hunk<T>): boolean {
   if (a.side === b.side) return false;
-  const aEmpty = a.start === a.end, bEmpty = b.start === b.end;
+  const aEmpty = a.start === a.end,
+    bEmpty = b.start === b.end;
   if (aEmpty && bEmpty) return a.start === b.start;
   if (aEmpty) return b.start < a.start && a.start < b.end;
   if (bEmpty) return a.start < b.start && b.start < a.end;
@@ -106,10 +107,21 @@ function applyHunks<T>(base: T[], start: number, end: number, hunks: Hunk<T>[]):
 }
 
 function resolveGroup<T>(base: T[], group: Hunk<T>[], options: SequenceOptions<T>): SequencePart<T> {
-  const start = Math.min(...group.map((h) => h.start)), end = Math.max(...group.map((h) => h.end));
+  const start = Math.min(...group.map((h) => h.start)),
+    end = Math.max(...group.map((h) => h.end));
   const baseSlice = base.slice(start, end);
-  const mine = applyHunks(base, start, end, group.filter((h) => h.side === "mine"));
-  const theirs = applyHunks(base, start, end, group.filter((h) => h.side === "theirs"));
+  const mine = applyHunks(
+    base,
+    start,
+    end,
+    group.filter((h) => h.side === "mine"),
+  );
+  const theirs = applyHunks(
+    base,
+    start,
+    end,
+    group.filter((h) => h.side === "theirs"),
+  );
   const sides = new Set(group.map((h) => h.side));
   if (sides.size === 1) return { kind: "kept", items: sides.has("mine") ? mine : theirs, base: baseSlice, from: sides.has("mine") ? "mine" : "theirs" };
   const contents = (items: T[]) => items.map(options.content).join("\n");
@@ -129,8 +141,7 @@ export function mergeSequence<T>(base: T[], mine: T[], theirs: T[], options: Seq
     const kept = new Set(items.map(options.identity));
     return (item: T) => !kept.has(options.identity(item));
   };
-  const hunks = [...hunksOf(base, mine, "mine", options, deletedFrom(theirs)), ...hunksOf(base, theirs, "theirs", options, deletedFrom(mine))]
-    .sort((x, y) => x.start - y.start || x.end - y.end);
+  const hunks = [...hunksOf(base, mine, "mine", options, deletedFrom(theirs)), ...hunksOf(base, theirs, "theirs", options, deletedFrom(mine))].sort((x, y) => x.start - y.start || x.end - y.end);
   const parts: SequencePart<T>[] = [];
   let at = 0;
   for (const group of groupHunks(hunks)) {
@@ -149,13 +160,15 @@ export function mergeSequence<T>(base: T[], mine: T[], theirs: T[], options: Seq
 // moving it to different places must not duplicate it.
 export function resolveSequence<T>(parts: SequencePart<T>[], choose: (clash: SequenceClash<T>) => Side, isUnique: (item: T) => string | null = () => null): T[] {
   const seen = new Set<string>();
-  return parts.flatMap((part) => (part.kind === "kept" ? part.items : part[choose(part)])).filter((item) => {
-    const key = isUnique(item);
-    if (key === null) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return parts
+    .flatMap((part) => (part.kind === "kept" ? part.items : part[choose(part)]))
+    .filter((item) => {
+      const key = isUnique(item);
+      if (key === null) return true;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 export const hasClash = <T>(parts: SequencePart<T>[]): boolean => parts.some((part) => part.kind === "clash");

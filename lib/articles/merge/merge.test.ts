@@ -14,14 +14,17 @@ const box = (heading: string, ...texts: string[]) => ({ id: SIDEBAR, heading, bo
 
 function story(changes: Partial<ArticleInput> = {}): ArticleInput {
   return ArticleInput.parse({
-    headline: "Late winner", standfirst: "A header in the 90th minute.", slug: "late-winner",
-    tagNames: ["Football", "Premier League"], bylines: [{ profileId: PROFILES[0] }],
+    headline: "Late winner",
+    standfirst: "A header in the 90th minute.",
+    slug: "late-winner",
+    tagNames: ["Football", "Premier League"],
+    bylines: [{ profileId: PROFILES[0] }],
     body: doc(paragraph("One."), paragraph("Two."), paragraph("Three.")),
     ...changes,
   });
 }
 
-const texts = (article: ArticleInput) => ((article.body as { content: BodyNode[] }).content).map((node) => node.content?.map((t) => t.text).join("") ?? `[${node.type}]`);
+const texts = (article: ArticleInput) => (article.body as { content: BodyNode[] }).content.map((node) => node.content?.map((t) => t.text).join("") ?? `[${node.type}]`);
 const body = (...nodes: BodyNode[]) => ({ body: doc(...nodes) });
 const paragraphs = (...lines: string[]) => body(...lines.map((line) => paragraph(line)));
 
@@ -65,7 +68,10 @@ describe("mergeStories: tags and bylines", () => {
   });
 
   test("takes bylines reordered on one side only, and offers the whole list when both changed the same place", () => {
-    const two = [{ profileId: PROFILES[0], role: "REPORTER" as const }, { profileId: PROFILES[1], role: "REPORTER" as const }];
+    const two = [
+      { profileId: PROFILES[0], role: "REPORTER" as const },
+      { profileId: PROFILES[1], role: "REPORTER" as const },
+    ];
     const base = story({ bylines: two });
     const reordered = mergeStories(base, story({ bylines: [...two].reverse() }), base);
     expect(reordered.resolve().bylines.map((b) => b.profileId)).toEqual([PROFILES[1], PROFILES[0]]);
@@ -78,8 +84,19 @@ describe("mergeStories: tags and bylines", () => {
 
   test("keeps a byline both sides added at the same place once, and calls different roles for it a clash", () => {
     const added = { profileId: PROFILES[2], role: "REPORTER" as const };
-    expect(mergeStories(story(), story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, added] }), story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, added] })).resolve().bylines).toHaveLength(2);
-    const roles = mergeStories(story(), story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, added] }), story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, { ...added, role: "EDITOR" }] }));
+    expect(
+      mergeStories(story(), story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, added] }), story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, added] })).resolve().bylines,
+    ).toHaveLength(2);
+    const roles = mergeStories(
+      story(),
+      story({ bylines: [{ profileId: PROFILES[0], role: "REPORTER" }, added] }),
+      story({
+        bylines: [
+          { profileId: PROFILES[0], role: "REPORTER" },
+          { ...added, role: "EDITOR" },
+        ],
+      }),
+    );
     expect(roles.clashes.map((c) => c.id)).toEqual(["bylines"]);
   });
 });
@@ -120,7 +137,9 @@ describe("mergeStories: body blocks", () => {
   test("compares blocks in the form the editor makes them, whatever key order or defaults they were stored with", () => {
     const stored = paragraph("See ", link("the table", "https://example.com/table"));
     const fromEditor = getStorySchema().nodeFromJSON(stored).toJSON() as BodyNode;
-    const jsonbOrder = JSON.parse(JSON.stringify(fromEditor, (key, value) => (value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value))) as BodyNode;
+    const jsonbOrder = JSON.parse(
+      JSON.stringify(fromEditor, (key, value) => (value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value)),
+    ) as BodyNode;
     expect(fromEditor.content?.[1].marks?.[0].attrs).not.toEqual(stored.content?.[1].marks?.[0].attrs);
     const merge = mergeStories(story(body(stored, paragraph("Two."))), story(body(fromEditor, paragraph("Two, mine."))), story(body(jsonbOrder, paragraph("Two."))));
     expect(merge.clashes).toEqual([]);
@@ -163,7 +182,11 @@ describe("mergeStories: blocks with records", () => {
   });
 
   test("brings in a quote block they added, with its record, next to a paragraph I added", () => {
-    const merge = mergeStories(story(), story(paragraphs("One.", "Two.", "Three.", "Mine.")), story({ ...body(paragraph("One."), paragraph("Two."), paragraph("Three."), pullQuote(QUOTE)), quotes: [quote("New.")] }));
+    const merge = mergeStories(
+      story(),
+      story(paragraphs("One.", "Two.", "Three.", "Mine.")),
+      story({ ...body(paragraph("One."), paragraph("Two."), paragraph("Three."), pullQuote(QUOTE)), quotes: [quote("New.")] }),
+    );
     expect(merge.clashes).toEqual([]);
     const merged = merge.resolve();
     expect([texts(merged), merged.quotes]).toEqual([["One.", "Two.", "Three.", "[pullQuote]", "Mine."], [quote("New.")]]);
@@ -192,7 +215,11 @@ describe("mergeStories: blocks with records", () => {
 
   test("keeps a heading edited on one side next to a quote whose record was edited on the other", () => {
     const base = story({ ...body(heading(2, "Reaction"), pullQuote(QUOTE)), quotes: [quote("Before.")] });
-    const merge = mergeStories(base, story({ ...body(heading(2, "Reactions"), pullQuote(QUOTE)), quotes: [quote("Before.")] }), story({ ...body(heading(2, "Reaction"), pullQuote(QUOTE)), quotes: [quote("After.")] }));
+    const merge = mergeStories(
+      base,
+      story({ ...body(heading(2, "Reactions"), pullQuote(QUOTE)), quotes: [quote("Before.")] }),
+      story({ ...body(heading(2, "Reaction"), pullQuote(QUOTE)), quotes: [quote("After.")] }),
+    );
     expect(merge.clashes).toEqual([]);
     const merged = merge.resolve();
     expect([texts(merged), merged.quotes[0].text]).toEqual([["Reactions", "[pullQuote]"], "After."]);

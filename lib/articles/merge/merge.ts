@@ -97,19 +97,26 @@ function recordClashes(p: Plan, names: MergeNames): Clash[] {
 
 function clashesOf(p: Plan, mine: ArticleInput, theirs: ArticleInput, names: MergeNames): Clash[] {
   const side = (field: string, value: { mine: unknown; theirs: unknown }) => ({ mine: describeField(field, value.mine, names), theirs: describeField(field, value.theirs, names) });
-  const fields = (Object.keys(FIELDS) as Field[]).filter((field) => !p.fields[field])
-    .map((field) => ({ id: field, label: FIELDS[field], ...side(field, { mine: mine[field], theirs: theirs[field] }) }));
-  const lists = ([["tagNames", "Tags", p.tags], ["bylines", "Bylines", p.bylines]] as const).filter(([, , parts]) => hasClash<unknown>(parts))
+  const fields = (Object.keys(FIELDS) as Field[]).filter((field) => !p.fields[field]).map((field) => ({ id: field, label: FIELDS[field], ...side(field, { mine: mine[field], theirs: theirs[field] }) }));
+  const lists = (
+    [
+      ["tagNames", "Tags", p.tags],
+      ["bylines", "Bylines", p.bylines],
+    ] as const
+  )
+    .filter(([, , parts]) => hasClash<unknown>(parts))
     .map(([field, label]) => ({ id: field, label, ...side(field, { mine: mine[field], theirs: theirs[field] }) }));
-  const body = p.body.filter((part) => part.kind === "clash").map((part) => {
-    const about = part.base.length ? part.base : part.theirs.length ? part.theirs : part.mine;
-    return {
-      id: bodyClashId(part),
-      label: `Body: ${shorten(describeBlock(about[0], p.maps.base, names))}`,
-      mine: describeBlocks(part.mine, p.maps.mine, names),
-      theirs: describeBlocks(part.theirs, p.maps.theirs, names),
-    };
-  });
+  const body = p.body
+    .filter((part) => part.kind === "clash")
+    .map((part) => {
+      const about = part.base.length ? part.base : part.theirs.length ? part.theirs : part.mine;
+      return {
+        id: bodyClashId(part),
+        label: `Body: ${shorten(describeBlock(about[0], p.maps.base, names))}`,
+        mine: describeBlocks(part.mine, p.maps.mine, names),
+        theirs: describeBlocks(part.theirs, p.maps.theirs, names),
+      };
+    });
   return [...fields, ...lists, ...body, ...recordClashes(p, names)];
 }
 
@@ -133,16 +140,23 @@ function resolvePlan(p: Plan, mine: ArticleInput, theirs: ArticleInput, choices:
   const blocks = resolveSequence(p.body, (part) => choose(bodyClashId(part)), ownedKey);
   const body: BodyDoc = { type: "doc", content: blocks.length ? blocks : [{ type: "paragraph" }] };
   const refs = collectReferences(body);
-  const recordsOf = (kind: RecordKind, ids: string[]) => ids.flatMap((id) => {
-    const merge = p.records.find((record) => record.kind === kind && record.id === id);
-    const chosen = merge?.clashes.map((field) => [field, (choose(recordClashId(merge, field)) === "mine" ? p.maps.mine : p.maps.theirs)[kind].get(id)![field as never]]);
-    return merge ? [{ ...merge.record, ...Object.fromEntries(chosen ?? []) }] : [];
-  });
+  const recordsOf = (kind: RecordKind, ids: string[]) =>
+    ids.flatMap((id) => {
+      const merge = p.records.find((record) => record.kind === kind && record.id === id);
+      const chosen = merge?.clashes.map((field) => [field, (choose(recordClashId(merge, field)) === "mine" ? p.maps.mine : p.maps.theirs)[kind].get(id)![field as never]]);
+      return merge ? [{ ...merge.record, ...Object.fromEntries(chosen ?? []) }] : [];
+    });
   return {
     ...theirs,
     ...(fields as Pick<ArticleInput, Field>),
     tagNames: hasClash(p.tags) ? story("tagNames").tagNames : resolveSequence(p.tags, () => "theirs", slugify),
-    bylines: hasClash(p.bylines) ? story("bylines").bylines : resolveSequence(p.bylines, () => "theirs", (b) => b.profileId),
+    bylines: hasClash(p.bylines)
+      ? story("bylines").bylines
+      : resolveSequence(
+          p.bylines,
+          () => "theirs",
+          (b) => b.profileId,
+        ),
     body,
     quotes: recordsOf("quotes", refs.quoteIds) as ArticleInput["quotes"],
     captions: recordsOf("captions", refs.captionIds) as ArticleInput["captions"],

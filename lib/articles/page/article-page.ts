@@ -44,11 +44,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
   const refs = collectReferences(body);
   const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.id), linkedIds: refs.articleIds };
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
-  const [media, articles, related] = await Promise.all([
-    loadMediaRecords(db, mediaIds),
-    selectLinkedStories(db, refs.articleIds),
-    loadRelatedStories(db, relatedSource),
-  ]);
+  const [media, articles, related] = await Promise.all([loadMediaRecords(db, mediaIds), selectLinkedStories(db, refs.articleIds), loadRelatedStories(db, relatedSource)]);
   const inBody = new Set(refs.mediaIds);
   return {
     heroMedia: media.find((m) => m.id === article.heroMediaId) ?? null,
@@ -72,11 +68,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     captions: new Map(article.captions.map((c) => [c.id, c.text])),
     quotes: new Map(article.quotes.map((q) => [q.id, q])),
     sidebars: new Map(article.sidebars.map((s) => [s.id, s])),
-    articles: new Map(
-      targets.articles.flatMap((a) =>
-        a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const],
-      ),
-    ),
+    articles: new Map(targets.articles.flatMap((a) => (a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const]))),
   };
   const page: ArticlePage = {
     id: article.id,
@@ -89,9 +81,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     section,
     bylines: article.bylines,
     tags: article.tags,
-    hero: targets.heroMedia
-      ? { media: toMediaView(targets.heroMedia, now), caption: article.heroCaption ?? targets.heroMedia.defaultCaption }
-      : null,
+    hero: targets.heroMedia ? { media: toMediaView(targets.heroMedia, now), caption: article.heroCaption ?? targets.heroMedia.defaultCaption } : null,
     body,
     records,
     notes: article.notes,

@@ -31,7 +31,13 @@ export async function listPublishProblems(tx: Tx, articleId: string, at: Date = 
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     select: {
-      headline: true, standfirst: true, sectionId: true, deletedAt: true, heroMediaId: true, body: true, _count: { select: { bylines: true } },
+      headline: true,
+      standfirst: true,
+      sectionId: true,
+      deletedAt: true,
+      heroMediaId: true,
+      body: true,
+      _count: { select: { bylines: true } },
       quotes: { select: { id: true, text: true, speaker: true } },
       sidebars: { select: { id: true, heading: true } },
       relatedLinks: { select: { toArticleId: true, toArticle: { select: { headline: true, status: true } } } },
@@ -48,7 +54,15 @@ export async function listPublishProblems(tx: Tx, articleId: string, at: Date = 
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
   const media = await tx.media.findMany({
     where: { id: { in: mediaIds } },
-    select: { id: true, originalName: true, altText: true, creditOverride: true, rightsExpireAt: true, photographer: { select: { name: true } }, agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } } },
+    select: {
+      id: true,
+      originalName: true,
+      altText: true,
+      creditOverride: true,
+      rightsExpireAt: true,
+      photographer: { select: { name: true } },
+      agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } },
+    },
   });
   // Each block says what it needs; they list their problems in registry order.
   for (const block of BLOCKS) problems.push(...(block.gate?.({ nodes: blocks.filter((node) => node.type === block.name), records: article }) ?? []));

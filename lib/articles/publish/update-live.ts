@@ -72,13 +72,20 @@ async function updateLive(tx: Tx, current: Current, options: UpdateOptions, at: 
   const before = current.status === "PUBLISHED" ? await readPageKeys(tx, current.id) : null;
   const version = await claimVersion(tx, current.id, current.version, options.actorId);
   const changes = await applyWorkingCopy(tx, current, options.actorId, at);
-  const note = options.note && current.status === "PUBLISHED"
-    ? await tx.articleNote.create({ data: { articleId: current.id, kind: options.note.kind, text: options.note.text, authorId: options.actorId } })
-    : null;
+  const note =
+    options.note && current.status === "PUBLISHED" ? await tx.articleNote.create({ data: { articleId: current.id, kind: options.note.kind, text: options.note.text, authorId: options.actorId } }) : null;
   await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: options.actorId, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
   await recordAudit(tx, {
-    actorId: options.actorId, action: "article.update-live", entityType: "Article", entityId: current.id,
-    details: { version, ...changes, ...(note ? { noteId: note.id, note: `${note.kind.toLowerCase()}: ${note.text}` } : {}), ...(options.scheduledBy !== undefined ? { scheduled: true, scheduledBy: options.scheduledBy } : {}) },
+    actorId: options.actorId,
+    action: "article.update-live",
+    entityType: "Article",
+    entityId: current.id,
+    details: {
+      version,
+      ...changes,
+      ...(note ? { noteId: note.id, note: `${note.kind.toLowerCase()}: ${note.text}` } : {}),
+      ...(options.scheduledBy !== undefined ? { scheduled: true, scheduledBy: options.scheduledBy } : {}),
+    },
   });
   const saved = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { updatedAt: true } });
   return { result: { version, updatedAt: saved.updatedAt.toISOString() }, keys: before ? [before, await readPageKeys(tx, current.id)] : [] };
@@ -104,7 +111,13 @@ export async function discardChanges(actor: Actor | null, raw: unknown): Promise
     await tx.workingCopy.delete({ where: { articleId: current.id } });
     // The discarded words stay in the history (as the last save's revision); this one is live again.
     await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: actor!.id, kind: "RESTORE", snapshot: await readSnapshot(tx, current.id) });
-    await recordAudit(tx, { actorId: actor!.id, action: "article.discard-changes", entityType: "Article", entityId: current.id, details: { version, ...summarize(await readSnapshot(tx, current.id), working) } });
+    await recordAudit(tx, {
+      actorId: actor!.id,
+      action: "article.discard-changes",
+      entityType: "Article",
+      entityId: current.id,
+      details: { version, ...summarize(await readSnapshot(tx, current.id), working) },
+    });
     return { version, updatedAt: new Date().toISOString() };
   });
 }
@@ -120,7 +133,13 @@ export async function scheduleLiveUpdate(actor: Actor | null, raw: unknown): Pro
     if (!(await readWorkingCopy(tx, current.id))) throw new AppError("CONFLICT", "There are no unpublished changes to schedule.");
     const version = await claimVersion(tx, current.id, current.version, actor!.id);
     await tx.workingCopy.update({ where: { articleId: current.id }, data: { updateAt: input.updateAt, updateById: input.updateAt ? actor!.id : null } });
-    await recordAudit(tx, { actorId: actor!.id, action: input.updateAt ? "article.schedule-update" : "article.cancel-scheduled-update", entityType: "Article", entityId: current.id, details: { version, ...(input.updateAt ? { updateAt: input.updateAt.toISOString() } : {}) } });
+    await recordAudit(tx, {
+      actorId: actor!.id,
+      action: input.updateAt ? "article.schedule-update" : "article.cancel-scheduled-update",
+      entityType: "Article",
+      entityId: current.id,
+      details: { version, ...(input.updateAt ? { updateAt: input.updateAt.toISOString() } : {}) },
+    });
     return { version, updatedAt: new Date().toISOString(), updateAt: input.updateAt?.toISOString() ?? null };
   });
 }
@@ -159,7 +178,7 @@ export async function applyDueLiveUpdates(now: Date = new Date()): Promise<{ upd
       report.updated.push(articleId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const problems = ((error.details as { problems?: string[] } | undefined)?.problems) ?? [error.message];
+      const problems = (error.details as { problems?: string[] } | undefined)?.problems ?? [error.message];
       await db.$transaction(async (tx) => {
         await tx.workingCopy.updateMany({ where: { articleId }, data: { updateAt: null } });
         await recordAudit(tx, { actorId: null, action: "article.update-live-failed", entityType: "Article", entityId: articleId, details: { problems } });

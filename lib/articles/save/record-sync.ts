@@ -60,13 +60,20 @@ export function syncQuotes(tx: Tx, articleId: string, ids: string[], payload: Ar
 
 // keepId: the hero photo's caption, which the body does not refer to.
 export function syncCaptions(tx: Tx, articleId: string, refs: BodyReferences, payload: ArticleInput["captions"], keepId: string | null): Promise<void> {
-  return syncOwned(articleId, refs.captionIds, payload, ({ mediaId, text }) => ({ mediaId, text }), {
-    what: "caption",
-    owners: (inIds) => tx.caption.findMany({ where: { id: { in: inIds } }, ...owned }),
-    removeAllBut: (keep) => tx.caption.deleteMany({ where: { articleId, id: { notIn: keep } } }),
-    update: (id, data) => tx.caption.update({ where: { id }, data: { ...data, ...bump } }),
-    create: (id, data) => tx.caption.create({ data: { id, articleId, ...data } }),
-  }, keepId ? [keepId] : []);
+  return syncOwned(
+    articleId,
+    refs.captionIds,
+    payload,
+    ({ mediaId, text }) => ({ mediaId, text }),
+    {
+      what: "caption",
+      owners: (inIds) => tx.caption.findMany({ where: { id: { in: inIds } }, ...owned }),
+      removeAllBut: (keep) => tx.caption.deleteMany({ where: { articleId, id: { notIn: keep } } }),
+      update: (id, data) => tx.caption.update({ where: { id }, data: { ...data, ...bump } }),
+      create: (id, data) => tx.caption.create({ data: { id, articleId, ...data } }),
+    },
+    keepId ? [keepId] : [],
+  );
 }
 
 export function syncSidebars(tx: Tx, articleId: string, ids: string[], payload: { id: string; heading: string; body: BodyDoc }[]): Promise<void> {

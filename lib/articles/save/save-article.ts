@@ -27,7 +27,18 @@ export type SaveResult = { version: number; updatedAt: string; isChanged: boolea
 export async function loadForWrite(tx: Tx, articleId: string) {
   const article = await tx.article.findUnique({
     where: { id: articleId },
-    select: { id: true, version: true, status: true, slug: true, createdById: true, heroCaptionId: true, deletedAt: true, section: { select: { slug: true } }, lastEditedBy: { select: { name: true } }, deletedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      slug: true,
+      createdById: true,
+      heroCaptionId: true,
+      deletedAt: true,
+      section: { select: { slug: true } },
+      lastEditedBy: { select: { name: true } },
+      deletedBy: { select: { name: true } },
+    },
   });
   if (!article) throw new AppError("NOT_FOUND", "That story does not exist (it may have been deleted).");
   // A story in the trash takes no writes (a tab left open on it would otherwise keep saving into
@@ -81,7 +92,15 @@ async function syncHeroCaption(tx: Tx, articleId: string, heroCaptionId: string 
 }
 
 // `body`: the article's body as parseStoryBody read it (one walk: what it refers to, its text).
-export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: string | null, article: ArticleInput, body: ParsedBody, sidebars: { id: string; heading: string; body: BodyDoc }[], editorId: string | null) {
+export async function writeArticle(
+  tx: Tx,
+  articleId: string,
+  heroCaptionId: string | null,
+  article: ArticleInput,
+  body: ParsedBody,
+  sidebars: { id: string; heading: string; body: BodyDoc }[],
+  editorId: string | null,
+) {
   const refs = body.facts.references;
   await checkReferences(tx, refs, article);
   await assertSlugFree(tx, articleId, article.slug);
@@ -95,10 +114,16 @@ export async function writeArticle(tx: Tx, articleId: string, heroCaptionId: str
   const saved = await tx.article.update({
     where: { id: articleId },
     data: {
-      kicker: article.kicker, headline: article.headline, standfirst: article.standfirst, slug: article.slug,
-      sectionId: article.sectionId, agencyLine: article.agencyLine,
-      heroMediaId: article.hero?.mediaId ?? null, heroCaptionId: nextHeroCaptionId,
-      body: body.doc as Prisma.InputJsonValue, bodyText: body.facts.text,
+      kicker: article.kicker,
+      headline: article.headline,
+      standfirst: article.standfirst,
+      slug: article.slug,
+      sectionId: article.sectionId,
+      agencyLine: article.agencyLine,
+      heroMediaId: article.hero?.mediaId ?? null,
+      heroCaptionId: nextHeroCaptionId,
+      body: body.doc as Prisma.InputJsonValue,
+      bodyText: body.facts.text,
       lastEditedById: editorId,
     },
     select: { version: true, updatedAt: true, status: true, slug: true, section: { select: { slug: true } } },
@@ -135,7 +160,8 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
     const saved = await writeArticle(tx, current.id, current.heroCaptionId, article, body, sidebars, actor.id);
     await reindexArticle(tx, current.id);
     await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.kind, snapshot: await readSnapshot(tx, current.id) });
-    if (input.kind !== "AUTOSAVE") await recordAudit(tx, { actorId: actor.id, action: input.kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
+    if (input.kind !== "AUTOSAVE")
+      await recordAudit(tx, { actorId: actor.id, action: input.kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
     if (saved.status === "PUBLISHED") {
       await addSlugRedirect(tx, current, saved);
       refresh = [oldKeys, saved.pageKeys];
@@ -156,7 +182,8 @@ async function saveToWorkingCopy(tx: Tx, actor: Actor, current: { id: string; ve
   const version = await claimVersion(tx, current.id, current.version, actor.id);
   await storeWorkingCopy(tx, current.id, snapshot, actor.id);
   await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: actor.id, kind, snapshot: normalizeSnapshot(snapshot) });
-  if (kind !== "AUTOSAVE") await recordAudit(tx, { actorId: actor.id, action: kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version, workingCopy: true } });
+  if (kind !== "AUTOSAVE")
+    await recordAudit(tx, { actorId: actor.id, action: kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version, workingCopy: true } });
   return { version, updatedAt: new Date().toISOString(), isChanged: true };
 }
 

@@ -87,7 +87,15 @@ async function purgeOne(articleId: string, sweep: Sweep, actorId: string | null)
   return db.$transaction(async (tx) => {
     const row = await tx.article.findFirst({
       where: { id: articleId, ...sweep.where },
-      select: { id: true, headline: true, status: true, createdAt: true, deletedAt: true, deletedBy: { select: { name: true } }, linkedFrom: { select: { fromArticle: { select: { headline: true } } }, take: 3 } },
+      select: {
+        id: true,
+        headline: true,
+        status: true,
+        createdAt: true,
+        deletedAt: true,
+        deletedBy: { select: { name: true } },
+        linkedFrom: { select: { fromArticle: { select: { headline: true } } }, take: 3 },
+      },
     });
     if (!row) return null;
     if (row.linkedFrom.length) return `still linked from ${row.linkedFrom.map((link) => `“${link.fromArticle.headline}”`).join(", ")}`;
@@ -95,9 +103,10 @@ async function purgeOne(articleId: string, sweep: Sweep, actorId: string | null)
     const deleted = await tx.article.deleteMany({ where: { id: row.id, ...sweep.where } });
     if (deleted.count === 0) return null;
     await forgetArticle(tx, row.id);
-    const details = sweep.action === "article.purge"
-      ? { headline: row.headline, status: row.status, deletedAt: row.deletedAt?.toISOString() ?? null, deletedBy: row.deletedBy?.name ?? null }
-      : { createdAt: row.createdAt.toISOString() };
+    const details =
+      sweep.action === "article.purge"
+        ? { headline: row.headline, status: row.status, deletedAt: row.deletedAt?.toISOString() ?? null, deletedBy: row.deletedBy?.name ?? null }
+        : { createdAt: row.createdAt.toISOString() };
     await recordAudit(tx, { actorId, action: sweep.action, entityType: "Article", entityId: row.id, details });
     return "gone";
   });

@@ -59,13 +59,19 @@ describe("one walk over a body", () => {
 describe("related-story links", () => {
   test("are the chosen teasers in body order with their labels", () => {
     const blocks = [relatedStory(id("a2"), "First"), { type: "relatedStory", attrs: { articleId: null, label: "x" } }, relatedStory(id("a1"))];
-    expect(relatedLinksOf(blocks)).toEqual([{ toArticleId: id("a2"), label: "First" }, { toArticleId: id("a1"), label: "" }]);
+    expect(relatedLinksOf(blocks)).toEqual([
+      { toArticleId: id("a2"), label: "First" },
+      { toArticleId: id("a1"), label: "" },
+    ]);
   });
 });
 
 describe("what the publish gate asks of each block", () => {
   test("a pull quote names the first wordless or unattributed quote in body order", () => {
-    const quotes = [{ id: id("q1"), text: "", speaker: "" }, { id: id("q2"), text: "", speaker: "Ann" }];
+    const quotes = [
+      { id: id("q1"), text: "", speaker: "" },
+      { id: id("q2"), text: "", speaker: "Ann" },
+    ];
     const problems = gateOf("pullQuote")({ nodes: [pullQuote(id("q2")), pullQuote(id("q1"))], records: { ...noRecords, quotes } });
     expect(problems).toEqual([
       { message: "A pull quote has no words.", target: { kind: "block", type: "pullQuote", attr: "quoteId", value: id("q2") } },
@@ -74,7 +80,13 @@ describe("what the publish gate asks of each block", () => {
   });
 
   test("a sidebar needs a heading", () => {
-    const records = { ...noRecords, sidebars: [{ id: id("s1"), heading: "Fine" }, { id: id("s2"), heading: " " }] };
+    const records = {
+      ...noRecords,
+      sidebars: [
+        { id: id("s1"), heading: "Fine" },
+        { id: id("s2"), heading: " " },
+      ],
+    };
     expect(gateOf("sidebar")({ nodes: [], records }).map((p) => p.target)).toEqual([{ kind: "block", type: "sidebar", attr: "sidebarId", value: id("s2") }]);
   });
 

@@ -18,9 +18,7 @@ const labels = Object.values(IMAGE_FORMATS).map((format) => format.label);
 // "JPEG, PNG, WebP or AVIF", for messages.
 export const ACCEPTED_LABELS = `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`;
 
-const CONTENT_TYPE_BY_EXTENSION: Record<string, string> = Object.fromEntries(
-  Object.values(IMAGE_FORMATS).map((format) => [format.extension, format.mimeType]),
-);
+const CONTENT_TYPE_BY_EXTENSION: Record<string, string> = Object.fromEntries(Object.values(IMAGE_FORMATS).map((format) => [format.extension, format.mimeType]));
 
 // The Content-Type for a stored file, from its key's extension; null for anything we never write.
 export function contentTypeForKey(key: string): string | null {

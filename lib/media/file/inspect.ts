@@ -51,9 +51,7 @@ function decodedFormat(metadata: Metadata): ImageFormat | null {
 }
 
 function refuseContent(bytes: Buffer): never {
-  const what = looksLikeSvg(bytes)
-    ? "SVG drawings can carry scripts, so they are not accepted"
-    : "This file is not a picture we can read";
+  const what = looksLikeSvg(bytes) ? "SVG drawings can carry scripts, so they are not accepted" : "This file is not a picture we can read";
   throw refuse("not-an-image", `${what}: upload a ${ACCEPTED_LABELS} picture.`);
 }
 

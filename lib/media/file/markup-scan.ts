@@ -29,9 +29,15 @@ function jpegRegions(bytes: Uint8Array): Region[] {
   while (at + 4 <= bytes.length) {
     if (bytes[at] !== 0xff) return [...regions, [at, bytes.length]];
     const marker = bytes[at + 1];
-    if (marker === 0xff) { at += 1; continue; }
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
     if (marker === 0xd9) return [...regions, [at + 2, bytes.length]];
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { at += 2; continue; }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += 2;
+      continue;
+    }
     const end = at + 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
     regions.push([at + 4, Math.min(end, bytes.length)]);
     at = marker === 0xda ? endOfScan(bytes, end) : end;
@@ -48,7 +54,8 @@ function pngRegions(bytes: Uint8Array): Region[] {
   while (at + 8 <= bytes.length) {
     const length = view.getUint32(at);
     const type = ascii(bytes, at + 4, at + 8);
-    const start = at + 8, end = Math.min(start + length, bytes.length);
+    const start = at + 8,
+      end = Math.min(start + length, bytes.length);
     if (!PNG_IMAGE_CHUNKS.has(type)) regions.push([start, end]);
     at = end + 4;
     if (type === "IEND") return [...regions, [Math.min(at, bytes.length), bytes.length]];
@@ -67,7 +74,8 @@ function webpRegions(bytes: Uint8Array): Region[] {
   while (at + 8 <= riffEnd) {
     const type = ascii(bytes, at, at + 4);
     const size = view.getUint32(at + 4, true);
-    const start = at + 8, end = Math.min(start + size, riffEnd);
+    const start = at + 8,
+      end = Math.min(start + size, riffEnd);
     if (!WEBP_IMAGE_CHUNKS.has(type)) regions.push([start, end]);
     at = end + (size % 2);
   }

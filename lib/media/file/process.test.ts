@@ -41,8 +41,16 @@ describe("processImage: what it accepts", () => {
 });
 
 async function animatedWebp(): Promise<Buffer> {
-  const frames = await Promise.all(["#d00", "#0a0", "#00d"].map((colour) => sharp({ create: { width: 300, height: 200, channels: 3, background: colour } }).png().toBuffer()));
-  const webp = await sharp(frames, { join: { animated: true } }).webp().toBuffer();
+  const frames = await Promise.all(
+    ["#d00", "#0a0", "#00d"].map((colour) =>
+      sharp({ create: { width: 300, height: 200, channels: 3, background: colour } })
+        .png()
+        .toBuffer(),
+    ),
+  );
+  const webp = await sharp(frames, { join: { animated: true } })
+    .webp()
+    .toBuffer();
   expect((await sharp(webp).metadata()).pages).toBe(3);
   return webp;
 }
@@ -142,8 +150,13 @@ describe("renditions", () => {
 
   it("strips EXIF, GPS, IPTC, XMP and ICC data from every rendition, but keeps the original intact", async () => {
     const bytes = await makeJpegWithMetadata({
-      seed: "metadata", width: 1000, height: 600,
-      byline: "Douwe Bijlsma", credit: "BSR Agency/Getty Images", copyright: "BSR Agency", caption: "Team pursuit final",
+      seed: "metadata",
+      width: 1000,
+      height: 600,
+      byline: "Douwe Bijlsma",
+      credit: "BSR Agency/Getty Images",
+      copyright: "BSR Agency",
+      caption: "Team pursuit final",
       gps: { latitude: 39.91, longitude: 116.39 },
     });
     const source = await sharp(bytes).metadata();
@@ -169,7 +182,9 @@ describe("renditions", () => {
   });
 
   it("lays a transparent PNG on white for the JPEG rendition", async () => {
-    const png = await sharp({ create: { width: 500, height: 300, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 500, height: 300, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const image = await processImage(png);
     const jpeg = image.renditions.find((r) => r.format === "jpeg")!;
     const { data } = await sharp(jpeg.bytes).raw().toBuffer({ resolveWithObject: true });

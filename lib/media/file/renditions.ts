@@ -67,12 +67,7 @@ async function decodeOnce(bytes: Buffer, width: number, limits: MediaLimits): Pr
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels as Channels } });
 }
 
-export async function makeRenditions(
-  bytes: Buffer,
-  sha256: string,
-  originalWidth: number,
-  limits: MediaLimits,
-): Promise<RenditionFile[]> {
+export async function makeRenditions(bytes: Buffer, sha256: string, originalWidth: number, limits: MediaLimits): Promise<RenditionFile[]> {
   const widths = renditionWidths(originalWidth);
   try {
     const base = await decodeOnce(bytes, widths[widths.length - 1], limits);

@@ -20,11 +20,7 @@ export function srcSet(renditions: readonly RenditionRef[], format: string): str
 
 // The rendition for a plain src (browsers without srcset, feeds, social cards): the narrowest one
 // at least `minWidth` wide, else the widest there is. JPEG by default because everything shows it.
-export function pickDefaultRendition(
-  renditions: readonly RenditionRef[],
-  format = "jpeg",
-  minWidth = 960,
-): RenditionRef | null {
+export function pickDefaultRendition(renditions: readonly RenditionRef[], format = "jpeg", minWidth = 960): RenditionRef | null {
   const candidates = ofFormat(renditions, format);
   return candidates.find((r) => r.width >= minWidth) ?? candidates[candidates.length - 1] ?? null;
 }

@@ -61,11 +61,7 @@ export function rightsStateOf(rightsExpireAt: Date | null, now: Date = new Date(
 
 // What stops a story using the picture from being published (the publish gate's photo rules), in words.
 export function findPhotoProblems(altText: string, hasCredit: boolean, rightsState: RightsState): string[] {
-  return [
-    ...(altText.trim() ? [] : ["No alt text"]),
-    ...(hasCredit ? [] : ["No credit"]),
-    ...(rightsState === "expired" ? ["Rights expired"] : []),
-  ];
+  return [...(altText.trim() ? [] : ["No alt text"]), ...(hasCredit ? [] : ["No credit"]), ...(rightsState === "expired" ? ["Rights expired"] : [])];
 }
 
 export function toLibraryItem(row: LibraryRow, now: Date = new Date()): LibraryItem {

@@ -53,7 +53,21 @@ function rightsWhere(rights: LibraryFilters["rights"], now: Date): Prisma.MediaW
 async function buildWhere(filters: LibraryFilters, now: Date): Promise<Prisma.MediaWhereInput> {
   const q = filters.q;
   const and: Prisma.MediaWhereInput[] = [
-    ...(q ? [{ OR: [{ defaultCaption: contains(q) }, { altText: contains(q) }, { originalName: contains(q) }, { creditOverride: contains(q) }, { photographer: { name: contains(q) } }, { agency: { name: contains(q) } }, { agency: { shortCredit: contains(q) } }] }] : []),
+    ...(q
+      ? [
+          {
+            OR: [
+              { defaultCaption: contains(q) },
+              { altText: contains(q) },
+              { originalName: contains(q) },
+              { creditOverride: contains(q) },
+              { photographer: { name: contains(q) } },
+              { agency: { name: contains(q) } },
+              { agency: { shortCredit: contains(q) } },
+            ],
+          },
+        ]
+      : []),
     ...(filters.agency ? [{ agencyId: filters.agency }] : []),
     ...(filters.photographer ? [{ photographerId: filters.photographer }] : []),
     ...needsWhere(filters.needs),

@@ -6,17 +6,27 @@ import { readExif } from "./exif";
 import { readIptc } from "./iptc";
 import { readXmp } from "./xmp";
 
-const iim = (...datasets: [number, number, Buffer][]) =>
-  Buffer.concat(datasets.flatMap(([record, dataset, value]) => [Buffer.from([0x1c, record, dataset, value.length >> 8, value.length & 0xff]), value]));
+const iim = (...datasets: [number, number, Buffer][]) => Buffer.concat(datasets.flatMap(([record, dataset, value]) => [Buffer.from([0x1c, record, dataset, value.length >> 8, value.length & 0xff]), value]));
 
 describe("readEmbeddedMetadata on a real agency JPEG", () => {
   it("reads by-line, credit, source, copyright and caption from IPTC, XMP and EXIF", async () => {
     const bytes = await makeJpegWithMetadata({
-      seed: "agency", width: 400, height: 300, byline: "Douwe Bijlsma", credit: "BSR Agency/Getty Images", source: "Getty Images",
-      copyright: "BSR Agency 2026", caption: "Team pursuit final", gps: { latitude: 39.91, longitude: 116.39 },
+      seed: "agency",
+      width: 400,
+      height: 300,
+      byline: "Douwe Bijlsma",
+      credit: "BSR Agency/Getty Images",
+      source: "Getty Images",
+      copyright: "BSR Agency 2026",
+      caption: "Team pursuit final",
+      gps: { latitude: 39.91, longitude: 116.39 },
     });
     expect(readEmbeddedMetadata(await sharp(bytes).metadata())).toEqual({
-      byline: "Douwe Bijlsma", credit: "BSR Agency/Getty Images", source: "Getty Images", copyright: "BSR Agency 2026", caption: "Team pursuit final",
+      byline: "Douwe Bijlsma",
+      credit: "BSR Agency/Getty Images",
+      source: "Getty Images",
+      copyright: "BSR Agency 2026",
+      caption: "Team pursuit final",
     });
   });
 
@@ -74,7 +84,13 @@ describe("readXmp", () => {
       <xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">Editorial use only</rdf:li></rdf:Alt></xmpRights:UsageTerms>
     </rdf:Description></rdf:RDF></x:xmpmeta>`;
     expect(readXmp(xmp)).toEqual({
-      byline: "Ann Lee", credit: "Reuters & Partners", source: "Reuters", copyright: "© Reuters", caption: "Final <lap>", instructions: "Editorial use only", reference: "RTX-1",
+      byline: "Ann Lee",
+      credit: "Reuters & Partners",
+      source: "Reuters",
+      copyright: "© Reuters",
+      caption: "Final <lap>",
+      instructions: "Editorial use only",
+      reference: "RTX-1",
     });
   });
 
@@ -91,8 +107,14 @@ describe("readExif", () => {
     tiff.writeUInt16BE(42, 2);
     tiff.writeUInt32BE(8, 4);
     tiff.writeUInt16BE(2, 8); // two entries
-    tiff.writeUInt16BE(0x013b, 10); tiff.writeUInt16BE(2, 12); tiff.writeUInt32BE(4, 14); tiff.write("Ann\0", 18, "latin1");
-    tiff.writeUInt16BE(0x8298, 22); tiff.writeUInt16BE(2, 24); tiff.writeUInt32BE(12, 26); tiff.writeUInt32BE(40, 30);
+    tiff.writeUInt16BE(0x013b, 10);
+    tiff.writeUInt16BE(2, 12);
+    tiff.writeUInt32BE(4, 14);
+    tiff.write("Ann\0", 18, "latin1");
+    tiff.writeUInt16BE(0x8298, 22);
+    tiff.writeUInt16BE(2, 24);
+    tiff.writeUInt32BE(12, 26);
+    tiff.writeUInt32BE(40, 30);
     tiff.write("Ann Lee\0Ed\0", 40, "latin1");
     expect(readExif(Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]))).toEqual({ byline: "Ann", copyright: "Ann Lee" });
   });

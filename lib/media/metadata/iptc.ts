@@ -37,7 +37,8 @@ type Dataset = { record: number; dataset: number; value: Buffer };
 function* datasets(iim: Buffer): Generator<Dataset> {
   let offset = 0;
   while (offset + 5 <= iim.length && iim[offset] === 0x1c) {
-    const record = iim[offset + 1], dataset = iim[offset + 2];
+    const record = iim[offset + 1],
+      dataset = iim[offset + 2];
     let size = iim.readUInt16BE(offset + 3);
     let start = offset + 5;
     // Extended dataset: the high bit says the next (size & 0x7fff) bytes hold the length.

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { fileCreditLine, matchCredit } from "./prefill";
 
-const photographers = [{ id: "p1", name: "Douwe Bijlsma", agencyId: "a1" }, { id: "p2", name: "Mara  Lindqvist", agencyId: null }];
+const photographers = [
+  { id: "p1", name: "Douwe Bijlsma", agencyId: "a1" },
+  { id: "p2", name: "Mara  Lindqvist", agencyId: null },
+];
 const agencies = [
-  { id: "a1", name: "BSR Agency", shortCredit: "Getty" }, { id: "a2", name: "Associated Press", shortCredit: "AP" }, { id: "a3", name: "Getty Images", shortCredit: "Getty Images" },
+  { id: "a1", name: "BSR Agency", shortCredit: "Getty" },
+  { id: "a2", name: "Associated Press", shortCredit: "AP" },
+  { id: "a3", name: "Getty Images", shortCredit: "Getty Images" },
 ];
 
 describe("matchCredit", () => {

@@ -18,7 +18,13 @@ const normalize = (value: string) => value.normalize("NFKC").toLowerCase().repla
 // "BSR Agency/Getty Images" names the agency first and its distributor after it. The whole line,
 // its first part and the source name the agency; later parts only a distributor.
 function creditCandidates(embedded: EmbeddedMetadata): { agency: string[]; distributor: string[] } {
-  const parts = (line: string | undefined) => (line ? line.split(/\s*[/|;]\s*/).map(normalize).filter(Boolean) : []);
+  const parts = (line: string | undefined) =>
+    line
+      ? line
+          .split(/\s*[/|;]\s*/)
+          .map(normalize)
+          .filter(Boolean)
+      : [];
   const [first = "", ...rest] = parts(embedded.credit);
   const whole = [embedded.credit, embedded.source].filter((line): line is string => Boolean(line)).map(normalize);
   return { agency: [...whole, first].filter(Boolean), distributor: [...rest, ...parts(embedded.source).slice(1)] };

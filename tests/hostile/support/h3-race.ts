@@ -76,8 +76,7 @@ export async function saveAs(variant: Variant, editor: Actor, start: RoundStart,
 export async function auditRace(articleId: string, rounds: Outcome[][]): Promise<RaceAudit> {
   const story = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
   const finalText = JSON.stringify(story.body);
-  const revisions = (await db.revision.findMany({ where: { articleId }, select: { articleVersion: true, authorId: true, snapshot: true } }))
-    .map((r) => ({ ...r, text: JSON.stringify(r.snapshot) }));
+  const revisions = (await db.revision.findMany({ where: { articleId }, select: { articleVersion: true, authorId: true, snapshot: true } })).map((r) => ({ ...r, text: JSON.stringify(r.snapshot) }));
   const audit: RaceAudit = { answered: 0, kept: 0, refused: 0, lost: [], missingFromHistory: [], refusedButWritten: [], otherAnswers: [], winnersPerRound: [] };
   for (const round of rounds) {
     audit.winnersPerRound.push(round.filter((o) => o.status === 200).length);

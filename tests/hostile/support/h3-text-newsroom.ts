@@ -10,17 +10,20 @@ import { createDemoStory } from "../../fixtures/story-factory";
 export async function seedTextNewsroom(db: Db): Promise<void> {
   const registry = await createDemoRegistry(db);
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    const sections = new Map<string, string>();
-    for (const [position, section] of DEMO_SECTIONS.entries()) sections.set(section.slug, (await tx.section.create({ data: { ...section, position } })).id);
-    for (const story of DEMO_STORIES) {
-      const refs = {
-        sectionId: sections.get(story.section)!,
-        bylineIds: story.bylines.map((slug) => registry.bylines.get(slug)!),
-        tagIds: story.tags.map((name) => registry.tags.get(name)!),
-        heroMediaId: null,
-      };
-      await createDemoStory(tx, story, refs, now);
-    }
-  }, { timeout: 60_000 });
+  await db.$transaction(
+    async (tx) => {
+      const sections = new Map<string, string>();
+      for (const [position, section] of DEMO_SECTIONS.entries()) sections.set(section.slug, (await tx.section.create({ data: { ...section, position } })).id);
+      for (const story of DEMO_STORIES) {
+        const refs = {
+          sectionId: sections.get(story.section)!,
+          bylineIds: story.bylines.map((slug) => registry.bylines.get(slug)!),
+          tagIds: story.tags.map((name) => registry.tags.get(name)!),
+          heroMediaId: null,
+        };
+        await createDemoStory(tx, story, refs, now);
+      }
+    },
+    { timeout: 60_000 },
+  );
 }

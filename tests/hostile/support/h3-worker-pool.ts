@@ -68,7 +68,7 @@ export async function serveRequests(handle: (op: Record<string, unknown>) => Pro
     try {
       process.send!({ id: message.id, result: await handle(message) });
     } catch (error) {
-      process.send!({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   });
   process.on("disconnect", () => process.exit(0));

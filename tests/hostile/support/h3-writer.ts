@@ -80,10 +80,13 @@ async function run(job: WriterJob): Promise<WriterReport> {
   return report;
 }
 
-serveRequests(async (op) => {
-  if (op.op === "run") return run(op as WriterJob);
-  throw new Error(`unknown op ${String(op.op)}`);
-}, () => db.user.count()).catch((error) => {
+serveRequests(
+  async (op) => {
+    if (op.op === "run") return run(op as WriterJob);
+    throw new Error(`unknown op ${String(op.op)}`);
+  },
+  () => db.user.count(),
+).catch((error) => {
   console.error(error);
   process.exit(1);
 });

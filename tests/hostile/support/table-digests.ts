@@ -4,12 +4,26 @@ import { createHash } from "node:crypto";
 import type { Database } from "better-sqlite3";
 
 export function digest(rows: string[]): string {
-  return createHash("sha256").update([...rows].sort().join("\n")).digest("hex");
+  return createHash("sha256")
+    .update([...rows].sort().join("\n"))
+    .digest("hex");
 }
 
 export function tableDigests(sqlite: Database, excluded: readonly string[] = []): Map<string, string> {
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return new Map(tables.filter((name) => !excluded.includes(name)).map((table) => [table, digest(sqlite.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row)))]));
+  return new Map(
+    tables
+      .filter((name) => !excluded.includes(name))
+      .map((table) => [
+        table,
+        digest(
+          sqlite
+            .prepare(`SELECT * FROM "${table}"`)
+            .all()
+            .map((row) => JSON.stringify(row)),
+        ),
+      ]),
+  );
 }
 
 // Moves whenever another connection commits: while it stands still, no table can have changed.

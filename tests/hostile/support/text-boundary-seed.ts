@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   await saveArticle(actor, { articleId: id, expectedVersion: version, article: { ...article, standfirst: "A standfirst.", body: { type: "doc", content: [paragraph("Body text.")] } } });
   const bytes = await makeImage({ seed: "text-boundary", width: 240, height: 160, format: "jpeg" });
   const media = await createMedia(db, { bytes, originalName: "boundary.jpg", altText: "Alt", defaultCaption: "Caption" }, { actor: null });
-  const first = async (delegate: { findFirstOrThrow: (args: never) => Promise<unknown> }) => delegate.findFirstOrThrow({ select: { id: true, version: true } } as never) as Promise<{ id: string; version: number }>;
+  const first = async (delegate: { findFirstOrThrow: (args: never) => Promise<unknown> }) =>
+    delegate.findFirstOrThrow({ select: { id: true, version: true } } as never) as Promise<{ id: string; version: number }>;
   const seeded = {
     adminCookie: `${SESSION_COOKIE}=${await sessionTokenFor(admin.id)}`,
     adminEmail: admin.email,

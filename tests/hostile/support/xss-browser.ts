@@ -26,8 +26,18 @@ export type Findings = {
 };
 
 export const emptyFindings = (): Findings => ({
-  pages: 0, executions: [], requests: [], pageErrors: [], consoleErrors: [], cspRefusals: [], badStatus: [],
-  onAttributes: [], unsafeUrls: [], unsafeElements: [], foreignScripts: [], missingText: [],
+  pages: 0,
+  executions: [],
+  requests: [],
+  pageErrors: [],
+  consoleErrors: [],
+  cspRefusals: [],
+  badStatus: [],
+  onAttributes: [],
+  unsafeUrls: [],
+  unsafeElements: [],
+  foreignScripts: [],
+  missingText: [],
 });
 
 const HOOKS = `(() => {

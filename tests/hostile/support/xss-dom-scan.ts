@@ -15,10 +15,32 @@ export type ScanInput = { texts: TextCheck[]; jsonLd: JsonLdCheck[] };
 export type ScanResult = { onAttributes: string[]; unsafeUrls: string[]; unsafeElements: string[]; foreignScripts: string[]; missingText: string[] };
 
 export function scanDocument(input: ScanInput): ScanResult {
-  const norm = (value: unknown) => String(value ?? "").replace(/\s+/g, " ").trim();
+  const norm = (value: unknown) =>
+    String(value ?? "")
+      .replace(/\s+/g, " ")
+      .trim();
   const quote = (value: unknown) => JSON.stringify(String(value)).slice(0, 140);
   const result: ScanResult = { onAttributes: [], unsafeUrls: [], unsafeElements: [], foreignScripts: [], missingText: [] };
-  const urlAttributes = new Set(["href", "src", "srcset", "imagesrcset", "action", "formaction", "xlink:href", "poster", "background", "data", "codebase", "cite", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "icon"]);
+  const urlAttributes = new Set([
+    "href",
+    "src",
+    "srcset",
+    "imagesrcset",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "background",
+    "data",
+    "codebase",
+    "cite",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+    "manifest",
+    "icon",
+  ]);
   const isScriptUrl = (url: string) => /^(javascript|vbscript|livescript|data|mhtml|jar):/i.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ""));
   for (const element of Array.from(document.querySelectorAll("*"))) {
     for (const attribute of Array.from(element.attributes)) {
@@ -69,7 +91,11 @@ export function scanDocument(input: ScanInput): ScanResult {
   const candidates = new Map<string, string[]>();
   for (const check of input.texts) {
     const key = `${check.selector}\u0000${check.attr ?? ""}`;
-    if (!candidates.has(key)) candidates.set(key, Array.from(document.querySelectorAll(check.selector), (el) => norm(check.attr ? el.getAttribute(check.attr) : el.textContent)));
+    if (!candidates.has(key))
+      candidates.set(
+        key,
+        Array.from(document.querySelectorAll(check.selector), (el) => norm(check.attr ? el.getAttribute(check.attr) : el.textContent)),
+      );
     const found = candidates.get(key)!;
     const want = norm(check.text);
     if (!(check.exact === false ? found.some((value) => value.includes(want)) : found.includes(want))) {

@@ -5,8 +5,22 @@ import type { Page } from "playwright-core";
 import type { StoryPlan, XssPlan } from "./xss-plan";
 
 const FEED_ELEMENTS = new Set([
-  "rss", "channel", "title", "link", "description", "language", "lastBuildDate", "atom:link", "item", "guid", "pubDate",
-  "dc:creator", "category", "media:content", "media:description", "media:credit",
+  "rss",
+  "channel",
+  "title",
+  "link",
+  "description",
+  "language",
+  "lastBuildDate",
+  "atom:link",
+  "item",
+  "guid",
+  "pubDate",
+  "dc:creator",
+  "category",
+  "media:content",
+  "media:description",
+  "media:credit",
 ]);
 
 type FeedItem = { link: string; title: string; description: string; creators: string[]; category: string };
@@ -20,7 +34,10 @@ function parseFeed(xml: string): ParsedFeed {
     error: error ? (error.textContent ?? "parse error").slice(0, 200) : null,
     elements: [...new Set(Array.from(feed.getElementsByTagName("*"), (el) => el.nodeName))],
     items: Array.from(feed.getElementsByTagName("item"), (item) => ({
-      link: text(item, "link"), title: text(item, "title"), description: text(item, "description"), category: text(item, "category"),
+      link: text(item, "link"),
+      title: text(item, "title"),
+      description: text(item, "description"),
+      category: text(item, "category"),
       creators: Array.from(item.getElementsByTagName("dc:creator"), (el) => el.textContent ?? ""),
     })),
   };

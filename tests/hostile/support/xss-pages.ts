@@ -26,12 +26,7 @@ function creditOf(plan: XssPlan, media: MediaPlan) {
 
 function pictureChecks(plan: XssPlan, media: MediaPlan, scope: string, caption: string): TextCheck[] {
   const credit = creditOf(plan, media);
-  return [
-    exact(`${scope} img`, media.altText.text, "alt"),
-    exact(`${scope} figcaption .caption`, caption),
-    exact(`${scope} .credit-full`, credit.full),
-    exact(`${scope} .credit-short`, credit.short),
-  ];
+  return [exact(`${scope} img`, media.altText.text, "alt"), exact(`${scope} figcaption .caption`, caption), exact(`${scope} .credit-full`, credit.full), exact(`${scope} .credit-short`, credit.short)];
 }
 
 function bodyChecks(story: StoryPlan, plan: XssPlan): TextCheck[] {
@@ -45,8 +40,10 @@ function bodyChecks(story: StoryPlan, plan: XssPlan): TextCheck[] {
     ...story.linkTexts.map((t) => exact(`${body} a`, t.text)),
     ...story.linkTexts.map((_, k) => exact(`${body} a`, nastySafeHref(story.index, k), "href")),
     ...story.quotes.flatMap((q) => [
-      exact(".pull-quote > p", q.text.text), exact(".quote-speaker", q.speaker.text),
-      exact(".quote-speaker-description", `, ${q.speakerDescription.text}`), exact(".quote-context", `, ${q.context.text}`),
+      exact(".pull-quote > p", q.text.text),
+      exact(".quote-speaker", q.speaker.text),
+      exact(".quote-speaker-description", `, ${q.speakerDescription.text}`),
+      exact(".quote-context", `, ${q.context.text}`),
     ]),
     exact(".story-sidebar h2", story.sidebar.heading.text),
     ...story.teasers.flatMap((t) => [exact(".related-teaser-label", t.label.text), exact(".related-teaser-headline", plan.stories[t.target].headline.text)]),
@@ -58,17 +55,25 @@ function articlePage(story: StoryPlan, plan: XssPlan, path: string): PageCheck {
   const section = plan.sections[story.section].name.text;
   const bylines = story.bylines.map((k) => plan.profiles[k].name.text);
   const texts = [
-    exact("h1.headline", story.headline.text), { selector: "title", text: story.headline.text, exact: false },
-    exact('meta[property="og:title"]', story.headline.text, "content"), exact('meta[name="description"]', story.standfirst.text, "content"),
-    exact(".article-header .kicker", story.kicker.text), exact(".article-header .standfirst", story.standfirst.text),
-    exact(".agency-line", story.agencyLine.text), exact(".article-section a", section), exact(".section-nav a", section),
-    ...story.tags.map((t) => exact(".article-tags a", t.text)), ...bylines.map((name) => exact("a.byline", name)),
+    exact("h1.headline", story.headline.text),
+    { selector: "title", text: story.headline.text, exact: false },
+    exact('meta[property="og:title"]', story.headline.text, "content"),
+    exact('meta[name="description"]', story.standfirst.text, "content"),
+    exact(".article-header .kicker", story.kicker.text),
+    exact(".article-header .standfirst", story.standfirst.text),
+    exact(".agency-line", story.agencyLine.text),
+    exact(".article-section a", section),
+    exact(".section-nav a", section),
+    ...story.tags.map((t) => exact(".article-tags a", t.text)),
+    ...bylines.map((name) => exact("a.byline", name)),
     ...pictureChecks(plan, plan.media[story.heroMedia], ".article > figure", story.heroCaption.text),
     ...bodyChecks(story, plan),
   ];
   const jsonLd: JsonLdCheck[] = [
-    { key: "headline", text: story.headline.text }, { key: "description", text: story.standfirst.text },
-    { key: "articleSection", text: section }, ...bylines.map((text) => ({ key: "author" as const, text })),
+    { key: "headline", text: story.headline.text },
+    { key: "description", text: story.standfirst.text },
+    { key: "articleSection", text: section },
+    ...bylines.map((text) => ({ key: "author" as const, text })),
     ...story.tags.map((t) => ({ key: "keywords" as const, text: t.text })),
   ];
   return { path, texts, jsonLd };
@@ -78,8 +83,10 @@ function articlePage(story: StoryPlan, plan: XssPlan, path: string): PageCheck {
 function cardChecks(story: StoryPlan, plan: XssPlan): TextCheck[] {
   const media = plan.media[story.heroMedia];
   return [
-    exact(".story-card-headline a", story.headline.text), exact(".story-card .kicker", story.kicker.text),
-    exact(".story-card .standfirst", story.standfirst.text), exact(".story-card-image img", media.altText.text, "alt"),
+    exact(".story-card-headline a", story.headline.text),
+    exact(".story-card .kicker", story.kicker.text),
+    exact(".story-card .standfirst", story.standfirst.text),
+    exact(".story-card-image img", media.altText.text, "alt"),
     exact(".story-card-image .credit", creditOf(plan, media).short),
   ];
 }
@@ -97,13 +104,33 @@ export function publicPages(plan: XssPlan, written: Written): PageCheck[] {
   };
   const sections = plan.sample.sections.map((i) => {
     const s = plan.sections[i];
-    return listingPage(`/${s.slug}`, s.name.text, s.description ? [exact(".listing-description", s.description.text)] : [], storiesIn((story) => story.section === i), plan);
+    return listingPage(
+      `/${s.slug}`,
+      s.name.text,
+      s.description ? [exact(".listing-description", s.description.text)] : [],
+      storiesIn((story) => story.section === i),
+      plan,
+    );
   });
-  const tags = plan.sample.tags.map((name) => listingPage(`/tag/${toSlug(name)}`, name, [], storiesIn((story) => story.tags.some((t) => t.text === name)), plan));
+  const tags = plan.sample.tags.map((name) =>
+    listingPage(
+      `/tag/${toSlug(name)}`,
+      name,
+      [],
+      storiesIn((story) => story.tags.some((t) => t.text === name)),
+      plan,
+    ),
+  );
   const authors = plan.sample.profiles.map((k) => {
     const p = plan.profiles[k];
     const intro = [...(p.bio ? [exact(".author-bio", p.bio.text)] : []), ...(p.jobTitle ? [exact(".listing-description", p.jobTitle.text)] : [])];
-    return listingPage(`/author/${p.slug}`, p.name.text, intro, storiesIn((story) => story.bylines.includes(k)), plan);
+    return listingPage(
+      `/author/${p.slug}`,
+      p.name.text,
+      intro,
+      storiesIn((story) => story.bylines.includes(k)),
+      plan,
+    );
   });
   // Search snippets mark the words found, around hostile text.
   const searches = ["script", "onerror"].map((q) => ({ path: `/search?q=${q}`, texts: [{ selector: ".search-hit-snippet mark", text: q, exact: false }], jsonLd: [] }));

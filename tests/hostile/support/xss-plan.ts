@@ -11,10 +11,29 @@ import type { Payload } from "./xss-corpus";
 export type Placed = { text: string; payloadIds: string[] };
 
 export const LIMITS = {
-  headline: 200, kicker: 120, standfirst: 600, agencyLine: 200, caption: 1000, altText: 1000, creditOverride: 300,
-  quote: 2000, speaker: 120, speakerDescription: 200, quoteContext: 200, sidebarHeading: 200, label: 120, tag: 60,
-  section: 60, sectionDescription: 300, bylineName: 120, bio: 2000, jobTitle: 120, photographer: 120, agencyName: 120,
-  shortCredit: 60, distributor: 120,
+  headline: 200,
+  kicker: 120,
+  standfirst: 600,
+  agencyLine: 200,
+  caption: 1000,
+  altText: 1000,
+  creditOverride: 300,
+  quote: 2000,
+  speaker: 120,
+  speakerDescription: 200,
+  quoteContext: 200,
+  sidebarHeading: 200,
+  label: 120,
+  tag: 60,
+  section: 60,
+  sectionDescription: 300,
+  bylineName: 120,
+  bio: 2000,
+  jobTitle: 120,
+  photographer: 120,
+  agencyName: 120,
+  shortCredit: 60,
+  distributor: 120,
 } as const;
 export type FieldName = keyof typeof LIMITS | "paragraph" | "heading" | "listItem" | "bold" | "italic" | "linkText" | "sidebarParagraph";
 
@@ -24,10 +43,28 @@ const AGENCY_CREDITED_MEDIA = 12;
 
 export type QuotePlan = { text: Placed; speaker: Placed; speakerDescription: Placed; context: Placed };
 export type StoryPlan = {
-  index: number; slug: string; section: number; headline: Placed; kicker: Placed; standfirst: Placed; agencyLine: Placed;
-  heroMedia: number; heroCaption: Placed; figureMedia: number; figureCaption: Placed; tags: Placed[]; bylines: number[];
-  paragraphs: Placed[]; headings: Placed[]; listItems: Placed[]; bold: Placed[]; italic: Placed[]; linkTexts: Placed[];
-  quotes: QuotePlan[]; sidebar: { heading: Placed; paragraphs: Placed[] }; teasers: { target: number; label: Placed }[];
+  index: number;
+  slug: string;
+  section: number;
+  headline: Placed;
+  kicker: Placed;
+  standfirst: Placed;
+  agencyLine: Placed;
+  heroMedia: number;
+  heroCaption: Placed;
+  figureMedia: number;
+  figureCaption: Placed;
+  tags: Placed[];
+  bylines: number[];
+  paragraphs: Placed[];
+  headings: Placed[];
+  listItems: Placed[];
+  bold: Placed[];
+  italic: Placed[];
+  linkTexts: Placed[];
+  quotes: QuotePlan[];
+  sidebar: { heading: Placed; paragraphs: Placed[] };
+  teasers: { target: number; label: Placed }[];
 };
 export type MediaPlan = { altText: Placed; creditOverride: Placed | null; photographer: number | null; agency: number | null };
 export type XssPlan = {
@@ -127,20 +164,40 @@ function storiesPlan(field: Deal, kickers: Placed[], counts: { sections: number;
   };
   const [headlines, standfirsts, agencyLines] = [every("headline", LIMITS.headline), every("standfirst", LIMITS.standfirst), every("agencyLine", LIMITS.agencyLine)];
   const [heroCaptions, figureCaptions, sidebarHeadings] = [every("caption", LIMITS.caption), every("caption", LIMITS.caption), every("sidebarHeading", LIMITS.sidebarHeading)];
-  const [paragraphs, headings, listItems, bold, italic, linkTexts, sidebarParagraphs] =
-    (["paragraph", "heading", "listItem", "bold", "italic", "linkText", "sidebarParagraph"] as const).map((name) => every(name, 10_000, singles));
+  const [paragraphs, headings, listItems, bold, italic, linkTexts, sidebarParagraphs] = (["paragraph", "heading", "listItem", "bold", "italic", "linkText", "sidebarParagraph"] as const).map((name) =>
+    every(name, 10_000, singles),
+  );
   const tags = every("tag", LIMITS.tag, (p, limit) => singles(p, limit, (i) => ` t${i}`));
   const quoteParts = (["quote", "speaker", "speakerDescription", "quoteContext"] as const).map((name) => every(name, LIMITS[name], singles));
   const labels = every("label", LIMITS.label, singles);
   const spreadOver = <T>(values: T[], i: number) => spread(values, storyCount, i);
   return Array.from({ length: storyCount }, (_, i) => ({
-    index: i, slug: `xss-story-${i}`, section: i % counts.sections,
-    headline: one(headlines, i), kicker: kickers[i], standfirst: one(standfirsts, i), agencyLine: one(agencyLines, i),
-    heroMedia: i % counts.media, heroCaption: one(heroCaptions, i), figureMedia: (i + 7) % counts.media, figureCaption: one(figureCaptions, i),
-    tags: spreadOver(tags, i), bylines: spreadOver(Array.from({ length: counts.profiles }, (_, k) => k), i),
-    paragraphs: spreadOver(paragraphs, i), headings: spreadOver(headings, i), listItems: spreadOver(listItems, i),
-    bold: spreadOver(bold, i), italic: spreadOver(italic, i), linkTexts: spreadOver(linkTexts, i),
-    quotes: spreadOver(quoteParts[0].map((_, k) => k), i).map((k) => ({ text: quoteParts[0][k], speaker: quoteParts[1][k], speakerDescription: quoteParts[2][k], context: quoteParts[3][k] })),
+    index: i,
+    slug: `xss-story-${i}`,
+    section: i % counts.sections,
+    headline: one(headlines, i),
+    kicker: kickers[i],
+    standfirst: one(standfirsts, i),
+    agencyLine: one(agencyLines, i),
+    heroMedia: i % counts.media,
+    heroCaption: one(heroCaptions, i),
+    figureMedia: (i + 7) % counts.media,
+    figureCaption: one(figureCaptions, i),
+    tags: spreadOver(tags, i),
+    bylines: spreadOver(
+      Array.from({ length: counts.profiles }, (_, k) => k),
+      i,
+    ),
+    paragraphs: spreadOver(paragraphs, i),
+    headings: spreadOver(headings, i),
+    listItems: spreadOver(listItems, i),
+    bold: spreadOver(bold, i),
+    italic: spreadOver(italic, i),
+    linkTexts: spreadOver(linkTexts, i),
+    quotes: spreadOver(
+      quoteParts[0].map((_, k) => k),
+      i,
+    ).map((k) => ({ text: quoteParts[0][k], speaker: quoteParts[1][k], speakerDescription: quoteParts[2][k], context: quoteParts[3][k] })),
     sidebar: { heading: one(sidebarHeadings, i), paragraphs: spreadOver(sidebarParagraphs, i) },
     // Teasers point at stories published before this one (stories are published in order).
     teasers: i === 0 ? [] : spread(labels, storyCount - 1, i - 1).map((label, k) => ({ target: Math.max(0, i - 1 - k), label })),
@@ -160,7 +217,10 @@ export function buildXssPlan(corpus: Payload[]): XssPlan {
 }
 
 function samples(sectionCount: number, stories: StoryPlan[], profiles: number[]): XssPlan["sample"] {
-  const tags = stories.flatMap((story) => story.tags).slice(0, LISTING_SAMPLE).map((t) => t.text);
+  const tags = stories
+    .flatMap((story) => story.tags)
+    .slice(0, LISTING_SAMPLE)
+    .map((t) => t.text);
   return { sections: Array.from({ length: Math.min(LISTING_SAMPLE, sectionCount) }, (_, i) => i), tags, profiles };
 }
 

@@ -30,12 +30,12 @@ async function inOrder<T, R>(items: T[], write: (item: T, index: number) => Prom
 
 // The records stories refer to. Pictures are tiny (48×32) so each upload makes small renditions.
 export async function writeRecords(actor: Actor, plan: XssPlan): Promise<Omit<Written, "stories">> {
-  const sectionIds = await inOrder(plan.sections, async (s, position) =>
-    (await createSection(actor, { name: s.name.text, slug: s.slug, description: s.description?.text ?? "", position })).id);
-  const profileIds = await inOrder(plan.profiles, async (p) =>
-    (await createBylineProfile(actor, { name: p.name.text, slug: p.slug, bio: p.bio?.text ?? "", jobTitle: p.jobTitle?.text ?? "" })).id);
-  const agencyIds = await inOrder(plan.agencies, async (a) =>
-    (await createAgency(actor, { name: a.name.text, shortCredit: a.shortCredit.text, distributor: a.distributor.text, creditFormat: "{photographer}/{agency} via {distributor}" })).id);
+  const sectionIds = await inOrder(plan.sections, async (s, position) => (await createSection(actor, { name: s.name.text, slug: s.slug, description: s.description?.text ?? "", position })).id);
+  const profileIds = await inOrder(plan.profiles, async (p) => (await createBylineProfile(actor, { name: p.name.text, slug: p.slug, bio: p.bio?.text ?? "", jobTitle: p.jobTitle?.text ?? "" })).id);
+  const agencyIds = await inOrder(
+    plan.agencies,
+    async (a) => (await createAgency(actor, { name: a.name.text, shortCredit: a.shortCredit.text, distributor: a.distributor.text, creditFormat: "{photographer}/{agency} via {distributor}" })).id,
+  );
   const photographerIds = await inOrder(plan.photographers, async (name, i) => (await createPhotographer(actor, { name: name.text, agencyId: agencyIds[i] })).id);
   const mediaIds = await inOrder(plan.media, async (m, i) => {
     const bytes = await makeImage({ seed: `xss-${i}`, width: 48, height: 32, format: "png" });
@@ -63,7 +63,8 @@ function storyBody(story: StoryPlan, ids: { figureMediaId: string; storyIds: str
     ...story.headings.map((h) => heading(2, h.text)),
     ...(story.listItems.length ? [list] : []),
     ...Array.from({ length: Math.max(story.bold.length, story.italic.length) }, (_, k) =>
-      paragraph(...(story.bold[k] ? [bold(story.bold[k].text)] : []), " ", ...(story.italic[k] ? [italic(story.italic[k].text)] : []))),
+      paragraph(...(story.bold[k] ? [bold(story.bold[k].text)] : []), " ", ...(story.italic[k] ? [italic(story.italic[k].text)] : [])),
+    ),
     ...story.linkTexts.map((t, k) => paragraph(link(t.text, nastySafeHref(story.index, k)))),
     figure(ids.figureMediaId, captionId),
     ...quoteNodes,
@@ -78,10 +79,17 @@ function storyInput(story: StoryPlan, records: Omit<Written, "stories">, storyId
   const refs: Records = { quotes: [], captions: [], sidebars: [] };
   const body = storyBody(story, { figureMediaId, storyIds }, refs);
   return {
-    slug: story.slug, sectionId: records.sectionIds[story.section], kicker: story.kicker.text, headline: story.headline.text,
-    standfirst: story.standfirst.text, agencyLine: story.agencyLine.text, tagNames: story.tags.map((t) => t.text),
+    slug: story.slug,
+    sectionId: records.sectionIds[story.section],
+    kicker: story.kicker.text,
+    headline: story.headline.text,
+    standfirst: story.standfirst.text,
+    agencyLine: story.agencyLine.text,
+    tagNames: story.tags.map((t) => t.text),
     bylines: story.bylines.map((k) => ({ profileId: records.profileIds[k], role: "REPORTER" as const })),
-    hero: { mediaId: records.mediaIds[story.heroMedia], caption: story.heroCaption.text }, body, ...refs,
+    hero: { mediaId: records.mediaIds[story.heroMedia], caption: story.heroCaption.text },
+    body,
+    ...refs,
   };
 }
 

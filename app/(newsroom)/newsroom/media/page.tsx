@@ -22,13 +22,19 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
     <>
       <h1 className="admin-page-title">Media library</h1>
       <p className="admin-lead">
-        Every photo the newsroom may use, with its alt text, credit and rights. A story cannot be published while a photo in it lacks alt text or a
-        credit, or its rights have expired; when rights expire, published stories show a placeholder instead.
+        Every photo the newsroom may use, with its alt text, credit and rights. A story cannot be published while a photo in it lacks alt text or a credit, or its rights have expired; when rights expire,
+        published stories show a placeholder instead.
       </p>
-      {params.deleted === "1" && <p className="notice-bar" role="status">The picture was deleted.</p>}
+      {params.deleted === "1" && (
+        <p className="notice-bar" role="status">
+          The picture was deleted.
+        </p>
+      )}
       {can(user, "media.upload") && <LibraryUpload maxBytes={mediaLimits().maxBytes} />}
       <MediaFilters filters={filters} options={options} />
-      <p className="result-line">{total} {total === 1 ? "picture" : "pictures"}</p>
+      <p className="result-line">
+        {total} {total === 1 ? "picture" : "pictures"}
+      </p>
       <MediaGrid items={items} />
       <Pager page={filters.page} pages={pages} params={params} />
     </>

@@ -21,13 +21,19 @@ async function TrashView({ actor, filters, isJustTrashed }: { actor: SessionUser
   const page = filters.page;
   return (
     <>
-      {isJustTrashed && <p role="status" className="notice">Moved to the trash. Restore it here within {TRASH_DAYS} days.</p>}
+      {isJustTrashed && (
+        <p role="status" className="notice">
+          Moved to the trash. Restore it here within {TRASH_DAYS} days.
+        </p>
+      )}
       <p className="muted">Deleted stories stay here for {TRASH_DAYS} days, then they are deleted for good.</p>
       <TrashTable rows={rows} total={total} restore={restoreStoryAction} canRestore={(row) => can(actor, "article.restore", row)} />
       {pages > 1 && (
         <nav className="pagination" aria-label="Pages">
           {page > 1 && <a href={`?view=trash&page=${page - 1}`}>← Newer</a>}
-          <span>Page {page} of {pages}</span>
+          <span>
+            Page {page} of {pages}
+          </span>
           {page < pages && <a href={`?view=trash&page=${page + 1}`}>Older →</a>}
         </nav>
       )}
@@ -54,25 +60,60 @@ export default async function StoriesPage({ searchParams }: Props) {
         <div className="screen-header-actions">
           {isTrash ? <a href="/newsroom/stories">← All stories</a> : <a href="/newsroom/stories?view=trash">Trash ({trashed})</a>}
           {can(actor, "article.create") && (
-            <form action={createStoryAction}><button type="submit" className="button-primary">New story</button></form>
+            <form action={createStoryAction}>
+              <button type="submit" className="button-primary">
+                New story
+              </button>
+            </form>
           )}
         </div>
       </div>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {isTrash ? (
         <TrashView actor={actor} filters={filters} isJustTrashed={typeof params.trashed === "string"} />
       ) : (
         <>
           <form className="filters" method="get" role="search" aria-label="Filter stories">
-            <label className="field"><span>Headline</span><input type="search" name="q" defaultValue={filters.q ?? ""} /></label>
-            <label className="field"><span>Status</span>
-              <select name="status" defaultValue={filters.status ?? ""}><option value="">Any</option>{STORY_STATUSES.map((s) => <option key={s} value={s}>{s.replace("_", " ").toLowerCase()}</option>)}</select>
+            <label className="field">
+              <span>Headline</span>
+              <input type="search" name="q" defaultValue={filters.q ?? ""} />
             </label>
-            <label className="field"><span>Section</span>
-              <select name="section" defaultValue={filters.section ?? ""}><option value="">Any</option>{sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
+            <label className="field">
+              <span>Status</span>
+              <select name="status" defaultValue={filters.status ?? ""}>
+                <option value="">Any</option>
+                {STORY_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s.replace("_", " ").toLowerCase()}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="field"><span>Byline</span>
-              <select name="byline" defaultValue={filters.byline ?? ""}><option value="">Anyone</option>{profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
+            <label className="field">
+              <span>Section</span>
+              <select name="section" defaultValue={filters.section ?? ""}>
+                <option value="">Any</option>
+                {sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Byline</span>
+              <select name="byline" defaultValue={filters.byline ?? ""}>
+                <option value="">Anyone</option>
+                {profiles.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
             </label>
             <button type="submit">Filter</button>
           </form>

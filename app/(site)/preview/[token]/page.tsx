@@ -22,7 +22,9 @@ export default async function PreviewPage({ params }: Props) {
   const { page } = loaded;
   return (
     <>
-      <p className="preview-banner" role="status">Preview: this story is not published. The link expires in 48 hours.</p>
+      <p className="preview-banner" role="status">
+        Preview: this story is not published. The link expires in 48 hours.
+      </p>
       <ArticleView article={page} body={renderStoryBody(page.body, page.records, `preview ${page.id}`)} />
     </>
   );

@@ -31,7 +31,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, cap: number, limits:
 export async function readUploadForm(request: Request, limits: MediaLimits): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;/i.test(contentType)) {
-    throw new AppError("INVALID", "Send the picture as a multipart/form-data upload with a \"file\" field.", { reason: "not-multipart" });
+    throw new AppError("INVALID", 'Send the picture as a multipart/form-data upload with a "file" field.', { reason: "not-multipart" });
   }
   const cap = limits.maxBytes + FORM_OVERHEAD_BYTES;
   const declared = Number(request.headers.get("content-length"));

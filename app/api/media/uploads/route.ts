@@ -40,7 +40,7 @@ export async function POST(request: Request): Promise<Response> {
     const limits = mediaLimits();
     const form = await readUploadForm(request, limits);
     const file = form.get("file");
-    if (!(file instanceof File)) throw new AppError("INVALID", "Choose a picture to upload (the form had no \"file\").", { reason: "empty" });
+    if (!(file instanceof File)) throw new AppError("INVALID", 'Choose a picture to upload (the form had no "file").', { reason: "empty" });
     const media = await uploadMedia(
       actor,
       { bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name, altText: textField(form, "altText"), defaultCaption: textField(form, "defaultCaption") },

@@ -35,8 +35,12 @@ export function FigureView({ node, updateAttributes, deleteNode }: ReactNodeView
       {media && <PhotoDetailsPanel media={media} />}
       {!isReadOnly && (
         <div className="node-actions">
-          <button type="button" onClick={replace} data-photo-field="rights">Replace photo</button>
-          <button type="button" onClick={deleteNode}>Remove</button>
+          <button type="button" onClick={replace} data-photo-field="rights">
+            Replace photo
+          </button>
+          <button type="button" onClick={deleteNode}>
+            Remove
+          </button>
         </div>
       )}
     </NodeViewWrapper>

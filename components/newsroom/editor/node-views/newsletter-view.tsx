@@ -6,7 +6,13 @@ export function NewsletterView({ deleteNode, editor }: ReactNodeViewProps) {
     <NodeViewWrapper className="node-card node-newsletter" data-node="newsletterSignup" contentEditable={false}>
       <div className="node-card-label">Newsletter sign-up</div>
       <p>Readers see the newsletter call to action here.</p>
-      {editor.isEditable && <div className="node-actions"><button type="button" onClick={deleteNode}>Remove</button></div>}
+      {editor.isEditable && (
+        <div className="node-actions">
+          <button type="button" onClick={deleteNode}>
+            Remove
+          </button>
+        </div>
+      )}
     </NodeViewWrapper>
   );
 }

@@ -12,13 +12,31 @@ export function PullQuoteView({ node, deleteNode }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper className="node-card node-quote" data-node="pullQuote" contentEditable={false}>
       <div className="node-card-label">Pull quote</div>
-      <label className="field"><span>Quote</span><textarea rows={2} value={quote.text} readOnly={isReadOnly} onChange={(e) => set("text")(e.target.value)} /></label>
+      <label className="field">
+        <span>Quote</span>
+        <textarea rows={2} value={quote.text} readOnly={isReadOnly} onChange={(e) => set("text")(e.target.value)} />
+      </label>
       <div className="field-row">
-        <label className="field"><span>Speaker</span><input value={quote.speaker} readOnly={isReadOnly} onChange={(e) => set("speaker")(e.target.value)} /></label>
-        <label className="field"><span>Who they are</span><input value={quote.speakerDescription} readOnly={isReadOnly} onChange={(e) => set("speakerDescription")(e.target.value)} placeholder="Japanese speed skater" /></label>
-        <label className="field"><span>Context</span><input value={quote.context} readOnly={isReadOnly} onChange={(e) => set("context")(e.target.value)} placeholder="said through an interpreter" /></label>
+        <label className="field">
+          <span>Speaker</span>
+          <input value={quote.speaker} readOnly={isReadOnly} onChange={(e) => set("speaker")(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Who they are</span>
+          <input value={quote.speakerDescription} readOnly={isReadOnly} onChange={(e) => set("speakerDescription")(e.target.value)} placeholder="Japanese speed skater" />
+        </label>
+        <label className="field">
+          <span>Context</span>
+          <input value={quote.context} readOnly={isReadOnly} onChange={(e) => set("context")(e.target.value)} placeholder="said through an interpreter" />
+        </label>
       </div>
-      {!isReadOnly && <div className="node-actions"><button type="button" onClick={deleteNode}>Remove</button></div>}
+      {!isReadOnly && (
+        <div className="node-actions">
+          <button type="button" onClick={deleteNode}>
+            Remove
+          </button>
+        </div>
+      )}
     </NodeViewWrapper>
   );
 }

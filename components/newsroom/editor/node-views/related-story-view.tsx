@@ -33,17 +33,31 @@ export function RelatedStoryView({ node, updateAttributes, deleteNode }: ReactNo
       {!isReadOnly && (
         <>
           <div className="field-row">
-            <label className="field"><span>Label</span><input value={node.attrs.label ?? ""} maxLength={120} onChange={(e) => updateAttributes({ label: e.target.value })} placeholder="'INSANE':" /></label>
-            <label className="field"><span>Find a story by headline</span><input value={query} onChange={(e) => search(e.target.value)} placeholder="Type two letters or more" /></label>
+            <label className="field">
+              <span>Label</span>
+              <input value={node.attrs.label ?? ""} maxLength={120} onChange={(e) => updateAttributes({ label: e.target.value })} placeholder="'INSANE':" />
+            </label>
+            <label className="field">
+              <span>Find a story by headline</span>
+              <input value={query} onChange={(e) => search(e.target.value)} placeholder="Type two letters or more" />
+            </label>
           </div>
           {results.length > 0 && (
             <ul className="picker-results" role="listbox" aria-label="Stories">
               {results.map((result) => (
-                <li key={result.id}><button type="button" role="option" aria-selected={false} onClick={() => choose(result)}>{result.headline}</button></li>
+                <li key={result.id}>
+                  <button type="button" role="option" aria-selected={false} onClick={() => choose(result)}>
+                    {result.headline}
+                  </button>
+                </li>
               ))}
             </ul>
           )}
-          <div className="node-actions"><button type="button" onClick={deleteNode}>Remove</button></div>
+          <div className="node-actions">
+            <button type="button" onClick={deleteNode}>
+              Remove
+            </button>
+          </div>
         </>
       )}
     </NodeViewWrapper>

@@ -25,7 +25,9 @@ export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
 
   return (
     <NodeViewWrapper className="node-card node-sidebar" data-node="sidebar">
-      <div className="node-card-label" contentEditable={false}>Sidebar</div>
+      <div className="node-card-label" contentEditable={false}>
+        Sidebar
+      </div>
       <label className="field" contentEditable={false}>
         <span>Heading</span>
         <input value={sidebar.heading} readOnly={isReadOnly} onChange={(e) => setHeading(e.target.value)} />
@@ -33,7 +35,13 @@ export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
       <div className="node-sidebar-body">
         <EditorContent editor={inner} />
       </div>
-      {!isReadOnly && <div className="node-actions" contentEditable={false}><button type="button" onClick={deleteNode}>Remove</button></div>}
+      {!isReadOnly && (
+        <div className="node-actions" contentEditable={false}>
+          <button type="button" onClick={deleteNode}>
+            Remove
+          </button>
+        </div>
+      )}
     </NodeViewWrapper>
   );
 }

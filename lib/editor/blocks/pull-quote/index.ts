@@ -7,8 +7,7 @@ function gate({ nodes, records }: GateInput): PublishProblem[] {
   const bodyOrder = nodes.map((node) => node.attrs?.quoteId);
   // The first in body order (quotes are stored unordered).
   const first = (ids: string[]) => bodyOrder.find((id): id is string => typeof id === "string" && ids.includes(id)) ?? ids[0];
-  const problem = (message: string, value: string | undefined): PublishProblem[] =>
-    value ? [{ message, target: { kind: "block", type: "pullQuote", attr: "quoteId", value } }] : [];
+  const problem = (message: string, value: string | undefined): PublishProblem[] => (value ? [{ message, target: { kind: "block", type: "pullQuote", attr: "quoteId", value } }] : []);
   return [
     ...problem("A pull quote has no words.", first(records.quotes.filter((q) => !q.text.trim()).map((q) => q.id))),
     ...problem("A pull quote has no speaker.", first(records.quotes.filter((q) => !q.speaker.trim()).map((q) => q.id))),

@@ -13,8 +13,7 @@ const node = atomNode("relatedStory", "div", { articleId: "article-id" }).extend
       label: {
         default: "",
         parseHTML: (element: HTMLElement) => (element.getAttribute("data-label") ?? "").slice(0, MAX_LABEL_LENGTH),
-        renderHTML: (attributes: Record<string, unknown>) =>
-          typeof attributes.label === "string" && attributes.label ? { "data-label": attributes.label } : {},
+        renderHTML: (attributes: Record<string, unknown>) => (typeof attributes.label === "string" && attributes.label ? { "data-label": attributes.label } : {}),
       },
     };
   },
@@ -35,9 +34,7 @@ export type RelatedLink = { toArticleId: string; label: string };
 // story is not chosen yet has no link record (publishing refuses it).
 export function relatedLinksOf(nodes: readonly BodyNode[]): RelatedLink[] {
   return nodes.flatMap((node) =>
-    node.type === "relatedStory" && typeof node.attrs?.articleId === "string"
-      ? [{ toArticleId: node.attrs.articleId, label: typeof node.attrs.label === "string" ? node.attrs.label : "" }]
-      : [],
+    node.type === "relatedStory" && typeof node.attrs?.articleId === "string" ? [{ toArticleId: node.attrs.articleId, label: typeof node.attrs.label === "string" ? node.attrs.label : "" }] : [],
   );
 }
 
@@ -60,4 +57,3 @@ export const relatedStory = defineBlock({
   describe: (attrs) => `Related story${attrs.label ? `: ${String(attrs.label)}` : ""}`,
   gate,
 });
-

@@ -24,8 +24,8 @@ export default async function BylinesPage() {
     <>
       <h1 className="admin-page-title">Bylines</h1>
       <p className="admin-lead">
-        The people readers see in bylines, with or without an account: staff, freelancers, agency writers. Each has a public author page listing
-        their published stories. Two profiles for one person can be merged without losing any story&apos;s byline.
+        The people readers see in bylines, with or without an account: staff, freelancers, agency writers. Each has a public author page listing their published stories. Two profiles for one person can be
+        merged without losing any story&apos;s byline.
       </p>
       <div className="admin-columns">
         <section className="admin-section" aria-labelledby="profiles-heading">

@@ -42,8 +42,7 @@ export default async function CreditsPage() {
     <>
       <h1 className="admin-page-title">Agencies &amp; photographers</h1>
       <p className="admin-lead">
-        Photo credits are never typed per story: they are made from each picture&apos;s photographer and agency. Changing an agency&apos;s format changes
-        the credit of every picture that uses it, on every page.
+        Photo credits are never typed per story: they are made from each picture&apos;s photographer and agency. Changing an agency&apos;s format changes the credit of every picture that uses it, on every page.
       </p>
       <section className="admin-section" aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">Agencies ({agencies.length})</h2>

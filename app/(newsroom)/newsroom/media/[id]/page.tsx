@@ -26,7 +26,11 @@ function Problems({ detail }: { detail: MediaDetail }) {
   return (
     <div className="warning-bar" role="status">
       {problems.length > 0 && <p>Stories using this picture cannot be published: {problems.join(", ").toLowerCase()}.</p>}
-      {rightsState === "expired" && published > 0 && <p>{published} published {published === 1 ? "story shows" : "stories show"} a placeholder instead of it.</p>}
+      {rightsState === "expired" && published > 0 && (
+        <p>
+          {published} published {published === 1 ? "story shows" : "stories show"} a placeholder instead of it.
+        </p>
+      )}
       {rightsState === "expiring" && <p>Its rights end on {detail.fields.rightsExpireOn}; published stories will then show a placeholder.</p>}
     </div>
   );
@@ -42,7 +46,9 @@ export default async function MediaDetailPage({ params }: Props) {
   const picture = { src: detail.preview.src, width: detail.preview.width, height: detail.preview.height, alt: detail.item.altText };
   return (
     <>
-      <p className="admin-breadcrumb"><a href="/newsroom/media">Media library</a> /</p>
+      <p className="admin-breadcrumb">
+        <a href="/newsroom/media">Media library</a> /
+      </p>
       <h1 className="admin-page-title">{detail.item.defaultCaption || detail.item.originalName}</h1>
       <Problems detail={detail} />
       {canEdit ? (
@@ -60,7 +66,9 @@ export default async function MediaDetailPage({ params }: Props) {
         </ActionForm>
       ) : (
         <div className="media-detail">
-          <section className="admin-section"><img src={picture.src} alt={picture.alt} style={{ maxWidth: "100%", height: "auto" }} /></section>
+          <section className="admin-section">
+            <img src={picture.src} alt={picture.alt} style={{ maxWidth: "100%", height: "auto" }} />
+          </section>
           <section className="admin-section">
             <CreditLine credit={detail.credit} />
             <ReadOnlyDetails detail={detail} />

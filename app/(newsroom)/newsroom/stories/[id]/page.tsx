@@ -34,7 +34,11 @@ export default async function EditStoryPage({ params }: Props) {
     const loaded = await loadArticlePage(door.slug, false);
     if (!loaded) notFound();
     const { page } = loaded;
-    return <BylineStoryView status={door.status}><ArticleView article={page} body={renderStoryBody(page.body, page.records, `byline ${page.id}`)} /></BylineStoryView>;
+    return (
+      <BylineStoryView status={door.status}>
+        <ArticleView article={page} body={renderStoryBody(page.body, page.records, `byline ${page.id}`)} />
+      </BylineStoryView>
+    );
   }
   const story = await loadStoryForEditor(actor, id).catch(hidden);
   const { sections, profiles } = await loadEditorOptions(actor);

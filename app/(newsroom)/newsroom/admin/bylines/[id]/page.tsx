@@ -44,8 +44,8 @@ export default async function BylinePage({ params }: Props) {
         <section className="admin-section" aria-labelledby="merge-heading">
           <h2 id="merge-heading">Merge into another profile</h2>
           <p className="muted">
-            For one person with two profiles. Every story credited to {profile.name} is credited to the profile you choose; the other profile keeps
-            its own name and fills empty fields from this one. This profile is then deleted, and /author/{profile.slug} redirects.
+            For one person with two profiles. Every story credited to {profile.name} is credited to the profile you choose; the other profile keeps its own name and fills empty fields from this one. This
+            profile is then deleted, and /author/{profile.slug} redirects.
           </p>
           <MergeForm
             action={mergeBylinesAction}

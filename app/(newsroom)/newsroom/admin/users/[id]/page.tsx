@@ -30,8 +30,7 @@ export default async function UserPage({ params }: Props) {
       </p>
       <h1 className="admin-page-title">{user.name}</h1>
       <p className="admin-lead">
-        {user.email} · {user.role.toLowerCase()} · {user.isDisabled ? "disabled" : "active"} · last signed in{" "}
-        {user.lastSignInAt ? formatDateTime(user.lastSignInAt.toISOString()) : "never"} ·{" "}
+        {user.email} · {user.role.toLowerCase()} · {user.isDisabled ? "disabled" : "active"} · last signed in {user.lastSignInAt ? formatDateTime(user.lastSignInAt.toISOString()) : "never"} ·{" "}
         <a href={`/newsroom/admin/audit?entityType=User&entityId=${user.id}`}>history</a>
       </p>
       <div className="admin-columns">
@@ -66,7 +65,11 @@ export default async function UserPage({ params }: Props) {
           <ResetPasswordForm user={user} minLength={PASSWORD_MIN_LENGTH} action={resetUserPasswordAction} />
           <section className="admin-section" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Sessions</h2>
-            <p>{sessions.length === 0 ? "Not signed in anywhere." : `Signed in on ${sessions.length} browser${sessions.length === 1 ? "" : "s"}; last seen ${formatDateTime(sessions[0].lastSeenAt.toISOString())}.`}</p>
+            <p>
+              {sessions.length === 0
+                ? "Not signed in anywhere."
+                : `Signed in on ${sessions.length} browser${sessions.length === 1 ? "" : "s"}; last seen ${formatDateTime(sessions[0].lastSeenAt.toISOString())}.`}
+            </p>
             <ActionForm action={signOutEverywhereAction} submitLabel="Sign out everywhere" successMessage="Every session of this account has ended." isDanger>
               <input type="hidden" name="userId" value={user.id} />
             </ActionForm>

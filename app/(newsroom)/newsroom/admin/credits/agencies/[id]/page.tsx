@@ -32,7 +32,10 @@ export default async function AgencyPage({ params }: Props) {
         <section className="admin-section" aria-labelledby="agency-heading">
           <h2 id="agency-heading">Credit</h2>
           <ActionForm action={updateAgencyAction} record={{ id: agency.id, version: agency.version }} submitLabel="Save agency" successMessage="Saved: every credit using this agency now reads as previewed.">
-            <AgencyFields agency={{ name: agency.name, shortCredit: agency.shortCredit, creditFormat: agency.creditFormat, distributor: agency.distributor }} samplePhotographer={agency.photographers[0]?.name ?? "Jane Smith"} />
+            <AgencyFields
+              agency={{ name: agency.name, shortCredit: agency.shortCredit, creditFormat: agency.creditFormat, distributor: agency.distributor }}
+              samplePhotographer={agency.photographers[0]?.name ?? "Jane Smith"}
+            />
           </ActionForm>
         </section>
         <section className="admin-section" aria-labelledby="agency-photographers-heading">

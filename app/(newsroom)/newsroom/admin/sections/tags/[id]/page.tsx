@@ -26,8 +26,7 @@ export default async function TagPage({ params }: Props) {
       </p>
       <h1 className="admin-page-title">{tag.name}</h1>
       <p className="admin-lead">
-        {tag.stories} {tag.stories === 1 ? "story" : "stories"} · <a href={`/tag/${tag.slug}`}>/tag/{tag.slug}</a> ·{" "}
-        <a href={`/newsroom/admin/audit?entityType=Tag&entityId=${tag.id}`}>history</a>
+        {tag.stories} {tag.stories === 1 ? "story" : "stories"} · <a href={`/tag/${tag.slug}`}>/tag/{tag.slug}</a> · <a href={`/newsroom/admin/audit?entityType=Tag&entityId=${tag.id}`}>history</a>
       </p>
       <div className="admin-columns">
         <section className="admin-section" aria-labelledby="rename-heading">
@@ -43,12 +42,7 @@ export default async function TagPage({ params }: Props) {
         <section className="admin-section" aria-labelledby="merge-tag-heading">
           <h2 id="merge-tag-heading">Merge into another tag</h2>
           <p className="muted">Every story tagged {tag.name} gets the tag you choose instead; this tag is deleted and its page redirects.</p>
-          <MergeForm
-            action={mergeTagsAction}
-            noun="tag"
-            source={tag}
-            targets={others.map((other) => ({ id: other.id, version: other.version, label: `${other.name} (${other.stories})` }))}
-          />
+          <MergeForm action={mergeTagsAction} noun="tag" source={tag} targets={others.map((other) => ({ id: other.id, version: other.version, label: `${other.name} (${other.stories})` }))} />
         </section>
       </div>
     </>
