@@ -32,12 +32,12 @@ describe("the project's ESLint config", () => {
     const file = "components/site/example.tsx";
     expect(await lint(`import { db } from "@/lib/db";\nexport const a = db;\n`, file)).toEqual([expect.stringContaining("boundaries/components-no-data")]);
     expect(await lint(`import type { Db } from "@/lib/db";\nexport type A = Db;\n`, file)).toEqual([expect.stringContaining("boundaries/components-no-data")]);
-    expect(await lint(`import { loadArticlePage } from "@/lib/articles/article-page";\nexport const a = loadArticlePage;\n`, file)).toEqual([
-      expect.stringMatching(/boundaries\/components-no-data: .*lib\/articles\/article-page\.ts/),
+    expect(await lint(`import { loadArticlePage } from "@/lib/articles/page/article-page";\nexport const a = loadArticlePage;\n`, file)).toEqual([
+      expect.stringMatching(/boundaries\/components-no-data: .*lib\/articles\/page\/article-page\.ts/),
     ]);
     expect(await lint(`import { headers } from "next/headers";\nexport const a = headers;\n`, file)).toEqual([expect.stringContaining('package "next/headers"')]);
-    expect(await lint(`import type { ArticlePage } from "@/lib/articles/article-page";\nexport type A = ArticlePage;\n`, file)).toEqual([]);
-    expect(await lint(`import { type ArticlePage } from "@/lib/articles/article-page";\nexport type A = ArticlePage;\n`, file)).toEqual([]);
+    expect(await lint(`import type { ArticlePage } from "@/lib/articles/page/article-page";\nexport type A = ArticlePage;\n`, file)).toEqual([]);
+    expect(await lint(`import { type ArticlePage } from "@/lib/articles/page/article-page";\nexport type A = ArticlePage;\n`, file)).toEqual([]);
   });
 
   it("refuses a client component that reaches Node.js built-ins, and allows the same import on the server", async () => {
