@@ -1,0 +1,82 @@
+// `npm test`: the whole suite in about half the time the projects take one after another.
+// 1. lint, formatting and the type check, side by side (the suite stops here if one fails);
+// 2. the production build the e2e and hostile servers run (`next build`, skipped when current);
+// 3. three Vitest processes side by side: unit + integration (SQLite, PostgreSQL), e2e, hostile.
+// Each Vitest project keeps its own files in order (they share a database or a server); Vitest
+// itself would give every such project one single worker, so their times would add up. Each line of
+// output is prefixed with its stream's name; the exit code is non-zero when any step fails.
+// One project alone: `npx vitest run --project <name>` (see README "Tests").
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+type Step = { name: string; command: string; args: string[] };
+
+const bin = (name: string) => path.join("node_modules", ".bin", name);
+
+const CHECKS: Step[] = [
+  { name: "lint", command: bin("eslint"), args: ["."] },
+  { name: "format", command: bin("prettier"), args: ["--check", "--log-level", "warn", "."] },
+  { name: "tsc", command: bin("tsc"), args: ["--noEmit"] },
+];
+const BUILD: Step = { name: "build", command: process.execPath, args: ["--import", "tsx", "scripts/test-build.ts"] };
+const SUITES: Step[] = [
+  { name: "integration", command: bin("vitest"), args: ["run", "--project", "unit", "--project", "integration-sqlite", "--project", "integration-postgres"] },
+  { name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e"] },
+  { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile"] },
+];
+
+const running = new Set<ChildProcess>();
+
+function stopAll(signal: NodeJS.Signals): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+// Runs one step in its own process group, its output prefixed; resolves with its exit code.
+function run(step: Step): Promise<number> {
+  const started = Date.now();
+  const child = spawn(step.command, step.args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" } });
+  running.add(child);
+  const prefix = `[${step.name}] `;
+  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on("line", (line) => process.stdout.write(prefix + line + "\n"));
+  return new Promise((resolve) => {
+    child.on("error", (error) => {
+      process.stdout.write(`${prefix}could not start: ${error.message}\n`);
+      resolve(1);
+    });
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      const status = code ?? (signal ? 128 : 1);
+      process.stdout.write(`${prefix}${status === 0 ? "passed" : `FAILED (exit ${code ?? signal})`} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+      resolve(status);
+    });
+  });
+}
+
+async function phase(name: string, steps: Step[]): Promise<boolean> {
+  const codes = await Promise.all(steps.map(run));
+  const failed = steps.filter((_, index) => codes[index] !== 0).map((step) => step.name);
+  if (failed.length) console.log(`npm test: ${name} failed (${failed.join(", ")}); see the lines prefixed with ${failed.map((f) => `[${f}]`).join(", ")} above.`);
+  return failed.length === 0;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => {
+      stopAll("SIGTERM");
+      process.exit(130);
+    });
+  process.on("exit", () => stopAll("SIGKILL"));
+  const ok = (await phase("the checks", CHECKS)) && (await phase("the build", [BUILD])) && (await phase("the tests", SUITES));
+  console.log(`npm test: ${ok ? "passed" : "FAILED"} after ${Math.round((Date.now() - started) / 1000)} s`);
+  return ok ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));
