@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Fragment, startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from "react";
+import { Fragment, startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 export type FormState = ActionResult<unknown> | null;
@@ -25,9 +25,6 @@ type Props = {
   children?: ReactNode;
 };
 
-type Sent = { state: FormState; generation: number };
-const NOTHING_SENT: Sent = { state: null, generation: 0 };
-
 function hrefOf(data: unknown): string | null {
   const href = (data as { href?: unknown } | null)?.href;
   return typeof href === "string" && href.startsWith("/") ? href : null;
@@ -37,12 +34,15 @@ function hrefOf(data: unknown): string | null {
 // sentence), keeps what was typed when it fails, and refreshes the page's data when it works.
 export function ActionForm({ action, submitLabel, pendingLabel, successMessage = "Saved.", confirmMessage, resetOnSuccess, followHref, isDanger, record, className, children }: Props) {
   const router = useRouter();
-  // `generation` counts successful sends of a form that resets: bumping it remounts the fields
-  // (controlled ones included).
-  const [{ state, generation }, dispatch, isPending] = useActionState<Sent, FormData>(async (previous, form) => {
-    const next = await action(previous.state, form);
-    return { state: next, generation: next.ok && resetOnSuccess ? previous.generation + 1 : previous.generation };
-  }, NOTHING_SENT);
+  // The server action itself goes to useActionState (not a wrapper around it), so the form keeps
+  // a real server-action reference and React never renders a placeholder `javascript:` action.
+  const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
+  // A form that resets remounts its fields (controlled ones included) once per successful send:
+  // each send returns a new result object. Adjusted while rendering, React's pattern for state
+  // derived from a change, rather than in an effect.
+  const [resets, setResets] = useState<{ seen: FormState; generation: number }>({ seen: null, generation: 0 });
+  if (resetOnSuccess && state?.ok && resets.seen !== state) setResets({ seen: state, generation: resets.generation + 1 });
+  const generation = resets.generation;
 
   useEffect(() => {
     if (!state?.ok) return;

@@ -33,7 +33,10 @@ function promptLink(editor: Editor): void {
 function Toolbar({ editor }: { editor: Editor }) {
   const { pickMedia, update } = useRecords();
   // Never insertContent: over a selected block it would replace the block (see block-guard.ts).
-  const insert = (content: JSONContent) => editor.chain().focus().insertBlock(content).run();
+  // No focus() either: Tiptap focuses the body one animation frame later, which would take the
+  // caret out of the new block's first field if the editor had already clicked into it, and the
+  // quote they type would land in the story's text instead.
+  const insert = (content: JSONContent) => editor.chain().insertBlock(content).run();
   const insertFigure = async () => {
     const media = await pickMedia();
     if (!media) return;
