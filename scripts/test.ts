@@ -41,7 +41,7 @@ function stopAll(signal: NodeJS.Signals): void {
 // Runs one step in its own process group, its output prefixed; resolves with its exit code.
 function run(step: Step): Promise<number> {
   const started = Date.now();
-  const child = spawn(step.command, step.args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" } });
+  const child = spawn(step.command, step.args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) } });
   running.add(child);
   const prefix = `[${step.name}] `;
   for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on("line", (line) => process.stdout.write(prefix + line + "\n"));
