@@ -6,10 +6,11 @@ import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import { Fragment, Slice } from "@tiptap/pm/model";
 import type { JSONContent } from "@tiptap/core";
 import { isSafeHref } from "@/lib/editor/safe-url";
-import { newRecordId } from "@/lib/editor/record-id";
 import { editorExtensions } from "./extensions";
 import { cleanPastedHtml, plainTextToParagraphs } from "./paste";
 import { useRecords } from "./editor-records";
+import { CLIENT_BLOCKS } from "./node-views";
+import type { BlockInsert } from "./node-views/block-insert";
 
 type Props = { initialContent: JSONContent; isReadOnly: boolean; onChange: (doc: JSONContent) => void };
 
@@ -31,28 +32,14 @@ function promptLink(editor: Editor): void {
 }
 
 function Toolbar({ editor }: { editor: Editor }) {
-  const { pickMedia, update } = useRecords();
+  const records = useRecords();
   // Never insertContent: over a selected block it would replace the block (see block-guard.ts).
   // No focus() either: Tiptap focuses the body one animation frame later, which would take the
   // caret out of the new block's first field if the editor had already clicked into it, and the
   // quote they type would land in the story's text instead.
-  const insert = (content: JSONContent) => editor.chain().insertBlock(content).run();
-  const insertFigure = async () => {
-    const media = await pickMedia();
-    if (!media) return;
-    const captionId = newRecordId();
-    update((r) => ({ ...r, media: { ...r.media, [media.id]: media }, captions: { ...r.captions, [captionId]: { id: captionId, mediaId: media.id, text: media.defaultCaption } } }));
-    insert({ type: "figure", attrs: { mediaId: media.id, captionId } });
-  };
-  const insertQuote = () => {
-    const id = newRecordId();
-    update((r) => ({ ...r, quotes: { ...r.quotes, [id]: { id, text: "", speaker: "", speakerDescription: "", context: "" } } }));
-    insert({ type: "pullQuote", attrs: { quoteId: id } });
-  };
-  const insertSidebar = () => {
-    const id = newRecordId();
-    update((r) => ({ ...r, sidebars: { ...r.sidebars, [id]: { id, heading: "", body: { type: "doc", content: [{ type: "paragraph" }] } } } }));
-    insert({ type: "sidebar", attrs: { sidebarId: id } });
+  const insert = async (block: BlockInsert) => {
+    const content = await block(records);
+    if (content) editor.chain().insertBlock(content).run();
   };
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
@@ -63,21 +50,11 @@ function Toolbar({ editor }: { editor: Editor }) {
       <Mark editor={editor} name="bulletList" label="• List" shortcut="Ctrl+Shift+8" run={() => editor.chain().focus().toggleBulletList().run()} />
       <Mark editor={editor} name="orderedList" label="1. List" shortcut="Ctrl+Shift+7" run={() => editor.chain().focus().toggleOrderedList().run()} />
       <span className="toolbar-separator" aria-hidden="true" />
-      <button type="button" onClick={insertFigure}>
-        + Photo
-      </button>
-      <button type="button" onClick={insertQuote}>
-        + Quote
-      </button>
-      <button type="button" onClick={() => insert({ type: "relatedStory", attrs: { articleId: null, label: "" } })}>
-        + Related story
-      </button>
-      <button type="button" onClick={insertSidebar}>
-        + Sidebar
-      </button>
-      <button type="button" onClick={() => insert({ type: "newsletterSignup" })}>
-        + Newsletter
-      </button>
+      {Object.entries(CLIENT_BLOCKS).map(([name, block]) => (
+        <button key={name} type="button" onClick={() => insert(block.insert)}>
+          {block.button}
+        </button>
+      ))}
     </div>
   );
 }

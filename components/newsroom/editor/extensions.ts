@@ -5,7 +5,7 @@ import { ReactNodeViewRenderer } from "@tiptap/react";
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { storyExtensions } from "@/lib/editor/extensions";
-import { NODE_VIEWS } from "./node-views";
+import { CLIENT_BLOCKS } from "./node-views";
 import { BlockGuard } from "./block-guard";
 
 // Events inside a node view's own inputs (and the sidebar's nested editor) belong to them,
@@ -14,7 +14,7 @@ const isolated = { stopEvent: () => true, ignoreMutation: () => true };
 
 export function editorExtensions(): Extensions {
   const withViews = storyExtensions().map((extension) => {
-    const view = NODE_VIEWS[extension.name as keyof typeof NODE_VIEWS];
+    const view = CLIENT_BLOCKS[extension.name as keyof typeof CLIENT_BLOCKS]?.view;
     if (!view) return extension;
     return (extension as ReturnType<typeof StarterKit.extend>).extend({
       addNodeView() {

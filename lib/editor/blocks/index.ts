@@ -4,11 +4,13 @@
 // Adding a block "xyz" (see STYLE.md, "Adding a story block"):
 //   1. lib/editor/blocks/xyz/index.ts: defineBlock({ name, node, references, validate, searchText,
 //      gate? }); add it to blocks/round-trip.test.ts (the HTML round trip every block must pass).
-//   2. components/newsroom/editor/node-views/xyz-view.tsx: how editors edit it.
+//   2. components/newsroom/editor/node-views/xyz-view.tsx: how editors edit it, and what its
+//      toolbar button inserts (a BlockInsert).
 //   3. components/site/story/xyz.tsx: how readers see it.
-//   4. One line here, one in the client registry (components/newsroom/editor/node-views/index.ts)
-//      and one in the reader registry (components/site/story/story-blocks.tsx). Both of those are
-//      typed by BlockName, so the compiler names a block that one of them lacks.
+//   4. One line here, one in the client registry (components/newsroom/editor/node-views/index.ts:
+//      view, toolbar button) and one in the reader registry (components/site/story/story-blocks.tsx).
+//      Both of those are typed by BlockName, so the compiler names a block that one of them lacks.
+//      (The reader registry is apart from this one because lib never imports components.)
 import type { BodyNode } from "../types";
 import type { BlockModule } from "./block";
 import { figure } from "./figure";

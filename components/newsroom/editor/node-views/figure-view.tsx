@@ -1,4 +1,5 @@
 "use client";
+import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { newRecordId } from "@/lib/editor/record-id";
 import { useRecords } from "../editor-records";
@@ -46,3 +47,12 @@ export function FigureView({ node, updateAttributes, deleteNode }: ReactNodeView
     </NodeViewWrapper>
   );
 }
+
+// The toolbar's "+ Photo": pick a photo from the library; the caption starts as its default one.
+export const insertFigure: BlockInsert = async ({ pickMedia, update }) => {
+  const media = await pickMedia();
+  if (!media) return null;
+  const captionId = newRecordId();
+  update((r) => ({ ...r, media: { ...r.media, [media.id]: media }, captions: { ...r.captions, [captionId]: { id: captionId, mediaId: media.id, text: media.defaultCaption } } }));
+  return { type: "figure", attrs: { mediaId: media.id, captionId } };
+};

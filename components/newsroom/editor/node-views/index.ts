@@ -1,19 +1,23 @@
-// THE CLIENT REGISTRY: the React node view editors use for each story block. Typed by the server
-// registry's BlockName, so a block without a view does not compile. To add a block, follow the
-// recipe at the top of lib/editor/blocks/index.ts.
+// THE CLIENT REGISTRY: for each story block, the React node view editors use and the toolbar
+// button that inserts it (in this order). Typed by the server registry's BlockName, so a block
+// without a view does not compile. To add a block, follow the recipe at the top of
+// lib/editor/blocks/index.ts.
 import type { ComponentType } from "react";
 import type { ReactNodeViewProps } from "@tiptap/react";
 import type { BlockName } from "@/lib/editor/blocks";
-import { FigureView } from "./figure-view";
-import { PullQuoteView } from "./pull-quote-view";
-import { RelatedStoryView } from "./related-story-view";
-import { SidebarView } from "./sidebar-view";
-import { NewsletterView } from "./newsletter-view";
+import type { BlockInsert } from "./block-insert";
+import { FigureView, insertFigure } from "./figure-view";
+import { PullQuoteView, insertPullQuote } from "./pull-quote-view";
+import { RelatedStoryView, insertRelatedStory } from "./related-story-view";
+import { SidebarView, insertSidebar } from "./sidebar-view";
+import { NewsletterView, insertNewsletter } from "./newsletter-view";
 
-export const NODE_VIEWS = {
-  figure: FigureView,
-  pullQuote: PullQuoteView,
-  relatedStory: RelatedStoryView,
-  sidebar: SidebarView,
-  newsletterSignup: NewsletterView,
-} satisfies Record<BlockName, ComponentType<ReactNodeViewProps>>;
+type ClientBlock = { view: ComponentType<ReactNodeViewProps>; button: string; insert: BlockInsert };
+
+export const CLIENT_BLOCKS = {
+  figure: { view: FigureView, button: "+ Photo", insert: insertFigure },
+  pullQuote: { view: PullQuoteView, button: "+ Quote", insert: insertPullQuote },
+  relatedStory: { view: RelatedStoryView, button: "+ Related story", insert: insertRelatedStory },
+  sidebar: { view: SidebarView, button: "+ Sidebar", insert: insertSidebar },
+  newsletterSignup: { view: NewsletterView, button: "+ Newsletter", insert: insertNewsletter },
+} satisfies Record<BlockName, ClientBlock>;

@@ -1,4 +1,5 @@
 "use client";
+import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 
 export function NewsletterView({ deleteNode, editor }: ReactNodeViewProps) {
@@ -16,3 +17,5 @@ export function NewsletterView({ deleteNode, editor }: ReactNodeViewProps) {
     </NodeViewWrapper>
   );
 }
+
+export const insertNewsletter: BlockInsert = () => ({ type: "newsletterSignup" });

@@ -1,4 +1,6 @@
 "use client";
+import { newRecordId } from "@/lib/editor/record-id";
+import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { useRecords, type QuoteRecord } from "../editor-records";
 
@@ -40,3 +42,10 @@ export function PullQuoteView({ node, deleteNode }: ReactNodeViewProps) {
     </NodeViewWrapper>
   );
 }
+
+// The toolbar's "+ Quote": a new, empty quote record.
+export const insertPullQuote: BlockInsert = ({ update }) => {
+  const id = newRecordId();
+  update((r) => ({ ...r, quotes: { ...r.quotes, [id]: { id, text: "", speaker: "", speakerDescription: "", context: "" } } }));
+  return { type: "pullQuote", attrs: { quoteId: id } };
+};

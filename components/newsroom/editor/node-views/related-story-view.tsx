@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import type { PickerStory } from "@/lib/articles/editor-queries";
 import { useRecords } from "../editor-records";
@@ -63,3 +64,6 @@ export function RelatedStoryView({ node, updateAttributes, deleteNode }: ReactNo
     </NodeViewWrapper>
   );
 }
+
+// The toolbar's "+ Related story": no story yet; the editor searches for one in the block.
+export const insertRelatedStory: BlockInsert = () => ({ type: "relatedStory", attrs: { articleId: null, label: "" } });

@@ -1,4 +1,6 @@
 "use client";
+import { newRecordId } from "@/lib/editor/record-id";
+import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, useEditor, EditorContent, type ReactNodeViewProps } from "@tiptap/react";
 import { sidebarExtensions } from "@/lib/editor/extensions";
 import { EMPTY_DOC } from "@/lib/editor/types";
@@ -45,3 +47,10 @@ export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
     </NodeViewWrapper>
   );
 }
+
+// The toolbar's "+ Sidebar": a new sidebar record with no heading and one empty paragraph.
+export const insertSidebar: BlockInsert = ({ update }) => {
+  const id = newRecordId();
+  update((r) => ({ ...r, sidebars: { ...r.sidebars, [id]: { id, heading: "", body: { type: "doc", content: [{ type: "paragraph" }] } } } }));
+  return { type: "sidebar", attrs: { sidebarId: id } };
+};
