@@ -65,7 +65,7 @@ describe("publishing and scheduling against an embargo", () => {
     const before = await row(story.id);
     const attempt = publishArticle(editor, { articleId: story.id, expectedVersion: story.version });
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", status: 409 });
-    const error = await attempt.catch((e: Error) => e);
+    const error = (await attempt.catch((e: unknown) => e)) as Error;
     expect(error.message).toContain(story.embargoUntil.toISOString());
     expect(error.message).toMatch(/embargoed until \d{1,2} \w+ \d{4}/);
     expect(await row(story.id)).toEqual(before);

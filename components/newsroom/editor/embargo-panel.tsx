@@ -26,7 +26,9 @@ export function EmbargoPanel({ articleId, status, embargoUntil, canEdit, canLift
   const [isLifting, setLifting] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: "when" | "reason"; message: string } | null>(null);
-  const isInForce = embargoUntil !== null && new Date(embargoUntil).getTime() > Date.now();
+  // When the editor opened: an embargo that passes while it is open is still shown (the server decides).
+  const [openedAt] = useState(() => Date.now());
+  const isInForce = embargoUntil !== null && new Date(embargoUntil).getTime() > openedAt;
   const canSet = canEdit && status !== "PUBLISHED";
   if (!isInForce && !canSet) return null;
 

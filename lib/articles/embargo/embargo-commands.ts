@@ -37,10 +37,7 @@ function refuseChange(current: Current, next: Date | null, now: Date): void {
   if (current.status === "PUBLISHED") throw new AppError("CONFLICT", "This story is live: unpublish it first, then set the embargo.");
   // Refused rather than moving the schedule: a publication time someone chose is never changed silently.
   if (current.status === "SCHEDULED" && current.publishAt && current.publishAt < next) {
-    throw new AppError(
-      "CONFLICT",
-      `The story is scheduled for ${describeEmbargo(current.publishAt)}, before that embargo. Schedule it for ${describeEmbargo(next)} or later first, then set the embargo.`,
-    );
+    throw new AppError("CONFLICT", `The story is scheduled for ${describeEmbargo(current.publishAt)}, before that embargo. Schedule it for ${describeEmbargo(next)} or later first, then set the embargo.`);
   }
 }
 

@@ -17,11 +17,9 @@ export function describeEmbargo(embargoUntil: Date | string): string {
 // The 409 for anything that would make the story public before its embargo. `doing` completes
 // "it cannot be … before then": "published", "scheduled for 5 December 2026, 12:00 UTC".
 export function embargoRefusal(embargoUntil: Date, doing: string): AppError {
-  return new AppError(
-    "CONFLICT",
-    `This story is embargoed until ${describeEmbargo(embargoUntil)}: it cannot be ${doing} before then. Schedule it for that time or later, or have the embargo lifted.`,
-    { embargoUntil: embargoUntil.toISOString() },
-  );
+  return new AppError("CONFLICT", `This story is embargoed until ${describeEmbargo(embargoUntil)}: it cannot be ${doing} before then. Schedule it for that time or later, or have the embargo lifted.`, {
+    embargoUntil: embargoUntil.toISOString(),
+  });
 }
 
 // Throws the refusal when the story would be public at `at` while still embargoed.
