@@ -35,6 +35,13 @@ describe("permissions", () => {
     expect(can(editor, "audit.read")).toBe(false);
   });
 
+  it("keeps lifting an embargo early to admins: editors may set and extend one, not lift it", () => {
+    expect(can(admin, "article.liftEmbargo")).toBe(true);
+    expect(can(editor, "article.liftEmbargo")).toBe(false);
+    expect(can(contributor, "article.liftEmbargo", { createdById: "c1", status: "DRAFT" })).toBe(false);
+    expect(can(editor, "article.edit", { createdById: "c1", status: "DRAFT" })).toBe(true);
+  });
+
   it("lets contributors trash and restore only what they may edit, and read stories under their byline", () => {
     const ownDraft = { createdById: "c1", status: "DRAFT" };
     expect(can(contributor, "article.delete", ownDraft)).toBe(true);

@@ -21,6 +21,9 @@ export const ACTIONS = [
   "article.restore",
   "article.purge",
   "article.preview",
+  // Releasing a story before its embargo: admins only (there is no senior editor role; editors
+  // may set and extend embargoes, which is an edit).
+  "article.liftEmbargo",
   "media.upload",
   "media.edit",
   "media.delete",

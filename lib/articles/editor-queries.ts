@@ -129,6 +129,7 @@ export type EditorStory = {
   createdById: string | null;
   publishAt: string | null;
   publishedAt: string | null;
+  embargoUntil: string | null;
   href: string | null;
   lastEditedBy: string | null;
   updatedAt: string;
@@ -152,6 +153,7 @@ export async function loadStoryForEditor(actor: Actor | null, articleId: string)
       createdById: true,
       publishAt: true,
       publishedAt: true,
+      embargoUntil: true,
       slug: true,
       updatedAt: true,
       section: { select: { slug: true } },
@@ -175,6 +177,7 @@ export async function loadStoryForEditor(actor: Actor | null, articleId: string)
     createdById: row.createdById,
     publishAt: row.publishAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    embargoUntil: row.embargoUntil?.toISOString() ?? null,
     href: row.section ? `/${row.section.slug}/${row.slug}` : null,
     lastEditedBy: row.lastEditedBy?.name ?? null,
     updatedAt: row.updatedAt.toISOString(),

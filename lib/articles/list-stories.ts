@@ -37,6 +37,8 @@ export type StoryRow = {
   lastEditedBy: string | null;
   updatedAt: string;
   publishAt: string | null;
+  // Set while an embargo is in force: nothing of the story reaches readers before then.
+  embargoUntil: string | null;
   // A photo it shows (hero or captioned figure) is past its rights expiry: flagged to editors.
   hasExpiredPhoto: boolean;
 };
@@ -75,6 +77,7 @@ export async function listStories(actor: Actor | null, filters: StoryFilters): P
         status: true,
         updatedAt: true,
         publishAt: true,
+        embargoUntil: true,
         section: { select: { name: true } },
         lastEditedBy: { select: { name: true } },
         bylines: { orderBy: { position: "asc" }, select: { profile: { select: { name: true } } } },
@@ -95,6 +98,7 @@ export async function listStories(actor: Actor | null, filters: StoryFilters): P
       lastEditedBy: row.lastEditedBy?.name ?? null,
       updatedAt: row.updatedAt.toISOString(),
       publishAt: row.publishAt?.toISOString() ?? null,
+      embargoUntil: row.embargoUntil && row.embargoUntil > now ? row.embargoUntil.toISOString() : null,
       hasExpiredPhoto: row.captions.length > 0 || (row.heroMedia?.rightsExpireAt != null && row.heroMedia.rightsExpireAt <= now),
     })),
   };

@@ -17,6 +17,8 @@ import { reindexArticle } from "../search/index-article";
 import { articleHref } from "./href";
 import { foldWorkingCopy } from "./publish/update-live";
 import { revokeAllPreviewLinks } from "./preview";
+import { assertReleasedAt } from "./embargo/embargo-rules";
+import { formatDateTime } from "../format-date";
 import { canStepFrom, isWorkflowStep, WORKFLOW_STEPS, type StoryStatus, type WorkflowStep } from "./workflow-steps";
 
 const TransitionInput = z.object({ articleId: idInput(), expectedVersion: z.number().int().positive() });
@@ -41,6 +43,9 @@ async function transition(actor: Actor | null, name: WorkflowStep, raw: unknown,
     if (!canStepFrom(name, current.status)) {
       throw new AppError("CONFLICT", `A ${current.status.toLowerCase().replace("_", " ")} story cannot be moved to ${step.to.toLowerCase().replace("_", " ")}.`);
     }
+    // Refused before anything is written: the embargo's time is named in the 409.
+    if (step.to === "PUBLISHED") assertReleasedAt(current.embargoUntil, now, "published");
+    if (step.to === "SCHEDULED") assertReleasedAt(current.embargoUntil, publishAt!, `scheduled for ${formatDateTime(publishAt!.toISOString())}`);
     // Leaving the live states, or publishing a scheduled story now: its working copy (if any)
     // becomes the story, so what the editor sees is what is published or kept.
     if (step.to !== "SCHEDULED") await foldWorkingCopy(tx, current, actor.id);

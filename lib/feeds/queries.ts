@@ -10,6 +10,7 @@ import { cardMediaTags, toStoryCards, type StoryCard, type StoryCardRow } from "
 import { loadStoryCardLists, storyCardsSql } from "../listings/story-card-sql";
 import { getSections, SECTIONS_TAG } from "../sections/queries";
 import type { NewsEntry, SitemapEntry } from "./sitemap";
+import { publicArticleWhere } from "../articles/embargo/visibility";
 
 const FEED_SIZE = 30;
 // The sitemap protocol allows 50,000 addresses per file.
@@ -28,15 +29,16 @@ export async function listFeedStories(filter: ListingFilter): Promise<StoryCard[
   });
 }
 
-const published = { status: "PUBLISHED" as const };
-// What readers can reach: published stories with a section (story-card-sql.ts lists the same).
-const listed = { ...published, sectionId: { not: null } };
+// What readers can reach: published stories past any embargo, with a section (story-card-sql.ts
+// lists the same).
+const listed = (now: Date) => ({ ...publicArticleWhere(now), sectionId: { not: null } });
 
-async function loadSitemapEntries(): Promise<SitemapEntry[]> {
+async function loadSitemapEntries(now: Date = new Date()): Promise<SitemapEntry[]> {
+  const published = publicArticleWhere(now);
   const [sections, stories, tags, authors] = await Promise.all([
     getSections(),
     db.article.findMany({
-      where: listed,
+      where: listed(now),
       orderBy: newestFirst,
       take: SITEMAP_STORIES,
       select: { slug: true, updatedAt: true, section: { select: { slug: true } } },
@@ -63,7 +65,7 @@ export async function listSitemapEntries(): Promise<SitemapEntry[]> {
 export async function listNewsSitemapEntries(now: Date = new Date()): Promise<NewsEntry[]> {
   return cached("news-sitemap", async () => {
     const rows = await db.article.findMany({
-      where: { ...listed, publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } },
+      where: { ...listed(now), publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } },
       orderBy: newestFirst,
       take: NEWS_MAX,
       select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } } },

@@ -8,6 +8,7 @@ import { Prisma } from "../generated/sqlite/client";
 import { columns, jsonArray, jsonEmptyArray, jsonObject, selectJson } from "../sql-json";
 import { cardMediaTags, toStoryCards, type StoryCard } from "./story-card";
 import { storyCardSql, toStoryCardRow, type StoryCardJson } from "./story-card-sql";
+import { publicArticleSql } from "../articles/embargo/visibility";
 
 const RELATED_LIMIT = 4;
 const CANDIDATES = 24;
@@ -16,12 +17,13 @@ type RelatedSource = { id: string; sectionId: string | null; tagIds: string[]; l
 
 type CandidateJson = StoryCardJson & { sectionId: string; tags: { tagId: string }[] };
 
-const PUBLISHED = Prisma.sql`a."status" = 'PUBLISHED' AND a."sectionId" IS NOT NULL`;
+// Public (published, past any embargo) and in a section.
+const publicStory = () => Prisma.sql`${publicArticleSql("a")} AND a."sectionId" IS NOT NULL`;
 
 function linkedSql(source: RelatedSource): Prisma.Sql {
   const ids = source.linkedIds.filter((id) => id !== source.id).slice(0, RELATED_LIMIT);
   if (ids.length === 0) return jsonEmptyArray();
-  return jsonArray(storyCardSql("a"), Prisma.sql`FROM "Article" a WHERE ${PUBLISHED} AND a."id" IN (${Prisma.join(ids)})`);
+  return jsonArray(storyCardSql("a"), Prisma.sql`FROM "Article" a WHERE ${publicStory()} AND a."id" IN (${Prisma.join(ids)})`);
 }
 
 // Sharing a tag or the section; null when the story has neither.
@@ -42,7 +44,7 @@ function candidatesSql(source: RelatedSource, shared: Prisma.Sql): Prisma.Sql {
   });
   const newest = Prisma.sql`
     SELECT a."id", a."publishedAt" FROM "Article" a
-    WHERE ${PUBLISHED} AND a."id" NOT IN (${Prisma.join([source.id, ...source.linkedIds])}) AND ${shared}
+    WHERE ${publicStory()} AND a."id" NOT IN (${Prisma.join([source.id, ...source.linkedIds])}) AND ${shared}
     ORDER BY a."publishedAt" DESC, a."id" ASC LIMIT ${Prisma.raw(String(CANDIDATES))}`;
   return jsonArray(card, Prisma.sql`FROM (${newest}) c JOIN "Article" a ON a."id" = c."id"`, Prisma.sql`c."publishedAt" DESC, c."id" ASC`);
 }

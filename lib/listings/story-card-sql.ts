@@ -7,6 +7,7 @@ import { mediaRecordSql, toMediaRecord, type MediaJson } from "../media/media-sq
 import type { Db, Tx } from "../db";
 import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, selectJson, type Fields } from "../sql-json";
 import type { StoryCardRow } from "./story-card";
+import { publicArticleSql } from "../articles/embargo/visibility";
 
 // What storyCardSql returns, before toStoryCardRow: dates come as ISO strings.
 export type StoryCardJson = Omit<StoryCardRow, "publishedAt" | "updatedAt" | "heroMedia"> & {
@@ -42,14 +43,14 @@ export function toStoryCardRow<T extends StoryCardJson>(json: T): Omit<T, "publi
   };
 }
 
-// Which published stories a list shows: all, or one section's, tag's or author's; `exclude` leaves
+// Which public stories (published, past any embargo) a list shows: all, or one section's, tag's or author's; `exclude` leaves
 // some out (the front page's lead in its section blocks).
 export type CardFilter = { sectionId?: string; tagId?: string; profileId?: string; exclude?: string[] };
 
 function cardWhereSql(filter: CardFilter): Prisma.Sql {
   return Prisma.join(
     [
-      Prisma.sql`a."status" = 'PUBLISHED'`,
+      publicArticleSql("a"),
       filter.sectionId ? Prisma.sql`a."sectionId" = ${filter.sectionId}` : Prisma.sql`a."sectionId" IS NOT NULL`,
       ...(filter.tagId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" ft WHERE ft."articleId" = a."id" AND ft."tagId" = ${filter.tagId})`] : []),
       ...(filter.profileId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleByline" fb WHERE fb."articleId" = a."id" AND fb."profileId" = ${filter.profileId})`] : []),

@@ -6,6 +6,7 @@ import { Prisma } from "../generated/sqlite/client";
 import { MATCH_END, MATCH_START } from "./highlight";
 import { toTsQueryText } from "./query";
 import type { SearchRequest, SearchRow } from "./types";
+import { publicArticleSql } from "../articles/embargo/visibility";
 
 const HEADLINE_OPTIONS = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 const SNIPPET_OPTIONS = `MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
@@ -15,7 +16,7 @@ function fromWhere(request: SearchRequest): Prisma.Sql {
     FROM "ArticleSearch" sr
     JOIN "Article" a ON a."id" = sr."articleId"
     JOIN "Section" s ON s."id" = a."sectionId"
-    WHERE sr."document" @@ plainto_tsquery('english'::regconfig, ${toTsQueryText(request.terms)}) AND a."status" = 'PUBLISHED'
+    WHERE sr."document" @@ plainto_tsquery('english'::regconfig, ${toTsQueryText(request.terms)}) AND ${publicArticleSql("a")}
       ${request.sectionSlug ? Prisma.sql`AND s."slug" = ${request.sectionSlug}` : Prisma.empty}
       ${request.from ? Prisma.sql`AND a."publishedAt" >= ${request.from}` : Prisma.empty}
       ${request.until ? Prisma.sql`AND a."publishedAt" < ${request.until}` : Prisma.empty}`;

@@ -5,6 +5,7 @@ import { Prisma } from "../generated/sqlite/client";
 import { MATCH_END, MATCH_START, splitHighlights } from "./highlight";
 import { toFtsMatch } from "./query";
 import type { SearchRequest, SearchRow } from "./types";
+import { publicArticleSql } from "../articles/embargo/visibility";
 
 // bm25 weights per column: headline, standfirst, body, captions, quotes.
 const RANK = Prisma.sql`bm25("ArticleSearch", 10.0, 4.0, 1.0, 2.0, 2.0)`;
@@ -53,13 +54,14 @@ function hasFilters(request: SearchRequest): boolean {
 }
 
 function whereClause(request: SearchRequest): Prisma.Sql {
-  return Prisma.sql`WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND a."status" = 'PUBLISHED'
+  return Prisma.sql`WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND ${publicArticleSql("a")}
     ${request.sectionSlug ? Prisma.sql`AND s."slug" = ${request.sectionSlug}` : Prisma.empty}
     ${request.from ? Prisma.sql`AND julianday(a."publishedAt") >= julianday(${request.from.toISOString()})` : Prisma.empty}
     ${request.until ? Prisma.sql`AND julianday(a."publishedAt") < julianday(${request.until.toISOString()})` : Prisma.empty}`;
 }
 
-// Only published stories are in the index, so without filters the index alone can count.
+// Only published stories are in the index, so without filters the index alone can count. (A story
+// published in spite of an embargo would be counted, never shown: the rows below are filtered.)
 async function countMatches(db: Db, request: SearchRequest): Promise<number> {
   const counted = hasFilters(request)
     ? await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" ${FROM} ${whereClause(request)}`
@@ -95,7 +97,7 @@ export async function searchSqlite(db: Db, request: SearchRequest): Promise<{ ro
       highlight("ArticleSearch", 0, ${MATCH_START}, ${MATCH_END}) AS "headlineMarked",
       ${snippetColumns()}
     ${FROM}
-    WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND "ArticleSearch".rowid IN (${Prisma.join(docIds)})`;
+    WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND "ArticleSearch".rowid IN (${Prisma.join(docIds)}) AND ${publicArticleSql("a")}`;
   const byDoc = new Map(rows.map(({ docId, ...row }) => [Number(docId), row]));
   return { rows: docIds.flatMap((id) => (byDoc.has(id) ? [toSearchRow(byDoc.get(id)!)] : [])), total };
 }

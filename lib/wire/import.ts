@@ -12,6 +12,7 @@ import { isUniqueViolation } from "../concurrency";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
 import { claimVersion, writeSystemDraft } from "../articles/save/save-article";
+import { applyWireEmbargo } from "../articles/embargo/wire-embargo";
 import { insertEmptyDraft } from "../articles/create-article";
 import { addInternalNote } from "../articles/notes";
 import { slugify } from "../articles/schema";
@@ -187,6 +188,7 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
         if (outcome === "pending-update" && existing) {
           await tx.wireItem.update({ where: { id: existing.id }, data: { pendingVersion: item.version, pendingSource: source, pendingNormalized: fields.normalized } });
           await recordAudit(tx, { actorId: actor.id, action: "wire.pending-update", entityType: "Article", entityId: existing.articleId!, details: { guid: item.guid, wireVersion: item.version } });
+          await applyWireEmbargo(tx, existing.articleId!, fields.embargoedUntil, actor.id);
           return { ...result, message: messageFor(outcome, item, existing), wireItemId: existing.id, articleId: existing.articleId };
         }
         if (outcome === "canceled") {
@@ -215,6 +217,7 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
         const data = { ...fields, articleId: article.id, articleVersion: article.version, pendingVersion: null, pendingSource: null, pendingNormalized: Prisma.DbNull };
         const row = existing ? await tx.wireItem.update({ where: { id: existing.id }, data }) : await tx.wireItem.create({ data: { guid: item.guid, ...data, importedById: actor.id } });
         await replaceWirePictures(tx, row.id, pictures, gathered);
+        await applyWireEmbargo(tx, article.id, fields.embargoedUntil, actor.id);
         return { ...result, pictures, message: messageFor(result.outcome, item, existing), wireItemId: row.id, articleId: article.id };
       },
       { timeout: 60_000 },

@@ -256,6 +256,8 @@ async function createTargets() {
   const trash = await completeStory("Hostile input trash");
   const published = await completeStory("Hostile input published");
   await m.workflow.publishArticle(actor, { articleId: published, expectedVersion: (await m.articleInput.currentInput(published)).version });
+  // Embargoed (readTargets puts the embargo back after an unbroken lift).
+  const embargoed = await completeStory("Hostile input embargoed");
   const changed = await completeStory("Hostile input live with a working copy");
   await m.workflow.publishArticle(actor, { articleId: changed, expectedVersion: (await m.articleInput.currentInput(changed)).version });
   const bytes = await makeImage({ seed: "hostile-inputs-unused", width: 320, height: 200, format: "jpeg" });
@@ -263,7 +265,7 @@ async function createTargets() {
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
-  return { draft, review, trash, published, changed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
+  return { draft, review, trash, published, changed, embargoed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
 }
 
 // Current versions of the target records (read again before each unbroken call of the last test).
@@ -286,6 +288,7 @@ async function readTargets() {
       { articleId: ids.changed, expectedVersion: current, article: { ...article, standfirst: `A working-copy standfirst ${unique()}.` } },
     );
   }
+  await m.db.article.updateMany({ where: { id: ids.embargoed, embargoUntil: null }, data: { embargoUntil: new Date(Date.now() + 10 * 86_400_000) } });
   const previewLink =
     (await m.db.previewLink.findFirst({ where: { articleId: ids.draft, revokedAt: null }, select: { id: true } }))?.id ??
     (await m.preview.createPreviewLink({ id: admin.id, role: "ADMIN", name: "Hostile admin" }, ids.draft)).id;
@@ -293,6 +296,7 @@ async function readTargets() {
     changed: await version(m.db.article, ids.changed),
     previewLink,
     draft: await version(m.db.article, ids.draft),
+    embargoed: await version(m.db.article, ids.embargoed),
     draftArticle: (await m.articleInput.currentInput(ids.draft)).article,
     review: await version(m.db.article, ids.review),
     trash: await version(m.db.article, ids.trash),
@@ -534,6 +538,27 @@ function storyCases(): Case<JsonInput>[] {
         ],
       ],
       noise: ["1"],
+    }),
+    // Each unbroken call moves the embargo later (an earlier one would be lifting it).
+    jsonCase("stories/setEmbargoAction", {
+      call: (args) => a.setEmbargoAction(args[0]),
+      base: () => [{ articleId: t.embargoed.id, expectedVersion: t.embargoed.version, embargoUntil: new Date(Date.now() + 40 * 86_400_000).toISOString() }],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.embargoUntil", fc.constantFrom(MISSING, null, "not a date", "2024-13-45", "", "2001-01-01T00:00:00Z", new Date(Date.now() + 86_400_000).toISOString(), {}, [], true, -1)],
+      ],
+    }),
+    jsonCase("stories/liftEmbargoAction", {
+      call: (args) => a.liftEmbargoAction(args[0]),
+      base: () => [{ articleId: t.embargoed.id, expectedVersion: t.embargoed.version, reason: "The agency lifted it early." }],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.reason", fc.oneof(fc.constantFrom(MISSING, "", "   \t\n ", "\u0000"), tooLong(1000), notA("string"))],
+      ],
     }),
     jsonCase("stories/addNoteAction", {
       call: (args) => a.addNoteAction(args[0]),

@@ -409,6 +409,12 @@ function actionCases(): ActionCase[] {
     storyCase("scheduleLiveUpdateAction", "article.publish", "PUBLISHED", async (s) => [await storyArgs(s, { ...(await changeLive(s)), updateAt: future() })]),
     storyCase("compareWithLiveAction", "article.read", "PUBLISHED", async (s) => [s.id]),
     storyCase("liveStateAction", "article.read", "PUBLISHED", async (s) => [s.id]),
+    storyCase("setEmbargoAction", "article.edit", "DRAFT", async (s) => [await storyArgs(s, { embargoUntil: future() })]),
+    storyCase("setEmbargoAction (own draft)", "article.edit", "DRAFT", async (s) => [await storyArgs(s, { embargoUntil: future() })], "CONTRIBUTOR"),
+    storyCase("liftEmbargoAction", "article.liftEmbargo", "DRAFT", async (s) => {
+      await m.db.article.update({ where: { id: s.id }, data: { embargoUntil: new Date(future()) } });
+      return [await storyArgs(s, { reason: "The agency lifted it early." })];
+    }),
     storyCase("deleteStoryAction", "article.delete", "DRAFT", async (s) => [await storyArgs(s)]),
     storyCase("deleteStoryAction (own draft)", "article.delete", "DRAFT", async (s) => [await storyArgs(s)], "CONTRIBUTOR"),
     restoreCase("restoreStoryAction", "EDITOR"),

@@ -12,10 +12,12 @@ const CACHE_SECONDS = Math.max(0, Number(process.env.MEDIA_CACHE_SECONDS ?? 600)
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const { key } = await params;
   const segments = Array.isArray(key) ? key : [];
-  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff());
+  const previewToken = new URL(request.url).searchParams.get("preview");
+  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff(), previewToken);
   if (file.status === "gone") return new Response("This picture has been withdrawn.\n", { status: 410, headers: NO_STORE });
-  // Staff still see a withdrawn picture (the editor and library show it, flagged), never cached.
-  if (file.status === "ok" && file.isWithdrawn) {
+  // Staff still see a withdrawn picture (the editor and library show it, flagged), never cached;
+  // so are an embargoed story's pictures, shown only to staff and its preview links.
+  if (file.status === "ok" && (file.isWithdrawn || file.isPrivate)) {
     return new Response(new Uint8Array(file.bytes), { status: 200, headers: { ...NO_STORE, "Cache-Control": "private, no-store", "Content-Type": file.contentType } });
   }
   if (file.status !== "ok") return new Response("Not found\n", { status: 404, headers: NO_STORE });

@@ -13,6 +13,7 @@ import { StoryFields, type Fields } from "./story-fields";
 import { BodyEditor } from "./body-editor";
 import { MediaPicker } from "./media-picker";
 import { WorkflowBar } from "./workflow-bar";
+import { EmbargoPanel } from "./embargo-panel";
 import { ConflictPanel } from "./conflict-panel";
 import { HistoryPanel } from "./history-panel";
 import { NotesPanel } from "./notes-panel";
@@ -46,6 +47,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const [fields, setFields] = useState<Fields>(() => fieldsOf(story.article));
   const [records, setRecords] = useState<EditorRecords>(() => initialRecords(story));
   const [status, setStatus] = useState({ status: story.status, publishAt: story.publishAt });
+  const [embargoUntil, setEmbargoUntil] = useState(story.embargoUntil);
   const [picker, setPicker] = useState<((media: PickerMedia | null) => void) | null>(null);
   const [panel, setPanel] = useState<"none" | "history">("none");
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -177,6 +179,20 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           onSave={() => void saving.saveNow(false)}
           onPreview={preview}
           onHistory={() => setPanel(panel === "history" ? "none" : "history")}
+        />
+        <EmbargoPanel
+          articleId={story.id}
+          status={status.status}
+          embargoUntil={embargoUntil}
+          canEdit={permissions.canEdit}
+          canLift={permissions.canLiftEmbargo}
+          actions={actions}
+          version={() => saving.version.current}
+          saveFirst={async () => saving.state === "saved" || saving.saveNow(false)}
+          onChanged={(version, until) => {
+            saving.setVersion(version);
+            setEmbargoUntil(until);
+          }}
         />
         {(status.status === "PUBLISHED" || status.status === "SCHEDULED") && (
           <LiveVersionBar

@@ -28,6 +28,8 @@ export type EditorActions = {
   updateMediaDetails: StoryActions["updateMediaDetailsAction"];
   listCreditOptions: StoryActions["listCreditOptionsAction"];
   deleteStory: StoryActions["deleteStoryAction"];
+  setEmbargo: StoryActions["setEmbargoAction"];
+  liftEmbargo: StoryActions["liftEmbargoAction"];
 };
 
 // What the editor's photo panels send: the picture, the version they show, the fields they change.
@@ -41,7 +43,7 @@ export type MediaDetailsChange = {
   creditOverride?: string | null;
 };
 
-export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canEditMedia: boolean; canDelete: boolean };
+export type EditorPermissions = { canPublish: boolean; canUnpublish: boolean; canSchedule: boolean; canCorrect: boolean; canEdit: boolean; canEditMedia: boolean; canDelete: boolean; canLiftEmbargo: boolean };
 
 export type Option = { id: string; name: string };
 

@@ -41,6 +41,14 @@ export function StoryTable({ rows, total, page, pages, params }: Props) {
               </td>
               <td>
                 <span className={`badge badge--${row.status.toLowerCase()}`}>{row.status.replace("_", " ").toLowerCase()}</span>
+                {row.embargoUntil && (
+                  <>
+                    {" "}
+                    <span className="badge badge--warning">
+                      Embargoed until <time dateTime={row.embargoUntil}>{new Date(row.embargoUntil).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+                    </span>
+                  </>
+                )}
               </td>
               <td>{row.sectionName ?? "—"}</td>
               <td>{row.bylines.join(", ") || "—"}</td>

@@ -7,6 +7,7 @@ import type { BodyDoc } from "../../editor/types";
 import { Prisma } from "../../generated/sqlite/client";
 import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, jsonValue, selectJson } from "../../sql-json";
 import type { QuoteView } from "../../editor/body-records";
+import { publicArticleSql } from "../embargo/visibility";
 
 type Client = Db | Tx;
 
@@ -73,21 +74,21 @@ function articleSql(): Prisma.Sql {
   });
 }
 
-// The story at `slug` (published only, unless a preview asks), or null. One statement.
+// The story at `slug` (published and past any embargo, unless a preview asks), or null. One statement.
 export async function selectArticle(client: Client, slug: string, onlyPublished: boolean): Promise<ArticleRow | null> {
-  const status = onlyPublished ? Prisma.sql`AND a."status" = 'PUBLISHED'` : Prisma.empty;
+  const status = onlyPublished ? Prisma.sql`AND ${publicArticleSql("a")}` : Prisma.empty;
   const [row] = await selectJson<ArticleRow>(client, articleSql(), Prisma.sql`FROM "Article" a WHERE a."slug" = ${slug} ${status}`);
   return row ?? null;
 }
 
 export type LinkedStoryRow = { id: string; slug: string; headline: string; kicker: string; sectionSlug: string | null };
 
-// The published stories among `ids` (the body's related-story links), by id. One statement.
+// The public stories among `ids` (the body's related-story links), by id. One statement.
 export async function selectLinkedStories(client: Client, ids: readonly string[]): Promise<LinkedStoryRow[]> {
   if (ids.length === 0) return [];
   return client.$queryRaw<LinkedStoryRow[]>`
     SELECT a."id", a."slug", a."headline", a."kicker", s."slug" AS "sectionSlug"
     FROM "Article" a LEFT JOIN "Section" s ON s."id" = a."sectionId"
-    WHERE a."id" IN (${Prisma.join(ids)}) AND a."status" = 'PUBLISHED'
+    WHERE a."id" IN (${Prisma.join(ids)}) AND ${publicArticleSql("a")}
     ORDER BY a."id"`;
 }

@@ -37,7 +37,9 @@ export type ArticlePage = {
   updatedAt: string;
 };
 
-type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; related: { stories: StoryCard[]; tags: string[] } };
+// linkedIds: every story the body links to, shown or not (one not yet public, or still under
+// embargo, must refresh this page when it is published).
+type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; linkedIds: string[]; related: { stories: StoryCard[]; tags: string[] } };
 
 // Everything the article's body and hero point at: three statements at most, sent together.
 async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets> {
@@ -50,6 +52,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
     heroMedia: media.find((m) => m.id === article.heroMediaId) ?? null,
     media: media.filter((m) => inBody.has(m.id)),
     articles,
+    linkedIds: refs.articleIds,
     related,
   };
 }
@@ -97,7 +100,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     ...article.tags.map((t) => cacheTags.tag(t.id)),
     ...(targets.heroMedia ? mediaCacheTags(targets.heroMedia) : []),
     ...targets.media.flatMap(mediaCacheTags),
-    ...targets.articles.map((a) => cacheTags.article(a.id)),
+    ...targets.linkedIds.map((id) => cacheTags.article(id)),
     ...targets.related.tags,
   ];
   return { page, tags };

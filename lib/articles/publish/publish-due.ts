@@ -12,7 +12,9 @@ import { reindexArticle } from "../../search/index-article";
 
 type PublishDueReport = { published: string[]; sentBack: { id: string; problems: string[] }[] };
 
-const isDue = (now: Date) => ({ status: "SCHEDULED" as const, publishAt: { lte: now } });
+// A story scheduled before its embargo (scheduling refuses that; this is the second lock) waits
+// until the embargo has passed.
+const isDue = (now: Date) => ({ status: "SCHEDULED" as const, publishAt: { lte: now }, OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }] });
 
 async function publishOne(articleId: string, now: Date): Promise<{ published: boolean; problems: string[] }> {
   const outcome = await db.$transaction(async (tx) => {

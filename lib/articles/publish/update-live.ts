@@ -17,6 +17,7 @@ import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
 import { keepRevision } from "../history/revisions";
 import { addSlugRedirect, claimVersion, loadForWrite, staleStoryError, writeArticle } from "../save/save-article";
 import { readSnapshot, type ArticleSnapshot } from "../history/snapshot";
+import { assertReleasedAt } from "../embargo/embargo-rules";
 import { keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./working-copy";
 
 const recordRef = { articleId: idInput(), expectedVersion: z.number().int().positive() };
@@ -69,6 +70,8 @@ async function applyWorkingCopy(tx: Tx, current: Current, editorId: string | nul
 type UpdateOptions = { actorId: string | null; note?: z.infer<typeof NoteInput> | null; scheduledBy?: string | null };
 
 async function updateLive(tx: Tx, current: Current, options: UpdateOptions, at: Date): Promise<{ result: LiveUpdateResult; keys: PageKeys[] }> {
+  // A live story cannot be embargoed (embargo-commands.ts refuses it); should one be, nothing new goes out.
+  if (current.status === "PUBLISHED") assertReleasedAt(current.embargoUntil, at, "updated live");
   const before = current.status === "PUBLISHED" ? await readPageKeys(tx, current.id) : null;
   const version = await claimVersion(tx, current.id, current.version, options.actorId);
   const changes = await applyWorkingCopy(tx, current, options.actorId, at);

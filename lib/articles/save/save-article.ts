@@ -35,6 +35,8 @@ export async function loadForWrite(tx: Tx, articleId: string) {
       createdById: true,
       heroCaptionId: true,
       deletedAt: true,
+      publishAt: true,
+      embargoUntil: true,
       section: { select: { slug: true } },
       lastEditedBy: { select: { name: true } },
       deletedBy: { select: { name: true } },

@@ -16,6 +16,7 @@ import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/artic
 import { listCreditOptions } from "@/lib/media/library/library-queries";
 import { updateMediaDetails } from "@/lib/media/update-media-details";
 import { deleteToTrash, restoreFromTrash } from "@/lib/articles/trash/trash";
+import { liftEmbargo, setEmbargo } from "@/lib/articles/embargo/embargo-commands";
 import type { FormState } from "@/components/newsroom/action-form";
 
 export async function createStoryAction(): Promise<void> {
@@ -116,6 +117,15 @@ export async function listCreditOptionsAction() {
 
 export async function deleteStoryAction(input: unknown) {
   return runCommand(deleteToTrash, input);
+}
+
+// The story's embargo: set or extend it (an edit), or lift it early (its own permission, a reason).
+export async function setEmbargoAction(input: unknown) {
+  return runCommand(setEmbargo, input);
+}
+
+export async function liftEmbargoAction(input: unknown) {
+  return runCommand(liftEmbargo, input);
 }
 
 // A form (the Trash view and a trashed story's page): works before the page's script has loaded.

@@ -50,6 +50,7 @@ export default async function EditStoryPage({ params }: Props) {
     canCorrect: can(actor, "article.correct"),
     canEditMedia: can(actor, "media.edit"),
     canDelete: can(actor, "article.delete", story),
+    canLiftEmbargo: can(actor, "article.liftEmbargo", story),
   };
   return (
     <StoryEditor
@@ -82,6 +83,8 @@ export default async function EditStoryPage({ params }: Props) {
         updateMediaDetails: actions.updateMediaDetailsAction,
         listCreditOptions: actions.listCreditOptionsAction,
         deleteStory: actions.deleteStoryAction,
+        setEmbargo: actions.setEmbargoAction,
+        liftEmbargo: actions.liftEmbargoAction,
       }}
     />
   );
