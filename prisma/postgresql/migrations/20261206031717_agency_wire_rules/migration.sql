@@ -1,4 +1,0 @@
--- AlterTable
-ALTER TABLE "Agency" ADD COLUMN     "wireAutoDraft" BOOLEAN NOT NULL DEFAULT true,
-ADD COLUMN     "wireCancelUnpublishes" BOOLEAN NOT NULL DEFAULT false;
-
