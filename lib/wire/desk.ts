@@ -18,7 +18,7 @@ import { draftInput, draftSlug } from "./draft";
 import { itemFields } from "./import";
 import type { BodyDoc } from "../editor/types";
 import { Prisma } from "../generated/sqlite/client";
-import type { WireItem } from "./types";
+import { storedWireItem, type WireItem } from "./types";
 
 export const UPDATE_FIELDS = ["headline", "standfirst", "body"] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
@@ -38,7 +38,7 @@ export async function createDraftFromWireItem(actor: Actor | null, rawId: unknow
     if (!item) throw new AppError("NOT_FOUND", "That wire item does not exist.");
     if (item.article && !item.article.deletedAt) return { articleId: item.article.id, isNew: false, href: editorHref(item.article.id) };
     if (item.status === "CANCELED") throw new AppError("CONFLICT", "The agency canceled this item: no draft is made from it.");
-    const wire = item.normalized as unknown as WireItem;
+    const wire = storedWireItem(item.normalized);
     const pictures = item.pictures.filter((picture) => picture.mediaId).map((picture) => ({ mediaId: picture.mediaId!, caption: picture.caption }));
     const slug = draftSlug(wire.headline);
     const article = await insertEmptyDraft(tx, slug, actor.id);
@@ -81,7 +81,7 @@ async function requirePending(id: string, pendingVersion?: number) {
   if (pendingVersion !== undefined && pendingVersion !== item.pendingVersion) {
     throw new AppError("CONFLICT", `The agency has sent version ${item.pendingVersion} since you compared; nothing was changed. Compare again.`, { pendingVersion: item.pendingVersion });
   }
-  return { ...item, article, pending: item.pendingNormalized as unknown as WireItem, pendingSource: item.pendingSource, pendingVersion: item.pendingVersion };
+  return { ...item, article, pending: storedWireItem(item.pendingNormalized), pendingSource: item.pendingSource, pendingVersion: item.pendingVersion };
 }
 
 // The story with the chosen fields taken from the pending version. Story blocks (photos, quotes,

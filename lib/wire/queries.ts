@@ -10,7 +10,7 @@ import { idInput } from "../text-input";
 import { assertCan, can, type Actor } from "../permissions";
 import { wireBodyToDoc } from "./body";
 import type { BodyDoc } from "../editor/types";
-import type { WireItem } from "./types";
+import { storedWireItem, type WireItem } from "./types";
 
 export const WIRE_PAGE_SIZE = 30;
 export const WIRE_STATUSES = ["usable", "withheld", "canceled"] as const;
@@ -19,7 +19,11 @@ const LIVE = new Set(["PUBLISHED", "SCHEDULED"]);
 
 const Filters = z.object({
   q: textInput().max(200).optional().catch(undefined),
-  agency: z.string().regex(/^[a-z0-9]{20,32}$/).optional().catch(undefined),
+  agency: z
+    .string()
+    .regex(/^[a-z0-9]{20,32}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(WIRE_STATUSES).optional().catch(undefined),
   draft: z.enum(["yes", "no"]).optional().catch(undefined),
   embargoed: z.literal("1").optional().catch(undefined),
@@ -124,7 +128,18 @@ export async function listWireAgencies(actor: Actor | null): Promise<{ id: strin
 }
 
 export type WireVersionEntry = { action: string; wireVersion: number | null; at: string; by: string | null };
-export type WirePictureView = { id: string; position: number; caption: string; altText: string; credit: string; copyright: string; usageTerms: string; status: "imported" | "pending"; failure: string | null; mediaId: string | null };
+export type WirePictureView = {
+  id: string;
+  position: number;
+  caption: string;
+  altText: string;
+  credit: string;
+  copyright: string;
+  usageTerms: string;
+  status: "imported" | "pending";
+  failure: string | null;
+  mediaId: string | null;
+};
 export type WireItemView = WireRow & {
   item: WireItem;
   body: BodyDoc;
@@ -162,11 +177,20 @@ export async function readWireItem(actor: Actor | null, rawId: unknown, now: Dat
   if (!parsed.success) return null;
   const row = await db.wireItem.findUnique({
     where: { id: parsed.data },
-    select: { ...rowSelect, normalized: true, skipped: true, copyrightHolder: true, copyrightNotice: true, usageTerms: true, pictures: { orderBy: { position: "asc" } }, article: { select: { ...rowSelect.article.select, createdById: true } } },
+    select: {
+      ...rowSelect,
+      normalized: true,
+      skipped: true,
+      copyrightHolder: true,
+      copyrightNotice: true,
+      usageTerms: true,
+      pictures: { orderBy: { position: "asc" } },
+      article: { select: { ...rowSelect.article.select, createdById: true } },
+    },
   });
   if (!row) return null;
   const view = toRow(row, now);
-  const item = row.normalized as unknown as WireItem;
+  const item = storedWireItem(row.normalized);
   const article = view.draft ? row.article : null;
   return {
     ...view,
@@ -197,7 +221,10 @@ export async function readWireItem(actor: Actor | null, rawId: unknown, now: Dat
 }
 
 // The editor's banner: the wire item a story was made from, when it has news for the editor.
-export async function readWireNoticeForStory(actor: Actor | null, articleId: string): Promise<{ wireItemId: string; pendingVersion: number | null; isCanceled: boolean; needsUnpublish: boolean; agency: string | null } | null> {
+export async function readWireNoticeForStory(
+  actor: Actor | null,
+  articleId: string,
+): Promise<{ wireItemId: string; pendingVersion: number | null; isCanceled: boolean; needsUnpublish: boolean; agency: string | null } | null> {
   if (!can(actor, "newsroom.enter")) return null;
   const row = await db.wireItem.findUnique({ where: { articleId }, select: { ...rowSelect } });
   if (!row) return null;

@@ -40,7 +40,11 @@ async function editDraft(articleId: string, headline: string): Promise<number> {
 }
 
 async function publishDirectly(articleId: string): Promise<number> {
-  const article = await db.article.update({ where: { id: articleId }, data: { status: "PUBLISHED", publishedAt: new Date(), firstPublishedAt: new Date(), version: { increment: 1 } }, select: { version: true } });
+  const article = await db.article.update({
+    where: { id: articleId },
+    data: { status: "PUBLISHED", publishedAt: new Date(), firstPublishedAt: new Date(), version: { increment: 1 } },
+    select: { version: true },
+  });
   return article.version;
 }
 

@@ -43,5 +43,14 @@ const COLUMNS: readonly AdminColumn<WireRow>[] = [
 ];
 
 export function WireTable({ rows }: { rows: readonly WireRow[] }) {
-  return <AdminTable rows={rows} columns={COLUMNS} rowKey={(row) => row.id} rowClassName={(row) => (row.status === "canceled" ? "wire-row--canceled" : undefined)} labelledBy="wire-items-heading" className="wire-table" />;
+  return (
+    <AdminTable
+      rows={rows}
+      columns={COLUMNS}
+      rowKey={(row) => row.id}
+      rowClassName={(row) => (row.status === "canceled" ? "wire-row--canceled" : undefined)}
+      labelledBy="wire-items-heading"
+      className="wire-table"
+    />
+  );
 }

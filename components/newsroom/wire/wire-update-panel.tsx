@@ -35,7 +35,13 @@ export function WireUpdatePanel({ pending, canEdit, apply, dismiss, isOpen = tru
               ))}
             </fieldset>
           </ActionForm>
-          <ActionForm action={dismiss} submitLabel="Dismiss" pendingLabel="Dismissing…" successMessage="Dismissed: the story stays as it is." confirmMessage="Dismiss this wire update? The story stays as it is.">
+          <ActionForm
+            action={dismiss}
+            submitLabel="Dismiss"
+            pendingLabel="Dismissing…"
+            successMessage="Dismissed: the story stays as it is."
+            confirmMessage="Dismiss this wire update? The story stays as it is."
+          >
             <input type="hidden" name="wireItemId" value={pending.wireItemId} />
             <input type="hidden" name="pendingVersion" value={pending.pendingVersion} />
           </ActionForm>

@@ -12,7 +12,15 @@ export async function createDraftAction(_state: FormState, form: FormData) {
 
 // The fields to take arrive as one checkbox per field, all named "fields".
 export async function applyWireUpdateAction(_state: FormState, form: FormData) {
-  return runCommand(async (actor) => applyWireUpdate(actor, { ...formFields(form), fields: form.getAll("fields").filter((value) => typeof value === "string").join(",") }));
+  return runCommand(async (actor) =>
+    applyWireUpdate(actor, {
+      ...formFields(form),
+      fields: form
+        .getAll("fields")
+        .filter((value) => typeof value === "string")
+        .join(","),
+    }),
+  );
 }
 
 export async function dismissWireUpdateAction(_state: FormState, form: FormData) {

@@ -27,8 +27,8 @@ export default async function WirePage({ searchParams }: Props) {
         Wire
       </h1>
       <p className="admin-lead">
-        Agency copy as it arrives, newest first. Each item becomes a draft story (or waits here for &quot;Create draft&quot;, by the agency&apos;s rule); a newer version updates an untouched
-        draft, or waits beside an edited one as a pending wire update to compare and merge.
+        Agency copy as it arrives, newest first. Each item becomes a draft story (or waits here for &quot;Create draft&quot;, by the agency&apos;s rule); a newer version updates an untouched draft, or waits
+        beside an edited one as a pending wire update to compare and merge.
       </p>
       {can(user, "media.upload") && <WireDrop />}
       <WireFiltersForm filters={filters} agencies={agencies} />

@@ -38,9 +38,7 @@ export default async function WireItemPage({ params }: Props) {
         <WireStatus row={view} /> · {view.agency ?? (view.provider || "unknown agency")}
         {item.bylines.length > 0 && <> · by {item.bylines.join(", ")}</>} · version {view.version} · <EmbargoCell row={view} />
       </p>
-      {view.needsUnpublish && view.draftVersion !== null && (
-        <WireCanceledNotice wireItemId={view.id} articleVersion={view.draftVersion} canUnpublish={view.canUnpublish} unpublish={unpublishCanceledAction} />
-      )}
+      {view.needsUnpublish && view.draftVersion !== null && <WireCanceledNotice wireItemId={view.id} articleVersion={view.draftVersion} canUnpublish={view.canUnpublish} unpublish={unpublishCanceledAction} />}
       <div className="wire-item-draft">
         {view.draft ? (
           <p>

@@ -40,7 +40,12 @@ export default async function AgencyPage({ params }: Props) {
         </section>
         <section className="admin-section" aria-labelledby="agency-wire-heading">
           <h2 id="agency-wire-heading">Wire rules</h2>
-          <ActionForm action={updateAgencyWireRulesAction} record={{ id: agency.id, version: agency.version }} submitLabel="Save wire rules" successMessage="Saved: the next import from this agency follows these rules.">
+          <ActionForm
+            action={updateAgencyWireRulesAction}
+            record={{ id: agency.id, version: agency.version }}
+            submitLabel="Save wire rules"
+            successMessage="Saved: the next import from this agency follows these rules."
+          >
             <label className="checkbox-field">
               <input type="checkbox" name="wireAutoDraft" defaultChecked={agency.wireAutoDraft} /> Make a draft story from every item as it arrives
               <span className="hint">Off: items wait on the Wire screen until an editor chooses &quot;Create draft&quot;.</span>
