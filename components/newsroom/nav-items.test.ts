@@ -4,12 +4,12 @@ import { navItemsFor } from "./nav-items";
 const labels = (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => navItemsFor({ id: "u", name: "U", role }).map((item) => item.label);
 
 describe("newsroom navigation", () => {
-  it("shows contributors and editors only the story desk", () => {
-    expect(labels("CONTRIBUTOR")).toEqual(["Stories", "Media"]);
-    expect(labels("EDITOR")).toEqual(["Stories", "Media"]);
+  it("shows contributors and editors the story desk, media and wire", () => {
+    expect(labels("CONTRIBUTOR")).toEqual(["Stories", "Media", "Wire"]);
+    expect(labels("EDITOR")).toEqual(["Stories", "Media", "Wire"]);
   });
 
   it("shows admins every screen", () => {
-    expect(labels("ADMIN")).toEqual(["Stories", "Media", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
+    expect(labels("ADMIN")).toEqual(["Stories", "Media", "Wire", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
   });
 });

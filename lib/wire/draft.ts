@@ -1,5 +1,6 @@
 // What a wire item writes into its draft, in the shape the editor saves (ArticleInput), so the
 // story goes through the same write path as an editor's save (lib/articles/save-article.ts).
+import { randomBytes } from "node:crypto";
 import { newRecordId } from "../editor/record-id";
 import type { BodyNode } from "../editor/types";
 import type { ArticleInput } from "../articles/schema";
@@ -45,4 +46,9 @@ export function draftInput(item: WireItem, slug: string, agencyName: string | nu
     captions,
     sidebars: [],
   };
+}
+
+// A draft's address: its headline's slug with a short random tail (agencies reuse headlines).
+export function draftSlug(headline: string): string {
+  return `${slugify(headline).slice(0, 100).replace(/-+$/, "") || "wire"}-${randomBytes(3).toString("hex")}`;
 }

@@ -4,7 +4,6 @@
 // the new version is kept beside it as a pending wire update; an equal or older version changes
 // nothing; "canceled" flags the item and tells the newsroom in an internal note.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { Prisma } from "../generated/sqlite/client";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
@@ -15,13 +14,14 @@ import { claimVersion, writeSystemDraft } from "../articles/save/save-article";
 import { applyWireEmbargo } from "../articles/embargo/wire-embargo";
 import { insertEmptyDraft } from "../articles/create-article";
 import { addInternalNote } from "../articles/notes";
-import { slugify } from "../articles/schema";
 import { agencyNameForProvider, findOrCreateWireAgency } from "../agencies/commands";
 import type { MediaStorage } from "../media/file/storage";
 import { parseWireDocument } from "./detect";
-import { draftInput } from "./draft";
+import { draftInput, draftSlug } from "./draft";
 import { chooseCredit, discardPictures, gatherPictures, storePicture, type FetchFn, type GatheredPicture } from "./pictures";
 import { wireRefusal, type WireItem } from "./types";
+import { wireSearchText } from "./search-text";
+import { agencyWireRules, unpublishCanceledAtOnce } from "./rules";
 
 const MAX_PICTURES = 100;
 
@@ -31,6 +31,9 @@ export type WireOutcome = "created" | "updated" | "pending-update" | "unchanged"
 export type WireImportPicture = { ref: string; status: "imported" | "pending"; mediaId: string | null; caption: string; altTextMissing: boolean; credit: string; failure: string | null };
 export type WireImportResult = {
   outcome: WireOutcome;
+  // Canceled items whose published story the agency rule took down at once; "held": stored without
+  // a draft (the agency's rule wireAutoDraft is off) until an editor chooses "Create draft".
+  effect?: "unpublished" | "held";
   message: string;
   wireItemId: string;
   articleId: string | null;
@@ -67,7 +70,7 @@ function sourceText(source: string | Uint8Array): string {
   return typeof source === "string" ? source : new TextDecoder().decode(source);
 }
 
-function itemFields(item: WireItem, source: string, agencyId: string | null) {
+export function itemFields(item: WireItem, source: string, agencyId: string | null) {
   return {
     version: item.version,
     format: item.format,
@@ -76,6 +79,7 @@ function itemFields(item: WireItem, source: string, agencyId: string | null) {
     provider: item.provider,
     agencyId,
     headline: item.headline.slice(0, 500),
+    searchText: wireSearchText(item),
     embargoedUntil: item.embargoedUntil ? new Date(item.embargoedUntil) : null,
     copyrightHolder: item.copyrightHolder,
     copyrightNotice: item.copyrightNotice,
@@ -138,7 +142,7 @@ async function writeDraft(tx: Tx, existing: Existing | null, item: WireItem, age
     await writeSystemDraft(tx, current.id, version, input, actor.id, { action: "wire.update", details: { guid: item.guid, wireVersion: item.version } });
     return { id: current.id, version };
   }
-  const slug = `${slugify(item.headline).slice(0, 100).replace(/-+$/, "") || "wire"}-${randomBytes(3).toString("hex")}`;
+  const slug = draftSlug(item.headline);
   const article = await insertEmptyDraft(tx, slug, actor.id);
   await writeSystemDraft(tx, article.id, article.version, draftInput(item, slug, agencyName, draftPictures), actor.id, { action: "wire.import", details: { guid: item.guid, wireVersion: item.version } });
   return article;
@@ -174,7 +178,7 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
   const outcome = plan(existing, item);
   const gathered = outcome === "create" || outcome === "update" ? await gatherPictures(db, item.pictures, agencyName, { fetch: options.fetch, storage: options.storage, actorId: actor.id }) : [];
   try {
-    return await db.$transaction(
+    const result = await db.$transaction(
       async (tx) => {
         const agency = agencyName ? await findOrCreateWireAgency(tx, agencyName, actor.id) : null;
         const fields = itemFields(item, source, agency?.id ?? existing?.agencyId ?? null);
@@ -211,6 +215,15 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
           return { ...result, message: messageFor(outcome, item, existing), wireItemId: row.id, articleId: row.articleId };
         }
         const pictures = await storePictures(tx, gathered, agency, item, actor.id);
+        const hasDraft = Boolean(existing?.article && !existing.article.deletedAt);
+        if (!hasDraft && !(await agencyWireRules(tx, agency?.id ?? null)).wireAutoDraft) {
+          const data = { ...fields, pendingVersion: null, pendingSource: null, pendingNormalized: Prisma.DbNull };
+          const row = existing ? await tx.wireItem.update({ where: { id: existing.id }, data }) : await tx.wireItem.create({ data: { guid: item.guid, ...data, importedById: actor.id } });
+          await replaceWirePictures(tx, row.id, pictures, gathered);
+          await recordAudit(tx, { actorId: actor.id, action: "wire.hold", entityType: "WireItem", entityId: row.id, details: { guid: item.guid, wireVersion: item.version } });
+          const message = `Stored ${item.guid} version ${item.version} on the Wire screen without a draft (${agency?.name ?? "the agency"}'s rule): choose "Create draft" there to write one.`;
+          return { ...result, effect: "held" as const, pictures, message, wireItemId: row.id, articleId: null };
+        }
         const article = await writeDraft(tx, existing, item, agency?.name ?? null, pictures, actor);
         const previousNote = (existing?.normalized as { edNote?: string } | undefined)?.edNote ?? "";
         if (item.edNote && item.edNote !== previousNote) await addInternalNote(tx, { articleId: article.id, text: `Agency note (version ${item.version}): ${item.edNote}`, authorId: actor.id });
@@ -222,6 +235,7 @@ export async function importWireItem(actor: Actor | null, input: WireImportInput
       },
       { timeout: 60_000 },
     );
+    return result.outcome === "canceled" ? await unpublishCanceledAtOnce(actor, result) : result;
   } catch (error) {
     await discardPictures(db, gathered);
     // Two imports of the same new item at once: the second finds the first's row taken.

@@ -113,3 +113,9 @@ export function clean(text: string | undefined | null): string {
 export function unique(values: string[]): string[] {
   return [...new Set(values.map(clean).filter(Boolean))];
 }
+
+// A WireItem as stored in WireItem.normalized/pendingNormalized: written only by the importer from
+// a parsed item, so it is read back as one.
+export function storedWireItem(value: unknown): WireItem {
+  return value as WireItem;
+}

@@ -185,9 +185,12 @@ async function loadModules() {
       users: await import("../../app/(newsroom)/newsroom/admin/users/actions"),
       signOut: await import("../../app/(auth)/sign-out/actions"),
       media: await import("../../app/(newsroom)/newsroom/media/actions"),
+      wire: await import("../../app/(newsroom)/newsroom/wire/actions"),
     },
+    importWireItem: (await import("../../lib/wire/import")).importWireItem,
     routes: {
       uploads: await import("../../app/api/media/uploads/route"),
+      wireUploads: await import("../../app/api/wire/uploads/route"),
       refresh: await import("../../app/api/internal/refresh/route"),
       auth: await import("../../app/api/auth/[...nextauth]/route"),
       mediaFile: await import("../../app/media/[...key]/route"),
@@ -265,7 +268,31 @@ async function createTargets() {
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
-  return { draft, review, trash, published, changed, embargoed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id) };
+  return { draft, review, trash, published, changed, embargoed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id), wire: await createWireTargets() };
+}
+
+// Wire items for the Wire screen's actions: one held without a draft, two with a pending update
+// (apply and dismiss each use one up), one canceled whose story is published.
+const wireDoc = (guid: string, version = 1, pubStatus = "usable") =>
+  JSON.stringify({ uri: guid, version: String(version), pubStatus, headlines: [{ value: `Hostile wire ${version}` }], bodies: [{ contentType: "text/plain", value: "Body." }] });
+
+async function createWireTargets() {
+  const actor = { id: admin.id, role: "ADMIN" as const, name: "Hostile admin" };
+  await m.db.agency.create({ data: { name: "Zz Hostile Held Agency", shortCredit: "ZzH", creditFormat: "{agency}", wireAutoDraft: false } });
+  const held = await m.importWireItem(actor, { source: wireDoc("urn:hostile:held"), agency: "Zz Hostile Held Agency" });
+  const second = async (guid: string, state: "pending" | "canceled") => {
+    const first = await m.importWireItem(actor, { source: wireDoc(guid), agency: "Zz Hostile Wire Agency" });
+    const changes = state === "pending" ? { headline: "Edited by the desk" } : { status: "PUBLISHED" as const, publishedAt: new Date() };
+    await m.db.article.update({ where: { id: first.articleId! }, data: { ...changes, version: { increment: 1 } } });
+    await m.importWireItem(actor, { source: wireDoc(guid, 2, state === "pending" ? "usable" : "canceled"), agency: "Zz Hostile Wire Agency" });
+    return first.wireItemId;
+  };
+  return {
+    held: held.wireItemId,
+    applyPending: await second("urn:hostile:apply", "pending"),
+    dismissPending: await second("urn:hostile:dismiss", "pending"),
+    canceled: await second("urn:hostile:canceled", "canceled"),
+  };
 }
 
 // Current versions of the target records (read again before each unbroken call of the last test).
@@ -309,7 +336,14 @@ async function readTargets() {
     agency: await version(m.db.agency, agency.id),
     photographer: await version(m.db.photographer, photographer.id),
     section: await version(m.db.section, section.id),
+    wire: await readWireTargets(),
   };
+}
+
+async function readWireTargets() {
+  const articleVersion = async (wireItemId: string) => (await m.db.wireItem.findUniqueOrThrow({ where: { id: wireItemId }, select: { article: { select: { version: true } } } })).article?.version ?? 0;
+  const { held, applyPending, dismissPending, canceled } = ids.wire;
+  return { held, applyPending, dismissPending, canceled, applyVersion: await articleVersion(applyPending), canceledVersion: await articleVersion(canceled) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -818,6 +852,15 @@ function adminCases(): Case<FormInput>[] {
     formCase("bylines/mergeBylinesAction", bylines.mergeBylinesAction, { sourceId: reqId(() => profileB().id), sourceVersion: version(() => profileB().version), target: picked(profileB, profileC) }),
     formCase("credits/createAgencyAction", credits.createAgencyAction, agencyFields),
     formCase("credits/updateAgencyAction", credits.updateAgencyAction, { ...agencyFields, id: reqId(() => t.agency.id), version: version(() => t.agency.version) }),
+    formCase("credits/updateAgencyWireRulesAction", credits.updateAgencyWireRulesAction, { id: reqId(() => t.agency.id), version: version(() => t.agency.version), wireAutoDraft: optText(10, () => "on") }),
+    formCase("wire/createDraftAction", m.actions.wire.createDraftAction, { wireItemId: reqId(() => t.wire.held) }),
+    formCase("wire/applyWireUpdateAction", m.actions.wire.applyWireUpdateAction, {
+      wireItemId: reqId(() => t.wire.applyPending),
+      expectedVersion: version(() => t.wire.applyVersion),
+      pendingVersion: version(() => 2),
+    }),
+    formCase("wire/dismissWireUpdateAction", m.actions.wire.dismissWireUpdateAction, { wireItemId: reqId(() => t.wire.dismissPending), pendingVersion: version(() => 2) }),
+    formCase("wire/unpublishCanceledAction", m.actions.wire.unpublishCanceledAction, { wireItemId: reqId(() => t.wire.canceled), expectedVersion: version(() => t.wire.canceledVersion) }),
     formCase("credits/createPhotographerAction", credits.createPhotographerAction, { name: reqText(120, () => `Hostile Photographer ${unique()}`), agencyId: optId() }),
     formCase("credits/updatePhotographerAction", credits.updatePhotographerAction, {
       name: reqText(120, () => `Hostile Photographer ${unique()}`),
@@ -948,6 +991,41 @@ function uploadRequest(input: UploadInput): Request {
   const request = new Request(url, { method: "POST", body: form });
   if (!input.declared) return request;
   // A body that says it is larger than the limit is refused before it is read.
+  return new Request(url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": input.declared }, duplex: "half" } as RequestInit);
+}
+
+// Wire documents that must be refused whole: not JSON or XML that parses, schema-invalid, an XML
+// bomb, an external entity, a document over the size limit, an empty drop, the wrong content type.
+type WireUploadInput = { files?: readonly unknown[]; contentType?: string; body?: unknown; declared?: string; name?: unknown };
+const XML_BOMB = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><newsItem guid="x" version="1"><x>&lol2;</x></newsItem>`;
+const XXE = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><newsItem guid="x" version="1"><x>&xxe;</x></newsItem>`;
+const wireUploadInputs = (): fc.Arbitrary<WireUploadInput> =>
+  fc.oneof(
+    fc.record({
+      files: fc.array(
+        fc.oneof(
+          fc.constantFrom("{", "[1,2", '{"uri": 5}', '{"uri": "x", "version": "-3"}', '{"uri": "x", "headlines": "not an array", "version": "1"}', "<newsItem", XML_BOMB, XXE),
+          fc.constant(new Lazy("6 MB of JSON", () => `{"uri": "x", "pad": "${"x".repeat(6 * 1024 * 1024)}"}`)),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+      name: fc.constantFrom("../../etc/passwd.json", "a\u0000b.json", "x.json", "..", "<script>.xml"),
+    }),
+    fc.record({ files: fc.constant([]) }),
+    fc.record({ contentType: fc.constantFrom("", "application/json", "text/plain", "multipart/form-data"), body: fc.oneof(hostileText, fc.constant('{"uri":"x"}')) }),
+    fc.record({ files: fc.constant(["{}"]), declared: fc.constantFrom("999999999999", "27000000") }),
+  );
+
+function wireUploadRequest(input: WireUploadInput): Request {
+  const url = `${ORIGIN}/api/wire/uploads`;
+  if (input.contentType !== undefined) {
+    const headers = input.contentType ? { "content-type": input.contentType } : undefined;
+    return new Request(url, { method: "POST", headers, body: materialize(input.body) as string });
+  }
+  const form = new FormData();
+  for (const file of input.files ?? []) form.append("file", new File([materialize(file) as string], (materialize(input.name) as string | undefined) ?? "item.json"));
+  const request = new Request(url, { method: "POST", body: form });
+  if (!input.declared) return request;
   return new Request(url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": input.declared }, duplex: "half" } as RequestInit);
 }
 
@@ -1092,6 +1170,13 @@ function routeCases(): Case<never>[] {
       call: async (input: UploadInput) => outcomeOf(await r.uploads.POST(uploadRequest(input))),
       valid: async () => outcomeOf(await r.uploads.POST(uploadRequest({ file: "valid", name: "valid.png" }))),
     } as Case<UploadInput>,
+    {
+      name: "POST /api/wire/uploads",
+      expect: "refuse",
+      inputs: wireUploadInputs,
+      call: async (input: WireUploadInput) => outcomeOf(await r.wireUploads.POST(wireUploadRequest(input))),
+      valid: async () => outcomeOf(await r.wireUploads.POST(wireUploadRequest({ files: [new Lazy("a new ninjs item", () => wireDoc(`urn:hostile:upload:${unique()}`))] }))),
+    } as Case<WireUploadInput>,
     {
       name: "POST /api/internal/refresh",
       expect: "refuse",

@@ -57,7 +57,28 @@ async function loadModules() {
     createMedia: (await import("../../lib/media/commands")).createMedia,
     bylines: await import("../../lib/bylines/commands"),
     tags: await import("../../lib/tags/commands"),
+    wire: await import("../../lib/wire/import"),
   };
+}
+
+// Wire items in the states the Wire screen's actions need, imported by the editor (so the draft is
+// the editor's and a contributor's own-draft rule refuses it). HELD_AGENCY keeps items without a draft.
+const HELD_AGENCY = "Permissions Held Agency";
+const WIRE_AGENCY = "Permissions Wire Agency";
+let wireSeed = 0;
+const wireDoc = (guid: string, version = 1, pubStatus = "usable") =>
+  JSON.stringify({ uri: guid, version: String(version), pubStatus, headlines: [{ value: `Wire ${guid} v${version}` }], bodies: [{ contentType: "text/plain", value: "Body." }] });
+
+async function wireItem(state: "held" | "pending" | "canceled-published"): Promise<{ id: string; articleId: string | null; articleVersion: number; pendingVersion: number }> {
+  const guid = `urn:permissions:${Date.now()}:${(wireSeed += 1)}`;
+  const editor = users.EDITOR.actor;
+  const agency = state === "held" ? HELD_AGENCY : WIRE_AGENCY;
+  const first = await m.wire.importWireItem(editor, { source: wireDoc(guid), agency });
+  if (state === "held") return { id: first.wireItemId, articleId: null, articleVersion: 0, pendingVersion: 0 };
+  const changes = state === "pending" ? { headline: "Edited by the desk" } : { status: "PUBLISHED" as const, publishedAt: new Date() };
+  const article = await m.db.article.update({ where: { id: first.articleId! }, data: { ...changes, version: { increment: 1 } }, select: { version: true } });
+  await m.wire.importWireItem(editor, { source: wireDoc(guid, 2, state === "pending" ? "usable" : "canceled"), agency });
+  return { id: first.wireItemId, articleId: first.articleId, articleVersion: article.version, pendingVersion: 2 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +179,7 @@ function restoreCase(name: string, owner: Role): ActionCase {
 
 type ScreenOutcome = "sign-in" | "screen" | "panel" | "not-found" | "to stories";
 type Screen = { page: string; path: () => string; permission: Action; article?: () => ArticleRef; refused?: ScreenOutcome; allowed?: ScreenOutcome };
-let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string };
+let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string; wireItemId: string };
 
 const SCREENS: Screen[] = [
   { page: "newsroom/page", path: () => "/newsroom", permission: "newsroom.enter", allowed: "to stories" },
@@ -169,6 +190,8 @@ const SCREENS: Screen[] = [
   { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.ownDraft.id}`, permission: "article.read", article: () => fixtures.ownDraft.ref, refused: "not-found" },
   { page: "newsroom/media/page", path: () => "/newsroom/media", permission: "newsroom.enter" },
   { page: "newsroom/media/[id]/page", path: () => `/newsroom/media/${fixtures.mediaId}`, permission: "newsroom.enter" },
+  { page: "newsroom/wire/page", path: () => "/newsroom/wire", permission: "article.create" },
+  { page: "newsroom/wire/[id]/page", path: () => `/newsroom/wire/${fixtures.wireItemId}`, permission: "article.create" },
   { page: "newsroom/admin/users/page", path: () => "/newsroom/admin/users", permission: "user.manage" },
   { page: "newsroom/admin/users/[id]/page", path: () => `/newsroom/admin/users/${fixtures.userId}`, permission: "user.manage" },
   { page: "newsroom/admin/bylines/page", path: () => "/newsroom/admin/bylines", permission: "byline.manage" },
@@ -225,6 +248,19 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       },
     },
     expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "media.upload") ? "201" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    route: "/api/wire/uploads",
+    call: {
+      path: "/api/wire/uploads",
+      init: async (caller, variant) => {
+        const body = new FormData();
+        body.set("file", new File([wireDoc(`urn:permissions:upload:${Date.now()}:${(wireSeed += 1)}`)], "item.json", { type: "application/json" }));
+        return { method: "POST", body, headers: headersFor(caller, variant) };
+      },
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "article.create") && can(caller, "media.upload") ? "200" : "403"),
     outcome: (response) => String(response.status),
   },
   {
@@ -491,6 +527,31 @@ function actionCases(): ActionCase[] {
       const id = await freshMedia();
       return { id, version: await versionOf(m.db.media, id) };
     }),
+    formCase("credits/updateAgencyWireRulesAction", "agency.manage", async () => ({ id: fixtures.agencyId, version: await versionOf(m.db.agency, fixtures.agencyId), wireAutoDraft: "on" })),
+    formCase("wire/createDraftAction", "article.create", async () => ({ wireItemId: (await wireItem("held")).id })),
+    {
+      name: "applyWireUpdateAction",
+      action: "wire/applyWireUpdateAction",
+      permission: "article.edit",
+      prepare: async () => {
+        const item = await wireItem("pending");
+        const form = { wireItemId: item.id, expectedVersion: String(item.articleVersion), pendingVersion: String(item.pendingVersion) };
+        return { args: { form }, article: { createdById: users.EDITOR.id, status: "DRAFT" } };
+      },
+    },
+    {
+      name: "dismissWireUpdateAction",
+      action: "wire/dismissWireUpdateAction",
+      permission: "article.edit",
+      prepare: async () => {
+        const item = await wireItem("pending");
+        return { args: { form: { wireItemId: item.id, pendingVersion: String(item.pendingVersion) } }, article: { createdById: users.EDITOR.id, status: "DRAFT" } };
+      },
+    },
+    formCase("wire/unpublishCanceledAction", "article.unpublish", async () => {
+      const item = await wireItem("canceled-published");
+      return { wireItemId: item.id, expectedVersion: String(item.articleVersion) };
+    }),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
@@ -549,7 +610,10 @@ beforeAll(async () => {
     bylineId: byline.id,
     agencyId: agency.id,
     tagId: tag.id,
+    wireItemId: "",
   };
+  await m.db.agency.create({ data: { name: HELD_AGENCY, shortCredit: HELD_AGENCY, creditFormat: "{agency}", wireAutoDraft: false } });
+  fixtures.wireItemId = (await wireItem("pending")).id;
   actionIds = readActionIds();
   ACTION_CASES = actionCases();
 });

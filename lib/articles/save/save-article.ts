@@ -140,7 +140,9 @@ export async function saveArticle(actor: Actor | null, rawInput: unknown): Promi
   return persistArticle(actor, { ...input, kind: input.isAutosave ? "AUTOSAVE" : "SAVE" });
 }
 
-type PersistInput = { articleId: string; expectedVersion: number; kind: "SAVE" | "AUTOSAVE" | "RESTORE"; article: ArticleInput };
+// afterWrite: a caller's own writes in the same transaction (the wire desk clears a pending
+// update it applied), so the save and they commit or fail together.
+type PersistInput = { articleId: string; expectedVersion: number; kind: "SAVE" | "AUTOSAVE" | "RESTORE"; article: ArticleInput; afterWrite?: (tx: Tx, saved: SaveResult) => Promise<void> };
 
 // Shared by saving and restoring a revision (a restore is a save of an old snapshot).
 export async function persistArticle(actor: Actor | null, input: PersistInput): Promise<SaveResult> {
@@ -148,7 +150,7 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
   const sidebars = input.article.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
   const article = { ...input.article, body: body.doc };
   let refresh: PageKeys[] = [];
-  const result = await db.$transaction(async (tx) => {
+  const write = async (tx: Tx): Promise<SaveResult> => {
     const current = await loadForWrite(tx, input.articleId);
     assertCan(actor, "article.edit", current);
     if (current.version !== input.expectedVersion) throw staleStoryError(current, input.expectedVersion);
@@ -169,6 +171,11 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
       refresh = [oldKeys, saved.pageKeys];
     }
     return { version: saved.version, updatedAt: saved.updatedAt.toISOString(), isChanged: true };
+  };
+  const result = await db.$transaction(async (tx) => {
+    const saved = await write(tx);
+    await input.afterWrite?.(tx, saved);
+    return saved;
   });
   if (refresh.length) refreshPublicPages(...refresh);
   return result;

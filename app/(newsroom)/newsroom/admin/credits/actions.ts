@@ -2,6 +2,7 @@
 // Server actions of the agencies & photographers screen: thin wrappers over lib/.
 import type { FormState } from "@/components/newsroom/action-form";
 import { createAgency, updateAgency } from "@/lib/agencies/commands";
+import { updateAgencyWireRules } from "@/lib/agencies/wire-rules";
 import { createPhotographer, updatePhotographer } from "@/lib/photographers/commands";
 import { runFormCommand } from "@/lib/server-action";
 
@@ -19,4 +20,8 @@ export async function createPhotographerAction(_state: FormState, form: FormData
 
 export async function updatePhotographerAction(_state: FormState, form: FormData) {
   return runFormCommand(updatePhotographer, form);
+}
+
+export async function updateAgencyWireRulesAction(_state: FormState, form: FormData) {
+  return runFormCommand(updateAgencyWireRules, form);
 }

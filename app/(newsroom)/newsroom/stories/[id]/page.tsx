@@ -13,6 +13,11 @@ import { BylineStoryView } from "@/components/newsroom/stories/byline-story";
 import { ArticleView } from "@/components/site/story/article-view";
 import "@/components/newsroom/stories/stories.css";
 import * as actions from "../actions";
+import { WireBanner } from "@/components/newsroom/wire/wire-banner";
+import { comparePendingUpdate } from "@/lib/wire/desk";
+import { readWireNoticeForStory } from "@/lib/wire/queries";
+import { applyWireUpdateAction, dismissWireUpdateAction, unpublishCanceledAction } from "../../wire/actions";
+import "@/components/newsroom/wire/wire.css";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -52,40 +57,54 @@ export default async function EditStoryPage({ params }: Props) {
     canDelete: can(actor, "article.delete", story),
     canLiftEmbargo: can(actor, "article.liftEmbargo", story),
   };
+  const wire = await readWireNoticeForStory(actor, story.id);
+  const pending = wire?.pendingVersion && permissions.canEdit ? await comparePendingUpdate(actor, wire.wireItemId) : null;
   return (
-    <StoryEditor
-      key={`${story.id}:${story.version}`}
-      story={story}
-      sections={sections}
-      profiles={profiles}
-      permissions={permissions}
-      actions={{
-        save: actions.saveStoryAction,
-        transition: actions.transitionAction,
-        addNote: actions.addNoteAction,
-        checkIn: actions.checkInAction,
-        reload: actions.reloadStoryAction,
-        listRevisions: actions.listRevisionsAction,
-        compareRevisions: actions.compareRevisionsAction,
-        compareWithCurrent: actions.compareWithCurrentAction,
-        restoreRevision: actions.restoreRevisionAction,
-        previewLink: actions.previewLinkAction,
-        listPreviewLinks: actions.listPreviewLinksAction,
-        revokePreviewLink: actions.revokePreviewLinkAction,
-        searchMedia: actions.searchMediaAction,
-        searchStories: actions.searchStoriesAction,
-        updateLive: actions.updateLiveAction,
-        discardChanges: actions.discardChangesAction,
-        scheduleLiveUpdate: actions.scheduleLiveUpdateAction,
-        compareWithLive: actions.compareWithLiveAction,
-        liveState: actions.liveStateAction,
-        readMedia: actions.readMediaAction,
-        updateMediaDetails: actions.updateMediaDetailsAction,
-        listCreditOptions: actions.listCreditOptionsAction,
-        deleteStory: actions.deleteStoryAction,
-        setEmbargo: actions.setEmbargoAction,
-        liftEmbargo: actions.liftEmbargoAction,
-      }}
-    />
+    <>
+      {wire && (
+        <WireBanner
+          notice={wire}
+          pending={pending}
+          articleVersion={story.version}
+          canEdit={permissions.canEdit}
+          canUnpublish={permissions.canUnpublish}
+          actions={{ apply: applyWireUpdateAction, dismiss: dismissWireUpdateAction, unpublish: unpublishCanceledAction }}
+        />
+      )}
+      <StoryEditor
+        key={`${story.id}:${story.version}`}
+        story={story}
+        sections={sections}
+        profiles={profiles}
+        permissions={permissions}
+        actions={{
+          save: actions.saveStoryAction,
+          transition: actions.transitionAction,
+          addNote: actions.addNoteAction,
+          checkIn: actions.checkInAction,
+          reload: actions.reloadStoryAction,
+          listRevisions: actions.listRevisionsAction,
+          compareRevisions: actions.compareRevisionsAction,
+          compareWithCurrent: actions.compareWithCurrentAction,
+          restoreRevision: actions.restoreRevisionAction,
+          previewLink: actions.previewLinkAction,
+          listPreviewLinks: actions.listPreviewLinksAction,
+          revokePreviewLink: actions.revokePreviewLinkAction,
+          searchMedia: actions.searchMediaAction,
+          searchStories: actions.searchStoriesAction,
+          updateLive: actions.updateLiveAction,
+          discardChanges: actions.discardChangesAction,
+          scheduleLiveUpdate: actions.scheduleLiveUpdateAction,
+          compareWithLive: actions.compareWithLiveAction,
+          liveState: actions.liveStateAction,
+          readMedia: actions.readMediaAction,
+          updateMediaDetails: actions.updateMediaDetailsAction,
+          listCreditOptions: actions.listCreditOptionsAction,
+          deleteStory: actions.deleteStoryAction,
+          setEmbargo: actions.setEmbargoAction,
+          liftEmbargo: actions.liftEmbargoAction,
+        }}
+      />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { AgencyFields } from "@/components/newsroom/agency-fields";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { getAgency } from "@/lib/agencies/queries";
 import { requireScreen } from "@/lib/auth/screen";
-import { updateAgencyAction } from "../../actions";
+import { updateAgencyAction, updateAgencyWireRulesAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Agency" };
 
@@ -36,6 +36,24 @@ export default async function AgencyPage({ params }: Props) {
               agency={{ name: agency.name, shortCredit: agency.shortCredit, creditFormat: agency.creditFormat, distributor: agency.distributor }}
               samplePhotographer={agency.photographers[0]?.name ?? "Jane Smith"}
             />
+          </ActionForm>
+        </section>
+        <section className="admin-section" aria-labelledby="agency-wire-heading">
+          <h2 id="agency-wire-heading">Wire rules</h2>
+          <ActionForm
+            action={updateAgencyWireRulesAction}
+            record={{ id: agency.id, version: agency.version }}
+            submitLabel="Save wire rules"
+            successMessage="Saved: the next import from this agency follows these rules."
+          >
+            <label className="checkbox-field">
+              <input type="checkbox" name="wireAutoDraft" defaultChecked={agency.wireAutoDraft} /> Make a draft story from every item as it arrives
+              <span className="hint">Off: items wait on the Wire screen until an editor chooses &quot;Create draft&quot;.</span>
+            </label>
+            <label className="checkbox-field">
+              <input type="checkbox" name="wireCancelUnpublishes" defaultChecked={agency.wireCancelUnpublishes} /> Unpublish a published story at once when the agency cancels its item
+              <span className="hint">Off: the Wire screen and the story editor ask an editor to unpublish it.</span>
+            </label>
           </ActionForm>
         </section>
         <section className="admin-section" aria-labelledby="agency-photographers-heading">
