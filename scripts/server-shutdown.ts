@@ -56,6 +56,8 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
 export async function releaseServerResources(): Promise<void> {
   const { stopScheduler } = await import("../lib/scheduler");
   await stopScheduler();
+  const { stopWireInbox } = await import("../lib/wire/inbox");
+  await stopWireInbox();
   const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> } };
   await shared.pressboxDb?.$disconnect();
 }
