@@ -43,7 +43,8 @@ async function readyFiles(settings: InboxSettings, seen: Seen, now: number): Pro
     if (!info) continue;
     const mark = `${info.size}:${info.mtimeMs}`;
     current.set(entry.name, mark);
-    if (seen.get(entry.name) === mark && now - info.mtimeMs >= settings.settleMs) ready.push(entry.name);
+    // Whole milliseconds: a file written within the current millisecond has a fractional time after `now`.
+    if (seen.get(entry.name) === mark && now - Math.floor(info.mtimeMs) >= settings.settleMs) ready.push(entry.name);
   }
   seen.clear();
   for (const [name, mark] of current) seen.set(name, mark);
