@@ -35,9 +35,9 @@ afterAll(() => {
 const document = (id: string) => JSON.stringify({ uri: `urn:push:${run}:${id}`, version: "1", headlines: [{ value: `Pushed story ${id}` }] });
 const now = () => String(Math.floor(Date.now() / 1000));
 
-function push(body: string | Uint8Array, headers: Record<string, string> = {}, sign: { secret?: string; timestamp?: string } | null = {}): Request {
+function push(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}, sign: { secret?: string; timestamp?: string } | null = {}): Request {
   const timestamp = sign?.timestamp ?? now();
-  const signed = sign ? { "x-pressbox-timestamp": timestamp, "x-pressbox-signature": signPush(sign.secret ?? secret, timestamp, body) } : {};
+  const signed: Record<string, string> = sign ? { "x-pressbox-timestamp": timestamp, "x-pressbox-signature": signPush(sign.secret ?? secret, timestamp, body) } : {};
   return new Request("http://localhost/api/wire/push/x", { method: "POST", body, headers: { "content-type": "application/json", ...signed, ...headers } });
 }
 
