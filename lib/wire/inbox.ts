@@ -100,7 +100,9 @@ function logEvent(event: InboxEvent): void {
 }
 
 type Running = { timer: ReturnType<typeof setInterval>; watcher: FSWatcher | null; run?: Promise<void>; stopped: boolean };
-const inbox = globalThis as typeof globalThis & { pressboxInbox?: Running };
+// On globalThis, with its stop function: the production server's shutdown (scripts/server-shutdown.ts)
+// stops the watcher Next.js's copy of this module started, without loading a second copy.
+const inbox = globalThis as typeof globalThis & { pressboxInbox?: Running; pressboxStopWireInbox?: () => Promise<void> };
 
 // Starts the watcher when WIRE_INBOX_DIR is set; refuses (one log line, the server runs on) when the
 // folder or the acting user is unusable.
@@ -145,6 +147,7 @@ export async function startWireInbox(env: NodeJS.ProcessEnv = process.env): Prom
     state.watcher = null;
   }
   inbox.pressboxInbox = state;
+  inbox.pressboxStopWireInbox = stopWireInbox;
   console.log(`[wire-inbox] watching ${settings.dir} every ${settings.pollMs / 1000} s, importing as ${actor.name}`);
   runOnce();
   return true;
