@@ -20,8 +20,10 @@ const PARTIAL_SUFFIXES = [".part", ".partial", ".tmp", ".filepart", ".crdownload
 const MAX_NAME_BYTES = 200;
 const TOKEN_SEPARATOR = "~";
 
+// A name readdir gave is always plain on POSIX; checked again so no path can be built from anything
+// else. A backslash is an ordinary character here (path.basename decides, per platform).
 export function isPlainName(name: string): boolean {
-  return name.length > 0 && name === path.basename(name) && !name.includes("\0") && !name.includes("/") && !name.includes("\\") && name !== "." && name !== "..";
+  return name.length > 0 && name === path.basename(name) && !name.includes("\0") && !name.includes("/") && name !== "." && name !== "..";
 }
 
 // Dotfiles (and so editors' swap files and rsync's ".name.XXXX") and partial uploads wait.
