@@ -92,7 +92,12 @@ async function readLatencies(url: string, isDone: () => boolean, readers = 4, pa
   return times;
 }
 
-const filedNames = (dir: string) => ["done", "failed"].flatMap((folder) => readdirSync(path.join(dir, folder)).filter((name) => !name.endsWith(".reason.txt")).map((name) => path.join(dir, folder, name)));
+const filedNames = (dir: string) =>
+  ["done", "failed"].flatMap((folder) =>
+    readdirSync(path.join(dir, folder))
+      .filter((name) => !name.endsWith(".reason.txt"))
+      .map((name) => path.join(dir, folder, name)),
+  );
 
 export async function runWireBench(argv: string[], tools: WireBenchTools): Promise<void> {
   const items = option(argv, "--wire-items", 1000);

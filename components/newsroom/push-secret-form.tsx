@@ -34,7 +34,15 @@ export function PushSecretForm({ action, record, fingerprint, pushUrl }: Props) 
       <p id="push-secret-help">
         The agency posts each document to <code>{pushUrl}</code>, signed with this secret (see README, &ldquo;Connecting an agency&rdquo;).
       </p>
-      <p>{fingerprint ? <>Current secret: fingerprint <code>{fingerprint}</code>.</> : "No push secret yet: pushes from this agency are refused."}</p>
+      <p>
+        {fingerprint ? (
+          <>
+            Current secret: fingerprint <code>{fingerprint}</code>.
+          </>
+        ) : (
+          "No push secret yet: pushes from this agency are refused."
+        )}
+      </p>
       {shown && (
         <div role="status" className="form-status">
           <p>

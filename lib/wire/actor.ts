@@ -7,9 +7,7 @@ import type { Actor } from "../permissions";
 
 export async function findWireActor(email: string | null | undefined): Promise<Actor | string> {
   const wanted = email?.trim() || null;
-  const user = wanted
-    ? await db.user.findUnique({ where: { email: wanted.toLowerCase() } })
-    : await db.user.findFirst({ where: { role: "ADMIN", isDisabled: false }, orderBy: { createdAt: "asc" } });
+  const user = wanted ? await db.user.findUnique({ where: { email: wanted.toLowerCase() } }) : await db.user.findFirst({ where: { role: "ADMIN", isDisabled: false }, orderBy: { createdAt: "asc" } });
   if (!user) return wanted ? `no staff member has the email ${wanted}` : "there is no active admin to import as; set WIRE_IMPORT_AS (or pass --as <email>)";
   if (user.isDisabled) return `${user.email} is disabled`;
   return { id: user.id, role: user.role, name: user.name };

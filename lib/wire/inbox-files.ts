@@ -113,7 +113,8 @@ export async function readClaimed(dir: string, claimed: string, limit = MAX_WIRE
 // suffix), with `<name>.reason.txt` beside a failure. Returns the name it was filed under.
 export async function file(dir: string, claimed: string, folder: "done" | "failed", reason?: string): Promise<string> {
   const name = originalName(claimed);
-  const taken = async (candidate: string) => (await lstat(inboxPath(dir, folder, candidate)).catch(() => null)) !== null || (reason !== undefined && (await lstat(inboxPath(dir, folder, `${candidate}.reason.txt`)).catch(() => null)) !== null);
+  const taken = async (candidate: string) =>
+    (await lstat(inboxPath(dir, folder, candidate)).catch(() => null)) !== null || (reason !== undefined && (await lstat(inboxPath(dir, folder, `${candidate}.reason.txt`)).catch(() => null)) !== null);
   let target = name;
   if (await taken(target)) {
     const extension = path.extname(name).slice(0, 20);

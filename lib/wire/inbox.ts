@@ -84,7 +84,10 @@ async function importClaimed(settings: InboxSettings, claimed: string, actor: Ac
 // (one import at a time leaves the server's other work, readers first, room to run).
 export async function pollInbox(settings: InboxSettings, seen: Seen, actor: Actor, options: WireImportOptions = {}, now = Date.now()): Promise<InboxEvent[]> {
   const events: InboxEvent[] = [];
-  const work: [null | "processing", string][] = [...(await abandonedClaims(settings, now)).map((name) => ["processing", name] as ["processing", string]), ...(await readyFiles(settings, seen, now)).map((name) => [null, name] as [null, string])];
+  const work: [null | "processing", string][] = [
+    ...(await abandonedClaims(settings, now)).map((name) => ["processing", name] as ["processing", string]),
+    ...(await readyFiles(settings, seen, now)).map((name) => [null, name] as [null, string]),
+  ];
   for (const [from, name] of work) {
     const claimed = await claim(settings.dir, from, name);
     if (claimed) events.push(await importClaimed(settings, claimed, actor, options));

@@ -45,7 +45,8 @@ async function findPushAgency(key: string): Promise<{ id: string; name: string; 
 function checkTimestamp(value: string | null, now: number): string {
   if (!value) throw refuse("UNAUTHENTICATED", `The request is not signed. ${HOW_TO_SIGN}`);
   if (!/^\d{1,12}$/.test(value)) throw refuse("UNAUTHENTICATED", `${TIMESTAMP_HEADER} must be the time in whole seconds since 1970 (UTC).`);
-  if (Math.abs(now / 1000 - Number(value)) > MAX_CLOCK_SKEW_SECONDS) throw refuse("UNAUTHENTICATED", `${TIMESTAMP_HEADER} is more than ${MAX_CLOCK_SKEW_SECONDS / 60} minutes from the server's time: sign each request when it is sent.`);
+  if (Math.abs(now / 1000 - Number(value)) > MAX_CLOCK_SKEW_SECONDS)
+    throw refuse("UNAUTHENTICATED", `${TIMESTAMP_HEADER} is more than ${MAX_CLOCK_SKEW_SECONDS / 60} minutes from the server's time: sign each request when it is sent.`);
   return value;
 }
 

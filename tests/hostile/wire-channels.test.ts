@@ -103,7 +103,8 @@ async function dropAndWait(name: string, content: string | Buffer | (() => void)
 }
 
 const BOMB = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join("")}]><newsItem guid="urn:bomb" version="1"><contentSet><inlineXML><p>&lol9;</p></inlineXML></contentSet></newsItem>`;
-const externalEntity = (url: string) => `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "${url}">]><newsItem guid="urn:xxe" version="1"><itemMeta><pubStatus qcode="stat:usable"/></itemMeta><contentSet><inlineXML><p>&e;</p></inlineXML></contentSet></newsItem>`;
+const externalEntity = (url: string) =>
+  `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "${url}">]><newsItem guid="urn:xxe" version="1"><itemMeta><pubStatus qcode="stat:usable"/></itemMeta><contentSet><inlineXML><p>&e;</p></inlineXML></contentSet></newsItem>`;
 const DECLARATION_REFUSED = /DOCTYPE or ENTITY declaration/;
 
 describe("hostile wire documents through the push endpoint and the inbox folder", () => {
@@ -112,10 +113,14 @@ describe("hostile wire documents through the push endpoint and the inbox folder"
     ["an external entity reading file:///etc/passwd", externalEntity("file:///etc/passwd")],
     ["an external entity fetching http://", externalEntity("http://127.0.0.1:9/steal")],
   ])("%s is refused when pushed (422) and when dropped in the folder (failed/ with the reason)", async (_name, document) => {
-    await expectRefused(async () => {
-      const { status, json } = await push(document, "application/xml");
-      return { status, message: String(json.error) };
-    }, 422, DECLARATION_REFUSED);
+    await expectRefused(
+      async () => {
+        const { status, json } = await push(document, "application/xml");
+        return { status, message: String(json.error) };
+      },
+      422,
+      DECLARATION_REFUSED,
+    );
     await expectRefused(() => dropAndWait(`entity-${tally.cases}.xml`, document), 422, DECLARATION_REFUSED);
     expect(readFileSync("/etc/hostname", "utf8").length).toBeGreaterThan(0);
   });
@@ -175,7 +180,12 @@ describe("hostile wire documents through the push endpoint and the inbox folder"
       `<svg onload="alert('svg')"><circle/></svg><iframe src="javascript:alert('frame')"></iframe><style>body{background:url(javascript:alert('css'))}</style>`,
       `<p style="x" data-x="1" formaction="javascript:alert('form')">Second paragraph.</p>`,
     ].join("");
-    const document = JSON.stringify({ uri: "urn:hostile:script", version: "1", headlines: [{ value: "Markup <script>alert('headline')</script>" }], bodies: [{ role: "main", contenttype: "text/html", value: body }] });
+    const document = JSON.stringify({
+      uri: "urn:hostile:script",
+      version: "1",
+      headlines: [{ value: "Markup <script>alert('headline')</script>" }],
+      bodies: [{ role: "main", contenttype: "text/html", value: body }],
+    });
     const { status, json } = await push(document);
     expect(status).toBe(201);
     const article = await m.db.article.findUniqueOrThrow({ where: { id: String(json.articleId) }, select: { id: true, body: true, headline: true, createdById: true, status: true } });
@@ -198,7 +208,16 @@ describe("hostile wire documents through the push endpoint and the inbox folder"
     writeFileSync(path.join(outside, "target.json"), JSON.stringify({ uri: "urn:hostile:outside", version: "1", headlines: [{ value: "Outside" }] }));
     const parentBefore = readdirSync(inboxParent).sort();
     const document = (id: string) => JSON.stringify({ uri: `urn:hostile:name:${id}`, version: "1", headlines: [{ value: `Named ${id}` }] });
-    const names = ["a..%2F..%2Fetc%2Fpasswd.json", "a\\..\\..\\escape.json", "-rf --no-preserve-root.json", "line\nbreak.json", `${"long".repeat(60)}.json`, "rtl\u202Enosj.txt", "processing~trick.json", " leading-space.json"];
+    const names = [
+      "a..%2F..%2Fetc%2Fpasswd.json",
+      "a\\..\\..\\escape.json",
+      "-rf --no-preserve-root.json",
+      "line\nbreak.json",
+      `${"long".repeat(60)}.json`,
+      "rtl\u202Enosj.txt",
+      "processing~trick.json",
+      " leading-space.json",
+    ];
     for (const [index, name] of names.entries()) {
       tally.cases++;
       writeFileSync(path.join(inbox, name), document(String(index)));
