@@ -24,7 +24,7 @@ const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Heade
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
 
 const SEED = 20_260_707;
-// Runs per action or route (47 cases, so about 44 × RUNS hostile inputs), sized to the suite's
+// Runs per action or route (58 cases, so about 44 × RUNS hostile inputs), sized to the suite's
 // time budget; HOSTILE_INPUT_RUNS=500 makes a long soak.
 const RUNS = Number(process.env.HOSTILE_INPUT_RUNS ?? 30);
 const SECRET = "pressbox-hostile-inputs-secret-not-for-production";
