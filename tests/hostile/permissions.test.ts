@@ -241,7 +241,10 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     // An agency's push: its signature is the permission, no session grants it; unsigned is 401.
     route: "/api/wire/push/[agency]",
     call: {
-      path: "/api/wire/push/x",
+      // A known agency (an unknown one is 404 before any signature is looked at).
+      get path() {
+        return `/api/wire/push/${fixtures.agencyId}`;
+      },
       init: async (caller, variant) => {
         const body = JSON.stringify({ uri: `urn:permissions:${unique()}`, version: "1", headlines: [{ value: "Unsigned push" }] });
         return { method: "POST", body, headers: headersFor(caller, variant, { "content-type": "application/json" }) };
