@@ -162,7 +162,27 @@ function round(value: number, digits = 2): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
+// `npm run bench -- --wire-items N`: the wire import benchmark alone (bench/wire-import.ts).
+async function wireBench(argv: string[]): Promise<void> {
+  const { runWireBench } = await import("./wire-import");
+  await runWireBench(argv, {
+    root: ROOT,
+    out: path.join(ROOT, "bench", "out-wire"),
+    log: (line) => log(`wire: ${line}`),
+    freePort,
+    ensureBuild: async () => {
+      const { isBuildStale } = await import("../scripts/build-status");
+      if (isBuildStale(ROOT)) runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+    },
+    startServer: async (env, port) => {
+      mkdirSync(OUT, { recursive: true });
+      return startProcess("pressbox-wire", bin("tsx"), ["scripts/server.ts"], port, { env });
+    },
+  });
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const tool: LoadTool = loadTool();
   const startedAt = new Date();

@@ -1,6 +1,6 @@
 // Graceful shutdown of the production server on SIGTERM/SIGINT: stop accepting, close idle
 // keep-alive connections (and every connection once its response is sent), let requests under way
-// finish for up to SHUTDOWN_TIMEOUT_SECONDS, then stop the scheduler and disconnect the database.
+// finish for up to SHUTDOWN_TIMEOUT_SECONDS, then stop the scheduler and the wire inbox watcher and disconnect the database.
 // A save the database committed is answered before the process exits; one cut by the deadline is
 // logged, so the operator knows the timeout was too short.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
@@ -56,6 +56,7 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
 export async function releaseServerResources(): Promise<void> {
   const { stopScheduler } = await import("../lib/scheduler");
   await stopScheduler();
-  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> } };
+  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> }; pressboxStopWireInbox?: () => Promise<void> };
+  await shared.pressboxStopWireInbox?.();
   await shared.pressboxDb?.$disconnect();
 }

@@ -4,9 +4,8 @@
 // file was refused (its reason on stderr, or in its JSON line), 2 on a usage error.
 import "server-only";
 import { readFile, stat } from "node:fs/promises";
-import { db } from "../db";
 import { AppError, isAppError } from "../errors";
-import type { Actor } from "../permissions";
+import { findWireActor } from "./actor";
 import { MAX_WIRE_DOCUMENT_BYTES } from "./detect";
 import { importWireItem, type WireImportOptions, type WireImportResult } from "./import";
 
@@ -28,13 +27,6 @@ export function parseCliArgs(argv: string[]): Args | string {
     else args.files.push(arg);
   }
   return args.files.length ? args : `no files given. ${USAGE}`;
-}
-
-async function findActor(email: string | null): Promise<Actor | string> {
-  const user = email ? await db.user.findUnique({ where: { email: email.toLowerCase() } }) : await db.user.findFirst({ where: { role: "ADMIN", isDisabled: false }, orderBy: { createdAt: "asc" } });
-  if (!user) return email ? `no staff member has the email ${email}` : "there is no active admin to import as; pass --as <email>";
-  if (user.isDisabled) return `${user.email} is disabled`;
-  return { id: user.id, role: user.role, name: user.name };
 }
 
 function describe(file: string, result: WireImportResult): string {
@@ -79,7 +71,7 @@ export async function runWireImport(argv: string[], io: CliIo, options: WireImpo
     io.err(args);
     return 2;
   }
-  const actor = await findActor(args.as ?? process.env.WIRE_IMPORT_AS ?? null);
+  const actor = await findWireActor(args.as ?? process.env.WIRE_IMPORT_AS ?? null);
   if (typeof actor === "string") {
     io.err(actor);
     return 2;

@@ -24,7 +24,7 @@ const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Heade
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
 
 const SEED = 20_260_707;
-// Runs per action or route (44 cases, so about 44 × RUNS hostile inputs), sized to the suite's
+// Runs per action or route (58 cases, so about 44 × RUNS hostile inputs), sized to the suite's
 // time budget; HOSTILE_INPUT_RUNS=500 makes a long soak.
 const RUNS = Number(process.env.HOSTILE_INPUT_RUNS ?? 30);
 const SECRET = "pressbox-hostile-inputs-secret-not-for-production";
@@ -177,6 +177,7 @@ async function loadModules() {
     createMedia: (await import("../../lib/media/commands")).createMedia,
     storage: await import("../../lib/media/file/storage"),
     signRefresh: (await import("../../lib/internal-refresh")).signRefresh,
+    signPush: (await import("../../lib/wire/push")).signPush,
     actions: {
       stories: await import("../../app/(newsroom)/newsroom/stories/actions"),
       bylines: await import("../../app/(newsroom)/newsroom/admin/bylines/actions"),
@@ -192,6 +193,7 @@ async function loadModules() {
       uploads: await import("../../app/api/media/uploads/route"),
       wireUploads: await import("../../app/api/wire/uploads/route"),
       refresh: await import("../../app/api/internal/refresh/route"),
+      wirePush: await import("../../app/api/wire/push/[agency]/route"),
       auth: await import("../../app/api/auth/[...nextauth]/route"),
       mediaFile: await import("../../app/media/[...key]/route"),
       sectionFeed: await import("../../app/(site)/[section]/feed.xml/route"),
@@ -861,6 +863,8 @@ function adminCases(): Case<FormInput>[] {
     }),
     formCase("wire/dismissWireUpdateAction", m.actions.wire.dismissWireUpdateAction, { wireItemId: reqId(() => t.wire.dismissPending), pendingVersion: version(() => 2) }),
     formCase("wire/unpublishCanceledAction", m.actions.wire.unpublishCanceledAction, { wireItemId: reqId(() => t.wire.canceled), expectedVersion: version(() => t.wire.canceledVersion) }),
+    formCase("credits/generatePushSecretAction", credits.generatePushSecretAction, { id: reqId(() => t.agency.id), version: version(() => t.agency.version) }),
+    formCase("credits/revokePushSecretAction", credits.revokePushSecretAction, { id: reqId(() => t.agency.id), version: version(() => t.agency.version) }),
     formCase("credits/createPhotographerAction", credits.createPhotographerAction, { name: reqText(120, () => `Hostile Photographer ${unique()}`), agencyId: optId() }),
     formCase("credits/updatePhotographerAction", credits.updatePhotographerAction, {
       name: reqText(120, () => `Hostile Photographer ${unique()}`),
@@ -1072,6 +1076,61 @@ function refreshRequest(input: RefreshInput): Request {
   return new Request(`${ORIGIN}/api/internal/refresh`, { method: "POST", body, headers: signature ? { "x-pressbox-signature": signature } : {} });
 }
 
+// A wire push (lib/wire/push.ts): a valid document with a broken signature, to an unknown agency or
+// with a content type that is no wire document; or a correctly signed body that is no valid
+// document (malformed, an entity bomb, an external entity, over the size limit, a NUL).
+type PushInput = { agency: string | null; signature: "none" | "garbage" | "other-secret" | "other-body" | "stale" | "valid"; contentType: string; body: unknown };
+const validPush = () => new Lazy("a valid ninjs item", () => JSON.stringify({ uri: `urn:hostile:push:${unique()}`, version: "1", headlines: [{ value: "A pushed story" }] }));
+const brokenPushBodies = fc.oneof(
+  fc.constantFrom("", "   ", "{", "[1,2", "[]", "{}", '{"uri": 1}', '{"uri":"urn:x","version":"x","headlines":[{"value":"h"}]}', "<newsItem>", "<html><body><p>x</p></body></html>", "text\u0000nul"),
+  fc.constant('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]><newsItem>&lol3;</newsItem>'),
+  fc.constant('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><newsItem guid="g" version="1">&e;</newsItem>'),
+  fc.constant('<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]><newsItem guid="g" version="1">&e;</newsItem>'),
+  fc.constant(new Lazy("nested 5,000 deep", () => `${"[".repeat(5_000)}${"]".repeat(5_000)}`)),
+  fc.constant(new Lazy("6 MB body", () => " ".repeat(6 * 1024 * 1024))),
+);
+const pushInputs = (): fc.Arbitrary<PushInput> =>
+  fc.oneof(
+    fc.record({
+      agency: fc.constant(null),
+      signature: fc.constantFrom("none", "garbage", "other-secret", "other-body", "stale") as fc.Arbitrary<PushInput["signature"]>,
+      contentType: fc.constant("application/json"),
+      body: fc.constant(null).map(validPush),
+    }),
+    fc.record({ agency: fc.constant(null), signature: fc.constant("valid" as const), contentType: fc.constantFrom("application/json", "application/xml", "text/plain"), body: brokenPushBodies }),
+    fc.record({
+      agency: fc.constant(null),
+      signature: fc.constant("valid" as const),
+      contentType: fc.constantFrom("", "text/html", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "image/jpeg", "application/jsonx"),
+      body: fc.constant(null).map(validPush),
+    }),
+    // Agency slugs are lower-case words joined by hyphens: none of these can name one.
+    fc.record({
+      agency: hostileSegment.filter((segment) => !/^[a-z0-9-]*$/.test(segment)),
+      signature: fc.constant("valid" as const),
+      contentType: fc.constant("application/json"),
+      body: fc.constant(null).map(validPush),
+    }),
+  );
+
+async function pushRequest(input: PushInput): Promise<[Request, { params: Promise<{ agency: string }> }]> {
+  const body = materialize(input.body) as string;
+  const secret = (await m.db.agency.findUniqueOrThrow({ where: { id: t.agency.id }, select: { pushSecret: true } })).pushSecret ?? "no-secret";
+  const now = Math.floor(Date.now() / 1000);
+  const timestamp = String(input.signature === "stale" ? now - 3600 : now);
+  const signatures = {
+    none: null,
+    garbage: "sha256=zz",
+    "other-secret": m.signPush("another-secret", timestamp, body),
+    "other-body": m.signPush(secret, timestamp, `${body} `),
+    stale: m.signPush(secret, timestamp, body),
+    valid: m.signPush(secret, timestamp, body),
+  };
+  const signature = signatures[input.signature];
+  const headers: Record<string, string> = { "x-pressbox-timestamp": timestamp, ...(input.contentType ? { "content-type": input.contentType } : {}), ...(signature ? { "x-pressbox-signature": signature } : {}) };
+  return [new Request(`${ORIGIN}/api/wire/push/x`, { method: "POST", body, headers }), { params: Promise.resolve({ agency: input.agency ?? t.agency.id }) }];
+}
+
 type AuthInput = { method: "GET" | "POST"; action: readonly string[]; csrf: "none" | "wrong" | "valid"; contentType: string | null; body: unknown };
 let csrf: { cookie: string; token: string };
 const credentialBodies = fc.oneof(
@@ -1184,6 +1243,18 @@ function routeCases(): Case<never>[] {
       call: async (input: RefreshInput) => outcomeOf(await r.refresh.POST(refreshRequest(input))),
       valid: async () => outcomeOf(await r.refresh.POST(refreshRequest({ signature: "valid", body: JSON.stringify({ articleIds: [ids.published] }) }))),
     } as Case<RefreshInput>,
+    {
+      name: "POST /api/wire/push/[agency]",
+      expect: "refuse",
+      inputs: pushInputs,
+      call: async (input: PushInput) => outcomeOf(await r.wirePush.POST(...(await pushRequest(input)))),
+      valid: async () => {
+        // An unbroken "Turn off pushes" before this removed the agency's secret: an admin makes a new one.
+        const agency = await m.db.agency.findUniqueOrThrow({ where: { id: t.agency.id }, select: { pushSecret: true } });
+        if (!agency.pushSecret) await m.db.agency.update({ where: { id: t.agency.id }, data: { pushSecret: `pbx_hostile_${unique()}` } });
+        return outcomeOf(await r.wirePush.POST(...(await pushRequest({ agency: null, signature: "valid", contentType: "application/json", body: validPush() }))));
+      },
+    } as Case<PushInput>,
     {
       name: "GET|POST /api/auth/[...nextauth]",
       expect: "refuse",
@@ -1322,6 +1393,9 @@ beforeAll(async () => {
   validAdmin = user;
   ids = await createTargets();
   t = await readTargets();
+  // The agency the wire push case signs for has a push secret (set here, not by the case: a
+  // refused push may change nothing).
+  await m.db.agency.update({ where: { id: t.agency.id }, data: { pushSecret: "pbx_hostile_inputs_secret" } });
   const photo = await m.db.media.findFirstOrThrow({ where: { id: { not: ids.media } }, include: { renditions: { take: 1 } } });
   const sections = await m.db.section.findMany({ select: { slug: true } });
   const authors = await m.db.bylineProfile.findMany({ select: { slug: true } });

@@ -274,6 +274,22 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     outcome: (response) => String(response.status),
   },
   {
+    // An agency's push: its signature is the permission, no session grants it; unsigned is 401.
+    route: "/api/wire/push/[agency]",
+    call: {
+      // A known agency (an unknown one is 404 before any signature is looked at).
+      get path() {
+        return `/api/wire/push/${fixtures.agencyId}`;
+      },
+      init: async (caller, variant) => {
+        const body = JSON.stringify({ uri: `urn:permissions:${unique()}`, version: "1", headlines: [{ value: "Unsigned push" }] });
+        return { method: "POST", body, headers: headersFor(caller, variant, { "content-type": "application/json" }) };
+      },
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "401"),
+    outcome: (response) => String(response.status),
+  },
+  {
     // Signing in is open to everyone, but not from another site.
     route: "/api/auth/[...nextauth]",
     call: {
@@ -485,6 +501,8 @@ function actionCases(): ActionCase[] {
       shortCredit: "AG",
       creditFormat: "{photographer}/{agency}",
     })),
+    formCase("credits/generatePushSecretAction", "agency.manage", async () => ({ id: fixtures.agencyId, version: await versionOf(m.db.agency, fixtures.agencyId) })),
+    formCase("credits/revokePushSecretAction", "agency.manage", async () => ({ id: fixtures.agencyId, version: await versionOf(m.db.agency, fixtures.agencyId) })),
     formCase("credits/createPhotographerAction", "photographer.manage", async () => ({ name: `Photographer ${unique()}` })),
     formCase("credits/updatePhotographerAction", "photographer.manage", async () => {
       const p = await m.db.photographer.findFirstOrThrow({ orderBy: { name: "asc" } });

@@ -3,6 +3,7 @@
 import type { FormState } from "@/components/newsroom/action-form";
 import { createAgency, updateAgency } from "@/lib/agencies/commands";
 import { updateAgencyWireRules } from "@/lib/agencies/wire-rules";
+import { generatePushSecret, revokePushSecret } from "@/lib/agencies/push-secret";
 import { createPhotographer, updatePhotographer } from "@/lib/photographers/commands";
 import { runFormCommand } from "@/lib/server-action";
 
@@ -12,6 +13,15 @@ export async function createAgencyAction(_state: FormState, form: FormData) {
 
 export async function updateAgencyAction(_state: FormState, form: FormData) {
   return runFormCommand(updateAgency, form);
+}
+
+// Answers with the new secret: the only time it leaves the server.
+export async function generatePushSecretAction(_state: FormState, form: FormData) {
+  return runFormCommand(generatePushSecret, form);
+}
+
+export async function revokePushSecretAction(_state: FormState, form: FormData) {
+  return runFormCommand(revokePushSecret, form);
 }
 
 export async function createPhotographerAction(_state: FormState, form: FormData) {

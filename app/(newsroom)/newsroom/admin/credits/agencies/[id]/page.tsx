@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { AgencyFields } from "@/components/newsroom/agency-fields";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
+import { PushSecretForm } from "@/components/newsroom/push-secret-form";
 import { getAgency } from "@/lib/agencies/queries";
 import { requireScreen } from "@/lib/auth/screen";
-import { updateAgencyAction, updateAgencyWireRulesAction } from "../../actions";
+import { slugify } from "@/lib/articles/schema";
+import { absoluteUrl } from "@/lib/site-config";
+import { generatePushSecretAction, revokePushSecretAction, updateAgencyAction, updateAgencyWireRulesAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Agency" };
 
@@ -55,6 +58,25 @@ export default async function AgencyPage({ params }: Props) {
               <span className="hint">Off: the Wire screen and the story editor ask an editor to unpublish it.</span>
             </label>
           </ActionForm>
+        </section>
+        <section className="admin-section" aria-labelledby="agency-push-heading">
+          <h2 id="agency-push-heading">Wire push</h2>
+          <PushSecretForm
+            action={generatePushSecretAction}
+            record={{ id: agency.id, version: agency.version }}
+            fingerprint={agency.pushSecretFingerprint}
+            pushUrl={absoluteUrl(`/api/wire/push/${slugify(agency.name) || agency.id}`)}
+          />
+          {agency.pushSecretFingerprint && (
+            <ActionForm
+              action={revokePushSecretAction}
+              record={{ id: agency.id, version: agency.version }}
+              submitLabel="Turn off pushes"
+              successMessage="Pushes from this agency are refused from now on."
+              confirmMessage="Remove the push secret? Pushes from this agency are refused until a new one is generated."
+              isDanger
+            />
+          )}
         </section>
         <section className="admin-section" aria-labelledby="agency-photographers-heading">
           <h2 id="agency-photographers-heading">Photographers ({agency.photographers.length})</h2>
