@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   process.env.MEDIA_DIR = mediaDir;
   const secret = randomBytes(32).toString("hex");
   process.env.NEXTAUTH_SECRET = secret;
-  const { deployMigrations } = await import("../scripts/db/deploy");
+  const { deployMigrations } = await import("../lib/migrations/deploy");
   await deployMigrations(databaseUrl);
   const { seedBenchDatabase } = await import("./seed");
   const seed = await seedBenchDatabase({ databaseUrl, mediaDir, stories: options.stories, log: (line) => log(`seed: ${line}`) });

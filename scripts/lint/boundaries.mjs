@@ -1,6 +1,7 @@
 // Pressbox's import boundaries as ESLint rules (eslint.config.mjs turns them on; STYLE.md, "Boundaries
 // are checked by a tool"):
 //   lib-imports-no-ui      lib/ never imports components/ or app/ (types included: data flows one way);
+//   lib-imports-no-scripts lib/ never imports scripts/ (the command-line tools call lib, not the reverse);
 //   components-no-data     components/ never imports lib/db nor, through any chain of value imports,
 //                          a server-only module (one that says `import "server-only"`) or a database,
 //                          file-system or request-header package;
@@ -206,6 +207,23 @@ export const rules = {
         if (target && (within(target, root, "components") || within(target, root, "app"))) {
           context.report({ node, messageId: "upward", data: { specifier, target: path.relative(root, target) } });
         }
+      });
+    },
+  },
+  "lib-imports-no-scripts": {
+    meta: {
+      type: "problem",
+      docs: { description: "lib/ never imports scripts/" },
+      schema: [],
+      messages: { upward: 'lib/ must not import "{{specifier}}" ({{target}}): scripts may import lib, not the reverse; move what both need into lib/.' },
+    },
+    create(context) {
+      const root = context.cwd;
+      const file = context.filename;
+      if (!within(file, root, "lib")) return {};
+      return importVisitors((node, specifier) => {
+        const target = resolveImport(specifier, file, root).file;
+        if (target && within(target, root, "scripts")) context.report({ node, messageId: "upward", data: { specifier, target: path.relative(root, target) } });
       });
     },
   },
