@@ -3,6 +3,7 @@ import { useState } from "react";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import type { PickerStory } from "@/lib/articles/editor-queries";
 import { useRecords } from "../editor-records";
+import { NodeActions } from "./node-actions";
 
 // An inline teaser for another story: picked by searching headlines, always showing the
 // linked story's current headline, with an optional label ("'INSANE':").
@@ -53,11 +54,7 @@ export function RelatedStoryView({ node, updateAttributes, deleteNode }: ReactNo
               ))}
             </ul>
           )}
-          <div className="node-actions">
-            <button type="button" onClick={deleteNode}>
-              Remove
-            </button>
-          </div>
+          <NodeActions onRemove={deleteNode} />
         </>
       )}
     </NodeViewWrapper>
