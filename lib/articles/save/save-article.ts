@@ -15,7 +15,7 @@ import { parseSaveArticleInput, slugify, type ArticleInput } from "../schema";
 import { assertSlugFree, checkReferences } from "./check-references";
 import { syncCaptions, syncQuotes, syncRelatedLinks, syncSidebars } from "./record-sync";
 import { isSameSnapshot, keepRevision } from "../history/revisions";
-import { readSnapshot } from "../history/snapshot";
+import { readSnapshot, storyColumns } from "../history/snapshot";
 import { writtenStory } from "./written-story";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
 import { indexArticle } from "../../search/index-article";
@@ -116,12 +116,7 @@ export async function writeArticle(
   const saved = await tx.article.update({
     where: { id: articleId },
     data: {
-      kicker: article.kicker,
-      headline: article.headline,
-      standfirst: article.standfirst,
-      slug: article.slug,
-      sectionId: article.sectionId,
-      agencyLine: article.agencyLine,
+      ...storyColumns(article),
       heroMediaId: article.hero?.mediaId ?? null,
       heroCaptionId: nextHeroCaptionId,
       body: body.doc as Prisma.InputJsonValue,
