@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Fragment, startTransition, useActionState, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { useFieldErrorLinks } from "./use-field-error-links";
+import { namedControl, useFieldErrorLinks } from "./use-field-error-links";
 
 export type FormState = ActionResult<unknown> | null;
 export type FormAction = (state: FormState, form: FormData) => Promise<ActionResult<unknown>>;
@@ -49,9 +49,10 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage =
   const generation = resets.generation;
   const formRef = useRef<HTMLFormElement>(null);
   const formId = useId();
-  const messageId = useCallback((name: string) => `${formId}-${name}-problem`, [formId]);
-  const fieldErrors = state && !state.ok ? fieldErrorsOf(state) : {};
-  useFieldErrorLinks(formRef, isPending ? {} : fieldErrors, messageId);
+  const messageId = (name: string) => `${formId}-${name}-problem`;
+  const fieldErrors = state && !state.ok && !isPending ? fieldErrorsOf(state) : {};
+  const findControl = useCallback((name: string) => namedControl(formRef, name), []);
+  useFieldErrorLinks(Object.fromEntries(Object.keys(fieldErrors).map((name) => [name, messageId(name)])), findControl);
 
   useEffect(() => {
     if (!state?.ok) return;
@@ -88,7 +89,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage =
         )}
       </div>
       {/* What each marked field hears; the alert above already shows it all. */}
-      {!isPending && Object.keys(fieldErrors).length > 0 && (
+      {Object.keys(fieldErrors).length > 0 && (
         <ul className="visually-hidden">
           {Object.entries(fieldErrors).map(([name, message]) => (
             <li key={name} id={messageId(name)}>

@@ -1,17 +1,16 @@
 // @vitest-environment happy-dom
 // A refused send marks the fields it names (aria-invalid, aria-describedby to the field's own
 // message) and leaves the rest alone; the next send puts every field back as it was.
-import { act, useRef } from "react";
+import { act, useCallback, useRef } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { useFieldErrorLinks } from "./use-field-error-links";
+import { namedControl, useFieldErrorLinks } from "./use-field-error-links";
 import { fieldErrorsOf } from "@/lib/field-errors";
-
-const messageId = (name: string) => `problem-${name}`;
 
 function Form({ errors }: { errors: Record<string, string> }) {
   const ref = useRef<HTMLFormElement>(null);
-  useFieldErrorLinks(ref, errors, messageId);
+  const find = useCallback((name: string) => namedControl(ref, name), []);
+  useFieldErrorLinks(Object.fromEntries(Object.keys(errors).map((name) => [name, `problem-${name}`])), find);
   return (
     <form ref={ref}>
       <input type="hidden" name="version" defaultValue="3" />

@@ -1,25 +1,25 @@
 import { useEffect, type RefObject } from "react";
 
-// Ties each field a refused send names to its message: the control (found by its name in the
-// form, whatever component rendered it) gets aria-invalid and aria-describedby pointing at the
-// message's element; both are put back as they were on the next send. Done on the form's own
-// controls so that every form bound to an action gets it, without each field opting in.
-// A name that matches no control (a hidden version field) stays in the form's alert only.
-export function useFieldErrorLinks(formRef: RefObject<HTMLFormElement | null>, errors: Record<string, string>, messageId: (name: string) => string): void {
-  const key = Object.keys(errors).join("\n");
+// Ties each field a refusal names to the message about it: the control gets aria-invalid and
+// aria-describedby pointing at the message's element; both are put back as they were when the
+// refusal goes (the next send, a new notice). Done on the page's own controls, found by `find`,
+// so that every form gets it without each field opting in.
+// `messageIds`: field name → id of the element holding its message. A field `find` does not
+// turn up (a hidden version field) is left to the refusal's alert.
+export function useFieldErrorLinks(messageIds: Record<string, string>, find: (name: string) => HTMLElement | null): void {
+  const key = JSON.stringify(messageIds);
   useEffect(() => {
-    const form = formRef.current;
-    if (!form || !key) return;
-    const undo = key.split("\n").flatMap((name) => {
-      const control = controlOf(form, name);
-      return control ? [markInvalid(control, messageId(name))] : [];
+    const undo = Object.entries(JSON.parse(key) as Record<string, string>).flatMap(([name, messageId]) => {
+      const control = find(name);
+      return control ? [markInvalid(control, messageId)] : [];
     });
     return () => undo.forEach((restore) => restore());
-  }, [formRef, key, messageId]);
+  }, [key, find]);
 }
 
-function controlOf(form: HTMLFormElement, name: string): HTMLElement | null {
-  const found = form.elements.namedItem(name);
+// The control named `name` in a form (the first of a radio group), unless it is hidden.
+export function namedControl(form: RefObject<HTMLFormElement | null>, name: string): HTMLElement | null {
+  const found = form.current?.elements.namedItem(name);
   const control = found && "length" in found && !(found instanceof HTMLSelectElement) ? (found as RadioNodeList)[0] : found;
   return control instanceof HTMLElement && control.getAttribute("type") !== "hidden" ? control : null;
 }
