@@ -69,7 +69,12 @@ export default tseslint.config(
   },
   {
     plugins: { boundaries },
-    rules: { "boundaries/lib-imports-no-ui": "error", "boundaries/components-no-data": "error", "boundaries/client-no-server": "error" },
+    rules: {
+      "boundaries/lib-imports-no-ui": "error",
+      "boundaries/lib-imports-no-scripts": "error",
+      "boundaries/components-no-data": "error",
+      "boundaries/client-no-server": "error",
+    },
   },
   { files: AS_UNKNOWN_AS_SEAMS, rules: { "no-restricted-syntax": "off" } },
 );

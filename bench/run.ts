@@ -6,13 +6,14 @@
 // publish-to-visible through the editor's own server action, and memory after warm-up and after a
 // soak. Writes bench/results.json (one entry per story count) and bench/results.md, and puts the
 // table in README.md. Nothing here asserts: the numbers are reported against the targets.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { loadTool, median, percentile, runLoad, type LoadResult, type LoadTool } from "./load";
 import { renderReport, updateReadme, type BenchRun } from "./report";
+import { findFreePort, killGroupOnExit, spawnGroup, stopGroup, waitUntilAnswering } from "../scripts/process-group";
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench", "out");
@@ -54,64 +55,23 @@ function runOrThrow(command: string, args: string[], options: { cwd?: string; en
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${result.status ?? result.signal})`);
 }
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
 async function startProcess(name: string, command: string, args: string[], port: number, options: { cwd?: string; env?: NodeJS.ProcessEnv; ready?: string } = {}): Promise<Server> {
   const logFile = path.join(OUT, `${name}.log`);
-  const { openSync, closeSync } = await import("node:fs");
   const fd = openSync(logFile, "w");
-  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, detached: true, stdio: ["ignore", fd, fd] });
+  const child = spawnGroup(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
+  killGroupOnExit(child);
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* gone */
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
-  };
-  process.once("exit", () => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      /* gone */
-    }
-  });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): see ${logFile}`);
-    try {
-      await fetch(`${url}${options.ready ?? "/"}`, { signal: AbortSignal.timeout(5000) });
-      return { url, child, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+  const stop = () => stopGroup(child, 5000);
+  try {
+    await waitUntilAnswering(`${url}${options.ready ?? "/"}`, child, { name, logFile, timeoutMs: 90_000 });
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`${name} did not answer within 90 s: see ${logFile}`);
+  return { url, child, stop };
 }
 
 type Stats = { queries: number; memory: { rss: number }; pageCache: { entries: number; hits: number; misses: number } };
@@ -169,7 +129,7 @@ async function wireBench(argv: string[]): Promise<void> {
     root: ROOT,
     out: path.join(ROOT, "bench", "out-wire"),
     log: (line) => log(`wire: ${line}`),
-    freePort,
+    freePort: findFreePort,
     ensureBuild: async () => {
       const { isBuildStale } = await import("../scripts/build-status");
       if (isBuildStale(ROOT)) runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
@@ -200,7 +160,7 @@ async function main(): Promise<void> {
   process.env.MEDIA_DIR = mediaDir;
   const secret = randomBytes(32).toString("hex");
   process.env.NEXTAUTH_SECRET = secret;
-  const { deployMigrations } = await import("../scripts/db/deploy");
+  const { deployMigrations } = await import("../lib/migrations/deploy");
   await deployMigrations(databaseUrl);
   const { seedBenchDatabase } = await import("./seed");
   const seed = await seedBenchDatabase({ databaseUrl, mediaDir, stories: options.stories, log: (line) => log(`seed: ${line}`) });
@@ -212,7 +172,7 @@ async function main(): Promise<void> {
     log("building the production app (next build)…");
     runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
   }
-  const port = await freePort();
+  const port = await findFreePort();
   const serverEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -261,13 +221,13 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
   const bytes = Buffer.byteLength(second.text);
 
   // Controls serving the same bytes.
-  const plainPort = await freePort();
+  const plainPort = await findFreePort();
   const plain = await startProcess("plain-node", process.execPath, [path.join(ROOT, "bench", "plain-server.mjs"), path.join(OUT, "control-page.html"), String(plainPort)], plainPort);
   log("building the bare Next.js control…");
   const controlDir = path.join(ROOT, "bench", "next-control");
   rmSync(path.join(controlDir, ".next"), { recursive: true, force: true });
   runOrThrow(bin("next"), ["build"], { cwd: controlDir, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-  const nextPort = await freePort();
+  const nextPort = await findFreePort();
   const bare = await startProcess("bare-next", bin("next"), ["start", "-p", String(nextPort), "-H", "127.0.0.1"], nextPort, {
     cwd: controlDir,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

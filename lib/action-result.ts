@@ -10,7 +10,7 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   if (isAppError(error)) return { ok: false, status: error.status, code: error.code, message: error.message, details: error.details };
   if (error instanceof ZodError) {
     const problems = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`);
-    return { ok: false, status: 422, code: "INVALID", message: `Please fix: ${problems.slice(0, 8).join("; ")}`, details: { problems } };
+    return { ok: false, status: 422, code: "INVALID", message: `Please fix: ${problems.slice(0, 8).join("; ")}`, details: { problems, fields: fieldProblems(error) } };
   }
   const unavailable = databaseUnavailable(error);
   if (unavailable) {
@@ -19,6 +19,16 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   }
   console.error("[pressbox] unexpected error", error);
   return { ok: false, status: 500, code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." };
+}
+
+// The first problem with each named input (a form field's name), so a screen can mark the field.
+function fieldProblems(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const [name] = issue.path;
+    if (typeof name === "string" && !Object.hasOwn(fields, name)) fields[name] = issue.message;
+  }
+  return fields;
 }
 
 // For server actions: never throws, so the client always gets a result it can show.

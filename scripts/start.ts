@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "../lib/database-url";
-import { deployMigrations } from "./db/deploy";
+import { deployMigrations } from "../lib/migrations/deploy";
 import { isBuildStale } from "./build-status";
 
 const isDev = process.argv.includes("--dev");

@@ -6,9 +6,10 @@
 // itself would give every such project one single worker, so their times would add up. Each line of
 // output is prefixed with its stream's name; the exit code is non-zero when any step fails.
 // One project alone: `npx vitest run --project <name>` (see README "Tests").
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { signalGroup, spawnGroup } from "./process-group";
 
 type Step = { name: string; command: string; args: string[] };
 
@@ -29,19 +30,13 @@ const SUITES: Step[] = [
 const running = new Set<ChildProcess>();
 
 function stopAll(signal: NodeJS.Signals): void {
-  for (const child of running) {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // Already gone.
-    }
-  }
+  for (const child of running) signalGroup(child, signal);
 }
 
 // Runs one step in its own process group, its output prefixed; resolves with its exit code.
 function run(step: Step): Promise<number> {
   const started = Date.now();
-  const child = spawn(step.command, step.args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) } });
+  const child = spawnGroup(step.command, step.args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) } });
   running.add(child);
   const prefix = `[${step.name}] `;
   for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on("line", (line) => process.stdout.write(prefix + line + "\n"));

@@ -8,7 +8,7 @@ import { databaseProvider } from "../../lib/database-url";
 import { toSlug } from "../../lib/slug";
 import { DEMO_ACCOUNTS, ensureAccounts } from "../../lib/users/bootstrap";
 import { seedDemoNewsroom } from "../../prisma/seed";
-import { deployMigrations } from "../../scripts/db/deploy";
+import { deployMigrations } from "../../lib/migrations/deploy";
 import { createDemoPhoto, createDemoRegistry, mapLimited } from "../../tests/fixtures/demo-factories";
 import { DEMO_PHOTOGRAPHERS, DEMO_SECTIONS, type PhotoSpec } from "../../tests/fixtures/demo-newsroom";
 import type { Palette } from "../../tests/fixtures/images";

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Fragment, startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { Fragment, startTransition, useActionState, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { namedControl, useFieldErrorLinks } from "./use-field-error-links";
 
 export type FormState = ActionResult<unknown> | null;
 export type FormAction = (state: FormState, form: FormData) => Promise<ActionResult<unknown>>;
@@ -31,7 +33,9 @@ function hrefOf(data: unknown): string | null {
 }
 
 // A form bound to a server action: shows the action's message (a 403 or a 409 reads as a
-// sentence), keeps what was typed when it fails, and refreshes the page's data when it works.
+// sentence) in an alert, keeps what was typed when it fails, and refreshes the page's data when
+// it works. A problem with one field (a zod refusal's, or an error naming `details.field`) also
+// marks that field: aria-invalid, and aria-describedby pointing at its own message.
 export function ActionForm({ action, submitLabel, pendingLabel, successMessage = "Saved.", confirmMessage, resetOnSuccess, followHref, isDanger, record, className, children }: Props) {
   const router = useRouter();
   // The server action itself goes to useActionState (not a wrapper around it), so the form keeps
@@ -43,6 +47,12 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage =
   const [resets, setResets] = useState<{ seen: FormState; generation: number }>({ seen: null, generation: 0 });
   if (resetOnSuccess && state?.ok && resets.seen !== state) setResets({ seen: state, generation: resets.generation + 1 });
   const generation = resets.generation;
+  const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
+  const messageId = (name: string) => `${formId}-${name}-problem`;
+  const fieldErrors = state && !state.ok && !isPending ? fieldErrorsOf(state) : {};
+  const findControl = useCallback((name: string) => namedControl(formRef, name), []);
+  useFieldErrorLinks(Object.fromEntries(Object.keys(fieldErrors).map((name) => [name, messageId(name)])), findControl);
 
   useEffect(() => {
     if (!state?.ok) return;
@@ -60,7 +70,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage =
   }
 
   return (
-    <form action={dispatch} onSubmit={handleSubmit} className={className ?? "admin-form"}>
+    <form ref={formRef} action={dispatch} onSubmit={handleSubmit} className={className ?? "admin-form"}>
       {record && (
         <>
           <input type="hidden" name="id" value={record.id} />
@@ -78,6 +88,16 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage =
           </p>
         )}
       </div>
+      {/* What each marked field hears; the alert above already shows it all. */}
+      {Object.keys(fieldErrors).length > 0 && (
+        <ul className="visually-hidden">
+          {Object.entries(fieldErrors).map(([name, message]) => (
+            <li key={name} id={messageId(name)}>
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

@@ -30,3 +30,16 @@ describe("the admin table", () => {
     expect(html).toContain('<tr class="is-disabled"><td>Ben</td><td class="numeric">12</td></tr>');
   });
 });
+
+describe("the admin table's empty state and unlabelled columns", () => {
+  it("says what to do instead of drawing an empty table", () => {
+    const html = renderToStaticMarkup(createElement(AdminTable<Row>, { rows: [], columns, rowKey: (row) => row.id, labelledBy: "people-heading", empty: "Nobody yet: add someone." }));
+    expect(html).toBe('<p class="muted">Nobody yet: add someone.</p>');
+  });
+
+  it("names a column whose header is hidden for screen readers", () => {
+    const withAction: AdminColumn<Row>[] = [...columns, { header: "Restore", isHeaderHidden: true, cell: () => "restore" }];
+    const html = renderToStaticMarkup(createElement(AdminTable<Row>, { rows, columns: withAction, rowKey: (row) => row.id, labelledBy: "people-heading" }));
+    expect(html).toContain('<th scope="col"><span class="visually-hidden">Restore</span></th>');
+  });
+});

@@ -33,7 +33,6 @@ function recordCell(entry: AuditEntryRow, names: AuditNames, gone: readonly stri
 }
 
 export function AuditTable({ entries, names, gone, changes, labelledBy = "audit-heading" }: Props) {
-  if (!entries.length) return <p className="muted">Nothing matches these filters.</p>;
   const columns: AdminColumn<AuditEntryRow>[] = [
     { header: "When", cell: (entry) => formatDateTime(entry.createdAt.toISOString()) },
     { header: "Who", cell: who },
@@ -46,5 +45,5 @@ export function AuditTable({ entries, names, gone, changes, labelledBy = "audit-
     },
     { header: "IP", cell: (entry) => entry.ip ?? "" },
   ];
-  return <AdminTable rows={entries} columns={columns} rowKey={(entry) => entry.id} labelledBy={labelledBy} className="audit-table" />;
+  return <AdminTable rows={entries} columns={columns} rowKey={(entry) => entry.id} labelledBy={labelledBy} className="audit-table" empty="Nothing matches these filters." />;
 }

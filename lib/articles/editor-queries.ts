@@ -5,9 +5,8 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { searchInput } from "../text-input";
-import { formatCredit } from "../credits/format";
-import { mediaUrl, pickDefaultRendition } from "../media/file/urls";
-import { findPhotoProblems, rightsStateOf } from "../media/library/library-item";
+import { libraryItemInclude, photoSummary } from "../media/library/library-item";
+import type { Prisma } from "../generated/sqlite/client";
 import { isRecordId } from "../editor/record-id";
 import { collectReferences } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
@@ -45,42 +44,24 @@ const mediaSelect = {
   creditOverride: true,
   rightsExpireAt: true,
   storageKey: true,
-  photographer: { select: { name: true } },
-  agency: { select: { name: true, shortCredit: true, creditFormat: true, distributor: true } },
-  renditions: { select: { format: true, width: true, height: true, storageKey: true } },
+  ...libraryItemInclude,
 } as const;
 
-type MediaRow = {
-  id: string;
-  version: number;
-  originalName: string;
-  altText: string;
-  defaultCaption: string;
-  photographerId: string | null;
-  agencyId: string | null;
-  creditOverride: string | null;
-  rightsExpireAt: Date | null;
-  storageKey: string;
-  photographer: { name: string } | null;
-  agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null;
-  renditions: { format: string; width: number; height: number; storageKey: string }[];
-};
+type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
 
 function toPickerMedia(row: MediaRow): PickerMedia {
-  const credit = formatCredit(row);
-  const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
-  const problems = findPhotoProblems(row.altText, credit !== null, rightsStateOf(row.rightsExpireAt));
+  const { src, credit, problems } = photoSummary(row);
   return {
     id: row.id,
     version: row.version,
-    src: rendition ? mediaUrl(rendition.storageKey) : "",
+    src,
     originalName: row.originalName,
     altText: row.altText,
     defaultCaption: row.defaultCaption,
     photographerId: row.photographerId,
     agencyId: row.agencyId,
     creditOverride: row.creditOverride,
-    credit: credit?.full ?? null,
+    credit,
     problems,
     hasProblems: problems.length > 0,
   };

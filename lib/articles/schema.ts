@@ -4,20 +4,13 @@ import { z } from "zod";
 import { textInput } from "../text-input";
 import { RECORD_ID } from "../editor/record-id";
 import { SLUG_PATTERN } from "../slug";
-import { isNestedDeeperThan } from "../input-depth";
-import { BODY_LIMITS } from "../editor/validate";
+import { BodyInput } from "../editor/validate";
 
 const recordId = z.string().regex(RECORD_ID, "is not a valid id");
 const text = (max: number) => textInput().max(max, `must be at most ${max} characters`);
 
-// A body is checked for depth here, without recursion, before the validator (which recurses)
-// sees it. Two JSON levels per node, and room for marks and attributes: a body a little deeper
-// than the validator's limit still reaches it and gets its message naming where.
-const MAX_BODY_JSON_DEPTH = 2 * BODY_LIMITS.maxDepth + 16;
-const body = z
-  .unknown()
-  .refine((value) => !isNestedDeeperThan(value, MAX_BODY_JSON_DEPTH), { message: `is nested too deeply: lists and blocks may nest at most ${BODY_LIMITS.maxDepth} levels` })
-  .optional();
+// Bodies are checked by the editor's validator; here only for depth, as they arrive (BodyInput).
+const body = BodyInput.optional();
 
 const QuoteInput = z.object({
   id: recordId,

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { committedMigrations } from "../../scripts/db/pending-migrations";
+import { committedMigrations } from "../migrations/pending";
 import { databaseProvider, redactUrl } from "../database-url";
 import { compareWithManifest, extractArchive, verifyArchive } from "./archive";
 import { BackupError } from "./backup-error";

@@ -8,7 +8,6 @@ import { cacheTags } from "../cache/tags";
 import { db, type Tx } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { addRedirect, removeRedirectFrom } from "../redirects/commands";
-import { REDIRECTS_TAG } from "../redirects/queries";
 import { fillGaps, moveBylines } from "./merge";
 import { authorPath, checkLinks, profileData, resolveSlug } from "./references";
 import { CreateBylineInput, MergeBylinesInput, UpdateBylineInput } from "./schema";
@@ -37,7 +36,7 @@ export async function createBylineProfile(actor: Actor | null, input: unknown, c
       }),
     SLUG_TAKEN,
   );
-  invalidateTags([cacheTags.listings, REDIRECTS_TAG]);
+  invalidateTags([cacheTags.listings, cacheTags.redirects]);
   return created;
 }
 
@@ -59,7 +58,7 @@ export async function updateBylineProfile(actor: Actor | null, input: unknown, c
       }),
     SLUG_TAKEN,
   );
-  invalidateTags([cacheTags.byline(id), cacheTags.listings, REDIRECTS_TAG]);
+  invalidateTags([cacheTags.byline(id), cacheTags.listings, cacheTags.redirects]);
   return { slug };
 }
 
@@ -83,6 +82,6 @@ export async function mergeBylineProfiles(actor: Actor | null, input: unknown, c
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
-  invalidateTags([cacheTags.byline(data.sourceId), cacheTags.byline(data.targetId), cacheTags.listings, REDIRECTS_TAG, ...articleIds.map(cacheTags.article)]);
+  invalidateTags([cacheTags.byline(data.sourceId), cacheTags.byline(data.targetId), cacheTags.listings, cacheTags.redirects, ...articleIds.map(cacheTags.article)]);
   return { targetId: data.targetId, href: `/newsroom/admin/bylines/${data.targetId}` };
 }

@@ -2,7 +2,9 @@
 // Refuses (with every problem named) unknown nodes and marks, unknown or malformed attributes,
 // unsafe link targets, broken structure and oversized documents.
 import { Node as PmNode, type Schema } from "@tiptap/pm/model";
+import { z } from "zod";
 import { AppError } from "../errors";
+import { isNestedDeeperThan } from "../input-depth";
 import { getSidebarSchema, getStorySchema } from "./schema";
 import { blockOf } from "./blocks";
 import { isSafeHref } from "./safe-url";
@@ -12,6 +14,15 @@ import { walkBody, type BodyVisitor } from "./walk";
 import type { BodyDoc, BodyNode } from "./types";
 
 export const BODY_LIMITS = { maxBytes: 512 * 1024, maxNodes: 20_000, maxDepth: 24 } as const;
+
+// A body as it arrives in a request (a story's, a sidebar's): refused, without recursion, when it
+// nests far deeper than the walk below accepts, before anything recursive (JSON.stringify, this
+// walk, ProseMirror) sees it. Two JSON levels per node, and room for marks and attributes: a body
+// a little deeper than maxDepth still reaches the walk and gets its message naming where.
+const MAX_BODY_JSON_DEPTH = 2 * BODY_LIMITS.maxDepth + 16;
+export const BodyInput = z.unknown().refine((value) => !isNestedDeeperThan(value, MAX_BODY_JSON_DEPTH), {
+  message: `is nested too deeply: lists and blocks may nest at most ${BODY_LIMITS.maxDepth} levels`,
+});
 
 type BodyKind = "story" | "sidebar";
 

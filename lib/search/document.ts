@@ -2,7 +2,7 @@
 import { bodyToPlainText } from "../editor/references";
 import type { BodyDoc } from "../editor/types";
 
-type SearchSource = {
+export type SearchSource = {
   headline: string;
   standfirst: string;
   bodyText: string;

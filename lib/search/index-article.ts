@@ -1,11 +1,14 @@
 // Keeps the search index in step with a story. Call it inside the transaction that writes the
 // story (fields, body, captions, quotes, sidebars or status), after those writes: a published
-// story is (re)indexed, any other story is removed from the index.
+// story is (re)indexed, any other story is removed from the index. A write that has the story's
+// text in hand passes it (indexArticle); one that changed only the status has it read
+// (reindexArticle).
 import "server-only";
 import { isPostgres, type Db, type Tx } from "../db";
-import { toSearchDocument, type SearchDocument } from "./document";
+import { toSearchDocument, type SearchDocument, type SearchSource } from "./document";
 
 type Client = Db | Tx;
+export type IndexSource = SearchSource & { status: string };
 
 async function loadSearchSource(client: Client, articleId: string) {
   return client.article.findUnique({
@@ -48,7 +51,11 @@ async function writePostgres(client: Client, articleId: string, doc: SearchDocum
 }
 
 export async function reindexArticle(client: Client, articleId: string): Promise<void> {
-  const source = await loadSearchSource(client, articleId);
+  await indexArticle(client, articleId, await loadSearchSource(client, articleId));
+}
+
+// `source`: the story as the caller just wrote it (null: it is gone).
+export async function indexArticle(client: Client, articleId: string, source: IndexSource | null): Promise<void> {
   const postgres = isPostgres();
   if (!source || source.status !== "PUBLISHED") {
     await (postgres ? removePostgres(client, articleId) : removeSqlite(client, articleId));

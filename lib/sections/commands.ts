@@ -9,7 +9,6 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { addRedirect, removeRedirectFrom } from "../redirects/commands";
-import { REDIRECTS_TAG } from "../redirects/queries";
 import { slugOrFromName } from "../redirects/slug";
 import { SECTIONS_TAG } from "./queries";
 import { isReservedSlug } from "./reserved";
@@ -26,7 +25,7 @@ async function checkNameAndSlug(tx: Tx, fields: SectionFields, slug: string, cur
 }
 
 function refreshSectionPages(id: string): void {
-  invalidateTags([SECTIONS_TAG, cacheTags.section(id), cacheTags.listings, cacheTags.frontPage, cacheTags.feeds, REDIRECTS_TAG]);
+  invalidateTags([SECTIONS_TAG, cacheTags.section(id), cacheTags.listings, cacheTags.frontPage, cacheTags.feeds, cacheTags.redirects]);
 }
 
 export async function createSection(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<{ id: string; slug: string }> {

@@ -9,7 +9,6 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
 import { addRedirect, removeRedirectFrom } from "../redirects/commands";
-import { REDIRECTS_TAG } from "../redirects/queries";
 import { toSlug } from "../redirects/slug";
 import { CreateTagInput, MergeTagsInput, RenameTagInput } from "./schema";
 import { renameTagInWorkingCopies } from "../articles/publish/working-copy";
@@ -46,7 +45,7 @@ export async function createTag(actor: Actor | null, input: unknown, context: Wr
       }),
     TAKEN,
   );
-  invalidateTags([cacheTags.listings, REDIRECTS_TAG]);
+  invalidateTags([cacheTags.listings, cacheTags.redirects]);
   return tag;
 }
 
@@ -67,7 +66,7 @@ export async function renameTag(actor: Actor | null, input: unknown, context: Wr
       }),
     TAKEN,
   );
-  invalidateTags([cacheTags.tag(id), cacheTags.listings, REDIRECTS_TAG]);
+  invalidateTags([cacheTags.tag(id), cacheTags.listings, cacheTags.redirects]);
   return { slug };
 }
 
@@ -100,6 +99,6 @@ export async function mergeTags(actor: Actor | null, input: unknown, context: Wr
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
-  invalidateTags([cacheTags.tag(data.sourceId), cacheTags.tag(data.targetId), cacheTags.listings, REDIRECTS_TAG, ...articleIds.map(cacheTags.article)]);
+  invalidateTags([cacheTags.tag(data.sourceId), cacheTags.tag(data.targetId), cacheTags.listings, cacheTags.redirects, ...articleIds.map(cacheTags.article)]);
   return { targetId: data.targetId };
 }

@@ -16,6 +16,8 @@ import { AppError } from "../errors";
 import { integerSetting } from "../settings";
 import { tagSlugsInWorkingCopies } from "../articles/publish/working-copy";
 
+type StoryTag = { id: string; name: string };
+
 const HOUR_MS = 60 * 60 * 1000;
 const CLEANUP_BATCH = 500;
 
@@ -25,11 +27,11 @@ export const tagCleanupGraceHours = () => integerSetting(process.env.TAG_CLEANUP
 // The existing tags among `slugs`. On PostgreSQL they are share-locked for the save's
 // transaction, so the cleanup (which locks a tag before deleting it) cannot delete one this save
 // is about to use; SQLite runs one write transaction at a time anyway.
-async function existingTags(tx: Tx, slugs: string[]): Promise<Map<string, string>> {
+async function existingTags(tx: Tx, slugs: string[]): Promise<Map<string, StoryTag>> {
   const rows = isPostgres()
-    ? await tx.$queryRaw<{ id: string; slug: string }[]>`SELECT "id", "slug" FROM "Tag" WHERE "slug" = ANY(${slugs}) FOR KEY SHARE`
-    : await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
-  return new Map(rows.map((row) => [row.slug, row.id]));
+    ? await tx.$queryRaw<{ id: string; slug: string; name: string }[]>`SELECT "id", "slug", "name" FROM "Tag" WHERE "slug" = ANY(${slugs}) FOR KEY SHARE`
+    : await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } });
+  return new Map(rows.map((row) => [row.slug, { id: row.id, name: row.name }]));
 }
 
 async function assertUnderCap(tx: Tx, creatorId: string, names: string[], now: Date): Promise<void> {
@@ -48,14 +50,15 @@ async function assertUnderCap(tx: Tx, creatorId: string, names: string[], now: D
   );
 }
 
-// The ids of the tags `tags` ([slug, name] pairs) names, creating the missing ones as story tags
-// of `creatorId` (null: the scheduler applying a live update, which is not capped).
-export async function ensureStoryTags(tx: Tx, tags: [slug: string, name: string][], creatorId: string | null, now: Date = new Date()): Promise<Map<string, string>> {
-  const ids = await existingTags(
+// The tags `tags` ([slug, name] pairs) names, by slug, creating the missing ones as story tags
+// of `creatorId` (null: the scheduler applying a live update, which is not capped). An existing
+// tag keeps its own name (the one a story shows), whatever spelling was typed.
+export async function ensureStoryTags(tx: Tx, tags: [slug: string, name: string][], creatorId: string | null, now: Date = new Date()): Promise<Map<string, StoryTag>> {
+  const found = await existingTags(
     tx,
     tags.map(([slug]) => slug),
   );
-  const missing = tags.filter(([slug]) => !ids.has(slug));
+  const missing = tags.filter(([slug]) => !found.has(slug));
   if (missing.length && creatorId)
     await assertUnderCap(
       tx,
@@ -64,10 +67,10 @@ export async function ensureStoryTags(tx: Tx, tags: [slug: string, name: string]
       now,
     );
   for (const [slug, name] of missing) {
-    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name, isFromStory: true, createdById: creatorId }, select: { id: true } });
-    ids.set(slug, tag.id);
+    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name, isFromStory: true, createdById: creatorId }, select: { id: true, name: true } });
+    found.set(slug, tag);
   }
-  return ids;
+  return found;
 }
 
 type TagCleanupReport = { deleted: { id: string; name: string }[] };

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, mkdte
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { derivePostgresSchema, POSTGRES_SCHEMA, SOURCE_SCHEMA } from "./derive-postgres";
-import { PLACEHOLDER_URLS, runPrismaOrExit, type Provider } from "./prisma-cli";
+import { PLACEHOLDER_URLS, runPrismaOrExit, type Provider } from "../../lib/migrations/prisma-cli";
 
 export const LAST_MIGRATED_SCHEMA = path.join("prisma", "migrations", "last-migrated.prisma");
 const MIGRATION_DIRS: Record<Provider, string> = {

@@ -1,6 +1,7 @@
 // Pressbox's import boundaries as ESLint rules (eslint.config.mjs turns them on; STYLE.md, "Boundaries
 // are checked by a tool"):
 //   lib-imports-no-ui      lib/ never imports components/ or app/ (types included: data flows one way);
+//   lib-imports-no-scripts lib/ never imports scripts/ (the command-line tools call lib, not the reverse);
 //   components-no-data     components/ never imports lib/db nor, through any chain of value imports,
 //                          a server-only module (one that says `import "server-only"`) or a database,
 //                          file-system or request-header package;
@@ -188,14 +189,14 @@ const isDatabaseModule = (file, root) => {
   return /^lib\/db(\.[cm]?[jt]sx?)?$/.test(relative) || relative.startsWith("lib/generated/");
 };
 
-/** @type {Record<string, import("eslint").Rule.RuleModule>} */
-export const rules = {
-  "lib-imports-no-ui": {
+// A rule that refuses any import (types included) from a file in lib/ of a file in `folders`.
+function libImportsNoneOf({ folders, description, reason }) {
+  return {
     meta: {
       type: "problem",
-      docs: { description: "lib/ never imports components/ or app/" },
+      docs: { description },
       schema: [],
-      messages: { upward: 'lib/ must not import "{{specifier}}" ({{target}}): data flows route → lib → prisma; move what both need into lib/.' },
+      messages: { upward: `lib/ must not import "{{specifier}}" ({{target}}): ${reason}; move what both need into lib/.` },
     },
     create(context) {
       const root = context.cwd;
@@ -203,12 +204,26 @@ export const rules = {
       if (!within(file, root, "lib")) return {};
       return importVisitors((node, specifier) => {
         const target = resolveImport(specifier, file, root).file;
-        if (target && (within(target, root, "components") || within(target, root, "app"))) {
+        if (target && folders.some((folder) => within(target, root, folder))) {
           context.report({ node, messageId: "upward", data: { specifier, target: path.relative(root, target) } });
         }
       });
     },
-  },
+  };
+}
+
+/** @type {Record<string, import("eslint").Rule.RuleModule>} */
+export const rules = {
+  "lib-imports-no-ui": libImportsNoneOf({
+    folders: ["components", "app"],
+    description: "lib/ never imports components/ or app/",
+    reason: "data flows route → lib → prisma",
+  }),
+  "lib-imports-no-scripts": libImportsNoneOf({
+    folders: ["scripts"],
+    description: "lib/ never imports scripts/",
+    reason: "scripts may import lib, not the reverse",
+  }),
   "components-no-data": serverReachRule({
     description: "components/ never imports lib/db or a server-only module",
     // A "use client" component answers to client-no-server, which asks more of it.

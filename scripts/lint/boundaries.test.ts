@@ -28,6 +28,12 @@ describe("the project's ESLint config", () => {
     expect(await lint(`import { db } from "@/lib/db";\nexport const a = db;\n`, "lib/editor/example.ts")).toEqual([]);
   });
 
+  it("refuses lib code that imports scripts, and lets scripts import lib", async () => {
+    expect(await lint(`import { runTests } from "../../scripts/test";\nexport const a = runTests;\n`, "lib/backup/example.ts")).toEqual([expect.stringContaining("boundaries/lib-imports-no-scripts")]);
+    expect(await lint(`import { deployMigrations } from "@/scripts/db/deploy";\nexport const a = deployMigrations;\n`, "lib/example.ts")).toEqual([expect.stringContaining("boundaries/lib-imports-no-scripts")]);
+    expect(await lint(`import { deployMigrations } from "../../lib/migrations/deploy";\nexport const a = deployMigrations;\n`, "scripts/db/example.ts")).toEqual([]);
+  });
+
   it("refuses components that import lib/db or reach a server-only module, and allows their types", async () => {
     const file = "components/site/example.tsx";
     expect(await lint(`import { db } from "@/lib/db";\nexport const a = db;\n`, file)).toEqual([expect.stringContaining("boundaries/components-no-data")]);
@@ -71,6 +77,7 @@ describe("the boundary rules on a made-up tree", () => {
     "lib/cycle-b.ts": `import { a } from "./cycle-a";\nimport { secret } from "./secret";\nexport const b = () => [a, secret];\n`,
     "lib/pure.ts": `export const add = (x: number, y: number) => x + y;\n`,
     "lib/reads-file.ts": `import { readFileSync } from "node:fs";\nexport const read = readFileSync;\n`,
+    "scripts/tool.ts": `export const run = () => 1;\n`,
     "app/actions.ts": `"use server";\nimport { read } from "@/lib/queries";\nexport async function act() {\n  return read();\n}\n`,
   };
 
@@ -85,7 +92,7 @@ describe("the boundary rules on a made-up tree", () => {
       {
         files: ["**/*.ts", "**/*.tsx"],
         plugins: { boundaries },
-        rules: { "boundaries/lib-imports-no-ui": "error", "boundaries/components-no-data": "error", "boundaries/client-no-server": "error" },
+        rules: { "boundaries/lib-imports-no-ui": "error", "boundaries/lib-imports-no-scripts": "error", "boundaries/components-no-data": "error", "boundaries/client-no-server": "error" },
       },
     ];
     eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
@@ -123,5 +130,8 @@ describe("the boundary rules on a made-up tree", () => {
     expect(await problems(eslint, `import { read } from "./queries";\nexport const x = read;\n`, path.join(root, "lib", "example.ts"))).toEqual([]);
     expect(await problems(eslint, `import { read } from "@/lib/queries";\nexport const x = read;\n`, path.join(root, "app", "page.tsx"))).toEqual([]);
     expect(await problems(eslint, `import { x } from "@/app/page";\nexport const y = x;\n`, path.join(root, "lib", "example.ts"))).toEqual([expect.stringContaining("boundaries/lib-imports-no-ui")]);
+    expect(await problems(eslint, `import { run } from "../scripts/tool";\nexport const y = run;\n`, path.join(root, "lib", "example.ts"))).toEqual([
+      expect.stringContaining("boundaries/lib-imports-no-scripts"),
+    ]);
   });
 });

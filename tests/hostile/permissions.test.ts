@@ -6,7 +6,7 @@
 // a role without the permission gets 403, the "not available to your role" panel, or 404 for a
 // story it may not read (what the screens document today). A post from another site never
 // succeeds, and a refused call leaves every table of the database as it was.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { makeImage } from "../fixtures/images";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { dataVersion, tableDigests } from "./support/table-digests";
+import { actionTargets, type ActionTarget } from "./support/action-targets";
 
 // The secret startAppServer gives the server (tests/setup/next-server.ts authEnv): session
 // tokens made here must be signed with it.
@@ -322,26 +323,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
 // Server actions, posted the way React posts them: `Next-Action: <id>` to a page that uses the
 // action, the arguments as JSON, or as multipart with the form under "_1_" for form actions.
 
-type Manifest = Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
-type ActionTarget = { id: string; page: string };
 let actionIds: Map<string, ActionTarget>;
-
-function readActionIds(): Map<string, ActionTarget> {
-  const manifest = (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Manifest }).node;
-  const pageOf = (worker: string) =>
-    `/${worker
-      .replace(/^app\//, "")
-      .replace(/\/page$/, "")
-      .split("/")
-      .filter((part) => !/^\(.*\)$/.test(part))
-      .join("/")}`;
-  return new Map(
-    Object.entries(manifest).map(([id, entry]) => {
-      const worker = Object.keys(entry.workers).find((name) => !name.includes("[")) ?? Object.keys(entry.workers)[0];
-      return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
-    }),
-  );
-}
 
 type Prepared = { args: unknown[] | { form: Record<string, string> }; article?: ArticleRef };
 type ActionCase = { name: string; action: string; permission: Action; prepare: () => Promise<Prepared> };
@@ -632,7 +614,7 @@ beforeAll(async () => {
   };
   await m.db.agency.create({ data: { name: HELD_AGENCY, shortCredit: HELD_AGENCY, creditFormat: "{agency}", wireAutoDraft: false } });
   fixtures.wireItemId = (await wireItem("pending")).id;
-  actionIds = readActionIds();
+  actionIds = actionTargets();
   ACTION_CASES = actionCases();
 });
 

@@ -4,12 +4,12 @@
 // the database must hold exactly the last save its editor saw acknowledged: nothing acknowledged is
 // missing, nothing in the database went unanswered. And `npm start` stopped with SIGTERM (as a
 // process manager stops it: the signal to npm alone) leaves no process of its tree behind.
-import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { startAppServer, type RunningServer } from "../setup/next-server";
+import { findFreePort, signalGroup, spawnGroup } from "../../scripts/process-group";
 import { callServerAction, serverActionId } from "./support/h3-server-action";
 import { MODEL_STORY_SLUG } from "../fixtures/model-story";
 
@@ -176,9 +176,8 @@ describe("shutdown", () => {
     mkdirSync(path.join(home, "media"), { recursive: true });
     mkdirSync(path.dirname(NPM_LOG), { recursive: true });
     const log = openSync(NPM_LOG, "w");
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const npm = spawn("npm", ["start"], {
-      detached: true,
+    const port = await findFreePort();
+    const npm = spawnGroup("npm", ["start"], {
       stdio: ["ignore", log, log],
       env: {
         ...process.env,
@@ -193,13 +192,6 @@ describe("shutdown", () => {
       },
     });
     closeSync(log);
-    const killGroup = () => {
-      try {
-        process.kill(-npm.pid!, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    };
     try {
       const deadline = Date.now() + 120_000;
       let isUp = false;
@@ -235,7 +227,7 @@ describe("shutdown", () => {
       expect(left).toEqual([]);
       expect(stillAnswering).toBe(false);
     } finally {
-      killGroup();
+      signalGroup(npm, "SIGKILL");
     }
   });
 });

@@ -7,7 +7,6 @@
 // (every row of every table compared), and both databases give the same answer. Unbroken
 // controls at the end are accepted, so the refusals came from the characters.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -16,6 +15,7 @@ import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { createPostgresDatabase, type PostgresDatabase } from "./support/h3-postgres";
 import { digest, tableDigests } from "./support/table-digests";
+import { actionTarget } from "./support/action-targets";
 import { makeImage } from "../fixtures/images";
 
 const SECRET = "pressbox-hostile-text-boundary-secret";
@@ -102,37 +102,11 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Calling the server as the browser does.
 
-type ActionTarget = { id: string; page: string };
-let actionIds: Map<string, ActionTarget> | undefined;
-
-function action(name: string): ActionTarget {
-  actionIds ??= (() => {
-    const manifest = (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string; filename: string; workers: Record<string, unknown> }> })
-      .node;
-    const pageOf = (worker: string) =>
-      `/${worker
-        .replace(/^app\//, "")
-        .replace(/\/page$/, "")
-        .split("/")
-        .filter((part) => !/^\(.*\)$/.test(part))
-        .join("/")}`;
-    return new Map(
-      Object.entries(manifest).map(([id, entry]) => {
-        const worker = Object.keys(entry.workers).find((key) => !key.includes("[")) ?? Object.keys(entry.workers)[0];
-        return [`${path.basename(path.dirname(entry.filename))}/${entry.exportedName}`, { id, page: pageOf(worker) }];
-      }),
-    );
-  })();
-  const found = actionIds.get(name);
-  if (!found) throw new Error(`no server action ${name} in the build`);
-  return found;
-}
-
 // JSON arguments (what the editor sends) or a form (what the admin screens send).
 type Args = unknown[] | { form: Record<string, string> } | { raw: string };
 
 async function callAction(target: Target, name: string, args: Args): Promise<Answer> {
-  const { id, page } = action(name);
+  const { id, page } = actionTarget(name);
   let body: BodyInit;
   const headers: Record<string, string> = { "next-action": id, accept: "text/x-component", cookie: target.seeded.adminCookie, origin: target.server.baseUrl };
   if ("raw" in args) {
@@ -201,7 +175,7 @@ type Case = { name: string; call: (target: Target, bad: string) => Promise<Answe
 const is4xx = (answer: Answer) => answer.status >= 400 && answer.status < 500 && answer.message.trim().length > 0;
 const draftInput = async (target: Target) => {
   const answer = await (async () => {
-    const { id, page } = action("stories/reloadStoryAction");
+    const { id, page } = actionTarget("stories/reloadStoryAction");
     const response = await fetch(`${target.server.baseUrl}${page}`, {
       method: "POST",
       body: JSON.stringify([target.seeded.draftId]),

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "../../lib/action-result";
 import { db } from "../../lib/db";
 import type { Role } from "../../lib/permissions";
-import { createTestUser, sessionTokenFor, signInAs, TEST_AUTH_SECRET, uniqueSuffix, type FakeRequest, type TestUser } from "../fixtures/accounts";
+import { createTestUser, sessionTokenFor, TEST_AUTH_SECRET, uniqueSuffix, type FakeRequest } from "../fixtures/accounts";
+import { itChecksEveryCaller, noCallers, signUpCallers } from "../support/permission-matrix";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import * as userActions from "../../app/(newsroom)/newsroom/admin/users/actions";
 import * as bylineActions from "../../app/(newsroom)/newsroom/admin/bylines/actions";
@@ -127,7 +128,7 @@ async function snapshot() {
   ]);
 }
 
-const callers: Record<Role | "ANONYMOUS", TestUser | null> = { ANONYMOUS: null, CONTRIBUTOR: null, EDITOR: null, ADMIN: null };
+const callers = noCallers();
 
 function formOf(fields: Fields): FormData {
   const form = new FormData();
@@ -138,7 +139,7 @@ function formOf(fields: Fields): FormData {
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
   await ensureDemoNewsroom();
-  for (const role of ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const) callers[role] = await createTestUser(role);
+  await signUpCallers(callers);
 });
 
 describe("the admin screens' permission matrix", () => {
@@ -147,21 +148,6 @@ describe("the admin screens' permission matrix", () => {
     expect(new Set(Object.values(CASES).map((c) => c.action))).toEqual(new Set(exported));
   });
 
-  for (const [name, testCase] of Object.entries(CASES)) {
-    for (const caller of ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"] as const) {
-      const isAllowed = caller !== "ANONYMOUS" && testCase.allowed.includes(caller);
-      it(`${name} as ${caller.toLowerCase()} ${isAllowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
-        const form = formOf(await testCase.fields());
-        await signInAs(request, callers[caller]);
-        const before = isAllowed ? null : await snapshot();
-        const result = await testCase.action(null, form);
-        if (isAllowed) {
-          expect(result).toMatchObject({ ok: true });
-          return;
-        }
-        expect(result).toMatchObject({ ok: false, status: caller === "ANONYMOUS" ? 401 : 403 });
-        expect(await snapshot()).toEqual(before);
-      });
-    }
-  }
+  const rows = Object.entries(CASES).map(([name, c]) => [name, { allowed: c.allowed, prepare: async () => formOf(await c.fields()), call: (form: FormData) => c.action(null, form) }]);
+  itChecksEveryCaller(Object.fromEntries(rows), { request, callers, snapshot });
 });

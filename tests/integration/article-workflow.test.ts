@@ -6,6 +6,8 @@ import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle, scheduleArticle, submitForReview, unpublishArticle } from "../../lib/articles/workflow";
 import { publishDueArticles } from "../../lib/articles/publish/publish-due";
 import { addArticleNote } from "../../lib/articles/notes";
+import { readSnapshot } from "../../lib/articles/history/snapshot";
+import { normalizeSnapshot } from "../../lib/articles/publish/working-copy";
 import type { Actor } from "../../lib/permissions";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { createStaff } from "../fixtures/staff";
@@ -57,6 +59,16 @@ describe("saving a story", () => {
     expect(story.tags.map((t) => t.tag.name).sort()).toEqual(["Test tag", "Winter Olympics"]);
     expect(story.heroCaption?.text).toBe("On the podium.");
     expect(story.revisions).toHaveLength(1);
+  });
+
+  it("keeps as the revision the story as its rows now hold it, an existing tag keeping its own spelling", async () => {
+    const { id } = await readyDraft();
+    const { version, article } = await currentInput(id);
+    await saveArticle(editor, { articleId: id, expectedVersion: version, article: { ...article, tagNames: ["WINTER olympics", "Test tag", "test-tag"] } });
+    const newest = await db.revision.findFirstOrThrow({ where: { articleId: id }, orderBy: { articleVersion: "desc" } });
+    const stored = await db.$transaction((tx) => readSnapshot(tx, id));
+    expect(stored.tagNames).toEqual(["Winter Olympics", "Test tag"]);
+    expect(newest.snapshot).toEqual(JSON.parse(JSON.stringify(normalizeSnapshot(stored))));
   });
 
   it("refuses a stale save with 409 naming who saved in between, and writes nothing", async () => {

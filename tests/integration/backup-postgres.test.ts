@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createBackup } from "../../lib/backup/create-backup";
 import { toolVersion } from "../../lib/backup/postgres-tools";
 import { restoreBackup } from "../../lib/backup/restore-backup";
-import { deployMigrations } from "../../scripts/db/deploy";
+import { deployMigrations } from "../../lib/migrations/deploy";
 import { removeDir } from "../setup/temp-database";
 import { createPostgresDatabase, readNewsroom, runWriter, seedNewsroom, type PostgresDatabase } from "../support/backup-processes";
 

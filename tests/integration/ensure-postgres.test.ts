@@ -4,7 +4,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensurePostgres, isReachable, type PostgresServer } from "../setup/ensure-postgres";
-import { findFreePort } from "../setup/next-server";
+import { findFreePort } from "../../scripts/process-group";
 
 const started: PostgresServer[] = [];
 afterAll(async () => {

@@ -2,9 +2,9 @@
 // and admin: allowed calls succeed; the others get 401/403 and leave the database as it was.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../lib/db";
-import type { Role } from "../../lib/permissions";
 import { createMedia } from "../../lib/media/commands";
-import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
+import { signInAs, TEST_AUTH_SECRET, type FakeRequest } from "../fixtures/accounts";
+import { CALLERS, itChecksEveryCaller, noCallers, signUpCallers } from "../support/permission-matrix";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { makeImage } from "../fixtures/images";
 import * as mediaActions from "../../app/(newsroom)/newsroom/media/actions";
@@ -13,7 +13,7 @@ import { POST as uploadRoute } from "../../app/api/media/uploads/route";
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.25" }) }));
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
 
-const callers: Record<Role | "ANONYMOUS", TestUser | null> = { ANONYMOUS: null, CONTRIBUTOR: null, EDITOR: null, ADMIN: null };
+const callers = noCallers();
 let seed = 0;
 
 async function freshMedia() {
@@ -31,34 +31,26 @@ const snapshot = () => Promise.all([db.media.findMany({ orderBy: { id: "asc" } }
 
 type Media = { id: string; version: number };
 
+const DESK = ["EDITOR", "ADMIN"] as const;
 const CASES = {
-  update: { allowed: ["EDITOR", "ADMIN"], call: (m: Media) => mediaActions.updateMediaAction(null, form({ id: m.id, version: String(m.version), altText: "New alt text", defaultCaption: "New caption" })) },
-  delete: { allowed: ["EDITOR", "ADMIN"], call: (m: Media) => mediaActions.deleteMediaAction(null, form({ id: m.id, version: String(m.version) })) },
-} as const;
+  update: {
+    allowed: DESK,
+    prepare: freshMedia,
+    call: (m: Media) => mediaActions.updateMediaAction(null, form({ id: m.id, version: String(m.version), altText: "New alt text", defaultCaption: "New caption" })),
+  },
+  delete: { allowed: DESK, prepare: freshMedia, call: (m: Media) => mediaActions.deleteMediaAction(null, form({ id: m.id, version: String(m.version) })) },
+};
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
   await ensureDemoNewsroom();
-  for (const role of ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const) callers[role] = await createTestUser(role);
+  await signUpCallers(callers);
 });
 
 describe("the media library's permission matrix", () => {
-  for (const [name, testCase] of Object.entries(CASES)) {
-    for (const caller of ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"] as const) {
-      const isAllowed = caller !== "ANONYMOUS" && (testCase.allowed as readonly string[]).includes(caller);
-      it(`${name} as ${caller.toLowerCase()} ${isAllowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
-        const media = await freshMedia();
-        await signInAs(request, callers[caller]);
-        const before = await snapshot();
-        const result = await testCase.call(media);
-        if (isAllowed) return expect(result).toMatchObject({ ok: true });
-        expect(result).toMatchObject({ ok: false, status: caller === "ANONYMOUS" ? 401 : 403 });
-        expect(await snapshot()).toEqual(before);
-      });
-    }
-  }
+  itChecksEveryCaller(CASES, { request, callers, snapshot });
 
-  for (const caller of ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"] as const) {
+  for (const caller of CALLERS) {
     it(`upload as ${caller.toLowerCase()} ${caller === "ANONYMOUS" ? "is refused with 401 and stores nothing" : "is accepted"}`, async () => {
       await signInAs(request, callers[caller]);
       const body = new FormData();

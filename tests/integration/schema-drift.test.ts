@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import { derivePostgresSchema, POSTGRES_SCHEMA, SOURCE_SCHEMA } from "../../scripts/db/derive-postgres";
 import { LAST_MIGRATED_SCHEMA } from "../../scripts/db/new-migration";
-import { PLACEHOLDER_URLS, runPrisma } from "../../scripts/db/prisma-cli";
+import { PLACEHOLDER_URLS, runPrisma } from "../../lib/migrations/prisma-cli";
 import { removeDir } from "../setup/temp-database";
 
 const MIGRATION_DIRS = { sqlite: path.join("prisma", "migrations"), postgresql: path.join("prisma", "postgresql", "migrations") };

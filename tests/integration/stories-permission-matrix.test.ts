@@ -10,7 +10,8 @@ import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { createPreviewLink } from "../../lib/articles/preview";
 import { deleteToTrash } from "../../lib/articles/trash/trash";
-import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type TestUser } from "../fixtures/accounts";
+import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest } from "../fixtures/accounts";
+import { itChecksEveryCaller, noCallers, signUpCallers } from "../support/permission-matrix";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
 import { createPhoto } from "../fixtures/media-stories";
@@ -155,14 +156,14 @@ async function snapshot() {
   ]);
 }
 
-const callers: Record<Role | "ANONYMOUS", TestUser | null> = { ANONYMOUS: null, CONTRIBUTOR: null, EDITOR: null, ADMIN: null };
+const callers = noCallers();
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
   await ensureDemoNewsroom();
   const writer = await createTestUser("EDITOR");
   author = { id: writer.id, role: writer.role, name: writer.name };
-  for (const role of STAFF) callers[role] = await createTestUser(role);
+  await signUpCallers(callers);
   photo = await createPhoto({ altText: "", creditOverride: null });
 });
 
@@ -181,25 +182,10 @@ describe("the story screens' permission matrix", () => {
     expect(reached).toEqual(new Set(Object.keys(storyActions).filter((name) => name !== "createStoryAction")));
   });
 
-  for (const [name, testCase] of Object.entries(CASES)) {
-    for (const caller of ["ANONYMOUS", "CONTRIBUTOR", "EDITOR", "ADMIN"] as const) {
-      // "Back to draft" from published is not a workflow step for anyone: refused with 409 for the desk.
-      const isAllowed = caller !== "ANONYMOUS" && testCase.allowed.includes(caller);
-      it(`${name} as ${caller.toLowerCase()} ${isAllowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
-        const story = await storyFor[testCase.needs]();
-        await signInAs(request, callers[caller]);
-        const before = isAllowed ? null : await snapshot();
-        const result = await testCase.call(story);
-        if (isAllowed) {
-          expect(result).toMatchObject({ ok: true });
-          return;
-        }
-        const expected = caller === "ANONYMOUS" ? 401 : name === "returnToDraft" && caller !== "CONTRIBUTOR" ? 409 : 403;
-        expect(result).toMatchObject({ ok: false, status: expected });
-        expect(await snapshot()).toEqual(before);
-      });
-    }
-  }
+  const rows = Object.entries(CASES).map(([name, c]) => [name, { allowed: c.allowed, prepare: storyFor[c.needs], call: c.call }]);
+  // "Back to draft" from published is not a workflow step for anyone: refused with 409 for the desk.
+  const refusal = (name: string, caller: string) => (name === "returnToDraft" && caller !== "CONTRIBUTOR" ? 409 : 403);
+  itChecksEveryCaller(Object.fromEntries(rows), { request, callers, snapshot, refusal });
 
   it("does not let an anonymous visitor create a story", async () => {
     await signInAs(request, null);

@@ -9,7 +9,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { redactUrl } from "../../lib/database-url";
-import { findFreePort } from "./next-server";
+import { findFreePort } from "../../scripts/process-group";
 import { removeDir } from "./temp-database";
 
 export const DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -2,13 +2,13 @@
 // build and the production server (scripts/server.ts, what `npm start` runs) on a free port; the
 // base URL goes to tests through `inject("baseUrl")`. Hostile-suite files start their own servers
 // on their own databases with startAppServer.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { isBuildStale } from "../../scripts/build-status";
 import { describeChromium, resolveChromium } from "../../scripts/chromium";
+import { findFreePort, killGroupOnExit, signalGroup, spawnGroup, stopGroup, waitUntilAnswering } from "../../scripts/process-group";
 import { createSqliteDatabase, removeDir } from "./temp-database";
 import "./provided-context";
 
@@ -72,17 +72,6 @@ function authEnv(baseUrl: string): Record<string, string> {
   return { AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl };
 }
 
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
 export type RunningServer = { baseUrl: string; pid: number; stop: () => Promise<void>; kill: () => void };
 
 // The production server (scripts/server.ts) on a free port, in its own process group (detached),
@@ -94,57 +83,22 @@ export async function startAppServer(env: Record<string, string>, logFile: strin
   const log = openSync(logFile, "w");
   // Node itself with tsx's loader (as `npm start` runs), not the tsx command: that one SIGKILLs a
   // child too busy to acknowledge a relayed SIGTERM within 60 ms, so shutdown could not be tested.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    detached: true,
+  const child = spawnGroup(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     stdio: ["ignore", log, log],
     env: { ...process.env, ...authEnv(baseUrl), ...env, PORT: String(port), BIND_ADDRESS: "127.0.0.1", NODE_ENV: "production" },
   });
   closeSync(log);
   // Vitest crashing must not leave a server behind.
-  const killOnExit = () => killGroup(child, "SIGKILL");
-  process.once("exit", killOnExit);
+  const forget = killGroupOnExit(child);
   const stop = async () => {
-    process.off("exit", killOnExit);
-    await stopProcessGroup(child);
+    forget();
+    await stopGroup(child);
   };
   try {
-    await waitUntilAnswering(baseUrl, child, logFile);
+    await waitUntilAnswering(baseUrl, child, { name: "the server", logFile, timeoutMs: STARTUP_TIMEOUT_MS });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, pid: child.pid!, stop, kill: () => killGroup(child, "SIGKILL") };
-}
-
-async function waitUntilAnswering(baseUrl: string, server: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`the server exited (${server.exitCode ?? server.signalCode}): see ${logFile}`);
-    }
-    try {
-      await fetch(baseUrl, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`the server did not answer at ${baseUrl} within ${STARTUP_TIMEOUT_MS / 1000} s: see ${logFile}`);
-}
-
-async function stopProcessGroup(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  killGroup(server, "SIGTERM");
-  const timer = setTimeout(() => killGroup(server, "SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function killGroup(server: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (server.pid) process.kill(-server.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
+  return { baseUrl, pid: child.pid!, stop, kill: () => signalGroup(child, "SIGKILL") };
 }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { deployMigrations } from "../../scripts/db/deploy";
+import { deployMigrations } from "../../lib/migrations/deploy";
 import { ensurePostgres } from "./ensure-postgres";
 import { removeDir } from "./temp-database";
 import "./provided-context";

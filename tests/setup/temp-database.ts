@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { deployMigrations } from "../../scripts/db/deploy";
+import { deployMigrations } from "../../lib/migrations/deploy";
 
 export type TestDatabase = { dir: string; databaseUrl: string; mediaDir: string };
 

@@ -4,11 +4,15 @@
 // focused, or the body block is scrolled to and selected (a photo's alt text or credit field in
 // its panel is focused too). A photo problem fixed meanwhile (here or on another screen) is marked.
 import type { Editor } from "@tiptap/core";
+import { useId } from "react";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { useFieldErrorLinks } from "../use-field-error-links";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
 import { PUBLISH_REFUSAL, type ProblemTarget, type PublishProblem } from "@/lib/articles/publish/publish-problems";
 import "./photos.css";
 
-export type Notice = { text: string; link?: string; isError?: boolean; problems?: PublishProblem[] };
+// field: the story field a refusal that is not the gate's names (a slug in use), if any.
+export type Notice = { text: string; link?: string; isError?: boolean; problems?: PublishProblem[]; field?: string };
 
 type Failure = { message: string; details?: unknown };
 
@@ -17,7 +21,8 @@ type Failure = { message: string; details?: unknown };
 export function failureNotice(failure: Failure): Notice {
   const publishProblems = (failure.details as { publishProblems?: PublishProblem[] } | undefined)?.publishProblems;
   if (Array.isArray(publishProblems)) return { isError: true, text: `${PUBLISH_REFUSAL}. Fix these, then try again:`, problems: publishProblems };
-  return { isError: true, text: failure.message };
+  const [field] = Object.keys(fieldErrorsOf(failure));
+  return { isError: true, text: failure.message, ...(field ? { field } : {}) };
 }
 
 type EditorElement = HTMLElement & { editor?: Editor };
@@ -72,7 +77,23 @@ function isFixed(target: ProblemTarget, media: Record<string, PickerMedia>): boo
   return !photo.problems.includes("Rights expired");
 }
 
+// A story field the notice is about: the control carrying data-problem-target="<field>".
+const findField = (field: string) => document.querySelector<HTMLElement>(`[data-problem-target="${CSS.escape(field)}"]`);
+
+// Each story field a refusal names is marked invalid and described by its line of the notice.
+function useMarkedFields(notice: Notice, idPrefix: string): Record<string, string> {
+  const ids: Record<string, string> = {};
+  if (notice.isError && notice.field) ids[notice.field] = `${idPrefix}-text`;
+  notice.problems?.forEach(({ target }, index) => {
+    if (target.kind === "field") ids[target.field] ??= `${idPrefix}-${index}`;
+  });
+  useFieldErrorLinks(ids, findField);
+  return ids;
+}
+
 export function EditorNotice({ notice, media }: { notice: Notice; media: Record<string, PickerMedia> }) {
+  const idPrefix = useId();
+  useMarkedFields(notice, idPrefix);
   const link = notice.link && (
     <a href={notice.link} target="_blank" rel="noreferrer">
       {notice.link}
@@ -88,13 +109,13 @@ export function EditorNotice({ notice, media }: { notice: Notice; media: Record<
     );
   return (
     <div role="alert" className="notice notice--error">
-      <p>
+      <p id={`${idPrefix}-text`}>
         {notice.text} {link}
       </p>
       {notice.problems && notice.problems.length > 0 && (
         <ul className="problem-list">
-          {notice.problems.map(({ message, target }) => (
-            <li key={message}>
+          {notice.problems.map(({ message, target }, index) => (
+            <li key={message} id={`${idPrefix}-${index}`}>
               <button type="button" className="problem-link" onClick={() => goToProblem(target)}>
                 {message}
               </button>

@@ -92,7 +92,7 @@ export function StoryFields({ fields, isReadOnly, sections, profiles, heroMedia,
       <div className="field-row">
         <label className="field">
           <span>Address (slug)</span>
-          <input value={fields.slug} readOnly={isReadOnly} maxLength={120} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={(e) => onChange({ slug: e.target.value.toLowerCase() })} />
+          <input data-problem-target="slug" value={fields.slug} readOnly={isReadOnly} maxLength={120} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={(e) => onChange({ slug: e.target.value.toLowerCase() })} />
         </label>
         <label className="field">
           <span>Section</span>

@@ -49,7 +49,7 @@ export function UploadDropzone({ maxBytes = DEFAULT_MEDIA_LIMITS.maxBytes, onAdd
           type="file"
           multiple
           accept={ACCEPT}
-          className="upload-input"
+          className="visually-hidden"
           aria-label="Choose photos to upload"
           onChange={(event) => {
             if (event.target.files?.length) add(event.target.files);

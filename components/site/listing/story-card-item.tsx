@@ -1,5 +1,6 @@
 import type { StoryCard } from "@/lib/listings/story-card";
 import { formatDate } from "@/lib/format-date";
+import { PhotoImg } from "../photo-img";
 
 export type HeadingLevel = 2 | 3;
 
@@ -10,17 +11,7 @@ function CardImage({ story, isLead, isEager }: { story: StoryCard; isLead: boole
   if (!image || image.isWithdrawn) return null;
   return (
     <figure className="story-card-image">
-      <img
-        src={image.src}
-        srcSet={image.srcSetJpeg || undefined}
-        sizes={isLead ? "(min-width: 1040px) 660px, (min-width: 760px) 62vw, 100vw" : "(min-width: 1040px) 320px, (min-width: 760px) 30vw, 100vw"}
-        width={image.width}
-        height={image.height}
-        alt={image.altText}
-        loading={isEager ? "eager" : "lazy"}
-        fetchPriority={isEager ? "high" : undefined}
-        decoding="async"
-      />
+      <PhotoImg photo={image} sizes={isLead ? "(min-width: 1040px) 660px, (min-width: 760px) 62vw, 100vw" : "(min-width: 1040px) 320px, (min-width: 760px) 30vw, 100vw"} isPriority={isEager} />
       {image.credit && <figcaption className="credit">{image.credit.short}</figcaption>}
     </figure>
   );

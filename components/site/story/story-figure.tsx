@@ -1,5 +1,6 @@
 import { preload } from "react-dom";
 import type { MediaView } from "@/lib/media/views";
+import { PhotoImg } from "../photo-img";
 
 type Props = { media: MediaView; caption: string; sizes: string; isPriority?: boolean };
 
@@ -23,17 +24,7 @@ export function StoryFigure({ media, caption, sizes, isPriority = false }: Props
       <picture>
         {media.srcSetAvif && <source type="image/avif" srcSet={media.srcSetAvif} sizes={sizes} />}
         {media.srcSetWebp && <source type="image/webp" srcSet={media.srcSetWebp} sizes={sizes} />}
-        <img
-          src={media.src}
-          srcSet={media.srcSetJpeg || undefined}
-          sizes={sizes}
-          width={media.width}
-          height={media.height}
-          alt={media.altText}
-          loading={isPriority ? "eager" : "lazy"}
-          fetchPriority={isPriority ? "high" : undefined}
-          decoding="async"
-        />
+        <PhotoImg photo={media} sizes={sizes} isPriority={isPriority} />
       </picture>
       <figcaption>
         {caption && <span className="caption">{caption}</span>}

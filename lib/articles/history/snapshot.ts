@@ -5,6 +5,13 @@ import type { ArticleInput } from "../schema";
 
 export type ArticleSnapshot = ArticleInput;
 
+type StoryColumns = Pick<ArticleInput, "kicker" | "headline" | "standfirst" | "slug" | "sectionId" | "agencyLine">;
+
+// The fields a snapshot keeps in the Article row's own columns, by the same names.
+export function storyColumns(source: StoryColumns): StoryColumns {
+  return { kicker: source.kicker, headline: source.headline, standfirst: source.standfirst, slug: source.slug, sectionId: source.sectionId, agencyLine: source.agencyLine };
+}
+
 export async function readSnapshot(tx: Tx, articleId: string): Promise<ArticleSnapshot> {
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
@@ -18,12 +25,7 @@ export async function readSnapshot(tx: Tx, articleId: string): Promise<ArticleSn
     },
   });
   return {
-    kicker: article.kicker,
-    headline: article.headline,
-    standfirst: article.standfirst,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    agencyLine: article.agencyLine,
+    ...storyColumns(article),
     tagNames: article.tags.map((t) => t.tag.name),
     bylines: article.bylines.map((b) => ({ profileId: b.profileId, role: b.role })),
     hero: article.heroMediaId ? { mediaId: article.heroMediaId, caption: article.heroCaption?.text ?? "" } : null,

@@ -10,7 +10,7 @@ import { AppError } from "../../errors";
 import { assertCan, type Actor } from "../../permissions";
 import { recordAudit } from "../../audit/record";
 import { parseBody, parseStoryBody } from "../../editor/validate";
-import { reindexArticle } from "../../search/index-article";
+import { indexArticle } from "../../search/index-article";
 import { compareSnapshots } from "../history/compare-snapshots";
 import { listPublishProblems } from "./publish-gate";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
@@ -63,8 +63,8 @@ async function applyWorkingCopy(tx: Tx, current: Current, editorId: string | nul
   }
   await tx.workingCopy.delete({ where: { articleId: current.id } });
   if (current.status === "PUBLISHED") await addSlugRedirect(tx, current, written);
-  await reindexArticle(tx, current.id);
-  return summarize(live, working);
+  await indexArticle(tx, current.id, written.search);
+  return { changes: summarize(live, working), written };
 }
 
 type UpdateOptions = { actorId: string | null; note?: z.infer<typeof NoteInput> | null; scheduledBy?: string | null };
@@ -74,10 +74,10 @@ async function updateLive(tx: Tx, current: Current, options: UpdateOptions, at: 
   if (current.status === "PUBLISHED") assertReleasedAt(current.embargoUntil, at, "updated live");
   const before = current.status === "PUBLISHED" ? await readPageKeys(tx, current.id) : null;
   const version = await claimVersion(tx, current.id, current.version, options.actorId);
-  const changes = await applyWorkingCopy(tx, current, options.actorId, at);
+  const { changes, written } = await applyWorkingCopy(tx, current, options.actorId, at);
   const note =
     options.note && current.status === "PUBLISHED" ? await tx.articleNote.create({ data: { articleId: current.id, kind: options.note.kind, text: options.note.text, authorId: options.actorId } }) : null;
-  await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: options.actorId, kind: "PUBLISH", snapshot: await readSnapshot(tx, current.id) });
+  await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: options.actorId, kind: "PUBLISH", snapshot: written.snapshot });
   await recordAudit(tx, {
     actorId: options.actorId,
     action: "article.update-live",
@@ -90,8 +90,7 @@ async function updateLive(tx: Tx, current: Current, options: UpdateOptions, at: 
       ...(options.scheduledBy !== undefined ? { scheduled: true, scheduledBy: options.scheduledBy } : {}),
     },
   });
-  const saved = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { updatedAt: true } });
-  return { result: { version, updatedAt: saved.updatedAt.toISOString() }, keys: before ? [before, await readPageKeys(tx, current.id)] : [] };
+  return { result: { version, updatedAt: written.updatedAt.toISOString() }, keys: before ? [before, written.pageKeys] : [] };
 }
 
 export async function updateLiveStory(actor: Actor | null, raw: unknown): Promise<LiveUpdateResult> {
@@ -113,13 +112,14 @@ export async function discardChanges(actor: Actor | null, raw: unknown): Promise
     const version = await claimVersion(tx, current.id, current.version, actor!.id);
     await tx.workingCopy.delete({ where: { articleId: current.id } });
     // The discarded words stay in the history (as the last save's revision); this one is live again.
-    await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: actor!.id, kind: "RESTORE", snapshot: await readSnapshot(tx, current.id) });
+    const live = await readSnapshot(tx, current.id);
+    await keepRevision(tx, { articleId: current.id, articleVersion: version, authorId: actor!.id, kind: "RESTORE", snapshot: live });
     await recordAudit(tx, {
       actorId: actor!.id,
       action: "article.discard-changes",
       entityType: "Article",
       entityId: current.id,
-      details: { version, ...summarize(await readSnapshot(tx, current.id), working) },
+      details: { version, ...summarize(live, working) },
     });
     return { version, updatedAt: new Date().toISOString() };
   });

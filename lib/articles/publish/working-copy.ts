@@ -5,7 +5,7 @@
 import type { Tx } from "../../db";
 import type { Prisma } from "../../generated/sqlite/client";
 import { collectReferences } from "../../editor/references";
-import type { BodyDoc } from "../../editor/types";
+import type { BodyDoc, BodyReferences } from "../../editor/types";
 import { ArticleInput } from "../schema";
 import { slugify } from "../slugify";
 import { readSnapshot, type ArticleSnapshot } from "../history/snapshot";
@@ -28,8 +28,8 @@ export async function readEditableSnapshot(tx: Tx, articleId: string): Promise<A
 
 // The snapshot as the story's rows would hold it after a save: tags once each, only the records
 // the body refers to, in a stable order. Lets a working copy be compared with the live version.
-export function normalizeSnapshot(snapshot: ArticleSnapshot): ArticleSnapshot {
-  const refs = collectReferences(snapshot.body as BodyDoc);
+// `refs`: what the body refers to, when the caller has already walked it.
+export function normalizeSnapshot(snapshot: ArticleSnapshot, refs: BodyReferences = collectReferences(snapshot.body as BodyDoc)): ArticleSnapshot {
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   const tags = [...new Map(snapshot.tagNames.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug).map(([, name]) => name);
   return {

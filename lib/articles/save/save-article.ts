@@ -15,9 +15,10 @@ import { parseSaveArticleInput, slugify, type ArticleInput } from "../schema";
 import { assertSlugFree, checkReferences } from "./check-references";
 import { syncCaptions, syncQuotes, syncRelatedLinks, syncSidebars } from "./record-sync";
 import { isSameSnapshot, keepRevision } from "../history/revisions";
-import { readSnapshot } from "../history/snapshot";
+import { readSnapshot, storyColumns } from "../history/snapshot";
+import { writtenStory } from "./written-story";
 import { readPageKeys, refreshPublicPages, type PageKeys } from "../refresh";
-import { reindexArticle } from "../../search/index-article";
+import { indexArticle } from "../../search/index-article";
 import { ensureStoryTags } from "../../tags/story-tags";
 import { isSameStory, keepsWorkingCopy, normalizeSnapshot, readEditableSnapshot, storeWorkingCopy } from "../publish/working-copy";
 import { ArticleInput as ArticleInputSchema } from "../schema";
@@ -69,14 +70,15 @@ export function staleStoryError(current: { version: number; lastEditedBy: { name
 }
 
 // New tags are created as the saver's story tags, capped per person (lib/tags/story-tags.ts).
-// The story's tags are written in one batch; their ids, in order, are returned.
-async function syncTags(tx: Tx, articleId: string, names: string[], editorId: string | null): Promise<string[]> {
+// The story's tags are written in one batch; they are returned in order (ids, and the names the
+// story now shows: an existing tag keeps its own spelling).
+async function syncTags(tx: Tx, articleId: string, names: string[], editorId: string | null): Promise<{ id: string; name: string }[]> {
   const unique = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
   await tx.articleTag.deleteMany({ where: { articleId } });
-  const ids = await ensureStoryTags(tx, unique, editorId);
-  const tagIds = unique.map(([slug]) => ids.get(slug)!);
-  if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId, tagId, position })) });
-  return tagIds;
+  const found = await ensureStoryTags(tx, unique, editorId);
+  const tags = unique.map(([slug]) => found.get(slug)!);
+  if (tags.length) await tx.articleTag.createMany({ data: tags.map((tag, position) => ({ articleId, tagId: tag.id, position })) });
+  return tags;
 }
 
 async function syncBylines(tx: Tx, articleId: string, bylines: ArticleInput["bylines"]): Promise<void> {
@@ -109,19 +111,14 @@ export async function writeArticle(
   await syncQuotes(tx, articleId, refs.quoteIds, article.quotes);
   await syncSidebars(tx, articleId, refs.sidebarIds, sidebars);
   await syncRelatedLinks(tx, articleId, relatedLinksOf(body.facts.blocks));
-  const tagIds = await syncTags(tx, articleId, article.tagNames, editorId);
+  const tags = await syncTags(tx, articleId, article.tagNames, editorId);
   await syncBylines(tx, articleId, article.bylines);
   const nextHeroCaptionId = await syncHeroCaption(tx, articleId, heroCaptionId, article.hero);
   await syncCaptions(tx, articleId, refs, article.captions, nextHeroCaptionId);
   const saved = await tx.article.update({
     where: { id: articleId },
     data: {
-      kicker: article.kicker,
-      headline: article.headline,
-      standfirst: article.standfirst,
-      slug: article.slug,
-      sectionId: article.sectionId,
-      agencyLine: article.agencyLine,
+      ...storyColumns(article),
       heroMediaId: article.hero?.mediaId ?? null,
       heroCaptionId: nextHeroCaptionId,
       body: body.doc as Prisma.InputJsonValue,
@@ -131,8 +128,16 @@ export async function writeArticle(
     select: { version: true, updatedAt: true, status: true, slug: true, section: { select: { slug: true } } },
   });
   // What the public pages know the story by now, from what was just written (not read back).
-  const pageKeys: PageKeys = { id: articleId, sectionId: article.sectionId, tagIds, profileIds: article.bylines.map((b) => b.profileId) };
-  return { ...saved, pageKeys };
+  const pageKeys: PageKeys = { id: articleId, sectionId: article.sectionId, tagIds: tags.map((t) => t.id), profileIds: article.bylines.map((b) => b.profileId) };
+  const written = writtenStory(
+    article,
+    body,
+    sidebars,
+    tags.map((t) => t.name),
+    nextHeroCaptionId,
+    saved.status,
+  );
+  return { ...saved, pageKeys, ...written };
 }
 
 export async function saveArticle(actor: Actor | null, rawInput: unknown): Promise<SaveResult> {
@@ -162,8 +167,8 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
     const oldKeys = await readPageKeys(tx, current.id);
     await claimVersion(tx, current.id, input.expectedVersion, actor.id);
     const saved = await writeArticle(tx, current.id, current.heroCaptionId, article, body, sidebars, actor.id);
-    await reindexArticle(tx, current.id);
-    await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.kind, snapshot: await readSnapshot(tx, current.id) });
+    await indexArticle(tx, current.id, saved.search);
+    await keepRevision(tx, { articleId: current.id, articleVersion: saved.version, authorId: actor.id, kind: input.kind, snapshot: saved.snapshot });
     if (input.kind !== "AUTOSAVE")
       await recordAudit(tx, { actorId: actor.id, action: input.kind === "RESTORE" ? "article.restore" : "article.save", entityType: "Article", entityId: current.id, details: { version: saved.version } });
     if (saved.status === "PUBLISHED") {
@@ -221,9 +226,9 @@ export async function writeSystemDraft(tx: Tx, articleId: string, version: numbe
   if (!checked.success) throw new AppError("INVALID", `The draft is not valid: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
   const parsed = checked.data;
   const body = parseStoryBody(parsed.body);
-  await writeArticle(tx, articleId, current.heroCaptionId, { ...parsed, body: body.doc }, body, [], null);
+  const written = await writeArticle(tx, articleId, current.heroCaptionId, { ...parsed, body: body.doc }, body, [], null);
   await tx.article.update({ where: { id: articleId }, data: { lastEditedById: actorId } });
-  await reindexArticle(tx, articleId);
-  await keepRevision(tx, { articleId, articleVersion: version, authorId: actorId, kind: "SAVE", snapshot: await readSnapshot(tx, articleId) });
+  await indexArticle(tx, articleId, written.search);
+  await keepRevision(tx, { articleId, articleVersion: version, authorId: actorId, kind: "SAVE", snapshot: written.snapshot });
   await recordAudit(tx, { actorId, action: audit.action, entityType: "Article", entityId: articleId, details: audit.details });
 }

@@ -11,7 +11,14 @@ export const libraryItemInclude = {
   renditions: { select: { format: true, width: true, height: true, storageKey: true } },
 } as const;
 
-type LibraryRow = {
+// The relations libraryItemInclude reads, as they arrive.
+export type PhotoRelations = {
+  photographer: { name: string } | null;
+  agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null;
+  renditions: { format: string; width: number; height: number; storageKey: string }[];
+};
+
+type LibraryRow = PhotoRelations & {
   id: string;
   originalName: string;
   width: number;
@@ -23,9 +30,6 @@ type LibraryRow = {
   focalX: number;
   focalY: number;
   createdAt: Date;
-  photographer: { name: string } | null;
-  agency: { name: string; shortCredit: string; creditFormat: string; distributor: string | null } | null;
-  renditions: { format: string; width: number; height: number; storageKey: string }[];
 };
 
 type RightsState = "none" | "valid" | "expiring" | "expired";
@@ -64,20 +68,27 @@ export function findPhotoProblems(altText: string, hasCredit: boolean, rightsSta
   return [...(altText.trim() ? [] : ["No alt text"]), ...(hasCredit ? [] : ["No credit"]), ...(rightsState === "expired" ? ["Rights expired"] : [])];
 }
 
-export function toLibraryItem(row: LibraryRow, now: Date = new Date()): LibraryItem {
+// What every newsroom list shows of a picture (the library, the editor's picker): a small
+// rendition, its full credit, the state of its rights and what stops publishing.
+export function photoSummary(row: PhotoRelations & { altText: string; creditOverride: string | null; rightsExpireAt: Date | null }, now: Date = new Date()) {
   const credit = formatCredit(row);
   const rendition = pickDefaultRendition(row.renditions, "jpeg", 480);
   const rightsState = rightsStateOf(row.rightsExpireAt, now);
   const problems = findPhotoProblems(row.altText, credit !== null, rightsState);
+  return { src: rendition ? mediaUrl(rendition.storageKey) : "", credit: credit?.full ?? null, rightsState, problems };
+}
+
+export function toLibraryItem(row: LibraryRow, now: Date = new Date()): LibraryItem {
+  const { src, credit, rightsState, problems } = photoSummary(row, now);
   return {
     id: row.id,
-    src: rendition ? mediaUrl(rendition.storageKey) : "",
+    src,
     originalName: row.originalName,
     width: row.width,
     height: row.height,
     altText: row.altText,
     defaultCaption: row.defaultCaption,
-    credit: credit?.full ?? null,
+    credit,
     photographerName: row.photographer?.name ?? null,
     agencyName: row.agency?.name ?? null,
     focalX: row.focalX,

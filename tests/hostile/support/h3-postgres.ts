@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { deployMigrations } from "../../../scripts/db/deploy";
+import { deployMigrations } from "../../../lib/migrations/deploy";
 import "../../setup/provided-context";
 
 export type PostgresDatabase = { databaseUrl: string; drop: () => Promise<void> };

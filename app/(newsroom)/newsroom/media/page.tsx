@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LibraryUpload } from "@/components/newsroom/media/library-upload";
 import { MediaFilters } from "@/components/newsroom/media/media-filters";
 import { MediaGrid } from "@/components/newsroom/media/media-grid";
-import { Pager } from "@/components/newsroom/media/pager";
+import { Pager } from "@/components/newsroom/pager";
 import { requireScreen } from "@/lib/auth/screen";
 import { mediaLimits } from "@/lib/media/file/inspect";
 import { listCreditOptions, listLibrary, parseLibraryFilters } from "@/lib/media/library/library-queries";

@@ -8,6 +8,7 @@ import { TRASH_DAYS } from "@/lib/articles/trash/trash-rules";
 import type { SessionUser } from "@/lib/auth";
 import { StoryTable } from "@/components/newsroom/stories/story-table";
 import { TrashTable } from "@/components/newsroom/stories/trash-table";
+import { Pager } from "@/components/newsroom/pager";
 import "@/components/newsroom/editor/editor.css";
 import "@/components/newsroom/stories/stories.css";
 import { createStoryAction, restoreStoryAction } from "./actions";
@@ -27,16 +28,8 @@ async function TrashView({ actor, filters, isJustTrashed }: { actor: SessionUser
         </p>
       )}
       <p className="muted">Deleted stories stay here for {TRASH_DAYS} days, then they are deleted for good.</p>
-      <TrashTable rows={rows} total={total} restore={restoreStoryAction} canRestore={(row) => can(actor, "article.restore", row)} />
-      {pages > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 && <a href={`?view=trash&page=${page - 1}`}>← Newer</a>}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages && <a href={`?view=trash&page=${page + 1}`}>Older →</a>}
-        </nav>
-      )}
+      <TrashTable rows={rows} total={total} restore={restoreStoryAction} canRestore={(row) => can(actor, "article.restore", row)} labelledBy="stories-title" />
+      <Pager page={page} pages={pages} href={(to) => `?view=trash&page=${to}`} />
     </>
   );
 }
@@ -117,7 +110,7 @@ export default async function StoriesPage({ searchParams }: Props) {
             </label>
             <button type="submit">Filter</button>
           </form>
-          <StoryTable rows={rows} total={total} page={filters.page} pages={pages} params={params} />
+          <StoryTable rows={rows} total={total} page={filters.page} pages={pages} params={params} labelledBy="stories-title" />
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
-import { Pager } from "@/components/newsroom/media/pager";
+import { Pager } from "@/components/newsroom/pager";
 import { WireDrop } from "@/components/newsroom/wire/wire-drop";
 import { WireFiltersForm } from "@/components/newsroom/wire/wire-filters";
 import { WireTable } from "@/components/newsroom/wire/wire-table";

@@ -4,6 +4,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { newRecordId } from "@/lib/editor/record-id";
 import { useRecords } from "../editor-records";
 import { PhotoDetailsPanel } from "../photo-details";
+import { NodeActions } from "./node-actions";
 
 // An in-body photo: the picture, alt text and credit come from the media record (fixed here in
 // place, for every story using it); the caption is this story's.
@@ -35,14 +36,11 @@ export function FigureView({ node, updateAttributes, deleteNode }: ReactNodeView
       </label>
       {media && <PhotoDetailsPanel media={media} />}
       {!isReadOnly && (
-        <div className="node-actions">
+        <NodeActions onRemove={deleteNode}>
           <button type="button" onClick={replace} data-photo-field="rights">
             Replace photo
           </button>
-          <button type="button" onClick={deleteNode}>
-            Remove
-          </button>
-        </div>
+        </NodeActions>
       )}
     </NodeViewWrapper>
   );

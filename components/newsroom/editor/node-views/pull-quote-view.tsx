@@ -3,6 +3,7 @@ import { newRecordId } from "@/lib/editor/record-id";
 import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { useRecords, type QuoteRecord } from "../editor-records";
+import { NodeActions } from "./node-actions";
 
 // A pull quote: the words, who said them, who they are and how they said it.
 export function PullQuoteView({ node, deleteNode }: ReactNodeViewProps) {
@@ -32,13 +33,7 @@ export function PullQuoteView({ node, deleteNode }: ReactNodeViewProps) {
           <input value={quote.context} readOnly={isReadOnly} onChange={(e) => set("context")(e.target.value)} placeholder="said through an interpreter" />
         </label>
       </div>
-      {!isReadOnly && (
-        <div className="node-actions">
-          <button type="button" onClick={deleteNode}>
-            Remove
-          </button>
-        </div>
-      )}
+      {!isReadOnly && <NodeActions onRemove={deleteNode} />}
     </NodeViewWrapper>
   );
 }

@@ -4,6 +4,7 @@ import type { BlockInsert } from "./block-insert";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import type { PickerStory } from "@/lib/articles/editor-queries";
 import { useRecords } from "../editor-records";
+import { NodeActions } from "./node-actions";
 
 // An inline teaser for another story: picked by searching headlines, always showing the
 // linked story's current headline, with an optional label ("'INSANE':").
@@ -54,11 +55,7 @@ export function RelatedStoryView({ node, updateAttributes, deleteNode }: ReactNo
               ))}
             </ul>
           )}
-          <div className="node-actions">
-            <button type="button" onClick={deleteNode}>
-              Remove
-            </button>
-          </div>
+          <NodeActions onRemove={deleteNode} />
         </>
       )}
     </NodeViewWrapper>

@@ -5,6 +5,7 @@ import { NodeViewWrapper, useEditor, EditorContent, type ReactNodeViewProps } fr
 import { sidebarExtensions } from "@/lib/editor/extensions";
 import { EMPTY_DOC } from "@/lib/editor/types";
 import { useRecords } from "../editor-records";
+import { NodeActions } from "./node-actions";
 
 // A boxed sub-story: its heading and its own rich text, edited in a nested editor.
 export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
@@ -37,13 +38,7 @@ export function SidebarView({ node, deleteNode }: ReactNodeViewProps) {
       <div className="node-sidebar-body">
         <EditorContent editor={inner} />
       </div>
-      {!isReadOnly && (
-        <div className="node-actions" contentEditable={false}>
-          <button type="button" onClick={deleteNode}>
-            Remove
-          </button>
-        </div>
-      )}
+      {!isReadOnly && <NodeActions onRemove={deleteNode} isOutsideText />}
     </NodeViewWrapper>
   );
 }

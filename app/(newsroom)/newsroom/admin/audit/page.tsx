@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuditFilterForm } from "@/components/newsroom/audit-filter-form";
 import { AuditTable } from "@/components/newsroom/audit-table";
 import { NotAllowed } from "@/components/newsroom/not-allowed";
+import { Pager } from "@/components/newsroom/pager";
 import { auditFilterChoices, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
 import { requireScreen } from "@/lib/auth/screen";
 
@@ -34,13 +35,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <h2 id="audit-heading">{total} entries</h2>
         <AuditFilterForm values={{ ...filter, from: dateValue(filter.from), to: dateValue(filter.to) }} choices={choices} />
         <AuditTable entries={entries} names={names} gone={gone} changes={changes} />
-        <nav className="pager" aria-label="Pages">
-          {page > 1 && <a href={pageHref(filter, page - 1)}>← Newer</a>}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages && <a href={pageHref(filter, page + 1)}>Older →</a>}
-        </nav>
+        <Pager page={page} pages={pages} href={(to) => pageHref(filter, to)} />
       </section>
     </>
   );

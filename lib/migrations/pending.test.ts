@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { committedMigrations, pendingSqliteMigrations } from "./pending-migrations";
+import { committedMigrations, pendingSqliteMigrations } from "./pending";
 
 let dir: string;
 let migrations: string;
