@@ -14,6 +14,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { slugify } from "../articles/schema";
 import { db } from "../db";
 import { isRecordId } from "../editor/record-id";
+import { readCapped } from "../http/read-capped";
 import { AppError } from "../errors";
 import { findWireActor } from "./actor";
 import { MAX_WIRE_DOCUMENT_BYTES } from "./detect";
@@ -68,21 +69,7 @@ const tooLarge = (bytes: number) => refuse("INVALID", `The document is over ${Ma
 async function readBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (declared > MAX_WIRE_DOCUMENT_BYTES) throw tooLarge(declared);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_WIRE_DOCUMENT_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(total);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+  return request.body ? readCapped(request.body, MAX_WIRE_DOCUMENT_BYTES, tooLarge) : new Uint8Array();
 }
 
 export async function receivePush(agencyKey: string, request: Request, options: WireImportOptions = {}, now = Date.now()): Promise<WireImportResult> {

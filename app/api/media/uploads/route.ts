@@ -14,7 +14,7 @@ import { mediaLimits, refusalReason } from "@/lib/media/file/inspect";
 import { uploadMedia } from "@/lib/media/upload";
 import { assertCan } from "@/lib/permissions";
 import { crossSiteRefusal, isCrossSite } from "@/lib/auth/cross-site";
-import { readUploadForm } from "./read-form";
+import { readUploadForm } from "@/lib/http/upload-form";
 
 export const dynamic = "force-dynamic";
 

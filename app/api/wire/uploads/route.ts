@@ -13,7 +13,7 @@ import { assertCan } from "@/lib/permissions";
 import { MAX_WIRE_DOCUMENT_BYTES } from "@/lib/wire/detect";
 import { importWireItem } from "@/lib/wire/import";
 import type { WireUploadResult } from "@/lib/wire/upload-result";
-import { readUploadForm } from "../../media/uploads/read-form";
+import { readUploadForm } from "@/lib/http/upload-form";
 
 export const dynamic = "force-dynamic";
 

@@ -1,31 +1,16 @@
 // Reads an upload request's multipart body without ever holding more than the size limit (plus
 // room for the form's own framing) in memory: a Content-Length over it is refused before reading,
 // and a body that streams past it is cut off and refused.
-import { AppError } from "@/lib/errors";
-import { megabytes, refuse, type MediaLimits } from "@/lib/media/file/inspect";
+import "server-only";
+import { AppError } from "../errors";
+import { megabytes, refuse, type MediaLimits } from "../media/file/inspect";
+import { readCapped } from "./read-capped";
 
 // Multipart boundaries, headers and the few text fields sent with the file.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 function tooLarge(bytes: number, limits: MediaLimits): AppError {
   return refuse("too-large", `The file is over ${megabytes(Math.max(bytes - FORM_OVERHEAD_BYTES, limits.maxBytes + 1))}; the limit is ${megabytes(limits.maxBytes)}.`);
-}
-
-async function readCapped(body: ReadableStream<Uint8Array>, cap: number, limits: MediaLimits): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(total, limits);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
 }
 
 export async function readUploadForm(request: Request, limits: MediaLimits): Promise<FormData> {
@@ -37,7 +22,7 @@ export async function readUploadForm(request: Request, limits: MediaLimits): Pro
   const declared = Number(request.headers.get("content-length"));
   if (declared > cap) throw tooLarge(declared, limits);
   if (!request.body) throw new AppError("INVALID", "The upload was empty.", { reason: "empty" });
-  const body = await readCapped(request.body, cap, limits);
+  const body = await readCapped(request.body, cap, (bytes) => tooLarge(bytes, limits));
   try {
     return await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch {
