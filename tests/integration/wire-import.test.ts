@@ -107,7 +107,7 @@ describe("wire import: every NewsML-G2 sample", () => {
     const result = await importWireItem(editor, { source: newsmlVariant(readNewsmlSample("LISTING_1_A_NewsML-G2_News_Item.xml"), "l1") });
     const story = await storyOf(result.articleId!);
     expect(result).toMatchObject({ outcome: "created", agency: "Reuters", version: 11, embargoedUntil: "2018-10-23T12:00:00.000Z" });
-    expect(story).toMatchObject({ headline: 'Fed to halt QE to avert "bubble"', agencyLine: "with Reuters" });
+    expect(story).toMatchObject({ headline: 'Fed to halt QE to avert "bubble"', agencyLine: "with Reuters", embargoUntil: new Date("2018-10-23T12:00:00Z") });
     expect(story.wireItem).toMatchObject({ embargoedUntil: new Date("2018-10-23T12:00:00Z"), usageTerms: "Not for use outside the United States", copyrightHolder: "Example Enews LLP", provider: "REUTERS" });
     expect(story.notes).toEqual([expect.objectContaining({ kind: "INTERNAL", text: expect.stringContaining("STRICTLY EMBARGOED") })]);
     expect(story.tags.map((t) => t.tag.name)).toEqual(["economy, business and finance", "labour market"]);
