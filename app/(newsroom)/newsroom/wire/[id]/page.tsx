@@ -36,7 +36,7 @@ export default async function WireItemPage({ params }: Props) {
       </h1>
       <p className="wire-item-line">
         <WireStatus row={view} /> · {view.agency ?? (view.provider || "unknown agency")}
-        {item.bylines.length > 0 && <> · by {item.bylines.join(", ")}</>} · version {view.version} · <EmbargoCell row={view} />
+        {item.bylines.length > 0 && <> · by {item.bylines.join(", ")}</>} · version {view.version} · {view.embargoedUntil ? <EmbargoCell row={view} /> : "no embargo"}
       </p>
       {view.needsUnpublish && view.draftVersion !== null && <WireCanceledNotice wireItemId={view.id} articleVersion={view.draftVersion} canUnpublish={view.canUnpublish} unpublish={unpublishCanceledAction} />}
       <div className="wire-item-draft">
