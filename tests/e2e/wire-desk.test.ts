@@ -128,6 +128,7 @@ describe("a ninjs picture dropped on the Wire screen", () => {
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Costa Concordia cruise ship");
     await expect(page.locator(".wire-item-line").innerText()).resolves.toContain(AGENCY);
     await expect(page.locator(".wire-item-line").innerText()).resolves.toContain("by Paulo Santalucia");
+    await expect(page.getByRole("region", { name: "Text" }).innerText()).resolves.toContain("No text came with this item: the agency sent a picture.");
     const facts = page.getByRole("region", { name: "Pictures (1)" }).locator(".wire-facts");
     await expect(facts.innerText()).resolves.toMatch(new RegExp(`Alt text\\s+missing: add it before publishing[\\s\\S]*Credit\\s+Paulo Santalucia/${AGENCY}`));
     const picture = page.getByRole("region", { name: "Pictures (1)" }).locator("img");
