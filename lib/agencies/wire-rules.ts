@@ -8,8 +8,12 @@ import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { RecordId, Version } from "../users/schema";
 
-// A checkbox sends "on" when ticked and nothing when not.
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+// A checkbox sends "on" when ticked and nothing when not ("true"/"false" for scripts); any other
+// value is a broken request, refused rather than read as "unticked".
+const checkbox = z
+  .enum(["on", "true", "false"], { error: 'A wire rule is a checkbox: send "on" (or "true") when ticked, nothing (or "false") when not.' })
+  .optional()
+  .transform((value) => value === "on" || value === "true");
 const WireRulesInput = z.object({ id: RecordId, version: Version, wireAutoDraft: checkbox, wireCancelUnpublishes: checkbox });
 
 export async function updateAgencyWireRules(actor: Actor | null, input: unknown): Promise<void> {

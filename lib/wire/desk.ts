@@ -129,7 +129,10 @@ async function adoptPending(tx: Tx, item: Awaited<ReturnType<typeof requirePendi
   if (adopted.count === 0) throw new AppError("CONFLICT", "Someone applied or dismissed this wire update a moment ago; nothing was changed. Reload the page.");
 }
 
-const Fields = z.preprocess((value) => (typeof value === "string" ? value.split(",").filter(Boolean) : value), z.array(z.enum(UPDATE_FIELDS)).min(1, "choose at least one field").max(3));
+const Fields = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(",").filter(Boolean) : value),
+  z.array(z.enum(UPDATE_FIELDS)).min(1, "tick at least one of headline, standfirst or body text to take from the agency").max(3),
+);
 const ApplyInput = z.object({
   wireItemId: idInput(),
   expectedVersion: z.coerce.number().int().positive(),

@@ -7,6 +7,7 @@ import { db, isPostgres } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import { textInput } from "../text-input";
 import { idInput } from "../text-input";
+import { mediaUrl, pickDefaultRendition } from "../media/file/urls";
 import { assertCan, can, type Actor } from "../permissions";
 import { wireBodyToDoc } from "./body";
 import type { BodyDoc } from "../editor/types";
@@ -139,6 +140,8 @@ export type WirePictureView = {
   status: "imported" | "pending";
   failure: string | null;
   mediaId: string | null;
+  // A small JPEG of an imported picture, for the reading view.
+  thumbnailSrc: string | null;
 };
 export type WireItemView = WireRow & {
   item: WireItem;
@@ -170,6 +173,11 @@ async function listVersions(itemId: string, articleId: string | null, guid: stri
     });
 }
 
+function thumbnailOf(renditions: Parameters<typeof pickDefaultRendition>[0]): string | null {
+  const rendition = pickDefaultRendition(renditions, "jpeg", 480);
+  return rendition ? mediaUrl(rendition.storageKey) : null;
+}
+
 // One item as the reading view shows it; null when there is no such item.
 export async function readWireItem(actor: Actor | null, rawId: unknown, now: Date = new Date()): Promise<WireItemView | null> {
   assertCan(actor, "article.create");
@@ -184,7 +192,10 @@ export async function readWireItem(actor: Actor | null, rawId: unknown, now: Dat
       copyrightHolder: true,
       copyrightNotice: true,
       usageTerms: true,
-      pictures: { orderBy: { position: "asc" } },
+      pictures: {
+        orderBy: { position: "asc" },
+        include: { media: { select: { altText: true, renditions: { select: { format: true, width: true, height: true, storageKey: true } } } } },
+      },
       article: { select: { ...rowSelect.article.select, createdById: true } },
     },
   });
@@ -204,13 +215,15 @@ export async function readWireItem(actor: Actor | null, rawId: unknown, now: Dat
       id: picture.id,
       position: picture.position,
       caption: picture.caption,
-      altText: picture.altText,
+      // The library's alt text once the picture is there: an editor may have added it since.
+      altText: picture.media?.altText ?? picture.altText,
       credit: picture.credit,
       copyright: picture.copyright,
       usageTerms: picture.usageTerms,
       status: picture.status === "IMPORTED" ? "imported" : "pending",
       failure: picture.failure,
       mediaId: picture.mediaId,
+      thumbnailSrc: thumbnailOf(picture.media?.renditions ?? []),
     })),
     versions: await listVersions(row.id, row.article?.id ?? null, row.guid),
     draftVersion: article?.version ?? null,

@@ -78,7 +78,8 @@ describe("each role sees only its screens", () => {
     it(`a ${role.toLowerCase()} gets the story desk only, and no admin screen`, async () => {
       const { context, page } = await newPage();
       await signIn(page, account(role), "/newsroom/admin/users");
-      expect(await navLabels(page)).toEqual(["Stories", "Media"]);
+      // The Wire screen is part of the desk: whoever may write a story may import agency copy.
+      expect(await navLabels(page)).toEqual(["Stories", "Media", "Wire"]);
       await expect(page.locator(".newsroom-user-name").innerText()).resolves.toBe(account(role).name);
       for (const screen of ADMIN_SCREENS) {
         await page.goto(urlFor(screen.path));
@@ -94,7 +95,7 @@ describe("each role sees only its screens", () => {
     const { context, page } = await newPage();
     const errors = collectPageErrors(page);
     await signIn(page, account("ADMIN"), "/newsroom/admin/users");
-    expect(await navLabels(page)).toEqual(["Stories", "Media", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
+    expect(await navLabels(page)).toEqual(["Stories", "Media", "Wire", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
     for (const screen of ADMIN_SCREENS) {
       const response = await page.goto(urlFor(screen.path));
       expect(response?.status()).toBe(200);

@@ -772,6 +772,8 @@ const picked = (source: () => Versioned, target: () => Versioned): Field => ({
     fc.constantFrom("abc", "0", "-1", "1.5", "NaN").map((v) => new Lazy(`target id:${v}`, () => `${target().id}:${v}`)),
   ),
 });
+// A checkbox: "on" when ticked, absent when not; anything else is a broken request.
+const checkboxField = (valid: () => string): Field => ({ valid, breaks: fc.oneof(fc.constantFrom("", "yes", "1", "off", "ON", "__proto__"), tooLong(10)) });
 const password: Field = { valid: () => "a-long-enough-password", breaks: fc.constantFrom(MISSING, "", "short", "123456789", "é".repeat(37), "x".repeat(73), "🏒".repeat(19)) };
 const email = (valid: () => string): Field => ({
   valid,
@@ -854,12 +856,14 @@ function adminCases(): Case<FormInput>[] {
     formCase("bylines/mergeBylinesAction", bylines.mergeBylinesAction, { sourceId: reqId(() => profileB().id), sourceVersion: version(() => profileB().version), target: picked(profileB, profileC) }),
     formCase("credits/createAgencyAction", credits.createAgencyAction, agencyFields),
     formCase("credits/updateAgencyAction", credits.updateAgencyAction, { ...agencyFields, id: reqId(() => t.agency.id), version: version(() => t.agency.version) }),
-    formCase("credits/updateAgencyWireRulesAction", credits.updateAgencyWireRulesAction, { id: reqId(() => t.agency.id), version: version(() => t.agency.version), wireAutoDraft: optText(10, () => "on") }),
+    formCase("credits/updateAgencyWireRulesAction", credits.updateAgencyWireRulesAction, { id: reqId(() => t.agency.id), version: version(() => t.agency.version), wireAutoDraft: checkboxField(() => "on") }),
     formCase("wire/createDraftAction", m.actions.wire.createDraftAction, { wireItemId: reqId(() => t.wire.held) }),
     formCase("wire/applyWireUpdateAction", m.actions.wire.applyWireUpdateAction, {
       wireItemId: reqId(() => t.wire.applyPending),
       expectedVersion: version(() => t.wire.applyVersion),
       pendingVersion: version(() => 2),
+      // One ticked box (the action joins them); none, an unknown field or more than three is refused.
+      fields: enumField(() => "headline", ["Headline", "all", "body,body,body,body"]),
     }),
     formCase("wire/dismissWireUpdateAction", m.actions.wire.dismissWireUpdateAction, { wireItemId: reqId(() => t.wire.dismissPending), pendingVersion: version(() => 2) }),
     formCase("wire/unpublishCanceledAction", m.actions.wire.unpublishCanceledAction, { wireItemId: reqId(() => t.wire.canceled), expectedVersion: version(() => t.wire.canceledVersion) }),

@@ -535,7 +535,8 @@ function actionCases(): ActionCase[] {
       permission: "article.edit",
       prepare: async () => {
         const item = await wireItem("pending");
-        const form = { wireItemId: item.id, expectedVersion: String(item.articleVersion), pendingVersion: String(item.pendingVersion) };
+        // The panel's ticked fields (at least one, else the form is refused before any permission).
+        const form = { wireItemId: item.id, expectedVersion: String(item.articleVersion), pendingVersion: String(item.pendingVersion), fields: "headline" };
         return { args: { form }, article: { createdById: users.EDITOR.id, status: "DRAFT" } };
       },
     },

@@ -9,6 +9,7 @@ import type { TestProject } from "vitest/node";
 import { isBuildStale } from "../../scripts/build-status";
 import { describeChromium, resolveChromium } from "../../scripts/chromium";
 import { findFreePort, killGroupOnExit, signalGroup, spawnGroup, stopGroup, waitUntilAnswering } from "../../scripts/process-group";
+import { E2E_PRIVATE_FETCH_AGENCY } from "../fixtures/wire-picture-server";
 import { createSqliteDatabase, removeDir } from "./temp-database";
 import "./provided-context";
 
@@ -23,7 +24,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir };
     seedDatabase(env);
     ensureBuild(env);
-    server = await startAppServer(env, SERVER_LOG);
+    // The wire e2e tests serve agency pictures from 127.0.0.1 for this one agency.
+    server = await startAppServer({ ...env, WIRE_PRIVATE_FETCH_AGENCIES: E2E_PRIVATE_FETCH_AGENCY, WIRE_FETCH_TIMEOUT_MS: "5000" }, SERVER_LOG);
   } catch (error) {
     removeDir(database.dir);
     throw error;

@@ -19,8 +19,8 @@ export function DiffView({ comparison, beforeLabel, afterLabel }: { comparison: 
             {comparison.fields.map((change) => (
               <tr key={change.field}>
                 <th scope="row">{change.field}</th>
-                <td>{change.before}</td>
-                <td>{change.after}</td>
+                <td>{change.before || <span className="muted">(empty)</span>}</td>
+                <td>{change.after || <span className="muted">(empty)</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@
 // early" with a required reason for those allowed to (admins). The server decides every rule
 // (lib/articles/embargo/embargo-commands.ts); this only shows its answer, tied to the field.
 import { useId, useState } from "react";
+import { LocalTime } from "./local-time";
 import type { EditorActions } from "./types";
 
 type Props = {
@@ -58,7 +59,7 @@ export function EmbargoPanel({ articleId, status, embargoUntil, canEdit, canLift
       {isInForce && (
         <p className="embargo-banner" role="status">
           <strong>
-            Embargoed until <time dateTime={embargoUntil}>{new Date(embargoUntil).toLocaleString("en-GB")}</time>
+            Embargoed until <LocalTime iso={embargoUntil} />
           </strong>
           : readers see nothing of this story before then. Schedule it for that time or later.
         </p>

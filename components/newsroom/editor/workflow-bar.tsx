@@ -2,6 +2,7 @@
 // Where the story is in its life, and the steps this person may take from there.
 import { useState } from "react";
 import { canStepFrom, type WorkflowStep } from "@/lib/articles/workflow-steps";
+import { LocalTime } from "./local-time";
 import type { EditorPermissions, SaveState } from "./types";
 
 type Props = {
@@ -37,7 +38,7 @@ export function WorkflowBar({ status, publishAt, saveState, permissions, others,
         {status === "SCHEDULED" && publishAt && (
           <>
             {" "}
-            for <time dateTime={publishAt}>{new Date(publishAt).toLocaleString("en-GB")}</time>
+            for <LocalTime iso={publishAt} />
           </>
         )}
         <span className={`save-state save-state--${saveState}`} role="status" aria-live="polite">

@@ -47,6 +47,7 @@ export function WirePictures({ pictures }: { pictures: WirePictureView[] }) {
               {picture.mediaId && <a href={`/newsroom/media/${picture.mediaId}`}>open in the library</a>}
             </p>
             {picture.failure && <p className="form-error">Why pending: {picture.failure}</p>}
+            {picture.thumbnailSrc && <img className="wire-picture-thumb" src={picture.thumbnailSrc} alt={picture.altText} loading="lazy" />}
             <dl className="wire-facts">
               <Fact label="Caption" value={picture.caption} />
               <Fact label="Alt text" value={picture.altText || "missing: add it before publishing"} />

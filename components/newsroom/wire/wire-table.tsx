@@ -23,11 +23,8 @@ const COLUMNS: readonly AdminColumn<WireRow>[] = [
   {
     header: "Headline",
     cell: (row) => (
-      <>
-        <a href={`/newsroom/wire/${row.id}`}>{row.headline || row.guid}</a>
-        <br />
-        <span className="muted wire-guid">{row.guid}</span>
-      </>
+      // The agency's item id stays on the reading view: here it is noise beside the headline.
+      <a href={`/newsroom/wire/${row.id}`}>{row.headline || row.guid}</a>
     ),
   },
   { header: "Agency", cell: (row) => row.agency ?? (row.provider || <span className="muted">unknown</span>) },
@@ -37,7 +34,15 @@ const COLUMNS: readonly AdminColumn<WireRow>[] = [
   { header: "Status", cell: (row) => <WireStatus row={row} /> },
   {
     header: "Draft",
-    cell: (row) => (row.draft ? <a href={`/newsroom/stories/${row.draft.id}`}>{row.draft.status.replace("_", " ").toLowerCase()}</a> : <span className="muted">no draft</span>),
+    cell: (row) =>
+      row.draft ? (
+        <a href={`/newsroom/stories/${row.draft.id}`}>
+          {row.draft.status.replace("_", " ").toLowerCase()}
+          <span className="visually-hidden">: open the story made from “{row.headline || row.guid}”</span>
+        </a>
+      ) : (
+        <span className="muted">no draft</span>
+      ),
   },
   { header: "Received", cell: (row) => formatDateTime(row.receivedAt) },
 ];

@@ -7,6 +7,7 @@ import { WireTable } from "@/components/newsroom/wire/wire-table";
 import { requireScreen } from "@/lib/auth/screen";
 import { can } from "@/lib/permissions";
 import { listWireAgencies, listWireItems, parseWireFilters } from "@/lib/wire/queries";
+import "@/components/newsroom/editor/editor.css";
 import "@/components/newsroom/stories/stories.css";
 import "@/components/newsroom/media/media.css";
 import "@/components/newsroom/wire/wire.css";

@@ -26,6 +26,7 @@ export default async function WireItemPage({ params }: Props) {
   if (!view) notFound();
   const pending = view.pendingVersion !== null && view.canEditDraft ? await comparePendingUpdate(user, view.id) : null;
   const { item } = view;
+  const hasText = (view.body.content ?? []).some((node) => (node.content ?? []).length > 0);
   return (
     <article className="wire-item" aria-labelledby="wire-item-title">
       <p className="admin-breadcrumb">
@@ -36,7 +37,7 @@ export default async function WireItemPage({ params }: Props) {
       </h1>
       <p className="wire-item-line">
         <WireStatus row={view} /> · {view.agency ?? (view.provider || "unknown agency")}
-        {item.bylines.length > 0 && <> · by {item.bylines.join(", ")}</>} · version {view.version} · <EmbargoCell row={view} />
+        {item.bylines.length > 0 && <> · by {item.bylines.join(", ")}</>} · version {view.version} · {view.embargoedUntil ? <EmbargoCell row={view} /> : "no embargo"}
       </p>
       {view.needsUnpublish && view.draftVersion !== null && <WireCanceledNotice wireItemId={view.id} articleVersion={view.draftVersion} canUnpublish={view.canUnpublish} unpublish={unpublishCanceledAction} />}
       <div className="wire-item-draft">
@@ -57,7 +58,11 @@ export default async function WireItemPage({ params }: Props) {
       <section className="wire-item-body" aria-labelledby="wire-body-heading">
         <h2 id="wire-body-heading">Text</h2>
         {item.abstract && <p className="wire-abstract">{item.abstract}</p>}
-        <div className="story-body">{renderStoryBody(view.body, EMPTY_BODY_RECORDS, `wire ${view.id}`)}</div>
+        {hasText ? (
+          <div className="story-body">{renderStoryBody(view.body, EMPTY_BODY_RECORDS, `wire ${view.id}`)}</div>
+        ) : (
+          !item.abstract && <p className="muted">No text came with this item{view.pictures.length ? ": the agency sent a picture." : "."}</p>
+        )}
       </section>
       <WirePictures pictures={view.pictures} />
       <section aria-labelledby="wire-skipped-heading">
