@@ -3,7 +3,8 @@
 // copy: each document is sent to /api/wire/uploads and its result listed (created, updated,
 // unchanged, held, refused with the server's message).
 import { useRouter } from "next/navigation";
-import { useRef, useState, type DragEvent, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { FileDropZone } from "../file-drop-zone";
 import type { WireUploadResult } from "@/lib/wire/upload-result";
 
 const ACCEPT = ".json,.xml,.txt,.ninjs,application/json,application/xml,text/xml,text/plain";
@@ -60,9 +61,7 @@ function ResultLine({ entry }: { entry: Entry }) {
 
 export function WireDrop() {
   const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
-  const [isOver, setOver] = useState(false);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [text, setText] = useState("");
   const isBusy = entries.some((entry) => entry.state === "sending");
@@ -88,12 +87,6 @@ export function WireDrop() {
     void importAll(documents);
   }
 
-  function handleDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setOver(false);
-    if (event.dataTransfer.files.length) importFiles(event.dataTransfer.files);
-  }
-
   function handlePaste(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!text.trim()) return;
@@ -107,35 +100,13 @@ export function WireDrop() {
     <section className="wire-import" aria-labelledby="wire-import-heading">
       <h2 id="wire-import-heading">Import agency copy</h2>
       <div className="wire-import-columns">
-        <div
-          className={`dropzone${isOver ? " dropzone--over" : ""}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={handleDrop}
-        >
-          <p>
-            <strong>Drop wire files here</strong> or{" "}
-            <button type="button" className="link-button" onClick={() => input.current?.click()}>
-              choose files
-            </button>
-          </p>
-          <p className="hint">ninjs (JSON), NewsML-G2 (XML) or plain text, up to 5 MB each. Pictures are fetched from the agency.</p>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            accept={ACCEPT}
-            className="upload-input"
-            aria-label="Choose wire files to import"
-            onChange={(event) => {
-              if (event.target.files?.length) importFiles(event.target.files);
-              event.target.value = "";
-            }}
-          />
-        </div>
+        <FileDropZone
+          title="Drop wire files here"
+          hint="ninjs (JSON), NewsML-G2 (XML) or plain text, up to 5 MB each. Pictures are fetched from the agency."
+          accept={ACCEPT}
+          inputLabel="Choose wire files to import"
+          onFiles={importFiles}
+        />
         <form className="wire-paste" onSubmit={handlePaste}>
           <label htmlFor="wire-paste-text">Paste agency text</label>
           <textarea id="wire-paste-text" name="text" rows={5} value={text} onChange={(event) => setText(event.target.value)} placeholder={"HEADLINE\nCITY, Date (Agency) - First paragraph…"} />
