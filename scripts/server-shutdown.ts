@@ -1,13 +1,14 @@
 // Graceful shutdown of the production server on SIGTERM/SIGINT: stop accepting, close idle
 // keep-alive connections (and every connection once its response is sent), let requests under way
-// finish for up to SHUTDOWN_TIMEOUT_SECONDS, then stop the scheduler and the wire inbox watcher and disconnect the database.
+// finish for up to SHUTDOWN_TIMEOUT_SECONDS, then stop the scheduler and disconnect the database (the
+// wire inbox process is stopped beside this: scripts/server.ts).
 // A save the database committed is answered before the process exits; one cut by the deadline is
 // logged, so the operator knows the timeout was too short.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
-function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.SHUTDOWN_TIMEOUT_SECONDS);
   return (Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }
@@ -56,7 +57,6 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
 export async function releaseServerResources(): Promise<void> {
   const { stopScheduler } = await import("../lib/scheduler");
   await stopScheduler();
-  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> }; pressboxStopWireInbox?: () => Promise<void> };
-  await shared.pressboxStopWireInbox?.();
+  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> } };
   await shared.pressboxDb?.$disconnect();
 }
