@@ -8,7 +8,7 @@ let server: Server | null = null;
 let received: { path: string; ids: string[]; accepted: boolean }[];
 
 // A stand-in for the server's refresh route: checks each notice's signature as the route does.
-async function listen(status?: number): Promise<NodeJS.ProcessEnv> {
+async function listen(status?: number): Promise<{ PRESSBOX_URL: string }> {
   server = createServer(async (request, response) => {
     let body = "";
     for await (const chunk of request) body += chunk;

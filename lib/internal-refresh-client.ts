@@ -6,7 +6,7 @@ import "server-only";
 import { REFRESH_PATH, SIGNATURE_HEADER, signRefresh } from "./internal-refresh";
 
 // The notice's address: PRESSBOX_URL, else this machine's PORT.
-export function refreshUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function refreshUrl(env: Record<string, string | undefined> = process.env): string {
   return `${env.PRESSBOX_URL ?? `http://localhost:${env.PORT ?? 3000}`}${REFRESH_PATH}`;
 }
 
@@ -20,7 +20,7 @@ async function sendNotice(url: string, articleIds: string[]): Promise<number> {
 }
 
 // Tells the server the stories changed (in notices of up to 500); resolves true when it accepted all.
-export async function notifyServer(articleIds: string[], log: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function notifyServer(articleIds: string[], log: (line: string) => void = console.log, env: Record<string, string | undefined> = process.env): Promise<boolean> {
   const url = refreshUrl(env);
   try {
     for (let start = 0; start < articleIds.length; start += IDS_PER_NOTICE) {
