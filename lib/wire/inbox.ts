@@ -22,15 +22,17 @@ import { claim, file, inboxPath, isPlainName, isWaitingName, originalName, prepa
 export type InboxSettings = { dir: string; settleMs: number; leaseMs: number };
 export type InboxEvent = { name: string; folder: "done" | "failed" | "inbox"; filedAs?: string; result?: WireImportResult; reason?: string };
 type Seen = Map<string, string>;
-// onEvent hears each file as soon as it is filed; isStopping is asked before each next file.
-export type PollOptions = WireImportOptions & { onEvent?: (event: InboxEvent) => Promise<void>; isStopping?: () => boolean };
+// onEvent hears each file as soon as it is filed; isStopping is asked before each next file;
+// pauseMs is a rest between files (WIRE_INBOX_PAUSE_MS), leaving the CPU to other work.
+export type PollOptions = WireImportOptions & { onEvent?: (event: InboxEvent) => Promise<void>; isStopping?: () => boolean; pauseMs?: number };
 
 const seconds = (value: string | undefined, fallback: number, minimum: number) => Math.max(minimum, Number(value) || fallback) * 1000;
 
-export function inboxSettings(env: NodeJS.ProcessEnv = process.env): InboxSettings & { pollMs: number } {
+export function inboxSettings(env: NodeJS.ProcessEnv = process.env): InboxSettings & { pollMs: number; pauseMs: number } {
   return {
     dir: env.WIRE_INBOX_DIR ?? "",
     pollMs: seconds(env.WIRE_INBOX_POLL_SECONDS, 5, 1),
+    pauseMs: Math.min(60_000, Math.max(0, Number(env.WIRE_INBOX_PAUSE_MS) || 0)),
     settleMs: seconds(env.WIRE_INBOX_SETTLE_SECONDS, 2, 0),
     leaseMs: seconds(env.WIRE_INBOX_LEASE_SECONDS, 120, 10),
   };
@@ -92,7 +94,7 @@ export function publicChanges(event: InboxEvent): string[] {
 // One look at the folder: abandoned claims first, then every file that has settled, one at a time,
 // until all are done or the process is stopping (a file not yet claimed stays in the inbox).
 export async function pollInbox(settings: InboxSettings, seen: Seen, actor: Actor, options: PollOptions = {}, now = Date.now()): Promise<InboxEvent[]> {
-  const { onEvent, isStopping, ...importOptions } = options;
+  const { onEvent, isStopping, pauseMs = 0, ...importOptions } = options;
   const events: InboxEvent[] = [];
   const work: [null | "processing", string][] = [
     ...(await abandonedClaims(settings, now)).map((name) => ["processing", name] as ["processing", string]),
@@ -105,6 +107,7 @@ export async function pollInbox(settings: InboxSettings, seen: Seen, actor: Acto
     const event = await importClaimed(settings, claimed, actor, importOptions);
     events.push(event);
     await onEvent?.(event);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   return events;
 }
@@ -151,7 +154,7 @@ export async function startWireInbox(env: NodeJS.ProcessEnv = process.env, hooks
   const state: Running = { timer: setInterval(() => runOnce(), settings.pollMs), watcher: null, stopped: false };
   function runOnce(): void {
     if (state.run || state.stopped) return;
-    const options: PollOptions = { onEvent: (event) => reportEvent(event, hooks), isStopping: () => state.stopped };
+    const options: PollOptions = { onEvent: (event) => reportEvent(event, hooks), isStopping: () => state.stopped, pauseMs: settings.pauseMs };
     state.run = pollInbox(settings, seen, actor as Actor, options)
       .then(() => undefined)
       .catch((error) => console.error("[wire-inbox] poll failed", error))
