@@ -219,6 +219,7 @@ export async function runWireBench(argv: string[], tools: WireBenchTools): Promi
       idleRssMb: round(idleRss / 2 ** 20, 0),
       peakRssMb: round(peakRss / 2 ** 20, 0),
       inboxProcessPeakRssMb: round(peakInboxRss / 2 ** 20, 0),
+      inboxNice: Number(process.env.WIRE_INBOX_NICE ?? 10),
       inboxPauseMs: Number(process.env.WIRE_INBOX_PAUSE_MS ?? 0),
       cachedArticleP99IdleAgainMs: round(percentile(idleAgain, 99)),
       idleControlRatio: round(percentile(idleAgain, 99) / percentile(idle, 99)),
@@ -254,7 +255,7 @@ function updateReadme(file: string, r: Record<string, string | number>): void {
     `| Time per item, median / p95 | ${r.perItemMedianMs} ms / ${r.perItemP95Ms} ms (${r.totalSeconds} s in all) |`,
     `| Plain database insert, median | ${r.plainInsertMedianMs} ms (import per item is ${r.ratioToPlainInsert}× that) |`,
     `| Server RSS, idle / peak during the import | ${r.idleRssMb} MB / ${r.peakRssMb} MB |`,
-    `| Inbox process (nice 10, sharp on 1 thread, ${r.inboxPauseMs} ms pause between items) RSS, peak | ${r.inboxProcessPeakRssMb} MB |`,
+    `| Inbox process (nice ${r.inboxNice}, sharp on 1 thread, ${r.inboxPauseMs} ms pause between items) RSS, peak | ${r.inboxProcessPeakRssMb} MB |`,
     `| Cached article p99, idle / during the import | ${r.cachedArticleP99IdleMs} ms / ${r.cachedArticleP99DuringImportMs} ms (${r.p99Ratio}×; target within 2×) |`,
     `| Control: cached article p99, idle / idle again | ${r.cachedArticleP99IdleMs} ms / ${r.cachedArticleP99IdleAgainMs} ms (${r.idleControlRatio}×: this machine's noise) |`,
   ].join("\n");

@@ -1,5 +1,5 @@
 // The wire inbox process (scripts/wire-inbox.ts) beside the server: started when WIRE_INBOX_DIR is
-// set, at a lower CPU priority (nice 10) so readers' requests come first, restarted with back-off
+// set, at a lower CPU priority (nice 10, WIRE_INBOX_NICE) so readers' requests come first, restarted with back-off
 // if it dies (each exit logged), and stopped when the server stops. Used by scripts/server.ts
 // (production) and scripts/start.ts (`npm run dev`).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,7 +8,7 @@ import path from "node:path";
 
 // The inbox process's exit code for an unusable configuration (sysexits' EX_CONFIG): not restarted.
 export const EXIT_CONFIGURATION = 78;
-export const WIRE_INBOX_NICE = 10;
+const DEFAULT_NICE = 10;
 const FIRST_RESTART_MS = 1_000;
 const LONGEST_RESTART_MS = 60_000;
 // A process that ran this long before dying starts the back-off afresh.
@@ -22,9 +22,15 @@ export function localServerUrl(hostname: string, port: number | string): string 
   return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
-function lowerPriority(child: ChildProcess): void {
+// WIRE_INBOX_NICE: 0 (the server's own priority) to 19 (the lowest), default 10.
+export function inboxNice(env: NodeJS.ProcessEnv): number {
+  const nice = Number(env.WIRE_INBOX_NICE ?? DEFAULT_NICE);
+  return Number.isInteger(nice) && nice >= 0 && nice <= 19 ? nice : DEFAULT_NICE;
+}
+
+function lowerPriority(child: ChildProcess, nice: number): void {
   try {
-    if (child.pid) setPriority(child.pid, WIRE_INBOX_NICE);
+    if (child.pid && nice > 0) setPriority(child.pid, nice);
   } catch (error) {
     console.warn(`[wire-inbox] could not lower the inbox process's priority: ${(error as Error).message}`);
   }
@@ -46,12 +52,13 @@ export function startWireInboxProcess(env: NodeJS.ProcessEnv, serverUrl: string)
   function launch(): void {
     const startedAt = Date.now();
     // An IPC channel, so the inbox process notices this one is gone even when it was killed.
+    const nice = inboxNice(env);
     const started = spawn(process.execPath, ["--import", "tsx", script], {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...env, PRESSBOX_URL: serverUrl, WIRE_INBOX_NICE: String(WIRE_INBOX_NICE) },
+      env: { ...env, PRESSBOX_URL: serverUrl, WIRE_INBOX_NICE: String(nice) },
     });
     child = started;
-    lowerPriority(started);
+    lowerPriority(started, nice);
     started.once("error", (error) => {
       if (started.pid !== undefined) return;
       child = null;
