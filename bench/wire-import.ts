@@ -219,7 +219,7 @@ export async function runWireBench(argv: string[], tools: WireBenchTools): Promi
       idleRssMb: round(idleRss / 2 ** 20, 0),
       peakRssMb: round(peakRss / 2 ** 20, 0),
       inboxProcessPeakRssMb: round(peakInboxRss / 2 ** 20, 0),
-      inboxNice: Number(process.env.WIRE_INBOX_NICE ?? 10),
+      inboxNice: Number(process.env.WIRE_INBOX_NICE ?? 19),
       inboxPauseMs: Number(process.env.WIRE_INBOX_PAUSE_MS ?? 0),
       cachedArticleP99IdleAgainMs: round(percentile(idleAgain, 99)),
       idleControlRatio: round(percentile(idleAgain, 99) / percentile(idle, 99)),

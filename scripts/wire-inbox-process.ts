@@ -1,5 +1,5 @@
 // The wire inbox process (scripts/wire-inbox.ts) beside the server: started when WIRE_INBOX_DIR is
-// set, at a lower CPU priority (nice 10, WIRE_INBOX_NICE) so readers' requests come first, restarted with back-off
+// set, at a lower CPU priority (nice 19, WIRE_INBOX_NICE) so readers' requests come first, restarted with back-off
 // if it dies (each exit logged), and stopped when the server stops. Used by scripts/server.ts
 // (production) and scripts/start.ts (`npm run dev`).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,7 +8,7 @@ import path from "node:path";
 
 // The inbox process's exit code for an unusable configuration (sysexits' EX_CONFIG): not restarted.
 export const EXIT_CONFIGURATION = 78;
-const DEFAULT_NICE = 10;
+const DEFAULT_NICE = 19;
 const FIRST_RESTART_MS = 1_000;
 const LONGEST_RESTART_MS = 60_000;
 // A process that ran this long before dying starts the back-off afresh.
@@ -22,7 +22,7 @@ export function localServerUrl(hostname: string, port: number | string): string 
   return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
-// WIRE_INBOX_NICE: 0 (the server's own priority) to 19 (the lowest), default 10.
+// WIRE_INBOX_NICE: 0 (the server's own priority) to 19 (the lowest), default 19.
 export function inboxNice(env: NodeJS.ProcessEnv): number {
   const nice = Number(env.WIRE_INBOX_NICE ?? DEFAULT_NICE);
   return Number.isInteger(nice) && nice >= 0 && nice <= 19 ? nice : DEFAULT_NICE;

@@ -4,7 +4,7 @@
 // the database must hold exactly the last save its editor saw acknowledged: nothing acknowledged is
 // missing, nothing in the database went unanswered. And `npm start` stopped with SIGTERM (as a
 // process manager stops it: the signal to npm alone) leaves no process of its tree behind, the
-// wire inbox process it starts included (which imports a dropped file as a draft at nice 10, and
+// wire inbox process it starts included (which imports a dropped file as a draft at nice 19, and
 // is started again after it is killed).
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -253,10 +253,10 @@ describe("shutdown", () => {
       expect(await page("/newsroom/stories")).toBe(307);
       expect(readFileSync(NPM_LOG, "utf8")).toMatch(/editor@pressbox\.test/);
 
-      // The inbox process: beside the server, at nice 10, a dropped file becomes a draft.
+      // The inbox process: beside the server, at nice 19, a dropped file becomes a draft.
       const inboxProcess = () => processTree(npm.pid!).find((pid) => commandOf(pid).includes("scripts/wire-inbox.ts"));
       const first = await waitFor("the wire inbox process", inboxProcess);
-      expect(niceOf(first)).toBe(10);
+      expect(niceOf(first)).toBe(19);
       dropWireItem(inbox, "first");
       await waitFor("first.json filed in done/", () => existsSync(path.join(inbox, "done", "first.json")));
       const pressbox = new Database(path.join(home, "pressbox.db"), { readonly: true });
@@ -269,7 +269,7 @@ describe("shutdown", () => {
         return pid !== first ? pid : undefined;
       });
       expect(readFileSync(NPM_LOG, "utf8")).toMatch(/\[wire-inbox\] the inbox process exited \(SIGKILL\); starting it again in 1 s/);
-      expect(niceOf(second)).toBe(10);
+      expect(niceOf(second)).toBe(19);
       dropWireItem(inbox, "second");
       await waitFor("second.json filed in done/", () => existsSync(path.join(inbox, "done", "second.json")));
       expect(statusOf("Wire story second")).toEqual({ status: "DRAFT" });
