@@ -5,7 +5,9 @@
 // written as .part and renamed, the documented upload convention) and measures: time per item
 // (the gaps between successive filings in done/, from each file's ctime: the watcher imports one
 // at a time), the server's peak RSS, the same count of plain database inserts for a ratio, and
-// the cached article page's p99 latency from a few steady readers, idle and during the import.
+// the cached article page's p99 latency from a few steady readers, idle (twice: the second idle
+// run against the first is the control, this shared machine's noise) and during the import. The
+// server runs the inbox in a child process (scripts/wire-inbox-process.ts); its RSS is read from /proc.
 // Writes bench/wire-results.json and the README's wire table. Nothing here asserts.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -71,8 +73,18 @@ function ninjsItem(index: number, origin: string): string {
   });
 }
 
-async function rssOf(server: Server): Promise<number> {
-  return ((await (await fetch(`${server.url}/__pressbox/stats`)).json()) as { memory: { rss: number } }).memory.rss;
+type Stats = { memory: { rss: number }; wireInboxPid: number | null };
+const statsOf = async (server: Server) => (await (await fetch(`${server.url}/__pressbox/stats`)).json()) as Stats;
+const rssOf = async (server: Server) => (await statsOf(server)).memory.rss;
+
+// The wire inbox process's resident memory, in bytes (0 when there is none or it is gone).
+function inboxRss(pid: number | null): number {
+  if (!pid) return 0;
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 // A few steady readers of one cached page: each asks, waits `pauseMs`, asks again.
@@ -136,9 +148,13 @@ export async function runWireBench(argv: string[], tools: WireBenchTools): Promi
     const article = `${server.url}${seed.sample.path}`;
     for (let i = 0; i < 3; i++) await (await fetch(article)).arrayBuffer();
     const idleRss = await rssOf(server);
-    const idleUntil = Date.now() + idleSeconds * 1000;
-    const idle = await readLatencies(article, () => Date.now() > idleUntil);
-    log(`idle: cached article p99 ${round(percentile(idle, 99))} ms over ${idle.length} requests; server RSS ${round(idleRss / 2 ** 20, 0)} MB`);
+    const idleRun = async () => {
+      const until = Date.now() + idleSeconds * 1000;
+      return readLatencies(article, () => Date.now() > until);
+    };
+    const idle = await idleRun();
+    const idleAgain = await idleRun();
+    log(`idle: cached article p99 ${round(percentile(idle, 99))} ms over ${idle.length} requests, again ${round(percentile(idleAgain, 99))} ms; server RSS ${round(idleRss / 2 ** 20, 0)} MB`);
 
     const started = Date.now();
     for (let i = 0; i < items; i++) {
@@ -148,9 +164,12 @@ export async function runWireBench(argv: string[], tools: WireBenchTools): Promi
     }
     let finished = false;
     let peakRss = idleRss;
+    let peakInboxRss = 0;
     const memory = (async () => {
       while (!finished) {
-        peakRss = Math.max(peakRss, await rssOf(server).catch(() => 0));
+        const stats = await statsOf(server).catch(() => null);
+        peakRss = Math.max(peakRss, stats?.memory.rss ?? 0);
+        peakInboxRss = Math.max(peakInboxRss, inboxRss(stats?.wireInboxPid ?? null));
         await sleep(500);
       }
     })();
@@ -199,6 +218,11 @@ export async function runWireBench(argv: string[], tools: WireBenchTools): Promi
       ratioToPlainInsert: round(median(gaps) / median(insertTimes), 0),
       idleRssMb: round(idleRss / 2 ** 20, 0),
       peakRssMb: round(peakRss / 2 ** 20, 0),
+      inboxProcessPeakRssMb: round(peakInboxRss / 2 ** 20, 0),
+      inboxNice: Number(process.env.WIRE_INBOX_NICE ?? 19),
+      inboxPauseMs: Number(process.env.WIRE_INBOX_PAUSE_MS ?? 0),
+      cachedArticleP99IdleAgainMs: round(percentile(idleAgain, 99)),
+      idleControlRatio: round(percentile(idleAgain, 99) / percentile(idle, 99)),
       cachedArticleP99IdleMs: round(percentile(idle, 99)),
       cachedArticleP99DuringImportMs: round(percentile(during, 99)),
       cachedArticleRequestsDuringImport: during.length,
@@ -231,7 +255,9 @@ function updateReadme(file: string, r: Record<string, string | number>): void {
     `| Time per item, median / p95 | ${r.perItemMedianMs} ms / ${r.perItemP95Ms} ms (${r.totalSeconds} s in all) |`,
     `| Plain database insert, median | ${r.plainInsertMedianMs} ms (import per item is ${r.ratioToPlainInsert}× that) |`,
     `| Server RSS, idle / peak during the import | ${r.idleRssMb} MB / ${r.peakRssMb} MB |`,
+    `| Inbox process (nice ${r.inboxNice}, sharp on 1 thread, ${r.inboxPauseMs} ms pause between items) RSS, peak | ${r.inboxProcessPeakRssMb} MB |`,
     `| Cached article p99, idle / during the import | ${r.cachedArticleP99IdleMs} ms / ${r.cachedArticleP99DuringImportMs} ms (${r.p99Ratio}×; target within 2×) |`,
+    `| Control: cached article p99, idle / idle again | ${r.cachedArticleP99IdleMs} ms / ${r.cachedArticleP99IdleAgainMs} ms (${r.idleControlRatio}×: this machine's noise) |`,
   ].join("\n");
   writeFileSync(file, `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`);
 }

@@ -4,18 +4,7 @@
 // (PRESSBOX_URL, default http://localhost:$PORT) to drop the changed pages from its cache.
 import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { resolveDatabaseUrl } from "../lib/database-url";
-import { REFRESH_PATH, SIGNATURE_HEADER, signRefresh } from "../lib/internal-refresh";
-
-async function notifyServer(articleIds: string[]): Promise<void> {
-  const url = `${process.env.PRESSBOX_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}${REFRESH_PATH}`;
-  const body = JSON.stringify({ articleIds });
-  try {
-    const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signRefresh(body) } });
-    console.log(response.ok ? `told the server at ${url} to refresh` : `the server at ${url} answered ${response.status}`);
-  } catch {
-    console.log(`no server answered at ${url}; its cached pages expire within PAGE_CACHE_TTL_SECONDS`);
-  }
-}
+import { notifyServer } from "../lib/internal-refresh-client";
 
 async function main(): Promise<void> {
   process.env.DATABASE_URL = resolveDatabaseUrl();

@@ -1,13 +1,15 @@
 // Graceful shutdown of the production server on SIGTERM/SIGINT: stop accepting, close idle
 // keep-alive connections (and every connection once its response is sent), let requests under way
-// finish for up to SHUTDOWN_TIMEOUT_SECONDS, then stop the scheduler and the wire inbox watcher and disconnect the database.
+// finish for up to SHUTDOWN_TIMEOUT_SECONDS, then stop the scheduler and disconnect the database (the
+// wire inbox process is stopped beside this: scripts/server.ts).
 // A save the database committed is answered before the process exits; one cut by the deadline is
 // logged, so the operator knows the timeout was too short.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
-function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.SHUTDOWN_TIMEOUT_SECONDS);
   return (Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }
@@ -22,18 +24,29 @@ type GracefulServer = {
 export function makeGraceful(server: Server, release: () => Promise<void>, timeoutMs = shutdownTimeoutMs()): GracefulServer {
   let inFlight = 0;
   let shuttingDown: Promise<void> | null = null;
-  const track = (_req: IncomingMessage, res: ServerResponse) => {
+  // Connections with no request under way, tracked here: Node's closeIdleConnections() misses a
+  // keep-alive connection that has been idle for a few seconds (seen on Node 20), and the shutdown
+  // then waited out the whole timeout for it.
+  const idle = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    idle.add(socket);
+    socket.once("close", () => idle.delete(socket));
+  });
+  const track = (req: IncomingMessage, res: ServerResponse) => {
     inFlight += 1;
+    idle.delete(req.socket);
     if (shuttingDown) res.setHeader("connection", "close");
     res.once("close", () => {
       inFlight -= 1;
-      if (shuttingDown) server.closeIdleConnections();
+      if (shuttingDown) req.socket.destroy();
+      else if (!req.socket.destroyed) idle.add(req.socket);
     });
   };
   const drain = async (signal: string) => {
     console.log(`Pressbox: ${signal}: no new connections; finishing ${inFlight} request(s) under way (up to ${timeoutMs / 1000} s)`);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    for (const socket of idle) socket.destroy();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
     const outcome = await Promise.race([closed.then(() => "drained" as const), deadline]);
@@ -56,7 +69,6 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
 export async function releaseServerResources(): Promise<void> {
   const { stopScheduler } = await import("../lib/scheduler");
   await stopScheduler();
-  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> }; pressboxStopWireInbox?: () => Promise<void> };
-  await shared.pressboxStopWireInbox?.();
+  const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> } };
   await shared.pressboxDb?.$disconnect();
 }

@@ -11,7 +11,8 @@ import { cacheGeneration, cacheStats, clearCache, invalidateTags } from "../lib/
 import { getPage, pageCacheStats, putPage, withRenderContext, type CachedResponse, type RenderContext } from "../lib/cache/page-cache";
 import { pageCacheKey, storableResponse } from "../lib/cache/page-request";
 import { queryCount } from "../lib/query-count";
-import { makeGraceful, releaseServerResources } from "./server-shutdown";
+import { makeGraceful, releaseServerResources, shutdownTimeoutMs } from "./server-shutdown";
+import { localServerUrl, startWireInboxProcess, type WireInboxProcess } from "./wire-inbox-process";
 import { refuseRequest, type Refusal } from "./request-guard";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 
@@ -76,8 +77,11 @@ function renderAndStore(req: IncomingMessage, res: ServerResponse, key: string, 
   return withRenderContext(context, () => handle(req, res));
 }
 
+// The wire inbox process beside this server (WIRE_INBOX_DIR), when there is one.
+let wireInbox: WireInboxProcess | null = null;
+
 // PRESSBOX_BENCH_HOOKS=1 (the benchmark only): GET /__pressbox/stats reports queries sent (with
-// PRESSBOX_COUNT_QUERIES=1), cache counters and memory; POST /__pressbox/clear-cache drops the
+// PRESSBOX_COUNT_QUERIES=1), cache counters, memory and the wire inbox process's pid; POST /__pressbox/clear-cache drops the
 // tags given as {"tags": [...]}, or both caches entirely, so the next request renders afresh.
 function isBenchHook(req: IncomingMessage): boolean {
   return process.env.PRESSBOX_BENCH_HOOKS === "1" && Boolean(req.url?.startsWith("/__pressbox/"));
@@ -95,7 +99,7 @@ async function benchHook(req: IncomingMessage, res: ServerResponse): Promise<voi
     return;
   }
   res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ queries: queryCount(), pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage() }));
+  res.end(JSON.stringify({ queries: queryCount(), pageCache: pageCacheStats(), dataCache: cacheStats(), memory: process.memoryUsage(), wireInboxPid: wireInbox?.pid() ?? null }));
 }
 
 // A fresh nonce for a response Next.js renders: on the request for Next.js, on the response for
@@ -147,7 +151,10 @@ export async function startServer(options: { port: number; hostname: string }): 
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   console.log(`Pressbox: serving on http://${options.hostname === "0.0.0.0" ? "localhost" : options.hostname}:${options.port}`);
-  const stop = (signal: NodeJS.Signals) => void graceful.shutdown(signal).finally(() => process.exit(0));
+  // Wire imports run in their own process, so they never hold up this one's event loop.
+  wireInbox = startWireInboxProcess(process.env, localServerUrl(options.hostname, options.port));
+  // The inbox process is told to stop at once, so it finishes its file while requests drain.
+  const stop = (signal: NodeJS.Signals) => void Promise.all([graceful.shutdown(signal), wireInbox?.stop(shutdownTimeoutMs())]).finally(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

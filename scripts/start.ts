@@ -11,6 +11,7 @@ import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "../lib/database-url";
 import { deployMigrations } from "../lib/migrations/deploy";
 import { isBuildStale } from "./build-status";
+import { localServerUrl, startWireInboxProcess } from "./wire-inbox-process";
 
 const isDev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -52,8 +53,8 @@ function buildIfNeeded(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-// Production: scripts/server.ts in this process (Next.js behind the page cache). Development:
-// `next dev`, which renders every request.
+// Production: scripts/server.ts in this process (Next.js behind the page cache; it starts the wire
+// inbox process). Development: `next dev`, which renders every request, and the inbox process beside it.
 async function serve(): Promise<void> {
   if (!isDev) {
     const { startServer } = await import("./server");
@@ -61,10 +62,11 @@ async function serve(): Promise<void> {
     return;
   }
   const server = spawn(nextBin, ["dev", "-p", port], { stdio: "inherit", env: process.env });
+  const inbox = startWireInboxProcess(process.env, localServerUrl("127.0.0.1", port));
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  server.on("exit", (code, signal) => void inbox?.stop(30_000).finally(() => process.exit(code ?? (signal ? 1 : 0))));
   console.log(`Pressbox: http://localhost:${port}`);
 }
 

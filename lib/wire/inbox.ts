@@ -1,4 +1,5 @@
-// The watched inbox folder (WIRE_INBOX_DIR), started with the server (instrumentation.ts). Every
+// The watched inbox folder (WIRE_INBOX_DIR), run by its own process (scripts/wire-inbox.ts, which the
+// production server starts beside itself) so imports never hold up page serving. Every
 // WIRE_INBOX_POLL_SECONDS (and soon after fs.watch sees a change) the folder is listed; a file is
 // taken once it has kept the same size and time over two looks and is WIRE_INBOX_SETTLE_SECONDS
 // old, and never while its name starts with "." or ends in .part/.tmp/… (write under such a name
@@ -21,13 +22,17 @@ import { claim, file, inboxPath, isPlainName, isWaitingName, originalName, prepa
 export type InboxSettings = { dir: string; settleMs: number; leaseMs: number };
 export type InboxEvent = { name: string; folder: "done" | "failed" | "inbox"; filedAs?: string; result?: WireImportResult; reason?: string };
 type Seen = Map<string, string>;
+// onEvent hears each file as soon as it is filed; isStopping is asked before each next file;
+// pauseMs is a rest between files (WIRE_INBOX_PAUSE_MS), leaving the CPU to other work.
+export type PollOptions = WireImportOptions & { onEvent?: (event: InboxEvent) => Promise<void>; isStopping?: () => boolean; pauseMs?: number };
 
 const seconds = (value: string | undefined, fallback: number, minimum: number) => Math.max(minimum, Number(value) || fallback) * 1000;
 
-export function inboxSettings(env: NodeJS.ProcessEnv = process.env): InboxSettings & { pollMs: number } {
+export function inboxSettings(env: NodeJS.ProcessEnv = process.env): InboxSettings & { pollMs: number; pauseMs: number } {
   return {
     dir: env.WIRE_INBOX_DIR ?? "",
     pollMs: seconds(env.WIRE_INBOX_POLL_SECONDS, 5, 1),
+    pauseMs: Math.min(60_000, Math.max(0, Number(env.WIRE_INBOX_PAUSE_MS) || 0)),
     settleMs: seconds(env.WIRE_INBOX_SETTLE_SECONDS, 2, 0),
     leaseMs: seconds(env.WIRE_INBOX_LEASE_SECONDS, 120, 10),
   };
@@ -80,17 +85,29 @@ async function importClaimed(settings: InboxSettings, claimed: string, actor: Ac
   }
 }
 
-// One look at the folder: abandoned claims first, then every file that has settled, one at a time
-// (one import at a time leaves the server's other work, readers first, room to run).
-export async function pollInbox(settings: InboxSettings, seen: Seen, actor: Actor, options: WireImportOptions = {}, now = Date.now()): Promise<InboxEvent[]> {
+// The stories an imported file changed on public pages: a published story the agency's "canceled"
+// rule took down. Other outcomes touch drafts, held items and pending updates only.
+export function publicChanges(event: InboxEvent): string[] {
+  return event.result?.effect === "unpublished" && event.result.articleId ? [event.result.articleId] : [];
+}
+
+// One look at the folder: abandoned claims first, then every file that has settled, one at a time,
+// until all are done or the process is stopping (a file not yet claimed stays in the inbox).
+export async function pollInbox(settings: InboxSettings, seen: Seen, actor: Actor, options: PollOptions = {}, now = Date.now()): Promise<InboxEvent[]> {
+  const { onEvent, isStopping, pauseMs = 0, ...importOptions } = options;
   const events: InboxEvent[] = [];
   const work: [null | "processing", string][] = [
     ...(await abandonedClaims(settings, now)).map((name) => ["processing", name] as ["processing", string]),
     ...(await readyFiles(settings, seen, now)).map((name) => [null, name] as [null, string]),
   ];
   for (const [from, name] of work) {
+    if (isStopping?.()) break;
     const claimed = await claim(settings.dir, from, name);
-    if (claimed) events.push(await importClaimed(settings, claimed, actor, options));
+    if (!claimed) continue;
+    const event = await importClaimed(settings, claimed, actor, importOptions);
+    events.push(event);
+    await onEvent?.(event);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   return events;
 }
@@ -103,13 +120,19 @@ function logEvent(event: InboxEvent): void {
 }
 
 type Running = { timer: ReturnType<typeof setInterval>; watcher: FSWatcher | null; run?: Promise<void>; stopped: boolean };
-// On globalThis, with its stop function: the production server's shutdown (scripts/server-shutdown.ts)
-// stops the watcher Next.js's copy of this module started, without loading a second copy.
-const inbox = globalThis as typeof globalThis & { pressboxInbox?: Running; pressboxStopWireInbox?: () => Promise<void> };
+export type InboxHooks = { onPublicChange?: (articleIds: string[]) => Promise<unknown> };
+const inbox = globalThis as typeof globalThis & { pressboxInbox?: Running };
 
-// Starts the watcher when WIRE_INBOX_DIR is set; refuses (one log line, the server runs on) when the
-// folder or the acting user is unusable.
-export async function startWireInbox(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+// Files an event: logs it, and tells the server at once about stories it changed publicly.
+async function reportEvent(event: InboxEvent, hooks: InboxHooks): Promise<void> {
+  logEvent(event);
+  const changed = publicChanges(event);
+  if (changed.length) await hooks.onPublicChange?.(changed).catch((error) => console.error("[wire-inbox] could not refresh the server's pages", error));
+}
+
+// Starts the watcher when WIRE_INBOX_DIR is set; refuses (one log line, false) when the folder or
+// the acting user is unusable.
+export async function startWireInbox(env: NodeJS.ProcessEnv = process.env, hooks: InboxHooks = {}): Promise<boolean> {
   const settings = inboxSettings(env);
   if (!settings.dir || inbox.pressboxInbox) return false;
   if (!env.WIRE_IMPORT_AS?.trim()) {
@@ -131,8 +154,9 @@ export async function startWireInbox(env: NodeJS.ProcessEnv = process.env): Prom
   const state: Running = { timer: setInterval(() => runOnce(), settings.pollMs), watcher: null, stopped: false };
   function runOnce(): void {
     if (state.run || state.stopped) return;
-    state.run = pollInbox(settings, seen, actor as Actor)
-      .then((events) => events.forEach(logEvent))
+    const options: PollOptions = { onEvent: (event) => reportEvent(event, hooks), isStopping: () => state.stopped, pauseMs: settings.pauseMs };
+    state.run = pollInbox(settings, seen, actor as Actor, options)
+      .then(() => undefined)
       .catch((error) => console.error("[wire-inbox] poll failed", error))
       .finally(() => (state.run = undefined));
   }
@@ -150,13 +174,12 @@ export async function startWireInbox(env: NodeJS.ProcessEnv = process.env): Prom
     state.watcher = null;
   }
   inbox.pressboxInbox = state;
-  inbox.pressboxStopWireInbox = stopWireInbox;
   console.log(`[wire-inbox] watching ${settings.dir} every ${settings.pollMs / 1000} s, importing as ${actor.name}`);
   runOnce();
   return true;
 }
 
-// Shutdown: no new looks; resolves once the file under way is imported and filed.
+// Shutdown: no new looks and no next file; resolves once the file under way is imported and filed.
 export async function stopWireInbox(): Promise<void> {
   const state = inbox.pressboxInbox;
   if (!state) return;

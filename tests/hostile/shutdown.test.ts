@@ -3,8 +3,11 @@
 // server gets SIGTERM. Each save carries its own marker (the kicker), so afterwards every story in
 // the database must hold exactly the last save its editor saw acknowledged: nothing acknowledged is
 // missing, nothing in the database went unanswered. And `npm start` stopped with SIGTERM (as a
-// process manager stops it: the signal to npm alone) leaves no process of its tree behind.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
+// process manager stops it: the signal to npm alone) leaves no process of its tree behind, the
+// wire inbox process it starts included (which imports a dropped file as a draft at nice 19, and
+// is started again after it is killed).
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
@@ -135,6 +138,27 @@ function processTree(pid: number): number[] {
   return tree;
 }
 
+const commandOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+// The nice value from /proc/<pid>/stat (the 19th field, the 17th after the command's closing paren).
+const niceOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[16]);
+
+async function waitFor<T>(what: string, check: () => T | null | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the npm start log:\n${readFileSync(NPM_LOG, "utf8").replace(/^\s+at .*$/gm, "")}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// A wire document dropped the documented way: written under a .part name, then renamed.
+function dropWireItem(inbox: string, name: string): void {
+  const document = { uri: `urn:shutdown-test:${name}`, version: "1", headlines: [{ value: `Wire story ${name}` }], bodies: [{ contenttype: "text/plain", value: "First paragraph." }] };
+  writeFileSync(path.join(inbox, `${name}.json.part`), JSON.stringify(document));
+  renameSync(path.join(inbox, `${name}.json.part`), path.join(inbox, `${name}.json`));
+}
+
 describe("shutdown", () => {
   it(`SIGTERM during ${EDITORS} concurrent saves: every acknowledged save is in the database, every save in the database was acknowledged`, async () => {
     const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, NEXTAUTH_SECRET: SECRET, AUTH_SECRET: SECRET, SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_TIMEOUT_SECONDS) };
@@ -171,9 +195,11 @@ describe("shutdown", () => {
   // Also the proof that the quick start works: `npm start` seeds the demo newsroom and creates the
   // demo accounts in the same process before it starts the server (loading next/headers then once
   // made the server die on its first request), and then serves pages.
-  it("`npm start` with demo content serves pages; SIGTERM to it leaves no process of its tree behind", async () => {
+  it("`npm start` with demo content serves pages and imports a dropped wire file in its inbox process; SIGTERM to it leaves no process of its tree behind", async () => {
     const home = path.join(database.dir, "npm-start");
+    const inbox = path.join(home, "inbox");
     mkdirSync(path.join(home, "media"), { recursive: true });
+    mkdirSync(inbox);
     mkdirSync(path.dirname(NPM_LOG), { recursive: true });
     const log = openSync(NPM_LOG, "w");
     const port = await findFreePort();
@@ -189,6 +215,10 @@ describe("shutdown", () => {
         PRESSBOX_DEMO_CONTENT: "true",
         PRESSBOX_ADMIN_EMAIL: "",
         PRESSBOX_ADMIN_PASSWORD: "",
+        WIRE_INBOX_DIR: inbox,
+        WIRE_IMPORT_AS: "editor@pressbox.test",
+        WIRE_INBOX_POLL_SECONDS: "1",
+        WIRE_INBOX_SETTLE_SECONDS: "0",
       },
     });
     closeSync(log);
@@ -214,16 +244,38 @@ describe("shutdown", () => {
       expect(await page(`/olympics/${MODEL_STORY_SLUG}`)).toBe(200);
       expect(await page("/newsroom/stories")).toBe(307);
       expect(readFileSync(NPM_LOG, "utf8")).toMatch(/editor@pressbox\.test/);
+
+      // The inbox process: beside the server, at nice 19, a dropped file becomes a draft.
+      const inboxProcess = () => processTree(npm.pid!).find((pid) => commandOf(pid).includes("scripts/wire-inbox.ts"));
+      const first = await waitFor("the wire inbox process", inboxProcess);
+      expect(niceOf(first)).toBe(19);
+      dropWireItem(inbox, "first");
+      await waitFor("first.json filed in done/", () => existsSync(path.join(inbox, "done", "first.json")));
+      const pressbox = new Database(path.join(home, "pressbox.db"), { readonly: true });
+      const statusOf = (headline: string) => pressbox.prepare('SELECT status FROM "Article" WHERE headline = ?').get(headline);
+      expect(statusOf("Wire story first")).toEqual({ status: "DRAFT" });
+      // Killed, it is started again (and says so), and imports the next file.
+      process.kill(first, "SIGKILL");
+      const second = await waitFor("a new wire inbox process", () => {
+        const pid = inboxProcess();
+        return pid !== first ? pid : undefined;
+      });
+      expect(readFileSync(NPM_LOG, "utf8")).toMatch(/\[wire-inbox\] the inbox process exited \(SIGKILL\); starting it again in 1 s/);
+      expect(niceOf(second)).toBe(19);
+      dropWireItem(inbox, "second");
+      await waitFor("second.json filed in done/", () => existsSync(path.join(inbox, "done", "second.json")));
+      expect(statusOf("Wire story second")).toEqual({ status: "DRAFT" });
+      pressbox.close();
+
       const tree = [npm.pid!, ...processTree(npm.pid!)];
+      expect(tree).toContain(second);
       process.kill(npm.pid!, "SIGTERM");
       const left = await waitForExit(tree, (SHUTDOWN_TIMEOUT_SECONDS + 10) * 1000);
       const stillAnswering = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(
         () => true,
         () => false,
       );
-      console.log(
-        `shutdown: npm start ran as ${tree.length} processes; after SIGTERM to npm, ${left.length} left (${left.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim()).join("; ")}); still answering: ${stillAnswering}`,
-      );
+      console.log(`shutdown: npm start ran as ${tree.length} processes; after SIGTERM to npm, ${left.length} left (${left.map(commandOf).join("; ")}); still answering: ${stillAnswering}`);
       expect(left).toEqual([]);
       expect(stillAnswering).toBe(false);
     } finally {

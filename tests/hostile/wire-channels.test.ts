@@ -45,6 +45,11 @@ beforeAll(async () => {
   const admin = await m.accounts.createTestUser("ADMIN");
   agencyId = (await m.db.agency.create({ data: { name: "Hostile Wire Agency", shortCredit: "HWA", creditFormat: "{agency}", pushSecret: SECRET } })).id;
   server = await startAppServer({ ...env, WIRE_INBOX_DIR: inbox, WIRE_IMPORT_AS: admin.email, WIRE_INBOX_POLL_SECONDS: "1", WIRE_INBOX_SETTLE_SECONDS: "0" }, SERVER_LOG);
+  // The inbox runs in its own process, started once the server answers: it is watching when it has
+  // made its folders.
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(path.join(inbox, "failed")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (!existsSync(path.join(inbox, "failed"))) throw new Error(`the inbox process did not start: see ${SERVER_LOG}`);
 });
 
 afterAll(async () => {

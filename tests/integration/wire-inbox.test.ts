@@ -1,14 +1,16 @@
 // The watched inbox folder (lib/wire/inbox.ts) against a real database and a real folder: a file
 // becomes a draft and moves to done/, a bad one to failed/ with its reason, a file is imported
 // once however often it is looked at (and by two pollers at once), and a file a stopped server
-// left in processing/ is taken again once its lease has run out.
+// left in processing/ is taken again once its lease has run out. The inbox process's hooks: each
+// filed file is reported as it is filed, a stop leaves the files not yet taken in the inbox, and a
+// canceled item whose agency rule unpublished its story is reported as a public change.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { db } from "../../lib/db";
 import type { Actor } from "../../lib/permissions";
-import { pollInbox, type InboxSettings } from "../../lib/wire/inbox";
+import { pollInbox, publicChanges, type InboxEvent, type InboxSettings } from "../../lib/wire/inbox";
 import { prepareInboxFolders } from "../../lib/wire/inbox-files";
 import { uniqueSuffix } from "../fixtures/accounts";
 import { createStaff } from "../fixtures/staff";
@@ -16,6 +18,7 @@ import { startPictureServer, type PictureServer } from "../fixtures/wire-picture
 
 const run = uniqueSuffix();
 const AGENCY = `Inbox Wire Agency ${run}`;
+const RULE_AGENCY = `Inbox Rule Agency ${run}`;
 let actor: Actor;
 let pictures: PictureServer;
 let settings: InboxSettings;
@@ -24,6 +27,7 @@ let seen: Map<string, string>;
 beforeAll(async () => {
   actor = await createStaff("EDITOR", "Inbox Editor");
   pictures = await startPictureServer();
+  await db.agency.create({ data: { name: RULE_AGENCY, shortCredit: RULE_AGENCY, creditFormat: "{agency}", wireCancelUnpublishes: true } });
   process.env.WIRE_PRIVATE_FETCH_AGENCIES = AGENCY;
 });
 
@@ -138,5 +142,36 @@ describe("the wire inbox folder", () => {
     expect(existsSync(path.join(outside, "secret.json"))).toBe(true);
     expect(listing()).toContain("subfolder");
     expect(await db.wireItem.count({ where: { guid: `urn:inbox:${run}:outside` } })).toBe(0);
+  });
+
+  test("each file is reported as soon as it is filed, and a stop leaves the files not yet taken in the inbox", async () => {
+    for (const id of ["stop-a", "stop-b", "stop-c"]) drop(`${id}.json`, ninjs(id));
+    await pollInbox(settings, seen, actor);
+    const heard: string[] = [];
+    let isStopping = false;
+    const onEvent = async (event: InboxEvent) => {
+      heard.push(`${event.name}:${listing("done").join(",")}`);
+      isStopping = true;
+    };
+    const events = await pollInbox(settings, seen, actor, { onEvent, isStopping: () => isStopping });
+    expect(events.map((event) => event.name)).toEqual(["stop-a.json"]);
+    expect(heard).toEqual(["stop-a.json:stop-a.json"]);
+    expect(listing()).toEqual(["done", "failed", "processing", "stop-b.json", "stop-c.json"]);
+    expect(listing("processing")).toEqual([]);
+  });
+
+  test("a canceled item whose agency rule unpublished its story is a public change; a new draft is not", async () => {
+    const guid = `urn:inbox:${run}:canceled`;
+    drop("live.json", ninjs("canceled", { copyrightholder: RULE_AGENCY }));
+    const [created] = await settle();
+    expect(created.result).toMatchObject({ outcome: "created", agency: RULE_AGENCY });
+    expect(publicChanges(created)).toEqual([]);
+    const articleId = created.result!.articleId!;
+    await db.article.update({ where: { id: articleId }, data: { status: "PUBLISHED", publishedAt: new Date(), firstPublishedAt: new Date(), version: { increment: 1 } } });
+    drop("canceled.json", JSON.stringify({ uri: guid, version: "2", pubStatus: "canceled", headlines: [{ value: "Canceled" }], copyrightholder: RULE_AGENCY }));
+    const [canceled] = await settle();
+    expect(canceled.result).toMatchObject({ outcome: "canceled", effect: "unpublished" });
+    expect(publicChanges(canceled)).toEqual([articleId]);
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("UNPUBLISHED");
   });
 });
