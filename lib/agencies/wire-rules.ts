@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { expectUpdated, notFound } from "../concurrency";
+import { expectUpdated, notFound, type WriteContext } from "../concurrency";
 import { db } from "../db";
 import { assertCan, type Actor } from "../permissions";
 import { RecordId, Version } from "../users/schema";
@@ -16,13 +16,13 @@ const checkbox = z
   .transform((value) => value === "on" || value === "true");
 const WireRulesInput = z.object({ id: RecordId, version: Version, wireAutoDraft: checkbox, wireCancelUnpublishes: checkbox });
 
-export async function updateAgencyWireRules(actor: Actor | null, input: unknown): Promise<void> {
+export async function updateAgencyWireRules(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<void> {
   assertCan(actor, "agency.manage");
   const { id, version, ...rules } = WireRulesInput.parse(input);
   await db.$transaction(async (tx) => {
     const before = await tx.agency.findUnique({ where: { id }, select: { wireAutoDraft: true, wireCancelUnpublishes: true } });
     if (!before) throw notFound("That agency");
     await expectUpdated(tx.agency.updateMany({ where: { id, version }, data: { ...rules, version: { increment: 1 } } }), tx, { entityType: "Agency", entityId: id, label: "this agency" });
-    await recordAudit(tx, { actorId: actor.id, action: "agency.wire-rules", entityType: "Agency", entityId: id, details: { before, after: rules } });
+    await recordAudit(tx, { actorId: actor.id, action: "agency.wire-rules", entityType: "Agency", entityId: id, details: { before, after: rules }, ip: context.ip });
   });
 }

@@ -26,6 +26,9 @@ const ALLOWED: Record<string, string> = {
   "lib/articles/trash/trash.ts": "moves drafts (never live stories) to the trash and purges them: audited",
   "lib/bylines/merge.ts": "an admin's byline merge: audited byline.merge; working copies follow (moveBylineInWorkingCopies)",
   "lib/tags/commands.ts": "an admin's tag merge: audited tag.merge; working copies follow (renameTagInWorkingCopies)",
+  "lib/articles/embargo/embargo-commands.ts":
+    "sets, extends or lifts a story's embargo (only its embargoUntil; refused on a live story unless lifting): version-claimed, audited article.embargo / article.clear-embargo / article.lift-embargo",
+  "lib/articles/embargo/wire-embargo.ts": "an agency's later embargo on a story that is not live (only its embargoUntil, never shortened): audited article.embargo with byWire",
   "scripts/bench/publish-to-visible.ts": "benchmark tool on a benchmark database, never the newsroom's",
 };
 

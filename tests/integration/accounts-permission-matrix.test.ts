@@ -73,6 +73,22 @@ const CASES: Record<string, Case> = {
       return { id: a.id, version: "1", name: a.name, shortCredit: "MA", creditFormat: "MATRIX/{photographer}" };
     },
   },
+  updateAgencyWireRules: {
+    action: creditActions.updateAgencyWireRulesAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => ({ id: (await agency()).id, version: "1", wireAutoDraft: "on" }),
+  },
+  generatePushSecret: { action: creditActions.generatePushSecretAction, allowed: ADMINS_ONLY, fields: async () => ({ id: (await agency()).id, version: "1" }) },
+  revokePushSecret: {
+    action: creditActions.revokePushSecretAction,
+    allowed: ADMINS_ONLY,
+    fields: async () => {
+      const a = await db.agency.create({
+        data: { name: `Matrix Push Agency ${uniqueSuffix()}`, shortCredit: "MP", creditFormat: "{agency}", pushSecret: `matrix-${uniqueSuffix()}`, pushSecretSetAt: new Date() },
+      });
+      return { id: a.id, version: "1" };
+    },
+  },
   createPhotographer: { action: creditActions.createPhotographerAction, allowed: ADMINS_ONLY, fields: async () => ({ name: "New Photographer", agencyId: "" }) },
   updatePhotographer: {
     action: creditActions.updatePhotographerAction,

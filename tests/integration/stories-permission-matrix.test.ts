@@ -10,6 +10,7 @@ import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { createPreviewLink } from "../../lib/articles/preview";
 import { deleteToTrash } from "../../lib/articles/trash/trash";
+import { setEmbargo } from "../../lib/articles/embargo/embargo-commands";
 import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest } from "../fixtures/accounts";
 import { itChecksEveryCaller, noCallers, signUpCallers } from "../support/permission-matrix";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
@@ -24,7 +25,7 @@ const STAFF = ["CONTRIBUTOR", "EDITOR", "ADMIN"] as const;
 const DESK = ["EDITOR", "ADMIN"] as const;
 
 type Story = { id: string; version: number };
-type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" | "linked" | "trashed" };
+type Case = { call: (story: Story) => Promise<ActionResult<unknown>>; allowed: readonly Role[]; needs: "draft" | "published" | "changed" | "linked" | "trashed" | "embargoed" };
 
 let author: Actor;
 // The photo the editor's photo actions read and edit (its version is read at each call).
@@ -79,13 +80,20 @@ async function trashedStory(): Promise<Story> {
   return { id: draft.id, version: trashed.version };
 }
 
+// A draft under an embargo set by its author, a day ahead.
+async function embargoedStory(): Promise<Story> {
+  const draft = await draftStory();
+  const embargoed = await setEmbargo(author, { articleId: draft.id, expectedVersion: draft.version, embargoUntil: new Date(Date.now() + 86_400_000).toISOString() });
+  return { id: draft.id, version: embargoed.version };
+}
+
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
 }
 
-const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory, linked: linkedStory, trashed: trashedStory };
+const storyFor = { draft: draftStory, published: publishedStory, changed: changedStory, linked: linkedStory, trashed: trashedStory, embargoed: embargoedStory };
 
 async function revisionIds(story: Story): Promise<string[]> {
   return (await db.revision.findMany({ where: { articleId: story.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((r) => r.id);
@@ -136,6 +144,13 @@ const CASES: Record<string, Case> = {
   readMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.readMediaAction([photo.id]) },
   updateMediaDetails: { needs: "draft", allowed: DESK, call: async () => storyActions.updateMediaDetailsAction({ ...(await photoNow()), altText: "Fixed in the editor", creditOverride: "Editor Credit" }) },
   listCreditOptions: { needs: "draft", allowed: STAFF, call: () => storyActions.listCreditOptionsAction() },
+  setEmbargo: {
+    needs: "draft",
+    allowed: DESK,
+    call: (s) => storyActions.setEmbargoAction({ articleId: s.id, expectedVersion: s.version, embargoUntil: new Date(Date.now() + 7_200_000).toISOString() }),
+  },
+  // Lifting early has a permission of its own: admins only.
+  liftEmbargo: { needs: "embargoed", allowed: ["ADMIN"], call: (s) => storyActions.liftEmbargoAction({ articleId: s.id, expectedVersion: s.version, reason: "The agency lifted it early." }) },
   deleteStory: { needs: "draft", allowed: DESK, call: (s) => storyActions.deleteStoryAction({ articleId: s.id, expectedVersion: s.version }) },
   restoreStory: { needs: "trashed", allowed: DESK, call: (s) => storyActions.restoreStoryAction(null, form({ articleId: s.id, expectedVersion: String(s.version) })) },
 };

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     search[word] = results.hits.map((hit) => hit.id).sort();
   }
   const front = await getFrontPage();
-  process.stdout.write(JSON.stringify({ models, pages, front, storyList, search }));
+  // Exit only once the whole answer is written: a large one outlasts one write to the pipe.
+  await new Promise<void>((resolve, reject) => process.stdout.write(JSON.stringify({ models, pages, front, storyList, search }), (error) => (error ? reject(error) : resolve())));
   await db.$disconnect();
 }
 
