@@ -87,6 +87,11 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          // expect.poll() waits 1 s by default: what the browser shows after an autosave, a refresh or
+          // a presence beat can take longer than that on a loaded 2-core machine (the CI run of
+          // 2026-12-06 failed in e2e while the whole run took twice its usual time). A poll still
+          // fails when the page never gets there, and a call that names its own timeout keeps it.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
