@@ -9,6 +9,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { stripVTControlCharacters } from "node:util";
 import { signalGroup, spawnGroup } from "./process-group";
 
 type Step = { name: string; command: string; args: string[] };
@@ -27,6 +28,9 @@ const SUITES: Step[] = [
   { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile"] },
 ];
 
+// Vitest's summary line when a file or test failed ("Test Files  1 failed | 12 passed (13)").
+const FAILED_SUMMARY = /^\s*(Test Files|Tests)\s+\d+ failed\b/;
+
 const running = new Set<ChildProcess>();
 
 function stopAll(signal: NodeJS.Signals): void {
@@ -39,7 +43,13 @@ function run(step: Step): Promise<number> {
   const child = spawnGroup(step.command, step.args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) } });
   running.add(child);
   const prefix = `[${step.name}] `;
-  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on("line", (line) => process.stdout.write(prefix + line + "\n"));
+  // Vitest's own summary counts too: a library's exit hook once ended a red run with code 0.
+  let reportedFailures = false;
+  for (const stream of [child.stdout!, child.stderr!])
+    createInterface({ input: stream }).on("line", (line) => {
+      if (FAILED_SUMMARY.test(stripVTControlCharacters(line))) reportedFailures = true;
+      process.stdout.write(prefix + line + "\n");
+    });
   return new Promise((resolve) => {
     child.on("error", (error) => {
       process.stdout.write(`${prefix}could not start: ${error.message}\n`);
@@ -47,7 +57,8 @@ function run(step: Step): Promise<number> {
     });
     child.on("close", (code, signal) => {
       running.delete(child);
-      const status = code ?? (signal ? 128 : 1);
+      const status = code === 0 && reportedFailures ? 1 : (code ?? (signal ? 128 : 1));
+      if (code === 0 && reportedFailures) process.stdout.write(`${prefix}exited 0 but reported failed tests: counted as a failure\n`);
       process.stdout.write(`${prefix}${status === 0 ? "passed" : `FAILED (exit ${code ?? signal})`} in ${Math.round((Date.now() - started) / 1000)} s\n`);
       resolve(status);
     });
