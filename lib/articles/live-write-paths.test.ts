@@ -66,7 +66,8 @@ describe("every write to a story's public rows", () => {
   });
 
   it("finds the write paths it knows of (the scan itself works)", () => {
-    for (const file of ["lib/articles/save/save-article.ts", "lib/articles/publish/update-live.ts", "lib/articles/workflow.ts", "lib/bylines/merge.ts", "lib/live/commands.ts", "lib/live/sequence.ts"]) expect(writers.has(file), file).toBe(true);
+    for (const file of ["lib/articles/save/save-article.ts", "lib/articles/publish/update-live.ts", "lib/articles/workflow.ts", "lib/bylines/merge.ts", "lib/live/commands.ts", "lib/live/sequence.ts"])
+      expect(writers.has(file), file).toBe(true);
   });
 
   it("lets only 'Update live story' and the draft save call writeArticle", () => {

@@ -43,9 +43,7 @@ export const MakeLiveCoverageInput = z.object({ articleId: idInput(), ...coverag
 export type MakeLiveCoverageInput = z.infer<typeof MakeLiveCoverageInput>;
 
 // Fields left out keep their value; null clears an optional one.
-export const UpdateCoverageInput = z
-  .object({ articleId: idInput(), expectedVersion: version, status: z.enum(LIVE_STATUSES).optional(), ...coverageFields })
-  .refine(endsAfterStart, ENDS_BEFORE_START);
+export const UpdateCoverageInput = z.object({ articleId: idInput(), expectedVersion: version, status: z.enum(LIVE_STATUSES).optional(), ...coverageFields }).refine(endsAfterStart, ENDS_BEFORE_START);
 export type UpdateCoverageInput = z.infer<typeof UpdateCoverageInput>;
 
 const score = z.number().int().min(0).max(999).nullable();
@@ -66,15 +64,11 @@ function scoreIsWhole(input: { homeScore?: number | null; awayScore?: number | n
 }
 const HALF_A_SCORE = { message: "give both scores, or neither", path: ["awayScore"] };
 
-export const PostEntryInput = z
-  .object({ articleId: idInput(), postedAt: when.optional(), ...entryFields })
-  .refine(scoreIsWhole, HALF_A_SCORE);
+export const PostEntryInput = z.object({ articleId: idInput(), postedAt: when.optional(), ...entryFields }).refine(scoreIsWhole, HALF_A_SCORE);
 export type PostEntryInput = z.infer<typeof PostEntryInput>;
 
 // An edit sends the whole entry as the person now sees it (like a story save).
-export const EditEntryInput = z
-  .object({ entryId: idInput(), expectedVersion: version, postedAt: when, ...entryFields })
-  .refine(scoreIsWhole, HALF_A_SCORE);
+export const EditEntryInput = z.object({ entryId: idInput(), expectedVersion: version, postedAt: when, ...entryFields }).refine(scoreIsWhole, HALF_A_SCORE);
 export type EditEntryInput = z.infer<typeof EditEntryInput>;
 
 export const EntryRefInput = z.object({ entryId: idInput(), expectedVersion: version });

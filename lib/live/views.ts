@@ -104,10 +104,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 export function toCoverageView(row: CoverageRow): LiveCoverageView {
   // Written only through KeyPoints; a row that does not parse shows no key points, not a 500.
   const keyPoints = KeyPoints.safeParse(row.keyPoints);
-  const match =
-    row.matchHome && row.matchAway
-      ? { home: row.matchHome, away: row.matchAway, competition: row.matchCompetition, venue: row.matchVenue, kickoff: iso(row.matchKickoff) }
-      : null;
+  const match = row.matchHome && row.matchAway ? { home: row.matchHome, away: row.matchAway, competition: row.matchCompetition, venue: row.matchVenue, kickoff: iso(row.matchKickoff) } : null;
   return {
     articleId: row.articleId,
     status: row.status,

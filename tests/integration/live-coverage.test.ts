@@ -30,7 +30,11 @@ let deskProfile: { id: string };
 let reporterProfile: { id: string };
 
 const doc = (text: string) => ({ type: "doc", content: [paragraph(text)] });
-const statusOf = (work: Promise<unknown>) => work.then(() => 200, (error: unknown) => toFailure(error).status);
+const statusOf = (work: Promise<unknown>) =>
+  work.then(
+    () => 200,
+    (error: unknown) => toFailure(error).status,
+  );
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
 
 beforeAll(async () => {
