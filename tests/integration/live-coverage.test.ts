@@ -11,6 +11,7 @@ import { createArticle } from "../../lib/articles/create-article";
 import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import { setEmbargo } from "../../lib/articles/embargo/embargo-commands";
+import { mergeBylineProfiles } from "../../lib/bylines/commands";
 import { deleteEntry, editEntry, makeLiveCoverage, postEntry, setKeyEvent, setPinned, updateCoverage } from "../../lib/live/commands";
 import { changesSince, entriesForReaders, liveCoverageOf, type LiveChanges } from "../../lib/live/queries";
 import type { Actor } from "../../lib/permissions";
@@ -373,5 +374,21 @@ describe("who may write", () => {
     const pinned = await setPinned(admin, { entryId: own.id, expectedVersion: edited.version, value: true });
     await deleteEntry(admin, { entryId: own.id, expectedVersion: pinned.version });
     expect((await readerEntries(story.id)).entries).toEqual([]);
+  });
+});
+
+describe("byline merges", () => {
+  it("credit the source profile's live entries to the target, once and in the earlier place", async () => {
+    const story = await liveStory();
+    const [source, target] = await Promise.all(["Source", "Target"].map((name) => db.bylineProfile.create({ data: { name: `${name} ${run}`, slug: `live-${name.toLowerCase()}-${run}` } })));
+    const alone = await post(editor, story.id, "Source alone.", { authorIds: [source.id] });
+    const both = await post(editor, story.id, "Both of them.", { authorIds: [deskProfile.id, source.id, target.id] });
+    await mergeBylineProfiles(admin, { sourceId: source.id, sourceVersion: source.version, targetId: target.id, targetVersion: target.version });
+    const authorsOf = async (id: string) => (await db.liveEntryAuthor.findMany({ where: { entryId: id }, orderBy: { position: "asc" } })).map((a) => [a.profileId, a.position]);
+    expect(await authorsOf(alone.id)).toEqual([[target.id, 0]]);
+    expect(await authorsOf(both.id)).toEqual([
+      [deskProfile.id, 0],
+      [target.id, 1],
+    ]);
   });
 });
