@@ -82,7 +82,8 @@ export async function updateCoverage(actor: Actor | null, raw: unknown): Promise
     const guarded = tx.liveCoverage.updateMany({ where: { articleId: input.articleId, version: input.expectedVersion }, data: { ...data, version: { increment: 1 } } });
     await expectUpdated(guarded, tx, coverageRecord(input.articleId));
     const seq = await recordLiveChange(tx, input.articleId, { kind: "COVERAGE", entryId: null });
-    const details = { status: { from: coverage.status, to: data.status ?? coverage.status } };
+    const fields = Object.keys(input).filter((key) => key !== "articleId" && key !== "expectedVersion");
+    const details = { fields, status: { from: coverage.status, to: data.status ?? coverage.status } };
     await recordAudit(tx, { actorId: actor.id, action: "live.update", entityType: "LiveCoverage", entityId: input.articleId, details });
     return { result: { articleId: input.articleId, version: input.expectedVersion + 1, seq }, keys: await readPageKeys(tx, input.articleId) };
   });

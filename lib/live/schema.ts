@@ -55,7 +55,8 @@ const entryFields = {
   homeScore: score.default(null),
   awayScore: score.default(null),
   minuteOrPeriod: optionalText(40),
-  // Byline profiles in order; none given: the poster's own profile, if they have one.
+  // Byline profiles in order. Left out: a post credits the poster's own profile (if they have
+  // one), an edit keeps the entry's authors.
   authorIds: z.array(idInput()).max(MAX_ENTRY_AUTHORS, `at most ${MAX_ENTRY_AUTHORS} authors`).optional(),
 };
 
