@@ -15,9 +15,11 @@
 //     whole transaction, leaving no row and no gap in what readers can ever see).
 //   - SQLite: every write transaction starts with BEGIN IMMEDIATE (lib/sqlite/transactions.ts),
 //     so write transactions run one at a time and the same holds trivially.
-// Writers of different coverages never wait for each other. Callers bump last in their
-// transaction (after locking the entry row they change, always in that order: entry, then
-// coverage), which keeps the coverage lock short and two writers from locking in opposite orders.
+// Writers of different coverages never wait for each other. Callers bump after writing the entry
+// row they change (every write locks in the same order: the entry, then the coverage), which keeps
+// the coverage lock short and two writers from locking in opposite orders (no deadlock). Inserting
+// an entry or a change only takes a key-share lock on the coverage row, which the bump's
+// no-key UPDATE does not wait for.
 import type { Tx } from "../db";
 
 export type LiveChangeKind = "CREATED" | "EDITED" | "DELETED" | "PINNED" | "UNPINNED" | "COVERAGE";
