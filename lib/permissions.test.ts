@@ -63,4 +63,18 @@ describe("permissions", () => {
     expect(() => assertCan(null, "article.create")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
     expect(() => assertCan(contributor, "article.publish")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
   });
+
+  it("lets contributors post to live coverage only under their byline, and change only their own entries there", () => {
+    const story = { createdById: "e1", status: "PUBLISHED" };
+    const onByline = { ...story, bylineUserIds: ["c1"] };
+    const offByline = { ...story, bylineUserIds: ["someone"] };
+    expect(can(contributor, "live.post", onByline)).toBe(true);
+    expect(can(contributor, "live.post", offByline)).toBe(false);
+    expect(can(contributor, "live.editEntry", { ...onByline, entryCreatedById: "c1" })).toBe(true);
+    expect(can(contributor, "live.editEntry", { ...onByline, entryCreatedById: "someone" })).toBe(false);
+    expect(can(contributor, "live.editEntry", { ...offByline, entryCreatedById: "c1" })).toBe(false);
+    expect(can(contributor, "live.manage", onByline)).toBe(false);
+    expect(can(editor, "live.editEntry", { ...offByline, entryCreatedById: "someone" })).toBe(true);
+    expect(can(editor, "live.manage")).toBe(true);
+  });
 });

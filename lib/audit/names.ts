@@ -39,6 +39,9 @@ const LOADERS: Record<string, Loader> = {
   Tag: (ids) => db.tag.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   Media: async (ids) => (await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, originalName: true } })).map((r) => ({ id: r.id, name: r.originalName })),
   ArticleNote: async (ids) => (await db.articleNote.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })).map((r) => ({ id: r.id, name: r.text })),
+  // A live coverage's id is its story's.
+  LiveCoverage: loadArticleNames,
+  LiveEntry: async (ids) => (await db.liveEntry.findMany({ where: { id: { in: ids } }, select: { id: true, bodyText: true } })).map((r) => ({ id: r.id, name: r.bodyText.slice(0, 80) || "(entry)" })),
   WireItem: async (ids) => (await db.wireItem.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true, guid: true } })).map((r) => ({ id: r.id, name: r.headline || r.guid })),
 };
 

@@ -1,9 +1,11 @@
 // Merging two byline profiles: every story credited to the source is credited to the target
-// (once: a story that had both keeps one byline, in the earlier position), the target takes over
-// what it lacks (photo, bio, account link…), and the source's author page redirects.
+// (once: a story that had both keeps one byline, in the earlier position), and so is every live
+// entry (lib/live/authors.ts); the target takes over what it lacks (photo, bio, account link…),
+// and the source's author page redirects.
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { moveBylineInWorkingCopies } from "../articles/publish/working-copy";
+import { moveLiveEntryAuthors } from "../live/authors";
 
 type Profile = { id: string; name: string; jobTitle: string; bio: string; photoMediaId: string | null; socialLinks: unknown; userId: string | null };
 
@@ -19,7 +21,8 @@ export async function moveBylines(tx: Tx, sourceId: string, targetId: string): P
     if (byline.position < shared.position) await tx.articleByline.update({ where: { id: shared.id }, data: { position: byline.position } });
   }
   await moveBylineInWorkingCopies(tx, sourceId, targetId);
-  return [...new Set(bylines.map((b) => b.articleId))];
+  const liveArticleIds = await moveLiveEntryAuthors(tx, sourceId, targetId);
+  return [...new Set([...bylines.map((b) => b.articleId), ...liveArticleIds])];
 }
 
 // What the target takes from the source: only fields the target leaves empty.
