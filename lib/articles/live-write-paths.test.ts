@@ -8,8 +8,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const STORY_TABLES = ["article", "articleByline", "articleTag", "caption", "quote", "relatedLink", "sidebar", "articleNote"];
-const SQL_TABLES = ["Article", "ArticleByline", "ArticleTag", "Caption", "Quote", "RelatedLink", "Sidebar", "ArticleNote"];
+const STORY_TABLES = ["article", "articleByline", "articleTag", "caption", "quote", "relatedLink", "sidebar", "articleNote", "embedSnapshot"];
+const SQL_TABLES = ["Article", "ArticleByline", "ArticleTag", "Caption", "Quote", "RelatedLink", "Sidebar", "ArticleNote", "EmbedSnapshot"];
 const PRISMA_WRITE = new RegExp(`\\.(${STORY_TABLES.join("|")})\\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\\(`);
 const SQL_WRITE = new RegExp(`(UPDATE|INSERT INTO|DELETE FROM)\\s+\\\\?"(${SQL_TABLES.join("|")})\\\\?"`);
 
@@ -29,6 +29,8 @@ const ALLOWED: Record<string, string> = {
   "lib/articles/embargo/embargo-commands.ts":
     "sets, extends or lifts a story's embargo (only its embargoUntil; refused on a live story unless lifting): version-claimed, audited article.embargo / article.clear-embargo / article.lift-embargo",
   "lib/articles/embargo/wire-embargo.ts": "an agency's later embargo on a story that is not live (only its embargoUntil, never shortened): audited article.embargo with byWire",
+  "lib/embeds/snapshot.ts":
+    "creates a new embed's snapshot before a save (never updates or deletes one); readers see it only through a body naming its id, which reaches a live story only through 'Update live story'",
   "scripts/bench/publish-to-visible.ts": "benchmark tool on a benchmark database, never the newsroom's",
 };
 

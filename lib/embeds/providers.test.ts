@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BUILT_IN_PROVIDERS, configuredProviders, embedUrlProblem, isWebUrl, matchProvider, playerUrl, type EmbedProvider } from "./providers";
+import { BUILT_IN_PROVIDERS, configuredProviders, embedUrlProblem, isWebUrl, matchProvider, playerOrigins, playerUrl, type EmbedProvider } from "./providers";
 
 const FAKE: EmbedProvider = { name: "Fake Clips", schemes: ["http://127.0.0.1:*/clips/*"], endpoint: "http://127.0.0.1:9/oembed", player: "http://127.0.0.1:9/player?u={url}", allowPrivate: true };
 const PROVIDERS = [FAKE, ...BUILT_IN_PROVIDERS];
@@ -58,13 +58,17 @@ describe("the player loaded after a reader's click", () => {
   });
 });
 
+test("the players' origins, once each, are what a page may frame", () => {
+  expect(playerOrigins(PROVIDERS)).toEqual(["http://127.0.0.1:9", "https://platform.twitter.com", "https://www.youtube-nocookie.com", "https://www.instagram.com"]);
+});
+
 describe("EMBED_PROVIDERS", () => {
   test("reads a JSON list of providers", () => {
     expect(configuredProviders(JSON.stringify([FAKE]))).toEqual([FAKE]);
     expect(configuredProviders(undefined)).toEqual([]);
   });
 
-  test("a mistyped setting fails loudly instead of allowing less or more", () => {
+  test("a mistyped setting is an error naming what is wrong, never a looser allow-list", () => {
     expect(() => configuredProviders("name=x")).toThrow(/EMBED_PROVIDERS is not JSON/);
     expect(() => configuredProviders(JSON.stringify([{ ...FAKE, endpoint: "javascript:alert(1)" }]))).toThrow(/endpoint must be an http or https address/);
   });

@@ -65,8 +65,8 @@ export function isWebUrl(value: unknown): value is string {
   }
 }
 
-// EMBED_PROVIDERS: a JSON array of providers. A mistyped setting is an error at once, never
-// silently fewer providers.
+// EMBED_PROVIDERS: a JSON array of providers. A mistyped setting is an error naming what is wrong,
+// never a looser allow-list.
 export function configuredProviders(raw: string | undefined = readEnv()): EmbedProvider[] {
   if (!raw?.trim()) return [];
   let json: unknown;
@@ -84,8 +84,23 @@ function readEnv(): string | undefined {
   return typeof process === "undefined" ? undefined : process.env.EMBED_PROVIDERS;
 }
 
+// Read once per value of the setting (the page's security policy asks on every response). A
+// mistyped setting is logged and adds no provider: pages keep working, and saving an embed from a
+// provider it meant to add is refused naming the providers that are allowed.
+let cached: { raw: string | undefined; providers: EmbedProvider[] } | undefined;
+
 export function embedProviders(): EmbedProvider[] {
-  return [...configuredProviders(), ...BUILT_IN_PROVIDERS];
+  const raw = readEnv();
+  if (!cached || cached.raw !== raw) {
+    let configured: EmbedProvider[] = [];
+    try {
+      configured = configuredProviders(raw);
+    } catch (error) {
+      console.error(`[embeds] ${(error as Error).message}; only the built-in providers are allowed`);
+    }
+    cached = { raw, providers: [...configured, ...BUILT_IN_PROVIDERS] };
+  }
+  return cached.providers;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
@@ -141,4 +156,10 @@ export function playerUrl(provider: EmbedProvider, raw: string): string | null {
     .replace("{id}", encodeURIComponent(id))
     .replace("{youtube}", youtube ?? "");
   return isWebUrl(filled) && new URL(filled).host === new URL(provider.player.replace(/\{\w+\}/g, "x")).host ? filled : null;
+}
+
+// The origins whose players a reader's click may load: the page's Content-Security-Policy allows
+// frames from these and no others.
+export function playerOrigins(providers: readonly EmbedProvider[] = embedProviders()): string[] {
+  return [...new Set(providers.flatMap((provider) => (provider.player ? [new URL(provider.player.replace(/\{\w+\}/g, "x")).origin] : [])))];
 }
