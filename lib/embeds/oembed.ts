@@ -47,7 +47,8 @@ export function readOembedAnswer(provider: EmbedProvider, url: string, bytes: Bu
     authorName: plainField(answer, "author_name", 200),
     authorUrl: link("author_url"),
     text: typeof answer.html === "string" ? markupToText(answer.html, 2000) : "",
-    thumbnailUrl: link("thumbnail_url"),
+    // A photo answer's picture is its url; any other type's is its thumbnail.
+    thumbnailUrl: link("thumbnail_url") ?? (answer.type === "photo" ? link("url") : null),
     playerUrl: playerUrl(provider, url),
   };
 }

@@ -101,6 +101,25 @@ describe("saving a story with an embed", () => {
     expect([...loaded!.page.records.embeds.values()].map((e) => e.isLinkCard)).toEqual([true, true, true, true]);
   });
 
+  it("gives up on a provider that answers too slowly (EMBED_FETCH_TIMEOUT_MS)", async () => {
+    process.env.EMBED_FETCH_TIMEOUT_MS = "300";
+    try {
+      const { embedIds, saving } = await storyWithEmbeds(["https://clips.example/slow"]);
+      await saving;
+      expect((await db.embedSnapshot.findUniqueOrThrow({ where: { id: embedIds[0] } })).failure).toBe("Fake Clips could not be reached: no answer within 300 ms");
+    } finally {
+      delete process.env.EMBED_FETCH_TIMEOUT_MS;
+    }
+  });
+
+  it("copies a photo answer's picture as its thumbnail", async () => {
+    const { embedIds, saving } = await storyWithEmbeds([`https://clips.example/photo-${suffix}`]);
+    await saving;
+    const snapshot = await db.embedSnapshot.findUniqueOrThrow({ where: { id: embedIds[0] } });
+    expect(snapshot).toMatchObject({ title: "Team photo", failure: null });
+    expect(await db.media.count({ where: { id: snapshot.thumbnailId! } })).toBe(1);
+  });
+
   it("neutralises a hostile answer: no markup, no javascript: links, no thumbnail", async () => {
     const { embedIds, saving } = await storyWithEmbeds(["https://clips.example/hostile"]);
     await saving;
