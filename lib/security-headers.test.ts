@@ -16,4 +16,8 @@ describe("security headers", () => {
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).toContain("object-src 'none'");
   });
+
+  it("allows frames only from the embed providers' players", () => {
+    expect(contentSecurityPolicy(newNonce())).toContain("frame-src 'self' https://platform.twitter.com https://www.youtube-nocookie.com https://www.instagram.com;");
+  });
 });

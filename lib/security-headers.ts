@@ -14,6 +14,7 @@
 // escapes that content anyway. Uncached responses (staff screens, search, previews) get a new
 // nonce every time.
 import { randomBytes } from "node:crypto";
+import { playerOrigins } from "./embeds/providers";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
@@ -26,6 +27,8 @@ export function contentSecurityPolicy(nonce: string): string {
     // React and Tiptap set style attributes (focal points, editor positions).
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // Embeds load their provider's player in a frame, and only after the reader asks for it.
+    ["frame-src 'self'", ...playerOrigins()].join(" "),
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

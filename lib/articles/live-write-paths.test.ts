@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 
 // A live coverage's rows are a story's too: readers see its entries as they are posted.
 const LIVE_TABLES = ["liveCoverage", "liveEntry", "liveEntryAuthor", "liveChange"];
-const STORY_TABLES = ["article", "articleByline", "articleTag", "caption", "quote", "relatedLink", "sidebar", "articleNote", ...LIVE_TABLES];
-const SQL_TABLES = ["Article", "ArticleByline", "ArticleTag", "Caption", "Quote", "RelatedLink", "Sidebar", "ArticleNote", "LiveCoverage", "LiveEntry", "LiveEntryAuthor", "LiveChange"];
+const STORY_TABLES = ["article", "articleByline", "articleTag", "caption", "quote", "relatedLink", "sidebar", "articleNote", "embedSnapshot", ...LIVE_TABLES];
+const SQL_TABLES = ["Article", "ArticleByline", "ArticleTag", "Caption", "Quote", "RelatedLink", "Sidebar", "ArticleNote", "EmbedSnapshot", "LiveCoverage", "LiveEntry", "LiveEntryAuthor", "LiveChange"];
 const PRISMA_WRITE = new RegExp(`\\.(${STORY_TABLES.join("|")})\\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\\(`);
 const SQL_WRITE = new RegExp(`(UPDATE|INSERT INTO|DELETE FROM)\\s+\\\\?"(${SQL_TABLES.join("|")})\\\\?"`);
 
@@ -36,6 +36,8 @@ const ALLOWED: Record<string, string> = {
     "live entries are public as soon as they are posted (that is live coverage), never silently: each post, edit, delete (tombstone), pin and key-event mark is permission-checked, version-guarded and audited live.*",
   "lib/live/sequence.ts": "the reader change log (LiveChange, LiveCoverage.lastSeq), written only inside the audited live commands' transactions",
   "lib/live/authors.ts": "an admin's byline merge moving live entry bylines, called only by lib/bylines/merge.ts: audited byline.merge",
+  "lib/embeds/snapshot.ts":
+    "creates a new embed's snapshot before a save (never updates or deletes one); readers see it only through a body naming its id, which reaches a live story only through 'Update live story'",
   "scripts/bench/publish-to-visible.ts": "benchmark tool on a benchmark database, never the newsroom's",
 };
 

@@ -9,10 +9,26 @@ export type QuoteView = { id: string; text: string; speaker: string; speakerDesc
 
 export type SidebarView = { id: string; heading: string; body: BodyDoc };
 
+// An embed's snapshot as readers see it; `isLinkCard`: the provider could not be reached when it
+// was taken, so only the address and the provider's name are shown.
+export type EmbedView = {
+  id: string;
+  url: string;
+  provider: string;
+  title: string;
+  authorName: string;
+  authorUrl: string | null;
+  text: string;
+  playerUrl: string | null;
+  thumbnail: MediaView | null;
+  isLinkCard: boolean;
+};
+
 export type BodyRecords = {
   media: Map<string, MediaView>;
   captions: Map<string, string>;
   quotes: Map<string, QuoteView>;
   sidebars: Map<string, SidebarView>;
   articles: Map<string, RelatedTeaser>;
+  embeds: Map<string, EmbedView>;
 };

@@ -25,6 +25,7 @@ describe("collectReferences", () => {
       quoteIds: ["quote1"],
       sidebarIds: ["sidebar1"],
       articleIds: ["article1"],
+      embedIds: [],
     });
   });
 
@@ -35,7 +36,7 @@ describe("collectReferences", () => {
 
   test("ignores missing, empty and non-text ids", () => {
     const body = doc({ type: "figure" }, { type: "figure", attrs: { mediaId: "" } }, { type: "pullQuote", attrs: { quoteId: 42 } }, { type: "sidebar", attrs: { sidebarId: { id: "x" } } });
-    expect(collectReferences(body)).toEqual({ mediaIds: [], captionIds: [], quoteIds: [], sidebarIds: [], articleIds: [] });
+    expect(collectReferences(body)).toEqual({ mediaIds: [], captionIds: [], quoteIds: [], sidebarIds: [], articleIds: [], embedIds: [] });
   });
 
   test("an id attribute on an unrelated node is not a reference", () => {

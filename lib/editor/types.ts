@@ -18,4 +18,5 @@ export type BodyReferences = {
   quoteIds: string[];
   sidebarIds: string[];
   articleIds: string[];
+  embedIds: string[];
 };

@@ -11,7 +11,8 @@ import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { integerSetting } from "../settings";
 
-export type FetchLimits = { maxBytes: number; timeoutMs: number; allowPrivate: boolean };
+// accept: the Accept header (default image/*; the embed snapshots ask for JSON the same guarded way).
+export type FetchLimits = { maxBytes: number; timeoutMs: number; allowPrivate: boolean; accept?: string };
 export type FetchedPicture = { bytes: Buffer; url: string; contentType: string | null };
 
 export class PictureFetchError extends Error {}
@@ -108,7 +109,7 @@ function checkUrl(raw: string, allowPrivate: boolean): URL {
 function requestOnce(url: URL, limits: FetchLimits, deadline: number): Promise<{ redirect: string } | FetchedPicture> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const request = client.get(url, { lookup: guardedLookup(limits.allowPrivate), timeout: Math.max(1, deadline - Date.now()), headers: { accept: "image/*" } }, (response) => {
+    const request = client.get(url, { lookup: guardedLookup(limits.allowPrivate), timeout: Math.max(1, deadline - Date.now()), headers: { accept: limits.accept ?? "image/*" } }, (response) => {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();

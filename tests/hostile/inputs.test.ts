@@ -702,6 +702,16 @@ function storyCases(): Case<JsonInput>[] {
         ["0", fc.constant(new Lazy("201 ids", () => Array.from({ length: 201 }, () => ids.media)))],
       ],
     }),
+    // The same for embeds: an id with no snapshot yet is left out.
+    jsonCase("stories/readEmbedsAction", {
+      call: (args) => a.readEmbedsAction(args[0]),
+      base: () => [["cembed000000000000000001"]],
+      breaks: [
+        ["0", notA("array")],
+        ["0.0", fc.oneof(fc.constantFrom("", " "), malformedId, notA("string"))],
+        ["0", fc.constant(new Lazy("201 ids", () => Array.from({ length: 201 }, () => ids.media)))],
+      ],
+    }),
     // A field left out is left as it is; null clears a credit id or the override.
     jsonCase("stories/updateMediaDetailsAction", {
       call: (args) => a.updateMediaDetailsAction(args[0] as never),

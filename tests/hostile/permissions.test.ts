@@ -456,6 +456,7 @@ function actionCases(): ActionCase[] {
     { name: "searchMediaAction", action: "stories/searchMediaAction", permission: "article.create", prepare: async () => ({ args: ["skater"] }) },
     { name: "searchStoriesAction", action: "stories/searchStoriesAction", permission: "article.create", prepare: async () => ({ args: ["the", fixtures.editorDraft.id] }) },
     { name: "readMediaAction", action: "stories/readMediaAction", permission: "article.create", prepare: async () => ({ args: [[fixtures.mediaId]] }) },
+    { name: "readEmbedsAction", action: "stories/readEmbedsAction", permission: "article.create", prepare: async () => ({ args: [["cembed000000000000000001"]] }) },
     {
       name: "updateMediaDetailsAction",
       action: "stories/updateMediaDetailsAction",

@@ -142,6 +142,7 @@ const CASES: Record<string, Case> = {
   compareWithLive: { needs: "changed", allowed: DESK, call: (s) => storyActions.compareWithLiveAction(s.id) },
   liveState: { needs: "changed", allowed: DESK, call: (s) => storyActions.liveStateAction(s.id) },
   readMedia: { needs: "draft", allowed: STAFF, call: () => storyActions.readMediaAction([photo.id]) },
+  readEmbeds: { needs: "draft", allowed: STAFF, call: () => storyActions.readEmbedsAction(["cembed000000000000000001"]) },
   updateMediaDetails: { needs: "draft", allowed: DESK, call: async () => storyActions.updateMediaDetailsAction({ ...(await photoNow()), altText: "Fixed in the editor", creditOverride: "Editor Credit" }) },
   listCreditOptions: { needs: "draft", allowed: STAFF, call: () => storyActions.listCreditOptionsAction() },
   setEmbargo: {

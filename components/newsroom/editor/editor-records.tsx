@@ -5,6 +5,7 @@ import { createContext, useContext } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { PickerMedia, PickerStory } from "@/lib/articles/editor-queries";
+import type { EmbedView } from "@/lib/editor/body-records";
 import type { CreditOptions } from "@/lib/media/library/library-queries";
 import type { MediaDetailsChange } from "./types";
 
@@ -27,6 +28,8 @@ export type RecordsApi = {
   update: (change: (records: EditorRecords) => EditorRecords) => void;
   pickMedia: () => Promise<PickerMedia | null>;
   searchStories: (query: string) => Promise<PickerStory[]>;
+  // The embeds' snapshots taken so far (the save takes a new embed's).
+  readEmbeds: (ids: string[]) => Promise<EmbedView[]>;
   photos: PhotoApi;
 };
 

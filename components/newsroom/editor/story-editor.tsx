@@ -131,6 +131,10 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
         const r = await actions.searchStories(q, story.id);
         return r.ok ? r.data : [];
       },
+      readEmbeds: async (ids) => {
+        const r = await actions.readEmbeds(ids);
+        return r.ok ? r.data : [];
+      },
     }),
     [records, story.id, isReadOnly, pickMedia, saving, actions, photos],
   );

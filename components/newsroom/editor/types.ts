@@ -25,6 +25,7 @@ export type EditorActions = {
   compareWithLive: StoryActions["compareWithLiveAction"];
   liveState: StoryActions["liveStateAction"];
   readMedia: StoryActions["readMediaAction"];
+  readEmbeds: StoryActions["readEmbedsAction"];
   updateMediaDetails: StoryActions["updateMediaDetailsAction"];
   listCreditOptions: StoryActions["listCreditOptionsAction"];
   deleteStory: StoryActions["deleteStoryAction"];

@@ -10,6 +10,8 @@ import { PullQuote } from "./pull-quote";
 import { RelatedTeaser } from "./related-teaser";
 import { SidebarBox } from "./sidebar-box";
 import { NewsletterSignup } from "./newsletter-signup";
+import { EmbedLinkCard, StoryEmbed } from "./story-embed";
+import { matchProvider } from "@/lib/embeds/providers";
 import { renderSidebarBody } from "./render-body";
 
 // `context` names the story in warnings about records that no longer exist.
@@ -48,10 +50,18 @@ function SidebarBlock({ attrs, records, context }: BlockReaderProps) {
   return <SidebarBox heading={sidebar.heading}>{renderSidebarBody(sidebar.body, `${context} sidebar ${sidebar.id}`)}</SidebarBox>;
 }
 
+// An embed whose snapshot is not there is still shown as a link to its address, never dropped.
+function EmbedBlock({ attrs, records }: BlockReaderProps) {
+  const { embedId, url } = attrs as { embedId: string; url: string };
+  const embed = records.embeds.get(embedId);
+  return embed ? <StoryEmbed embed={embed} /> : <EmbedLinkCard url={url} provider={matchProvider(url)?.name ?? "Link"} />;
+}
+
 export const STORY_BLOCK_READERS = {
   figure: FigureBlock,
   pullQuote: PullQuoteBlock,
   relatedStory: RelatedStoryBlock,
   sidebar: SidebarBlock,
   newsletterSignup: NewsletterSignup,
+  embed: EmbedBlock,
 } satisfies Record<BlockName, (props: BlockReaderProps) => ReactNode>;

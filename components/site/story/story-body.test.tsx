@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { renderStoryBody } from "./story-body";
-import type { BodyRecords } from "@/lib/editor/body-records";
+import type { BodyRecords, EmbedView } from "@/lib/editor/body-records";
 import type { MediaView } from "@/lib/media/views";
 
 const ids = {
@@ -33,6 +33,7 @@ function records(overrides: Partial<BodyRecords> = {}): BodyRecords {
     quotes: new Map([[ids.quote, { id: ids.quote, text: "It was hard.", speaker: "Nana Takagi", speakerDescription: "Japanese skater", context: "said through an interpreter" }]]),
     sidebars: new Map([[ids.sidebar, { id: ids.sidebar, heading: "Norway wins gold", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Sidebar text." }] }] } }]]),
     articles: new Map([[ids.story, { id: ids.story, headline: "Current headline", kicker: "", href: "/olympics/other" }]]),
+    embeds: new Map(),
     ...overrides,
   };
 }
@@ -108,5 +109,49 @@ describe("renderStoryBody", () => {
   it("escapes text instead of interpreting it as markup", () => {
     const html = render([paragraph('<img src=x onerror="alert(1)">')]);
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+});
+
+describe("an embed", () => {
+  const embedId = "cembed000000000000000001";
+  const url = "https://x.com/club/status/1234567890";
+  const snapshot: EmbedView = {
+    id: embedId,
+    url,
+    provider: "X",
+    title: "",
+    authorName: "Club FC",
+    authorUrl: "https://x.com/club",
+    text: "What a goal!\nFull time: 2–1",
+    playerUrl: "https://platform.twitter.com/embed/Tweet.html?id=1234567890",
+    thumbnail: media,
+    isLinkCard: false,
+  };
+  const block = { type: "embed", attrs: { embedId, url } };
+  const withEmbed = (embed: EmbedView) => records({ embeds: new Map([[embedId, embed]]) });
+
+  it("shows the snapshot's words, a local thumbnail and a link, and loads nothing from the provider", () => {
+    const html = render([block], withEmbed(snapshot));
+    expect(html).toContain("<p>What a goal!</p><p>Full time: 2–1</p>");
+    expect(html).toContain(`<img class="story-embed-thumbnail" src="${media.src}"`);
+    expect(html).toContain(`<a class="story-embed-source" href="${url}" rel="noopener noreferrer nofollow">View on X</a>`);
+    expect(html).toContain('<button type="button" class="story-embed-load">Load content from X</button>');
+    expect(html).not.toMatch(/<(iframe|script)/);
+    expect(html.match(/(?:src|srcset)="[^"]*"/gi)?.every((attr) => attr.includes('"/media/'))).toBe(true);
+  });
+
+  it("is a link card when the provider could not be reached, or its snapshot is missing", () => {
+    const card = `<a href="${url}" rel="noopener noreferrer nofollow">${url}</a>`;
+    expect(render([block], withEmbed({ ...snapshot, isLinkCard: true, text: "", thumbnail: null }))).toContain(card);
+    expect(render([block])).toMatch(new RegExp(`<p class="story-embed story-embed--link"><span class="story-embed-provider">X</span> ${card.replace(/[?.]/g, "\\$&")}</p>`));
+  });
+
+  it("renders nothing unsafe from a hostile snapshot", () => {
+    const hostile = { ...snapshot, text: '<script>alert(1)</script><img src=x onerror="alert(2)">', title: "<b>bold</b>", authorUrl: "javascript:alert(3)", playerUrl: "javascript:alert(4)" };
+    const html = render([block], withEmbed(hostile));
+    expect(html).not.toMatch(/<script|<img src=x|<b>|javascript:/);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toContain("Load content from");
+    expect(render([{ type: "embed", attrs: { embedId, url: "javascript:alert(1)" } }])).toBe("");
   });
 });

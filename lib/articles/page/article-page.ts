@@ -1,12 +1,14 @@
 // Everything the public article page shows, in at most four SQL statements whatever the number of
 // bylines, tags, photos, quotes, sidebars, notes or related stories: the article with its own
-// records, then (together) the pictures, the stories its body links to and "more on this story".
+// records, then (together) the pictures, the stories its body links to and "more on this story";
+// a body with embeds adds two (their snapshots, then their local thumbnails).
 import "server-only";
 import { db } from "../../db";
 import { collectReferences } from "../../editor/references";
 import type { BodyDoc } from "../../editor/types";
 import type { BodyRecords } from "../../editor/body-records";
 import { loadMediaRecords } from "../../media/media-sql";
+import { loadEmbeds, type LoadedEmbeds } from "../../embeds/queries";
 import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../../media/views";
 import { cacheTags } from "../../cache/tags";
 import type { StoryCard } from "../../listings/story-card";
@@ -39,14 +41,14 @@ export type ArticlePage = {
 
 // linkedIds: every story the body links to, shown or not (one not yet public, or still under
 // embargo, must refresh this page when it is published).
-type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; linkedIds: string[]; related: { stories: StoryCard[]; tags: string[] } };
+type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; linkedIds: string[]; related: { stories: StoryCard[]; tags: string[] }; embeds: LoadedEmbeds };
 
 // Everything the article's body and hero point at: three statements at most, sent together.
 async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets> {
   const refs = collectReferences(body);
   const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.id), linkedIds: refs.articleIds };
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
-  const [media, articles, related] = await Promise.all([loadMediaRecords(db, mediaIds), selectLinkedStories(db, refs.articleIds), loadRelatedStories(db, relatedSource)]);
+  const [media, articles, related, embeds] = await Promise.all([loadMediaRecords(db, mediaIds), selectLinkedStories(db, refs.articleIds), loadRelatedStories(db, relatedSource), loadEmbeds(db, refs.embedIds)]);
   const inBody = new Set(refs.mediaIds);
   return {
     heroMedia: media.find((m) => m.id === article.heroMediaId) ?? null,
@@ -54,6 +56,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
     articles,
     linkedIds: refs.articleIds,
     related,
+    embeds,
   };
 }
 
@@ -71,6 +74,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     captions: new Map(article.captions.map((c) => [c.id, c.text])),
     quotes: new Map(article.quotes.map((q) => [q.id, q])),
     sidebars: new Map(article.sidebars.map((s) => [s.id, s])),
+    embeds: new Map(targets.embeds.embeds.map((e) => [e.id, e])),
     articles: new Map(targets.articles.flatMap((a) => (a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const]))),
   };
   const page: ArticlePage = {
@@ -100,6 +104,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     ...article.tags.map((t) => cacheTags.tag(t.id)),
     ...(targets.heroMedia ? mediaCacheTags(targets.heroMedia) : []),
     ...targets.media.flatMap(mediaCacheTags),
+    ...targets.embeds.thumbnails.flatMap(mediaCacheTags),
     ...targets.linkedIds.map((id) => cacheTags.article(id)),
     ...targets.related.tags,
   ];

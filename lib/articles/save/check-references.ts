@@ -16,16 +16,18 @@ export async function checkReferences(tx: Tx, refs: BodyReferences, article: Art
   const profileIds = article.bylines.map((b) => b.profileId);
   const problems: string[] = [];
   if (new Set(profileIds).size !== profileIds.length) problems.push("a byline appears twice");
-  const [media, stories, profiles, section] = await Promise.all([
+  const [media, stories, profiles, section, embeds] = await Promise.all([
     missingOf(mediaIds, () => tx.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true } })),
     missingOf(refs.articleIds, () => tx.article.findMany({ where: { id: { in: refs.articleIds } }, select: { id: true } })),
     missingOf(profileIds, () => tx.bylineProfile.findMany({ where: { id: { in: profileIds } }, select: { id: true } })),
     article.sectionId ? missingOf([article.sectionId], () => tx.section.findMany({ where: { id: article.sectionId! }, select: { id: true } })) : [],
+    missingOf(refs.embedIds, () => tx.embedSnapshot.findMany({ where: { id: { in: refs.embedIds } }, select: { id: true } })),
   ]);
   if (media.length) problems.push(`photo ${media.join(", ")} does not exist`);
   if (stories.length) problems.push(`related story ${stories.join(", ")} does not exist`);
   if (profiles.length) problems.push(`byline profile ${profiles.join(", ")} does not exist`);
   if (section.length) problems.push("the section does not exist");
+  if (embeds.length) problems.push(`embed ${embeds.join(", ")} has no snapshot`);
   if (problems.length) throw new AppError("INVALID", `The story refers to things that are not there: ${problems.join("; ")}.`, { problems });
 }
 

@@ -7,6 +7,8 @@ import { AppError } from "../../errors";
 import { staleVersionError } from "../../concurrency";
 import { assertCan, type Actor } from "../../permissions";
 import { relatedLinksOf } from "../../editor/blocks/related-story";
+import { embedsOf } from "../../editor/blocks/embed";
+import { snapshotNewEmbeds } from "../../embeds/snapshot";
 import { parseBody, parseStoryBody, type ParsedBody } from "../../editor/validate";
 import type { BodyDoc } from "../../editor/types";
 import type { Prisma } from "../../generated/sqlite/client";
@@ -154,6 +156,9 @@ export async function persistArticle(actor: Actor | null, input: PersistInput): 
   const body = parseStoryBody(input.article.body);
   const sidebars = input.article.sidebars.map((s) => ({ ...s, body: parseBody(s.body, "sidebar") }));
   const article = { ...input.article, body: body.doc };
+  // Before the transaction (no network inside one), and only for someone who may edit the story.
+  const actorId = actor?.id ?? "";
+  await snapshotNewEmbeds(embedsOf(body.facts.blocks), actorId, async () => void assertCan(actor, "article.edit", await loadForWrite(db, input.articleId)));
   let refresh: PageKeys[] = [];
   const write = async (tx: Tx): Promise<SaveResult> => {
     const current = await loadForWrite(tx, input.articleId);

@@ -46,7 +46,7 @@ describe("one walk over a body", () => {
   test("validates and reads references, blocks in body order and search text together", () => {
     const { doc: parsed, facts } = parseStoryBody(body);
     expect(parsed).toBe(body);
-    expect(facts.references).toEqual({ mediaIds: [id("m1")], captionIds: [id("k1")], quoteIds: [id("q1")], sidebarIds: [id("s1")], articleIds: [id("a1")] });
+    expect(facts.references).toEqual({ mediaIds: [id("m1")], captionIds: [id("k1")], quoteIds: [id("q1")], sidebarIds: [id("s1")], articleIds: [id("a1")], embedIds: [] });
     expect(facts.blocks.map((node) => node.type)).toEqual(["figure", "pullQuote", "sidebar", "relatedStory", "relatedStory", "newsletterSignup"]);
     expect(facts.text).toBe("Title\nIn a list\nEnd.");
   });
@@ -99,7 +99,15 @@ describe("what the publish gate asks of each block", () => {
     ]);
   });
 
+  test("an embed needs an address", () => {
+    const filled = { type: "embed", attrs: { embedId: id("e1"), url: "https://youtu.be/dQw4w9WgXcQ" } };
+    expect(gateOf("embed")({ nodes: [filled], records: noRecords })).toEqual([]);
+    expect(gateOf("embed")({ nodes: [filled, { type: "embed", attrs: { embedId: null, url: "" } }], records: noRecords })).toEqual([
+      { message: "An embed has no address.", target: { kind: "block", type: "embed", attr: "embedId", value: null } },
+    ]);
+  });
+
   test("figures and newsletter sign-ups add nothing of their own (photos are checked with the hero)", () => {
-    expect(BLOCKS.filter((block) => block.gate).map((block) => block.name)).toEqual(["pullQuote", "sidebar", "relatedStory"]);
+    expect(BLOCKS.filter((block) => block.gate).map((block) => block.name)).toEqual(["pullQuote", "sidebar", "relatedStory", "embed"]);
   });
 });

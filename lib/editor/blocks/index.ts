@@ -13,6 +13,7 @@
 //      (The reader registry is apart from this one because lib never imports components.)
 import type { BodyNode } from "../types";
 import type { BlockModule } from "./block";
+import { embed } from "./embed";
 import { figure } from "./figure";
 import { newsletterSignup } from "./newsletter-signup";
 import { pullQuote } from "./pull-quote";
@@ -20,7 +21,7 @@ import { relatedStory } from "./related-story";
 import { sidebar } from "./sidebar";
 
 // In this order the publish gate lists their problems and the toolbar's schema holds them.
-export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup] as const;
+export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup, embed] as const;
 
 export type BlockName = (typeof BLOCKS)[number]["name"];
 

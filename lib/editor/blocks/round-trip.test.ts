@@ -5,7 +5,14 @@ import { afterEach, describe, expect, test } from "vitest";
 import { Editor, type JSONContent } from "@tiptap/core";
 import { storyExtensions } from "../extensions";
 
-const ID = { media: "cmedia000000000000000001", caption: "ccaption0000000000000001", quote: "cquote000000000000000001", sidebar: "csidebar0000000000000001", article: "carticle0000000000000001" };
+const ID = {
+  media: "cmedia000000000000000001",
+  caption: "ccaption0000000000000001",
+  quote: "cquote000000000000000001",
+  sidebar: "csidebar0000000000000001",
+  article: "carticle0000000000000001",
+  embed: "cembed000000000000000001",
+};
 
 const BLOCKS: Record<string, JSONContent> = {
   figure: { type: "figure", attrs: { mediaId: ID.media, captionId: ID.caption } },
@@ -15,6 +22,8 @@ const BLOCKS: Record<string, JSONContent> = {
   relatedStory: { type: "relatedStory", attrs: { articleId: ID.article, label: "Also read" } },
   "relatedStory with no story yet": { type: "relatedStory", attrs: { articleId: null, label: "" } },
   newsletterSignup: { type: "newsletterSignup" },
+  embed: { type: "embed", attrs: { embedId: ID.embed, url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3" } },
+  "embed with no address yet": { type: "embed", attrs: { embedId: null, url: "" } },
 };
 
 const editors: Editor[] = [];
@@ -40,6 +49,11 @@ describe("story blocks round-trip through HTML", () => {
     expect(html).toContain(`data-media-id="${ID.media}"`);
     expect(html).toContain(`data-caption-id="${ID.caption}"`);
     expect(html).not.toContain(`data-caption-id="${ID.media}"`);
+  });
+
+  test("pasted HTML cannot give an embed a javascript: address", () => {
+    const html = `<div data-type="embed" data-embed-id="${ID.embed}" data-url="javascript:alert(1)"></div>`;
+    expect(editorWith(html).getJSON().content?.[0]).toEqual({ type: "embed", attrs: { embedId: ID.embed, url: "" } });
   });
 
   test("every block type of the story schema is covered here", () => {

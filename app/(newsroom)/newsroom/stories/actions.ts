@@ -15,6 +15,7 @@ import { compareWorkingCopyWithLive, loadLiveState, loadStoryForEditor, readPick
 import { discardChanges, scheduleLiveUpdate, updateLiveStory } from "@/lib/articles/publish/update-live";
 import { listCreditOptions } from "@/lib/media/library/library-queries";
 import { updateMediaDetails } from "@/lib/media/update-media-details";
+import { readEditorEmbeds } from "@/lib/embeds/editor-embeds";
 import { deleteToTrash, restoreFromTrash } from "@/lib/articles/trash/trash";
 import { liftEmbargo, setEmbargo } from "@/lib/articles/embargo/embargo-commands";
 import type { FormState } from "@/components/newsroom/action-form";
@@ -105,6 +106,11 @@ export async function revokePreviewLinkAction(input: unknown) {
 // their alt text, caption and credit in place, and the photographer and agency lists to pick from.
 export async function readMediaAction(ids: unknown) {
   return runCommand(readPickerMedia, ids);
+}
+
+// The snapshots of the story's embeds taken so far (a save takes a new embed's).
+export async function readEmbedsAction(ids: unknown) {
+  return runCommand(readEditorEmbeds, ids);
 }
 
 export async function updateMediaDetailsAction(input: unknown) {

@@ -11,6 +11,7 @@ import { PullQuoteView, insertPullQuote } from "./pull-quote-view";
 import { RelatedStoryView, insertRelatedStory } from "./related-story-view";
 import { SidebarView, insertSidebar } from "./sidebar-view";
 import { NewsletterView, insertNewsletter } from "./newsletter-view";
+import { EmbedView, insertEmbed } from "./embed-view";
 
 type ClientBlock = { view: ComponentType<ReactNodeViewProps>; button: string; insert: BlockInsert };
 
@@ -20,4 +21,5 @@ export const CLIENT_BLOCKS = {
   relatedStory: { view: RelatedStoryView, button: "+ Related story", insert: insertRelatedStory },
   sidebar: { view: SidebarView, button: "+ Sidebar", insert: insertSidebar },
   newsletterSignup: { view: NewsletterView, button: "+ Newsletter", insert: insertNewsletter },
+  embed: { view: EmbedView, button: "+ Embed", insert: insertEmbed },
 } satisfies Record<BlockName, ClientBlock>;

@@ -98,6 +98,7 @@ export default async function EditStoryPage({ params }: Props) {
           compareWithLive: actions.compareWithLiveAction,
           liveState: actions.liveStateAction,
           readMedia: actions.readMediaAction,
+          readEmbeds: actions.readEmbedsAction,
           updateMediaDetails: actions.updateMediaDetailsAction,
           listCreditOptions: actions.listCreditOptionsAction,
           deleteStory: actions.deleteStoryAction,
