@@ -44,7 +44,9 @@ export function EntryComposer({ articleId, currentScore, post, onPosted }: Props
   const save = useCallback(
     (next: Partial<Draft>) => {
       const draft: Draft = { body: body.current, type, keyEvent, score, ...next };
-      window.localStorage.setItem(draftKey(articleId), JSON.stringify(draft));
+      // Nothing written is nothing to keep (clearing the composer after a post lands here too).
+      if (!hasText(draft.body)) window.localStorage.removeItem(draftKey(articleId));
+      else window.localStorage.setItem(draftKey(articleId), JSON.stringify(draft));
     },
     [articleId, type, keyEvent, score],
   );
