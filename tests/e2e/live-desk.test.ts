@@ -25,7 +25,7 @@ async function postWithKeyboard(page: Page, text: string): Promise<void> {
   await composer(page).pressSequentially(text);
   await page.keyboard.press("Control+Enter");
   await entry(page, text).waitFor();
-  await expect.poll(() => composer(page).innerText()).toBe("");
+  await expect.poll(async () => (await composer(page).innerText()).trim()).toBe("");
 }
 
 describe("the live desk", () => {
@@ -66,7 +66,7 @@ describe("the live desk", () => {
     await composer(page).pressSequentially("Half-written");
     await page.reload();
     await composer(page).waitFor();
-    await expect.poll(() => composer(page).innerText()).toBe("Half-written");
+    await expect.poll(async () => (await composer(page).innerText()).trim()).toBe("Half-written");
     expect(await entryTexts(page)).toEqual(["Kick-off: Town get us under way."]);
     await expect(entry(page, "Kick-off").getAttribute("class")).resolves.toContain("live-entry--pinned");
     await expect(page.locator("li.live-entry--deleted").count()).resolves.toBe(1);
