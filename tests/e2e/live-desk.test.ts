@@ -1,5 +1,5 @@
 // The live desk, used the way a reporter uses it: an editor signs in, makes a story live coverage,
-// posts two entries with Ctrl+Enter without leaving the keyboard, edits one in place, deletes one,
+// posts entries with Ctrl+Enter without leaving the keyboard (one with a related story), edits one in place, deletes one,
 // pins one, and after a reload sees the same; an entry being written survives a reload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -18,8 +18,9 @@ afterAll(async () => {
 });
 
 const composer = (page: Page) => page.getByRole("textbox", { name: "New entry" });
+const composerHasFocus = (page: Page) => composer(page).evaluate((node) => node === document.activeElement || node.contains(document.activeElement));
 const entry = (page: Page, text: string) => page.locator("li.live-entry", { hasText: text });
-const entryTexts = (page: Page) => page.locator("li.live-entry:not(.live-entry--deleted) .live-entry-text").allInnerTexts();
+const entryTexts = async (page: Page) => (await page.locator("li.live-entry:not(.live-entry--deleted) .live-entry-text").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
 
 async function postWithKeyboard(page: Page, text: string): Promise<void> {
   await composer(page).pressSequentially(text);
@@ -40,11 +41,21 @@ describe("the live desk", () => {
     await page.waitForURL(urlFor(`/newsroom/stories/${id}/live`));
     await page.getByRole("button", { name: "Make live coverage" }).click();
     await composer(page).waitFor();
-    await expect.poll(() => composer(page).evaluate((node) => node === document.activeElement || node.contains(document.activeElement))).toBe(true);
+    await expect.poll(() => composerHasFocus(page)).toBe(true);
 
     await postWithKeyboard(page, "Teams are out at Rovers Park.");
     await postWithKeyboard(page, "Kick-off: Town get us under way.");
     expect(await entryTexts(page)).toEqual(["Kick-off: Town get us under way.", "Teams are out at Rovers Park."]);
+
+    // A related story from the composer's block picker, then Ctrl+Enter from where the caret is.
+    await composer(page).pressSequentially("Last time they met:");
+    await page.getByRole("button", { name: "Related story…" }).click();
+    await page.getByLabel("Search published stories").fill("Late header");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("button", { name: /Late header sends Harbour City top/ }).click();
+    await expect.poll(() => composerHasFocus(page)).toBe(true);
+    await page.keyboard.press("Control+Enter");
+    await entry(page, "Last time they met:").getByText("[related story]").waitFor();
 
     // Edit in place.
     await entry(page, "Teams are out").getByRole("button", { name: "Edit" }).click();
@@ -67,7 +78,7 @@ describe("the live desk", () => {
     await page.reload();
     await composer(page).waitFor();
     await expect.poll(async () => (await composer(page).innerText()).trim()).toBe("Half-written");
-    expect(await entryTexts(page)).toEqual(["Kick-off: Town get us under way."]);
+    expect(await entryTexts(page)).toEqual(["Kick-off: Town get us under way.", "Last time they met: [related story]"]);
     await expect(entry(page, "Kick-off").getAttribute("class")).resolves.toContain("live-entry--pinned");
     await expect(page.locator("li.live-entry--deleted").count()).resolves.toBe(1);
 
@@ -75,6 +86,7 @@ describe("the live desk", () => {
     expect(stored.map((row) => [row.bodyText, row.pinned, row.deletedAt !== null, row.version])).toEqual([
       ["Teams are out at Rovers Park. Both sides unchanged.", false, true, 3],
       ["Kick-off: Town get us under way.", true, false, 2],
+      [expect.stringContaining("Last time they met:"), false, false, 1],
     ]);
     await screenshot(page, "live-desk");
     expect(errors).toEqual([]);

@@ -36,7 +36,9 @@ export function EntryBodyEditor({ label, initialContent, onChange, onSubmit, onR
         return false;
       },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON()),
+    // A plain-JSON copy: ProseMirror makes node attributes with Object.create(null), which a server
+    // action receives as opaque references it cannot read (the story editor does the same).
+    onUpdate: ({ editor: current }) => onChange(JSON.parse(JSON.stringify(current.getJSON()))),
   });
   useEffect(() => {
     if (editor && onReady) onReady(editor);

@@ -7,6 +7,7 @@ import type { Editor } from "@tiptap/react";
 import type { JSONContent } from "@tiptap/core";
 import { LIVE_ENTRY_TYPES } from "@/lib/live/schema";
 import { EntryBodyEditor } from "./entry-body-editor";
+import { BlockPicker } from "./block-picker";
 import { ScoreFields, scoreInput, type ScoreDraft } from "./score-fields";
 import { ENTRY_TYPE_LABELS, type LiveDeskActions } from "./types";
 
@@ -24,12 +25,14 @@ function readDraft(articleId: string): Draft | null {
 }
 
 function hasText(body: JSONContent | null): boolean {
-  return JSON.stringify(body?.content ?? []).includes('"text"') || JSON.stringify(body?.content ?? []).includes('"figure"');
+  const json = JSON.stringify(body?.content ?? []);
+  return ['"text"', '"figure"', '"relatedStory"'].some((part) => json.includes(part));
 }
 
-type Props = { articleId: string; currentScore: ScoreDraft; post: LiveDeskActions["post"]; onPosted: () => void };
+type Props = { articleId: string; currentScore: ScoreDraft; post: LiveDeskActions["post"]; search: LiveDeskActions["search"]; onPosted: () => void };
 
-export function EntryComposer({ articleId, currentScore, post, onPosted }: Props) {
+export function EntryComposer({ articleId, currentScore, post, search, onPosted }: Props) {
+  const [readyEditor, setReadyEditor] = useState<Editor | null>(null);
   const [type, setType] = useState("UPDATE");
   const [keyEvent, setKeyEvent] = useState(false);
   // The score fields follow the current score until the reporter changes them.
@@ -54,6 +57,7 @@ export function EntryComposer({ articleId, currentScore, post, onPosted }: Props
   const onReady = useCallback(
     (ready: Editor) => {
       editor.current = ready;
+      setReadyEditor(ready);
       if (restored.current) return;
       restored.current = true;
       const draft = readDraft(articleId);
@@ -99,6 +103,7 @@ export function EntryComposer({ articleId, currentScore, post, onPosted }: Props
           save({ body: doc });
         }}
       />
+      <BlockPicker articleId={articleId} editor={readyEditor} search={search} />
       <div className="live-composer-fields">
         <label>
           Type{" "}

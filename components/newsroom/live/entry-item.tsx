@@ -8,6 +8,7 @@ import type { DeskEntry } from "@/lib/live/desk-queries";
 import { LIVE_ENTRY_TYPES } from "@/lib/live/schema";
 import { LocalTime } from "../editor/local-time";
 import { EntryBodyEditor } from "./entry-body-editor";
+import { blocksOf } from "./block-picker";
 import { ScoreFields, scoreDraftOf, scoreInput } from "./score-fields";
 import { ENTRY_TYPE_LABELS, type LiveDeskActions } from "./types";
 
@@ -60,6 +61,11 @@ export function EntryItem({ entry, canManage, actions, onChanged }: Props) {
         <div className="live-entry-text">
           {entry.bodyText.split("\n").map((line, index) => (
             <p key={index}>{line}</p>
+          ))}
+          {blocksOf(entry.body).map((name, index) => (
+            <p key={`block-${index}`} className="live-entry-block">
+              [{name}]
+            </p>
           ))}
         </div>
       )}

@@ -63,7 +63,7 @@ export function LiveDesk({ initial, actions }: { initial: Desk; actions: LiveDes
           )}
         </p>
       </header>
-      {desk.canPost && coverage.status !== "ENDED" && <EntryComposer articleId={desk.articleId} currentScore={currentScore} post={actions.post} onPosted={refresh} />}
+      {desk.canPost && coverage.status !== "ENDED" && <EntryComposer articleId={desk.articleId} currentScore={currentScore} post={actions.post} search={actions.search} onPosted={refresh} />}
       {coverage.status === "ENDED" && <p className="live-ended">This coverage has ended. {desk.canManage && "Set it live again below to post more."}</p>}
       {desk.canPost && coverage.status !== "ENDED" && <ScoreBar articleId={desk.articleId} match={coverage.match} score={currentScore} postScore={actions.postScore} onPosted={refresh} />}
       {desk.canManage && <CoveragePanel coverage={coverage} update={actions.updateCoverage} onSaved={refresh} />}

@@ -1,6 +1,7 @@
 // What the live desk's screens are given by the page: the server actions they call.
 import type { ActionResult } from "@/lib/action-result";
 import type { LiveDesk } from "@/lib/live/desk-queries";
+import type { BlockSearch } from "./block-picker";
 
 type Act<T = unknown> = (input: unknown) => Promise<ActionResult<T>>;
 type EntryWrite = { id: string; version: number; seq: number | null };
@@ -15,6 +16,7 @@ export type LiveDeskActions = {
   remove: Act<EntryWrite>;
   setPinned: Act<EntryWrite>;
   setKeyEvent: Act<EntryWrite>;
+  search: BlockSearch;
 };
 
 export const ENTRY_TYPE_LABELS: Record<string, string> = {

@@ -7,6 +7,7 @@ import { LiveDesk } from "@/components/newsroom/live/live-desk";
 import { MakeLiveButton } from "@/components/newsroom/live/make-live-button";
 import "@/components/newsroom/live/live.css";
 import * as actions from "./actions";
+import { searchMediaAction, searchStoriesAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Live desk" };
 
@@ -47,6 +48,7 @@ export default async function LiveDeskPage({ params }: Props) {
         remove: actions.deleteEntryAction,
         setPinned: actions.setPinnedAction,
         setKeyEvent: actions.setKeyEventAction,
+        search: { photos: searchMediaAction, stories: searchStoriesAction },
       }}
     />
   );
