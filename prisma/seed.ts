@@ -14,8 +14,10 @@ import { CRICKET_STORIES, MOTORSPORT_STORIES, TENNIS_STORIES } from "../tests/fi
 import { createModelStory } from "../tests/fixtures/model-story-factory";
 import { MODEL_STORY, MODEL_STORY_FIGURE, MODEL_STORY_RELATED } from "../tests/fixtures/model-story";
 import { createDemoStory, type StoryRefs } from "../tests/fixtures/story-factory";
+import { LIVE_MATCH_SLUG, LIVE_MATCH_STORY } from "../tests/fixtures/demo-live";
+import { createDemoLiveCoverage } from "../tests/fixtures/live-factory";
 
-export const DEMO_STORIES: readonly StorySpec[] = [...OLYMPICS_STORIES, ...FOOTBALL_STORIES, ...CRICKET_STORIES, ...TENNIS_STORIES, ...MOTORSPORT_STORIES];
+export const DEMO_STORIES: readonly StorySpec[] = [...OLYMPICS_STORIES, ...FOOTBALL_STORIES, LIVE_MATCH_STORY, ...CRICKET_STORIES, ...TENNIS_STORIES, ...MOTORSPORT_STORIES];
 
 export type SeedResult = { isCreated: boolean; seconds: number; stories: number; pictures: number };
 
@@ -76,6 +78,7 @@ async function createStories(tx: Tx, registry: DemoRegistry, photos: Photos, now
     },
     now,
   );
+  await createDemoLiveCoverage(tx, storyIds.get(LIVE_MATCH_SLUG)!, registry.bylines, now);
   await attachBylinePhotos(tx, registry, photos);
   return DEMO_STORIES.length + 1;
 }

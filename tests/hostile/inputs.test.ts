@@ -187,7 +187,9 @@ async function loadModules() {
       signOut: await import("../../app/(auth)/sign-out/actions"),
       media: await import("../../app/(newsroom)/newsroom/media/actions"),
       wire: await import("../../app/(newsroom)/newsroom/wire/actions"),
+      live: await import("../../app/(newsroom)/newsroom/stories/[id]/live/actions"),
     },
+    live: await import("../../lib/live/commands"),
     importWireItem: (await import("../../lib/wire/import")).importWireItem,
     routes: {
       uploads: await import("../../app/api/media/uploads/route"),
@@ -270,7 +272,36 @@ async function createTargets() {
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
-  return { draft, review, trash, published, changed, embargoed, media: media.id, user: user.id, profiles: profiles.map((p) => p.id), tags: tags.map((tag) => tag.id), wire: await createWireTargets() };
+  return {
+    draft,
+    review,
+    trash,
+    published,
+    changed,
+    embargoed,
+    media: media.id,
+    user: user.id,
+    profiles: profiles.map((p) => p.id),
+    tags: tags.map((tag) => tag.id),
+    wire: await createWireTargets(),
+    live: await createLiveTargets(),
+  };
+}
+
+// A published live coverage with two entries (one for the unbroken delete), and a published story
+// the unbroken "Make live coverage" turns into one.
+async function createLiveTargets() {
+  const actor = { id: admin.id, role: "ADMIN" as const, name: "Hostile admin" };
+  const publish = async (headline: string) => {
+    const id = await completeStory(headline);
+    await m.workflow.publishArticle(actor, { articleId: id, expectedVersion: (await m.articleInput.currentInput(id)).version });
+    return id;
+  };
+  const story = await publish("Hostile input live coverage");
+  await m.live.makeLiveCoverage(actor, { articleId: story, match: { home: "City", away: "United" } });
+  const entry = await m.live.postEntry(actor, { articleId: story, body: doc(para("An entry.")) });
+  const doomed = await m.live.postEntry(actor, { articleId: story, body: doc(para("An entry to delete.")) });
+  return { story, plain: await publish("Hostile input not live yet"), entry: entry.id, doomed: doomed.id };
 }
 
 // Wire items for the Wire screen's actions: one held without a draft, two with a pending update
@@ -339,7 +370,14 @@ async function readTargets() {
     photographer: await version(m.db.photographer, photographer.id),
     section: await version(m.db.section, section.id),
     wire: await readWireTargets(),
+    live: await readLiveTargets(),
   };
+}
+
+async function readLiveTargets() {
+  const entryVersion = async (id: string) => (await m.db.liveEntry.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+  const coverage = await m.db.liveCoverage.findUniqueOrThrow({ where: { articleId: ids.live.story }, select: { version: true } });
+  return { ...ids.live, coverageVersion: coverage.version, entryVersion: await entryVersion(ids.live.entry), doomedVersion: await entryVersion(ids.live.doomed) };
 }
 
 async function readWireTargets() {
@@ -747,6 +785,104 @@ function storyCases(): Case<JsonInput>[] {
       base: () => [t.draft.id, { ...t.draftArticle, kicker: "Mine" }],
       breaks: [["0", badJsonId], ...articleBreaks("1.", malformedJsonId).filter(([at]) => !at.endsWith(".body") && !at.endsWith(".sidebars"))],
       noise: ["1"],
+    }),
+  ];
+}
+
+// The live desk's actions (JSON arguments). A score or a minute alone, a future time and an
+// entry body a story could not have (or an entry may not: pull quotes, sidebars) are refused.
+function liveCases(): Case<JsonInput>[] {
+  const a = m.actions.live;
+  const badScore = fc.oneof(hostileNumber, notA("number", { nullish: false }), fc.constantFrom(-1, 1000, 1.5));
+  // A goal count is a whole number from 0 to 999 (a score update needs both).
+  const badGoals = badScore.filter((value) => !(Number.isInteger(value) && Number(value) >= 0 && Number(value) <= 999));
+  const badTime = fc.constantFrom(MISSING, "not a date", "2024-13-45", "", {}, new Date(Date.now() + 86_400_000).toISOString());
+  const entryBreaks = (idField: string): [string, fc.Arbitrary<unknown>][] => [
+    ["0", notA("object")],
+    [`0.${idField}`, fc.oneof(fc.constant(MISSING), badJsonId)],
+    ["0.body", fc.oneof(fc.constant(MISSING), badBody)],
+    ["0.type", fc.oneof(fc.constantFrom("goal", "PENALTY", "", "__proto__"), notA("string", { nullish: false }))],
+    ["0.keyEvent", anyValue.filter((value) => typeof value !== "boolean" && value !== undefined)],
+    ["0.homeScore", badScore],
+    ["0.minuteOrPeriod", fc.oneof(tooLong(40), notA("string", { nullish: false }))],
+    [
+      "0.authorIds",
+      fc.oneof(
+        notA("array", { nullish: false }),
+        badJsonId.map((id) => [id]),
+        fc.constant(new Lazy("7 authors", () => Array.from({ length: 7 }, () => ids.profiles[0]))),
+      ),
+    ],
+  ];
+  const entryRef = (extra: [string, fc.Arbitrary<unknown>][] = []): [string, fc.Arbitrary<unknown>][] => [
+    ["0", notA("object")],
+    ["0.entryId", fc.oneof(fc.constant(MISSING), badJsonId)],
+    ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+    ...extra,
+  ];
+  const badValue: [string, fc.Arbitrary<unknown>] = ["0.value", anyValue.filter((value) => typeof value !== "boolean")];
+  return [
+    jsonCase("live/readLiveDeskAction", { call: (args) => a.readLiveDeskAction(args[0] as string), base: () => [t.live.story], breaks: [["0", badJsonId]] }),
+    jsonCase("live/makeLiveCoverageAction", {
+      call: (args) => a.makeLiveCoverageAction(args[0]),
+      base: () => [{ articleId: t.live.plain, match: { home: "City", away: "United" }, keyPoints: ["Kick-off at three"] }],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.match", fc.oneof(notA("object", { nullish: false }), fc.constantFrom({ home: "City" }, { home: "", away: "United" }))],
+        [
+          "0.keyPoints",
+          fc.oneof(
+            notA("array", { nullish: false }),
+            fc.constantFrom(
+              [""],
+              [null],
+              Array.from({ length: 11 }, (_, i) => `Point ${i}`),
+            ),
+            tooLong(280).map((point) => [point]),
+          ),
+        ],
+        ["0.endsAt", fc.constantFrom("not a date", {}, "")],
+      ],
+      noise: ["0", "0.match"],
+    }),
+    jsonCase("live/updateCoverageAction", {
+      call: (args) => a.updateCoverageAction(args[0]),
+      base: () => [{ articleId: t.live.story, expectedVersion: t.live.coverageVersion, status: "LIVE" }],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+        ["0.status", fc.oneof(fc.constantFrom("live", "PAUSED", "", "__proto__"), notA("string", { nullish: false }))],
+      ],
+    }),
+    jsonCase("live/postEntryAction", {
+      call: (args) => a.postEntryAction(args[0]),
+      base: () => [{ articleId: t.live.story, body: doc(para(`An entry ${unique()}.`)), type: "UPDATE" }],
+      breaks: [...entryBreaks("articleId"), ["0.postedAt", badTime.filter((value) => value !== MISSING)]],
+    }),
+    jsonCase("live/postScoreAction", {
+      call: (args) => a.postScoreAction(args[0]),
+      base: () => [{ articleId: t.live.story, homeScore: 1, awayScore: 0, minuteOrPeriod: "12'" }],
+      breaks: [
+        ["0", notA("object")],
+        ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId)],
+        ["0.homeScore", fc.oneof(fc.constant(MISSING), badGoals)],
+        ["0.awayScore", fc.oneof(fc.constant(MISSING), badGoals)],
+        ["0.minuteOrPeriod", tooLong(40)],
+      ],
+    }),
+    jsonCase("live/editEntryAction", {
+      call: (args) => a.editEntryAction(args[0]),
+      base: () => [{ entryId: t.live.entry, expectedVersion: t.live.entryVersion, postedAt: new Date(Date.now() - 60_000).toISOString(), body: doc(para(`Edited ${unique()}.`)) }],
+      breaks: [...entryBreaks("entryId"), ["0.expectedVersion", fc.oneof(fc.constant(MISSING), badJsonVersion)], ["0.postedAt", badTime]],
+    }),
+    jsonCase("live/deleteEntryAction", { call: (args) => a.deleteEntryAction(args[0]), base: () => [{ entryId: t.live.doomed, expectedVersion: t.live.doomedVersion }], breaks: entryRef() }),
+    jsonCase("live/setPinnedAction", { call: (args) => a.setPinnedAction(args[0]), base: () => [{ entryId: t.live.entry, expectedVersion: t.live.entryVersion, value: true }], breaks: entryRef([badValue]) }),
+    jsonCase("live/setKeyEventAction", {
+      call: (args) => a.setKeyEventAction(args[0]),
+      base: () => [{ entryId: t.live.entry, expectedVersion: t.live.entryVersion, value: true }],
+      breaks: entryRef([badValue]),
     }),
   ];
 }
@@ -1398,7 +1534,7 @@ Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: data
 await fakeNextHeadersForNextAuth();
 const m: Modules = await loadModules();
 const sqlite: Database.Database = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-const CASES = [...storyCases(), ...adminCases(), ...routeCases()] as Case<never>[];
+const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...routeCases()] as Case<never>[];
 
 beforeAll(async () => {
   await m.ensureDemoNewsroom();

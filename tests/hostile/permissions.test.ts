@@ -10,7 +10,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Action, Actor, ArticleRef, Role } from "../../lib/permissions";
+import type { Action, Actor, ArticleRef, LiveRef, Role } from "../../lib/permissions";
 import { makeImage } from "../fixtures/images";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
@@ -59,6 +59,7 @@ async function loadModules() {
     bylines: await import("../../lib/bylines/commands"),
     tags: await import("../../lib/tags/commands"),
     wire: await import("../../lib/wire/import"),
+    live: await import("../../lib/live/commands"),
   };
 }
 
@@ -163,6 +164,30 @@ async function trashedStory(owner: Role = "EDITOR"): Promise<Story> {
   return { ...draft, version };
 }
 
+// A published story of the editor's turned into live coverage with one entry the editor posted.
+// Its byline names none of the callers, so a contributor may neither post nor edit there.
+async function liveStory(): Promise<{ id: string; coverageVersion: number; entry: { id: string; version: number }; ref: LiveRef; entryRef: LiveRef }> {
+  const s = await story("PUBLISHED");
+  const coverage = await m.live.makeLiveCoverage(users.EDITOR.actor, { articleId: s.id, match: { home: "City", away: "United" } });
+  const entry = await m.live.postEntry(users.EDITOR.actor, { articleId: s.id, body: { type: "doc", content: [m.articleInput.paragraph("An entry.")] } });
+  const ref: LiveRef = { ...s.ref, bylineUserIds: [] };
+  return { id: s.id, coverageVersion: coverage.version, entry: { id: entry.id, version: entry.version }, ref, entryRef: { ...ref, entryCreatedById: users.EDITOR.id } };
+}
+
+type Live = Awaited<ReturnType<typeof liveStory>>;
+
+function liveCase(name: string, permission: Action, args: (live: Live) => unknown[], ref: (live: Live) => LiveRef = (live) => live.ref): ActionCase {
+  return {
+    name: `live ${name}`,
+    action: `live/${name}`,
+    permission,
+    prepare: async () => {
+      const live = await liveStory();
+      return { args: args(live), article: ref(live) };
+    },
+  };
+}
+
 function restoreCase(name: string, owner: Role): ActionCase {
   return {
     name,
@@ -189,6 +214,9 @@ const SCREENS: Screen[] = [
   // A story the role may not read answers 404 (the page hides that it exists).
   { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.editorDraft.id}`, permission: "article.read", article: () => fixtures.editorDraft.ref, refused: "not-found" },
   { page: "newsroom/stories/[id]/page", path: () => `/newsroom/stories/${fixtures.ownDraft.id}`, permission: "article.read", article: () => fixtures.ownDraft.ref, refused: "not-found" },
+  // The live desk follows the story's read rule ("Make live coverage" for a story not yet live).
+  { page: "newsroom/stories/[id]/live/page", path: () => `/newsroom/stories/${fixtures.editorDraft.id}/live`, permission: "article.read", article: () => fixtures.editorDraft.ref, refused: "not-found" },
+  { page: "newsroom/stories/[id]/live/page", path: () => `/newsroom/stories/${fixtures.ownDraft.id}/live`, permission: "article.read", article: () => fixtures.ownDraft.ref, refused: "not-found" },
   { page: "newsroom/media/page", path: () => "/newsroom/media", permission: "newsroom.enter" },
   { page: "newsroom/media/[id]/page", path: () => `/newsroom/media/${fixtures.mediaId}`, permission: "newsroom.enter" },
   { page: "newsroom/wire/page", path: () => "/newsroom/wire", permission: "article.create" },
@@ -554,6 +582,43 @@ function actionCases(): ActionCase[] {
       const item = await wireItem("canceled-published");
       return { wireItemId: item.id, expectedVersion: String(item.articleVersion) };
     }),
+    liveCase("readLiveDeskAction", "article.read", (live) => [live.id]),
+    {
+      name: "live makeLiveCoverageAction",
+      action: "live/makeLiveCoverageAction",
+      permission: "live.manage",
+      prepare: async () => {
+        const s = await story("PUBLISHED");
+        return { args: [{ articleId: s.id }], article: s.ref };
+      },
+    },
+    liveCase("updateCoverageAction", "live.manage", (live) => [{ articleId: live.id, expectedVersion: live.coverageVersion, status: "LIVE" }]),
+    liveCase("postEntryAction", "live.post", (live) => [{ articleId: live.id, body: { type: "doc", content: [m.articleInput.paragraph("Another entry.")] } }]),
+    liveCase("postScoreAction", "live.post", (live) => [{ articleId: live.id, homeScore: 1, awayScore: 0 }]),
+    liveCase(
+      "editEntryAction",
+      "live.editEntry",
+      (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version, postedAt: new Date().toISOString(), body: { type: "doc", content: [m.articleInput.paragraph("Edited.")] } }],
+      (live) => live.entryRef,
+    ),
+    liveCase(
+      "deleteEntryAction",
+      "live.editEntry",
+      (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version }],
+      (live) => live.entryRef,
+    ),
+    liveCase(
+      "setPinnedAction",
+      "live.manage",
+      (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version, value: true }],
+      (live) => live.entryRef,
+    ),
+    liveCase(
+      "setKeyEventAction",
+      "live.editEntry",
+      (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version, value: true }],
+      (live) => live.entryRef,
+    ),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];

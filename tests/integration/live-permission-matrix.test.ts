@@ -1,19 +1,19 @@
-// Every live coverage command, called through the server-action wrapper (lib/server-action.ts:
-// the signed-in user is read from the session, errors become statuses) as anonymous, contributor,
+// Every server action of the live desk (app/(newsroom)/newsroom/stories/[id]/live/actions.ts: the
+// signed-in user is read from the session, errors become statuses) as anonymous, contributor,
 // editor and admin on a published live story whose byline does not name the contributor: allowed
-// calls succeed; the others get 401/403 and leave the database exactly as it was. (There are no
-// live server actions yet; when there are, they take these rows. A contributor on the byline is
-// tested in live-coverage.test.ts.)
+// calls succeed; the others get 401/403 and leave the database exactly as it was. Every command
+// of lib/live/commands.ts is reached by one of them. (A contributor on the byline is tested in
+// live-coverage.test.ts and live-desk.test.ts.)
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../lib/db";
-import { runCommand } from "../../lib/server-action";
 import type { ActionResult } from "../../lib/action-result";
 import type { Actor } from "../../lib/permissions";
 import { createArticle } from "../../lib/articles/create-article";
 import { saveArticle } from "../../lib/articles/save/save-article";
 import { publishArticle } from "../../lib/articles/workflow";
 import * as liveCommands from "../../lib/live/commands";
-import { createTestUser, TEST_AUTH_SECRET, type FakeRequest } from "../fixtures/accounts";
+import * as liveActions from "../../app/(newsroom)/newsroom/stories/[id]/live/actions";
+import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest } from "../fixtures/accounts";
 import { itChecksEveryCaller, noCallers, signUpCallers } from "../support/permission-matrix";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { currentInput, paragraph } from "../fixtures/article-input";
@@ -56,17 +56,19 @@ async function plainStory(): Promise<Live> {
 }
 
 const CASES: Record<string, Case> = {
-  makeLiveCoverage: { allowed: DESK, prepare: plainStory, call: (s) => runCommand(liveCommands.makeLiveCoverage, { articleId: s.articleId }) },
-  updateCoverage: { allowed: DESK, prepare: liveStory, call: (s) => runCommand(liveCommands.updateCoverage, { articleId: s.articleId, expectedVersion: s.coverageVersion, status: "LIVE" }) },
-  postEntry: { allowed: DESK, prepare: liveStory, call: (s) => runCommand(liveCommands.postEntry, { articleId: s.articleId, body: doc("Another entry.") }) },
+  readLiveDesk: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.readLiveDeskAction(s.articleId) },
+  makeLiveCoverage: { allowed: DESK, prepare: plainStory, call: (s) => liveActions.makeLiveCoverageAction({ articleId: s.articleId }) },
+  updateCoverage: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.updateCoverageAction({ articleId: s.articleId, expectedVersion: s.coverageVersion, status: "LIVE" }) },
+  postEntry: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.postEntryAction({ articleId: s.articleId, body: doc("Another entry.") }) },
+  postScore: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.postScoreAction({ articleId: s.articleId, homeScore: 1, awayScore: 0, minuteOrPeriod: "12'" }) },
   editEntry: {
     allowed: DESK,
     prepare: liveStory,
-    call: (s) => runCommand(liveCommands.editEntry, { entryId: s.entry.id, expectedVersion: s.entry.version, postedAt: new Date().toISOString(), body: doc("Edited.") }),
+    call: (s) => liveActions.editEntryAction({ entryId: s.entry.id, expectedVersion: s.entry.version, postedAt: new Date().toISOString(), body: doc("Edited.") }),
   },
-  deleteEntry: { allowed: DESK, prepare: liveStory, call: (s) => runCommand(liveCommands.deleteEntry, { entryId: s.entry.id, expectedVersion: s.entry.version }) },
-  setPinned: { allowed: DESK, prepare: liveStory, call: (s) => runCommand(liveCommands.setPinned, { entryId: s.entry.id, expectedVersion: s.entry.version, value: true }) },
-  setKeyEvent: { allowed: DESK, prepare: liveStory, call: (s) => runCommand(liveCommands.setKeyEvent, { entryId: s.entry.id, expectedVersion: s.entry.version, value: true }) },
+  deleteEntry: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.deleteEntryAction({ entryId: s.entry.id, expectedVersion: s.entry.version }) },
+  setPinned: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.setPinnedAction({ entryId: s.entry.id, expectedVersion: s.entry.version, value: true }) },
+  setKeyEvent: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.setKeyEventAction({ entryId: s.entry.id, expectedVersion: s.entry.version, value: true }) },
 };
 
 async function snapshot() {
@@ -91,10 +93,23 @@ beforeAll(async () => {
   await signUpCallers(callers);
 });
 
-describe("the live coverage commands' permission matrix", () => {
-  it("covers every exported command", () => {
-    const commands = Object.entries(liveCommands).filter(([, value]) => typeof value === "function");
-    expect(new Set(commands.map(([name]) => name))).toEqual(new Set(Object.keys(CASES)));
+describe("the live desk's permission matrix", () => {
+  it("covers every exported server action, and through them every live command", async () => {
+    const story = await liveStory();
+    await signInAs(request, null);
+    const reached = new Set<string>();
+    const commandsReached = new Set<string>();
+    const names = Object.keys(liveActions);
+    const commandNames = Object.keys(liveCommands).filter((name) => typeof liveCommands[name as keyof typeof liveCommands] === "function");
+    for (const testCase of Object.values(CASES)) {
+      const spies = names.map((name) => vi.spyOn(liveActions as Record<string, (...args: never[]) => unknown>, name));
+      await testCase.call(story).catch(() => undefined);
+      spies.forEach((spy, index) => spy.mock.calls.length && reached.add(names[index]));
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    for (const name of reached) commandsReached.add(name.replace(/Action$/, ""));
+    expect(reached).toEqual(new Set(names));
+    expect(commandNames.filter((name) => !commandsReached.has(name))).toEqual([]);
   });
 
   itChecksEveryCaller(CASES, { request, callers, snapshot });

@@ -9,6 +9,7 @@ import { findBodyProblems } from "../../lib/editor/validate";
 import { getMediaStorage } from "../../lib/media/file/storage";
 import { DEMO_STORIES, seedDemoNewsroom, type SeedResult } from "../../prisma/seed";
 import { MODEL_STORY_SLUG } from "../fixtures/model-story";
+import { LIVE_MATCH_SLUG } from "../fixtures/demo-live";
 
 let firstRun: SeedResult;
 
@@ -103,6 +104,26 @@ describe("seedDemoNewsroom", () => {
     expect(second.isCreated).toBe(false);
     expect(await rowCounts()).toEqual(before);
     expect(await db.article.aggregate({ _max: { updatedAt: true } })).toEqual(lastUpdate);
+  });
+});
+
+describe("the demo live coverage", () => {
+  it("is a published, finished match with 20+ entries: goals with their score, a card, key events and a pinned summary", async () => {
+    const story = await db.article.findUniqueOrThrow({ where: { slug: LIVE_MATCH_SLUG }, select: { id: true, status: true, liveCoverage: true } });
+    expect(story.status).toBe("PUBLISHED");
+    expect(story.liveCoverage).toMatchObject({ status: "ENDED", matchHome: expect.any(String), matchAway: expect.any(String) });
+    expect(story.liveCoverage!.endsAt!.getTime()).toBeGreaterThan(story.liveCoverage!.startsAt!.getTime());
+    const entries = await db.liveEntry.findMany({ where: { articleId: story.id }, include: { authors: true } });
+    expect(entries.length).toBeGreaterThanOrEqual(20);
+    expect(entries.filter((entry) => entry.type === "GOAL").every((entry) => entry.homeScore !== null && entry.awayScore !== null && entry.keyEvent)).toBe(true);
+    expect(entries.some((entry) => entry.type === "CARD")).toBe(true);
+    expect(entries.filter((entry) => entry.pinned)).toHaveLength(1);
+    expect(entries.every((entry) => entry.authors.length === 1 && entry.deletedAt === null && entry.postedAt.getTime() <= Date.now())).toBe(true);
+    for (const entry of entries) expect(findBodyProblems(entry.body), entry.id).toEqual([]);
+    // One reader change per entry, numbered 1..n, and the counter at n.
+    const seqs = (await db.liveChange.findMany({ where: { articleId: story.id }, orderBy: { seq: "asc" }, select: { seq: true } })).map((change) => change.seq);
+    expect(seqs).toEqual(entries.map((_, index) => index + 1));
+    expect(story.liveCoverage!.lastSeq).toBe(entries.length);
   });
 });
 

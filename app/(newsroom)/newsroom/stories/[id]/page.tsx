@@ -71,6 +71,10 @@ export default async function EditStoryPage({ params }: Props) {
           actions={{ apply: applyWireUpdateAction, dismiss: dismissWireUpdateAction, unpublish: unpublishCanceledAction }}
         />
       )}
+      {/* The live desk: entries, score and coverage, or "Make live coverage" for a story not yet live. */}
+      <p className="story-live-link">
+        <a href={`/newsroom/stories/${story.id}/live`}>Live coverage desk</a>
+      </p>
       <StoryEditor
         key={`${story.id}:${story.version}`}
         story={story}
