@@ -12,6 +12,7 @@ import type { LiveChanges, LiveChangeView } from "../../lib/live/queries";
 import type { Actor } from "../../lib/permissions";
 import { GET as changesRoute } from "../../app/(site)/[section]/[slug]/changes/route";
 import { GET as eventsRoute } from "../../app/(site)/[section]/[slug]/events/route";
+import { GET as feedRoute } from "../../app/(site)/[section]/[slug]/feed.xml/route";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { createStaff } from "../fixtures/staff";
 import { createLiveStory, entryBody, postText, type LiveStory } from "../fixtures/live-story";
@@ -238,5 +239,31 @@ describe("GET …/events", () => {
     const bad = await openEvents(story, { lastEventId: "seven" });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/whole number/);
+  });
+});
+
+describe("GET …/feed.xml", () => {
+  it("lists the entries newest first, each linking to its anchor, without deleted ones; a draft's is a 404", async () => {
+    const story = await createLiveStory({ editor });
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const older = await postText(editor, story.id, "Kick-off & away we go.", { postedAt: minutesAgo(10) });
+    const newer = await postText(editor, story.id, "GOAL! City lead.\nA header.", { postedAt: minutesAgo(5) });
+    const gone = await postText(editor, story.id, "Wrong score.", { postedAt: minutesAgo(1) });
+    await setPinned(editor, { entryId: older.id, expectedVersion: older.version, value: true });
+    await deleteEntry(editor, { entryId: gone.id, expectedVersion: gone.version });
+    const response = await feedRoute(new Request(`http://localhost${story.path}/feed.xml`), context(story));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    const xml = await response.text();
+    const links = [...xml.matchAll(/<item><title>([^<]*)<\/title><link>([^<]*)<\/link>/g)].map((match) => [match[1], match[2]]);
+    expect(links).toEqual([
+      ["GOAL! City lead.", expect.stringMatching(new RegExp(`${story.path}#entry-${newer.id}$`))],
+      ["Kick-off &amp; away we go.", expect.stringMatching(new RegExp(`${story.path}#entry-${older.id}$`))],
+    ]);
+    expect(xml).toMatch(new RegExp(`<atom:link href="[^"]*${story.path}/feed\\.xml"`));
+
+    const draft = await createLiveStory({ editor, publish: false });
+    await postText(editor, draft.id, "Secret.");
+    expect((await feedRoute(new Request(`http://localhost${draft.path}/feed.xml`), context(draft))).status).toBe(404);
   });
 });

@@ -3,24 +3,9 @@
 // liveBlogUpdate with its own anchor. The end time appears only once the coverage has ended.
 import type { ArticlePage } from "@/lib/articles/page/article-page";
 import type { LivePage } from "@/lib/live/page";
-import type { LiveEntryView, LiveMatchView } from "@/lib/live/views";
+import type { LiveMatchView } from "@/lib/live/views";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
-import { entryAnchor } from "./live-entry";
-
-const HEADLINE_MAX = 110;
-
-// The entry's first line of text, cut at a word before HEADLINE_MAX characters.
-export function entryHeadline(entry: Pick<LiveEntryView, "bodyText">): string {
-  const first =
-    entry.bodyText
-      .split("\n")
-      .find((line) => line.trim())
-      ?.trim() ?? "";
-  if (first.length <= HEADLINE_MAX) return first;
-  const cut = first.slice(0, HEADLINE_MAX - 1);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > HEADLINE_MAX / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
-}
+import { entryAnchor, entryHeadline } from "@/lib/live/headline";
 
 function sportsEvent(match: LiveMatchView) {
   return {

@@ -5,6 +5,7 @@
 import type { BodyRecords } from "@/lib/editor/body-records";
 import type { LiveEntryView } from "@/lib/live/views";
 import { formatTime } from "@/lib/format-date";
+import { entryAnchor } from "@/lib/live/headline";
 import { renderStoryBody } from "./story-body";
 
 const TYPE_LABELS: Record<string, string> = {
@@ -16,10 +17,6 @@ const TYPE_LABELS: Record<string, string> = {
   SUMMARY: "Summary",
   OTHER: "Other",
 };
-
-export function entryAnchor(entryId: string): string {
-  return `entry-${entryId}`;
-}
 
 function EntryScore({ entry }: { entry: LiveEntryView }) {
   const hasScore = entry.homeScore !== null && entry.awayScore !== null;
