@@ -6,6 +6,7 @@ import type { LivePage } from "@/lib/live/page";
 import type { LiveMatchView } from "@/lib/live/views";
 import { formatDateTime } from "@/lib/format-date";
 import { LiveEntry } from "./live-entry";
+import { LiveUpdates } from "./live-updates";
 
 const STATUS_LABELS: Record<string, string> = { UPCOMING: "Coming up", LIVE: "Live", ENDED: "Ended" };
 
@@ -44,7 +45,10 @@ export function LiveCoverage({ live, articlePath }: { live: LivePage; articlePat
           </ul>
         </div>
       )}
-      {entries.length === 0 && <p className="live-empty">No updates yet.</p>}
+      <LiveUpdates path={articlePath} cursor={cursor} isEnded={coverage.status === "ENDED"} />
+      <p className="live-empty" hidden={entries.length > 0}>
+        No updates yet.
+      </p>
       <ol className="live-entries">
         {entries.map((entry) => (
           <LiveEntry key={entry.id} entry={entry} records={records} />
