@@ -9,6 +9,7 @@
 // is let go and stops listening.
 import "server-only";
 import { liveBus } from "./bus";
+import { registerLiveStream } from "./open-streams";
 import { getLiveChanges } from "./page";
 import type { LiveChangeView } from "./queries";
 
@@ -39,6 +40,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
   let isReading = false;
   let isReadAgain = false;
   let stopListening = () => {};
+  let unregister = () => {};
   let timer: ReturnType<typeof setInterval> | undefined;
 
   return new ReadableStream<Uint8Array>({
@@ -47,6 +49,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
         if (isClosed) return;
         isClosed = true;
         stopListening();
+        unregister();
         clearInterval(timer);
         options.signal.removeEventListener("abort", close);
         controller.close();
@@ -90,6 +93,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
       };
       options.signal.addEventListener("abort", close);
       if (options.signal.aborted) return close();
+      unregister = registerLiveStream(close);
       // Listening starts before the first read, so nothing committed in between is missed.
       stopListening = liveBus.subscribe(options.articleId, () => void readChanges());
       timer = setInterval(() => {
@@ -102,6 +106,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
     cancel() {
       isClosed = true;
       stopListening();
+      unregister();
       clearInterval(timer);
     },
   });

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { liveEventStream } from "../../lib/live/stream";
+import { endLiveStreams } from "../../lib/live/open-streams";
 import { deleteEntry, editEntry, setPinned, updateCoverage } from "../../lib/live/commands";
 import { liveBus } from "../../lib/live/bus";
 import type { LiveChanges, LiveChangeView } from "../../lib/live/queries";
@@ -216,6 +217,18 @@ describe("GET …/events", () => {
     await cancelled.readUntil((events) => events.length >= 1);
     expect(liveBus.listenerCount(story.id)).toBe(1);
     await cancelled.cancel();
+    expect(liveBus.listenerCount(story.id)).toBe(0);
+  });
+
+  it("ends every open stream when the server shuts down", async () => {
+    const story = await createLiveStory({ editor });
+    const streams = [sseReader(await openEvents(story)), sseReader(await openEvents(story))];
+    for (const stream of streams) await stream.readUntil((events) => changesIn(events).length === 1);
+    expect(endLiveStreams()).toBe(2);
+    for (const stream of streams) {
+      await stream.readUntil(() => false);
+      expect(stream.isDone()).toBe(true);
+    }
     expect(liveBus.listenerCount(story.id)).toBe(0);
   });
 
