@@ -54,7 +54,12 @@ export function getLivePage(articleId: string): Promise<LivePage | null> {
 
 // changesSince through the tagged cache: pollers and streams asking from the same cursor share
 // one read until the next live write drops the story's tag (each write moves readers to a new
-// cursor, so a handful of keys per story are alive at a time).
-export function getLiveChanges(articleId: string, cursor: number): Promise<LiveChanges | null> {
-  return cached(`live-changes:${articleId}:${cursor}`, async () => ({ value: await changesSince({ articleId, cursor }), tags: [cacheTags.article(articleId)] }));
+// cursor, so a handful of keys per story are alive at a time). A cursor beyond the newest change
+// starts over, as changesSince does, before it names a cache entry: made-up cursors cannot fill
+// the cache.
+export async function getLiveChanges(articleId: string, cursor: number): Promise<LiveChanges | null> {
+  const live = await getLivePage(articleId);
+  if (!live) return null;
+  const from = cursor > live.cursor ? 0 : cursor;
+  return cached(`live-changes:${articleId}:${from}`, async () => ({ value: await changesSince({ articleId, cursor: from }), tags: [cacheTags.article(articleId)] }));
 }

@@ -57,6 +57,8 @@ describe("GET …/changes", () => {
     expect(next.changes[1]).toMatchObject({ kind: "EDITED", entry: { bodyText: "First, edited." } });
     const none = (await (await getChanges(story, `?cursor=${next.cursor}`)).json()) as LiveChanges;
     expect(none).toMatchObject({ changes: [], cursor: next.cursor });
+    const beyond = (await (await getChanges(story, "?cursor=999999")).json()) as LiveChanges;
+    expect(idsOf(beyond.changes)).toEqual(["coverage", second.id, first.id]);
 
     process.env.LIVE_POLL_AFTER_MS = "30000";
     await postText(editor, story.id, "Third.");
