@@ -204,7 +204,11 @@ describe("a version 2 of an item whose draft an editor changed", () => {
 
     await panel.getByLabel("Standfirst").uncheck();
     await panel.getByRole("button", { name: "Apply wire update" }).click();
-    await panel.getByRole("status").filter({ hasText: "Applied" }).waitFor();
+    // The "Applied" notice lives in the panel, and the page's refresh after the apply removes the
+    // panel (nothing is pending any more), sometimes before a browser poll sees the notice: the
+    // database and the refreshed page say it was applied.
+    await expect.poll(() => db.article.findUniqueOrThrow({ where: { id: item.articleId! } }).then((a) => a.headline), { timeout: 30_000 }).toBe("Cruise ship captain's trial adjourned until July 17");
+    await expect.poll(() => panel.count(), { timeout: 30_000 }).toBe(0);
     const story = await db.article.findUniqueOrThrow({ where: { id: item.articleId! } });
     expect(story).toMatchObject({ headline: "Cruise ship captain's trial adjourned until July 17", standfirst });
     expect(JSON.stringify(story.body)).toContain("lawyers' strike, to July 17");
