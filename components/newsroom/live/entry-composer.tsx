@@ -5,11 +5,11 @@
 import { useCallback, useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
 import type { JSONContent } from "@tiptap/core";
-import { LIVE_ENTRY_TYPES } from "@/lib/live/schema";
 import { EntryBodyEditor } from "./entry-body-editor";
 import { BlockPicker } from "./block-picker";
 import { ScoreFields, scoreInput, type ScoreDraft } from "./score-fields";
-import { ENTRY_TYPE_LABELS, type LiveDeskActions } from "./types";
+import { EntryTypeSelect } from "./entry-type-select";
+import type { LiveDeskActions } from "./types";
 
 type Draft = { body: JSONContent | null; type: string; keyEvent: boolean; score: ScoreDraft };
 
@@ -105,16 +105,7 @@ export function EntryComposer({ articleId, currentScore, post, search, onPosted 
       />
       <BlockPicker articleId={articleId} editor={readyEditor} search={search} />
       <div className="live-composer-fields">
-        <label>
-          Type{" "}
-          <select value={type} onChange={(e) => (setType(e.target.value), save({ type: e.target.value }))}>
-            {LIVE_ENTRY_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {ENTRY_TYPE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EntryTypeSelect value={type} onChange={(next) => (setType(next), save({ type: next }))} />
         <label>
           <input type="checkbox" checked={keyEvent} onChange={(e) => (setKeyEvent(e.target.checked), save({ keyEvent: e.target.checked }))} /> Key event
         </label>

@@ -5,11 +5,11 @@
 import { useState } from "react";
 import type { JSONContent } from "@tiptap/core";
 import type { DeskEntry } from "@/lib/live/desk-queries";
-import { LIVE_ENTRY_TYPES } from "@/lib/live/schema";
 import { LocalTime } from "../editor/local-time";
 import { EntryBodyEditor } from "./entry-body-editor";
 import { blocksOf } from "./block-picker";
 import { ScoreFields, scoreDraftOf, scoreInput } from "./score-fields";
+import { EntryTypeSelect } from "./entry-type-select";
 import { ENTRY_TYPE_LABELS, type LiveDeskActions } from "./types";
 
 type Props = { entry: DeskEntry; canManage: boolean; actions: LiveDeskActions; onChanged: () => void };
@@ -122,16 +122,7 @@ function EntryEditForm({ entry, actions, onDone }: EditProps) {
   return (
     <div className="live-entry-edit">
       <EntryBodyEditor label="Edit entry" initialContent={entry.body} onChange={setBody} onSubmit={save} autoFocus />
-      <label>
-        Type{" "}
-        <select value={type} onChange={(e) => setType(e.target.value)}>
-          {LIVE_ENTRY_TYPES.map((value) => (
-            <option key={value} value={value}>
-              {ENTRY_TYPE_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <EntryTypeSelect value={type} onChange={setType} />
       <ScoreFields score={score} onChange={setScore} />
       <button type="button" className="primary" onClick={save} disabled={isSaving} title="Save (Ctrl+Enter)">
         {isSaving ? "Saving…" : "Save entry"}
