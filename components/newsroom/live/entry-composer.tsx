@@ -95,7 +95,6 @@ export function EntryComposer({ articleId, currentScore, post, search, onPosted 
     <section className="live-composer" aria-label="New entry">
       <EntryBodyEditor
         label="New entry"
-        autoFocus
         initialContent={null}
         onReady={onReady}
         onSubmit={submit}
