@@ -37,9 +37,16 @@ function Toolbar({ editor }: { editor: Editor }) {
   // No focus() either: Tiptap focuses the body one animation frame later, which would take the
   // caret out of the new block's first field if the editor had already clicked into it, and the
   // quote they type would land in the story's text instead.
-  const insert = async (block: BlockInsert) => {
+  // After the insert the caret is after the new block, but the keyboard would still be on this
+  // button, where a space or Enter inserts the same block again (found by the random block e2e
+  // test: a newsletter sign-up, then typing "Final score", made a second one). So the keyboard
+  // moves to the body at once (ProseMirror's own focus, not the deferred chain focus), unless
+  // something else took it meanwhile, like a picker.
+  const insert = async (block: BlockInsert, button: HTMLButtonElement) => {
     const content = await block(records);
-    if (content) editor.chain().insertBlock(content).run();
+    if (!content) return;
+    editor.chain().insertBlock(content).run();
+    if (document.activeElement === button) editor.view.focus();
   };
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
@@ -51,7 +58,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       <Mark editor={editor} name="orderedList" label="1. List" shortcut="Ctrl+Shift+7" run={() => editor.chain().focus().toggleOrderedList().run()} />
       <span className="toolbar-separator" aria-hidden="true" />
       {Object.entries(CLIENT_BLOCKS).map(([name, block]) => (
-        <button key={name} type="button" onClick={() => insert(block.insert)}>
+        <button key={name} type="button" onClick={(event) => insert(block.insert, event.currentTarget)}>
           {block.button}
         </button>
       ))}
