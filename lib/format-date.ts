@@ -20,3 +20,10 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
+
+// A live entry's time: "15:42", in the newsroom's time zone.
+export function formatTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}

@@ -15,6 +15,7 @@ import { makeGraceful, releaseServerResources, shutdownTimeoutMs } from "./serve
 import { localServerUrl, startWireInboxProcess, type WireInboxProcess } from "./wire-inbox-process";
 import { refuseRequest, type Refusal } from "./request-guard";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
+import { endLiveStreams } from "../lib/live/open-streams";
 
 function answerRefusal(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
@@ -154,7 +155,11 @@ export async function startServer(options: { port: number; hostname: string }): 
   // Wire imports run in their own process, so they never hold up this one's event loop.
   wireInbox = startWireInboxProcess(process.env, localServerUrl(options.hostname, options.port));
   // The inbox process is told to stop at once, so it finishes its file while requests drain.
-  const stop = (signal: NodeJS.Signals) => void Promise.all([graceful.shutdown(signal), wireInbox?.stop(shutdownTimeoutMs())]).finally(() => process.exit(0));
+  // Live event streams never finish by themselves: they are ended first (readers reconnect).
+  const stop = (signal: NodeJS.Signals) => {
+    endLiveStreams();
+    void Promise.all([graceful.shutdown(signal), wireInbox?.stop(shutdownTimeoutMs())]).finally(() => process.exit(0));
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -94,6 +94,12 @@ describe("which requests and responses the page cache serves and keeps", () => {
     expect(pageCacheKey(get("/football/final", { authorization: "Basic x" }))).toBeNull();
   });
 
+  it("never keeps a live story's event stream or changes cursor, but keeps its feed and a story called events", () => {
+    for (const url of ["/football/final/events", "/football/final/changes?cursor=4", "/football/final/changes"]) expect(pageCacheKey(get(url)), url).toBeNull();
+    expect(pageCacheKey(get("/football/final/feed.xml"))).toBe("std /football/final/feed.xml");
+    expect(pageCacheKey(get("/football/events"))).toBe("std /football/events");
+  });
+
   it("keeps only plain 200 pages and feeds without cookies", () => {
     const response = (statusCode: number, headers: Record<string, string>) => ({ statusCode, getHeaders: () => headers });
     const req = get("/x");

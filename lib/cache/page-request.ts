@@ -6,6 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 // Whole path segments: "/search" is never cached, a section called "/searchlight" may be.
 const UNCACHED_SEGMENTS = ["newsroom", "api", "readyz", "_next", "media", "preview", "sign-in", "sign-out", "search", "__pressbox"];
 const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/plain)/;
+// A live story's stream and its changes cursor (/<section>/<slug>/events|changes): a stream would
+// be copied into memory for as long as it runs, and a changes answer depends on its cursor.
+const LIVE_ENDPOINT = /^\/[^/?#]+\/[^/?#]+\/(events|changes)(?:[?#]|$)/;
 // Next.js streams page metadata differently to these crawlers, so they get their own entries.
 const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
 // Response headers that describe one response, not the page.
@@ -19,7 +22,7 @@ export function pageCacheKey(req: RequestLike): string | null {
   const url = req.url ?? "/";
   if (!url.startsWith("/") || url.startsWith("//")) return null;
   const firstSegment = url.slice(1).split(/[/?#]/, 1)[0];
-  if (UNCACHED_SEGMENTS.includes(firstSegment)) return null;
+  if (UNCACHED_SEGMENTS.includes(firstSegment) || LIVE_ENDPOINT.test(url)) return null;
   const h = req.headers;
   if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range || h.authorization) return null;
   if (url.includes("_rsc=") || String(h.accept ?? "").includes("text/x-component")) return null;

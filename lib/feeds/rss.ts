@@ -9,7 +9,7 @@ const RSS_NAMESPACES = {
   "xmlns:media": "http://search.yahoo.com/mrss/",
 } as const;
 
-type FeedChannel = { title: string; path: string; feedPath: string; description: string; language: string };
+export type FeedChannel = { title: string; path: string; feedPath: string; description: string; language: string };
 
 function picture(story: StoryCard): string[] {
   const image = story.image;
@@ -32,16 +32,21 @@ function item(story: StoryCard): string {
   ]);
 }
 
-export function renderRss(channel: FeedChannel, stories: StoryCard[], now: Date = new Date()): string {
-  const newest = stories[0] ? new Date(stories[0].publishedAt) : now;
+// A channel of items already written (`item` elements), built at `lastBuild`.
+export function renderChannel(channel: FeedChannel, items: string[], lastBuild: Date): string {
   const body = raw("channel", [
     el("title", channel.title),
     el("link", absoluteUrl(channel.path)),
     el("description", channel.description),
     el("language", channel.language),
-    el("lastBuildDate", newest.toUTCString()),
+    el("lastBuildDate", lastBuild.toUTCString()),
     empty("atom:link", { href: absoluteUrl(channel.feedPath), rel: "self", type: "application/rss+xml" }),
-    ...stories.map(item),
+    ...items,
   ]);
   return XML_DECLARATION + raw("rss", [body], { version: "2.0", ...RSS_NAMESPACES });
+}
+
+export function renderRss(channel: FeedChannel, stories: StoryCard[], now: Date = new Date()): string {
+  const newest = stories[0] ? new Date(stories[0].publishedAt) : now;
+  return renderChannel(channel, stories.map(item), newest);
 }

@@ -17,6 +17,7 @@ import { EditEntryInput, EntryFlagInput, EntryRefInput, PostEntryInput } from ".
 import { checkEntryAuthors, checkEntryBody } from "./entry-body";
 import { loadCoverageForWrite, loadEntryForWrite, refuseDeleted } from "./load";
 import { recordLiveChange, type LiveChangeKind } from "./sequence";
+import { liveBus } from "./bus";
 
 export { makeLiveCoverage, updateCoverage, type CoverageResult } from "./coverage-commands";
 
@@ -31,9 +32,11 @@ function refuseFuture(postedAt: Date, now: Date): void {
   if (postedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) throw new AppError("INVALID", "Please fix: postedAt: an entry cannot be posted in the future.", { field: "postedAt" });
 }
 
-// The story's page shows the entries; listings do not.
-function refreshLivePage(articleId: string): void {
+// The story's page shows the entries; listings do not. Its open streams are told after the
+// cache is dropped, so what they read next is the committed change.
+function refreshLivePage(articleId: string, seq: number): void {
   invalidateTags([cacheTags.article(articleId)]);
+  liveBus.publish(articleId, seq);
 }
 
 type EntryWrite = Omit<Prisma.LiveEntryUpdateManyMutationInput, "version">;
@@ -87,7 +90,7 @@ export async function postEntry(actor: Actor | null, raw: unknown): Promise<Entr
     const seq = await recordEntryWrite(tx, actor, entry, "CREATED", "live.post");
     return { id: entry.id, version: entry.version, seq };
   });
-  refreshLivePage(input.articleId);
+  refreshLivePage(input.articleId, result.seq);
   return result;
 }
 
@@ -109,7 +112,7 @@ export async function editEntry(actor: Actor | null, raw: unknown): Promise<Entr
     const seq = await recordEntryWrite(tx, actor, entry, "EDITED", "live.edit");
     return { id: entry.id, articleId: entry.articleId, version, seq };
   });
-  refreshLivePage(result.articleId);
+  refreshLivePage(result.articleId, result.seq);
   return { id: result.id, version: result.version, seq: result.seq };
 }
 
@@ -124,7 +127,7 @@ export async function deleteEntry(actor: Actor | null, raw: unknown): Promise<En
     const seq = await recordEntryWrite(tx, actor, entry, "DELETED", "live.delete");
     return { id: entry.id, articleId: entry.articleId, version, seq };
   });
-  refreshLivePage(result.articleId);
+  refreshLivePage(result.articleId, result.seq);
   return { id: result.id, version: result.version, seq: result.seq };
 }
 
@@ -146,7 +149,7 @@ async function setFlag(actor: Actor | null, raw: unknown, flag: Flag): Promise<E
     const seq = await recordEntryWrite(tx, actor, entry, kind, flag === "pinned" ? (input.value ? "live.pin" : "live.unpin") : "live.key-event");
     return { id: entry.id, articleId: entry.articleId, version, seq };
   });
-  if (result.seq !== null) refreshLivePage(result.articleId);
+  if (result.seq !== null) refreshLivePage(result.articleId, result.seq);
   return { id: result.id, version: result.version, seq: result.seq };
 }
 

@@ -12,6 +12,7 @@ import { readPageKeys, refreshPublicPages } from "../articles/refresh";
 import { MakeLiveCoverageInput, UpdateCoverageInput, type MatchInput } from "./schema";
 import { loadCoverageForWrite } from "./load";
 import { recordLiveChange } from "./sequence";
+import { liveBus } from "./bus";
 
 export type CoverageResult = { articleId: string; version: number; seq: number };
 
@@ -45,6 +46,7 @@ export async function makeLiveCoverage(actor: Actor | null, raw: unknown): Promi
     alreadyLive().message,
   );
   refreshPublicPages(keys);
+  liveBus.publish(input.articleId, result.seq);
   return result;
 }
 
@@ -88,5 +90,6 @@ export async function updateCoverage(actor: Actor | null, raw: unknown): Promise
     return { result: { articleId: input.articleId, version: input.expectedVersion + 1, seq }, keys: await readPageKeys(tx, input.articleId) };
   });
   refreshPublicPages(keys);
+  liveBus.publish(input.articleId, result.seq);
   return result;
 }

@@ -22,7 +22,7 @@ export async function liveCoverageOf(articleId: string): Promise<LiveCoverageVie
   return coverage ? toCoverageView(coverage) : null;
 }
 
-export type ReaderEntries = { entries: LiveEntryView[]; cursor: number };
+export type ReaderEntries = { coverage: LiveCoverageView; entries: LiveEntryView[]; cursor: number };
 
 // Pinned first, then newest first (postedAt, then id); tombstones never. `cursor` is the seq to
 // follow changes from: read before the entries, so a change that lands in between is sent again
@@ -35,7 +35,7 @@ export async function entriesForReaders(articleId: string): Promise<ReaderEntrie
     orderBy: [{ pinned: "desc" }, { postedAt: "desc" }, { id: "desc" }],
     select: entrySelect,
   });
-  return { entries: entries.map(toEntryView), cursor: coverage.lastSeq };
+  return { coverage: toCoverageView(coverage), entries: entries.map(toEntryView), cursor: coverage.lastSeq };
 }
 
 export type LiveChangeView =

@@ -1,7 +1,9 @@
 import type { ArticlePage } from "@/lib/articles/page/article-page";
+import type { LivePage } from "@/lib/live/page";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
+import { liveBlogJsonLd, liveModifiedAt } from "./live-blog-json-ld";
 
-function articleJsonLd(article: ArticlePage) {
+function articleJsonLd(article: ArticlePage, live: LivePage | null) {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -10,7 +12,7 @@ function articleJsonLd(article: ArticlePage) {
     mainEntityOfPage: absoluteUrl(article.href),
     image: article.hero && !article.hero.media.isWithdrawn ? [absoluteUrl(article.hero.media.src)] : undefined,
     datePublished: article.publishedAt,
-    dateModified: article.updatedAt,
+    dateModified: live ? liveModifiedAt(article, live) : article.updatedAt,
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name).join(", ") || undefined,
     author: article.bylines.map((byline) => ({
@@ -23,7 +25,17 @@ function articleJsonLd(article: ArticlePage) {
 }
 
 // "<" is escaped so no string in a story can close the script element.
-export function ArticleJsonLd({ article }: { article: ArticlePage }) {
-  const json = JSON.stringify(articleJsonLd(article)).replace(/</g, "\\u003c");
+function JsonLd({ data }: { data: object }) {
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
+// A live story (`live`, lib/live/page.ts) gets its LiveBlogPosting beside the NewsArticle.
+export function ArticleJsonLd({ article, live = null }: { article: ArticlePage; live?: LivePage | null }) {
+  return (
+    <>
+      <JsonLd data={articleJsonLd(article, live)} />
+      {live && <JsonLd data={liveBlogJsonLd(article, live)} />}
+    </>
+  );
 }

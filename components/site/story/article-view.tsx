@@ -8,14 +8,15 @@ import { RelatedStories } from "./related-stories";
 import { ShareLinks } from "./share-links";
 import { StoryFigure } from "./story-figure";
 
-type Props = { article: ArticlePage; body: ReactNode };
+// `live`: the story's live coverage (live-coverage.tsx), shown below its body.
+type Props = { article: ArticlePage; body: ReactNode; live?: ReactNode };
 
 // "Updated" shows once a story changed more than a minute after it went out.
 function isModified(article: Pick<ArticlePage, "publishedAt" | "updatedAt">): boolean {
   return new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
 }
 
-export function ArticleView({ article, body }: Props) {
+export function ArticleView({ article, body, live }: Props) {
   return (
     <article className="article">
       <header className="article-header">
@@ -41,6 +42,7 @@ export function ArticleView({ article, body }: Props) {
       </header>
       {article.hero && <StoryFigure media={article.hero.media} caption={article.hero.caption} sizes="(min-width: 1040px) 960px, 100vw" isPriority />}
       <div className="article-body">{body}</div>
+      {live}
       {article.agencyLine && <p className="agency-line agency-line--foot">{article.agencyLine}</p>}
       <ArticleNotes notes={article.notes} />
       {article.tags.length > 0 && (

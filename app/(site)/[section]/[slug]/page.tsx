@@ -7,6 +7,8 @@ import { getArticleState } from "@/lib/articles/queries";
 import { renderStoryBody } from "@/components/site/story/story-body";
 import { isPublicSlug } from "@/lib/listings/listing-page";
 import { followRedirect } from "@/lib/redirects/follow";
+import { getLivePage } from "@/lib/live/page";
+import { LiveCoverage } from "@/components/site/story/live-coverage";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -30,10 +32,11 @@ export default async function ArticleRoute({ params }: Props) {
   const article = state.page;
   if (article.section.slug !== section) permanentRedirect(article.href);
   const body = renderStoryBody(article.body, article.records, `article ${article.id}`);
+  const live = await getLivePage(article.id);
   return (
     <>
-      <ArticleJsonLd article={article} />
-      <ArticleView article={article} body={body} />
+      <ArticleJsonLd article={article} live={live} />
+      <ArticleView article={article} body={body} live={live && <LiveCoverage live={live} articlePath={article.href} />} />
     </>
   );
 }
