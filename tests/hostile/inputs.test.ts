@@ -199,6 +199,9 @@ async function loadModules() {
       auth: await import("../../app/api/auth/[...nextauth]/route"),
       mediaFile: await import("../../app/media/[...key]/route"),
       sectionFeed: await import("../../app/(site)/[section]/feed.xml/route"),
+      liveChanges: await import("../../app/(site)/[section]/[slug]/changes/route"),
+      liveEvents: await import("../../app/(site)/[section]/[slug]/events/route"),
+      liveFeed: await import("../../app/(site)/[section]/[slug]/feed.xml/route"),
       authorFeed: await import("../../app/(site)/author/[slug]/feed.xml/route"),
       siteFeed: await import("../../app/(site)/feed.xml/route"),
       sitemap: await import("../../app/sitemap.xml/route"),
@@ -1359,7 +1362,51 @@ function paramRoute(
   };
 }
 
-let known: { sectionSlugs: Set<string>; authorSlugs: Set<string>; section: string; author: string; rendition: string; original: string };
+let known: {
+  sectionSlugs: Set<string>;
+  authorSlugs: Set<string>;
+  section: string;
+  author: string;
+  rendition: string;
+  original: string;
+  // The address of the published live coverage (t.live.story): [section, slug].
+  live: string[];
+};
+
+// What the live routes (…/changes, …/events) are sent: a story address nobody may follow, or the
+// live story's own with a cursor that is not a whole number of 0 or more, in the query or (events)
+// as the Last-Event-ID a reconnecting browser sends.
+type LiveRouteInput = { segments: string[]; cursor: string | null; lastEventId: string | null };
+const badCursor = fc.constantFrom("-1", "abc", "1.5", "1e3", "0x10", "+1", "99999999999999999999999", "%00", "__proto__", "NaN", "Infinity", "1,2", "[]", "１");
+const liveRouteInputs = (withHeader: boolean): fc.Arbitrary<LiveRouteInput> =>
+  fc.oneof(
+    fc.record({
+      segments: fc.tuple(hostileSegment, hostileSegment),
+      cursor: fc.option(fc.oneof(badCursor, fc.constantFrom("0", "5"))),
+      lastEventId: fc.constant(null),
+    }),
+    fc.record({
+      segments: fc.constant(null).map(() => known.live),
+      cursor: withHeader ? fc.option(badCursor) : badCursor,
+      lastEventId: withHeader ? fc.option(badCursor.filter((value) => /^[\x20-\x7e]*$/.test(value))) : fc.constant(null),
+    }).filter((input) => input.cursor !== null || input.lastEventId !== null),
+  );
+
+function liveRequest(route: string, { segments, cursor, lastEventId }: LiveRouteInput, signal?: AbortSignal): [Request, never] {
+  const query = cursor === null ? "" : `?cursor=${encodeURIComponent(cursor)}`;
+  const headers = lastEventId === null ? undefined : { "Last-Event-ID": lastEventId };
+  const request = new Request(`${ORIGIN}/x/y/${route}${query}`, { headers, signal });
+  return [request, { params: Promise.resolve({ section: segments[0], slug: segments[1] }) } as never];
+}
+
+// An open event stream never ends by itself: the unbroken call reads its first event and hangs up.
+async function firstEventOf(response: Response, controller: AbortController): Promise<Outcome> {
+  const reader = response.body!.getReader();
+  const first = await reader.read();
+  controller.abort();
+  await reader.cancel();
+  return { status: response.status, message: new TextDecoder().decode(first.value).trim(), cookie: null };
+}
 
 function routeCases(): Case<never>[] {
   const r = m.routes;
@@ -1453,6 +1500,35 @@ function routeCases(): Case<never>[] {
       ([section]) => ({ section }),
       () => [known.section],
     ),
+    {
+      name: "GET /[section]/[slug]/changes",
+      expect: "refuse",
+      inputs: () => liveRouteInputs(false),
+      call: async (input: LiveRouteInput) => outcomeOf(await r.liveChanges.GET(...liveRequest("changes", input))),
+      valid: async () => outcomeOf(await r.liveChanges.GET(...liveRequest("changes", { segments: known.live, cursor: "1", lastEventId: null }))),
+    } as Case<LiveRouteInput>,
+    {
+      name: "GET /[section]/[slug]/events",
+      expect: "refuse",
+      inputs: () => liveRouteInputs(true),
+      call: async (input: LiveRouteInput) => {
+        const controller = new AbortController();
+        const response = await r.liveEvents.GET(...liveRequest("events", input, controller.signal));
+        return response.status === 200 ? firstEventOf(response, controller) : outcomeOf(response);
+      },
+      valid: async () => {
+        const controller = new AbortController();
+        return firstEventOf(await r.liveEvents.GET(...liveRequest("events", { segments: known.live, cursor: null, lastEventId: "1" }, controller.signal)), controller);
+      },
+    } as Case<LiveRouteInput>,
+    paramRoute(
+      "GET /[section]/[slug]/feed.xml",
+      "/x/y/feed.xml",
+      r.liveFeed.GET,
+      fc.tuple(hostileSegment, hostileSegment),
+      ([section, slug]) => ({ section, slug }),
+      () => known.live,
+    ),
     paramRoute(
       "GET /author/[slug]/feed.xml",
       "/author/x/feed.xml",
@@ -1471,6 +1547,11 @@ function routeCases(): Case<never>[] {
 }
 
 let validAdmin: { id: string; email: string; password: string };
+
+async function liveAddress(articleId: string): Promise<string[]> {
+  const story = await m.db.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true, section: { select: { slug: true } } } });
+  return [story.section?.slug ?? "", story.slug];
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -1556,6 +1637,7 @@ beforeAll(async () => {
     author: authors[0].slug,
     rendition: photo.renditions[0].storageKey,
     original: photo.storageKey,
+    live: await liveAddress(ids.live.story),
   };
   files = {
     html: HTML_PAGE,
