@@ -88,6 +88,13 @@ describe("the live desk", () => {
       ["Kick-off: Town get us under way.", true, false, 2],
       [expect.stringContaining("Last time they met:"), false, false, 1],
     ]);
+    // The reloaded desk gives the composer the keyboard (after the kept words): typing at once and
+    // Ctrl+Enter post the entry, with no click.
+    await expect.poll(() => composerHasFocus(page)).toBe(true);
+    await page.keyboard.type(" entry, posted after the reload.");
+    await page.keyboard.press("Control+Enter");
+    await entry(page, "Half-written entry, posted after the reload.").waitFor();
+    await expect.poll(async () => (await composer(page).innerText()).trim()).toBe("");
     await screenshot(page, "live-desk");
     expect(errors).toEqual([]);
     await context.close();
