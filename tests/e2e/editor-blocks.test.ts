@@ -407,20 +407,24 @@ const FOUND: EditorCommand[][] = [
 ];
 
 describe("block command sequences the random test once failed on", () => {
-  it.each(FOUND.map((commands) => [commands.join(", "), commands] as const))("keeps every block and its own data: %s", async (_name, commands) => {
-    const { context, page } = await signIn(browser, EDITOR);
-    const errors = collectPageErrors(page);
-    const storyId = await startNewStory(page);
-    await storyBody(page).click();
-    await page.keyboard.type("Lead paragraph.");
-    const model: Model = { blocks: [] };
-    const real: Real = { page, inserted: 0 };
-    for (const command of commands) await command.run(model, real);
-    await waitUntilSaved(page);
-    const saved = await savedBody(storyId);
-    expect(saved.blocks).toEqual(await editorBlocks(page));
-    expect(saved.paragraphs).toEqual(await editorParagraphs(page));
-    expect(errors).toEqual([]);
-    await context.close();
-  }, 60_000);
+  it.each(FOUND.map((commands) => [commands.join(", "), commands] as const))(
+    "keeps every block and its own data: %s",
+    async (_name, commands) => {
+      const { context, page } = await signIn(browser, EDITOR);
+      const errors = collectPageErrors(page);
+      const storyId = await startNewStory(page);
+      await storyBody(page).click();
+      await page.keyboard.type("Lead paragraph.");
+      const model: Model = { blocks: [] };
+      const real: Real = { page, inserted: 0 };
+      for (const command of commands) await command.run(model, real);
+      await waitUntilSaved(page);
+      const saved = await savedBody(storyId);
+      expect(saved.blocks).toEqual(await editorBlocks(page));
+      expect(saved.paragraphs).toEqual(await editorParagraphs(page));
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
 });

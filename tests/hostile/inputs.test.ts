@@ -1385,11 +1385,13 @@ const liveRouteInputs = (withHeader: boolean): fc.Arbitrary<LiveRouteInput> =>
       cursor: fc.option(fc.oneof(badCursor, fc.constantFrom("0", "5"))),
       lastEventId: fc.constant(null),
     }),
-    fc.record({
-      segments: fc.constant(null).map(() => known.live),
-      cursor: withHeader ? fc.option(badCursor) : badCursor,
-      lastEventId: withHeader ? fc.option(badCursor.filter((value) => /^[\x20-\x7e]*$/.test(value))) : fc.constant(null),
-    }).filter((input) => input.cursor !== null || input.lastEventId !== null),
+    fc
+      .record({
+        segments: fc.constant(null).map(() => known.live),
+        cursor: withHeader ? fc.option(badCursor) : badCursor,
+        lastEventId: withHeader ? fc.option(badCursor.filter((value) => /^[\x20-\x7e]*$/.test(value))) : fc.constant(null),
+      })
+      .filter((input) => input.cursor !== null || input.lastEventId !== null),
   );
 
 function liveRequest(route: string, { segments, cursor, lastEventId }: LiveRouteInput, signal?: AbortSignal): [Request, never] {
