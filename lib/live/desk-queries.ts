@@ -23,6 +23,8 @@ export type LiveDesk = {
   entries: DeskEntry[];
   canManage: boolean;
   canPost: boolean;
+  // "Make this a story" on an entry: may create stories and post here.
+  canPromote: boolean;
 };
 
 const storySelect = {
@@ -65,5 +67,6 @@ export async function readLiveDesk(actor: Actor | null, articleId: string): Prom
     entries,
     canManage: can(actor, "live.manage", ref),
     canPost: can(actor, "live.post", ref),
+    canPromote: can(actor, "article.create") && can(actor, "live.post", ref),
   };
 }

@@ -49,6 +49,6 @@ export function draftInput(item: WireItem, slug: string, agencyName: string | nu
 }
 
 // A draft's address: its headline's slug with a short random tail (agencies reuse headlines).
-export function draftSlug(headline: string): string {
-  return `${slugify(headline).slice(0, 100).replace(/-+$/, "") || "wire"}-${randomBytes(3).toString("hex")}`;
+export function draftSlug(headline: string, fallback = "wire"): string {
+  return `${slugify(headline).slice(0, 100).replace(/-+$/, "") || fallback}-${randomBytes(3).toString("hex")}`;
 }

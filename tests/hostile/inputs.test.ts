@@ -887,6 +887,7 @@ function liveCases(): Case<JsonInput>[] {
       base: () => [{ entryId: t.live.entry, expectedVersion: t.live.entryVersion, value: true }],
       breaks: entryRef([badValue]),
     }),
+    jsonCase("live/promoteEntryAction", { call: (args) => a.promoteEntryAction(args[0]), base: () => [{ entryId: t.live.entry, expectedVersion: t.live.entryVersion }], breaks: entryRef() }),
   ];
 }
 

@@ -13,6 +13,7 @@ import { publishArticle } from "../../lib/articles/workflow";
 import { setEmbargo } from "../../lib/articles/embargo/embargo-commands";
 import { mergeBylineProfiles } from "../../lib/bylines/commands";
 import { deleteEntry, editEntry, makeLiveCoverage, postEntry, setKeyEvent, setPinned, updateCoverage } from "../../lib/live/commands";
+import { LINK_BACK_LABEL, promoteEntry } from "../../lib/live/promote";
 import { changesSince, entriesForReaders, liveCoverageOf, type LiveChanges } from "../../lib/live/queries";
 import type { Actor } from "../../lib/permissions";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
@@ -390,5 +391,52 @@ describe("byline merges", () => {
       [deskProfile.id, 0],
       [target.id, 1],
     ]);
+  });
+});
+
+describe("making an entry a story", () => {
+  it("makes a draft with the entry's text, blocks and authors in the live story's section, linking back, and leaves the entry as it was", async () => {
+    const story = await liveStory();
+    const other = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED", id: { not: story.id } } });
+    const body = { type: "doc", content: [paragraph("Mensah's second goal, from every angle."), { type: "relatedStory", attrs: { articleId: other.id, label: "Earlier:" } }] };
+    const entry = await postEntry(editor, { articleId: story.id, body, authorIds: [reporterProfile.id, deskProfile.id] });
+    const entryBefore = await db.liveEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    const changesBefore = await db.liveChange.count({ where: { articleId: story.id } });
+
+    const made = await promoteEntry(reporter, { entryId: entry.id, expectedVersion: entry.version });
+    expect(made.href).toBe(`/newsroom/stories/${made.articleId}`);
+    const draft = await db.article.findUniqueOrThrow({ where: { id: made.articleId }, include: { bylines: { orderBy: { position: "asc" } }, notes: true } });
+    expect(draft).toMatchObject({ status: "DRAFT", headline: "Mensah's second goal, from every angle.", sectionId: section.id, createdById: reporter.id });
+    expect(draft.slug).toMatch(/^mensahs-second-goal-from-every-angle-[0-9a-f]{6}$/);
+    expect(draft.bylines.map((byline) => byline.profileId)).toEqual([reporterProfile.id, deskProfile.id]);
+    const draftBody = (typeof draft.body === "string" ? JSON.parse(draft.body) : draft.body) as { content: { type: string; attrs?: Record<string, unknown> }[] };
+    expect(draftBody.content.map((node) => [node.type, node.attrs?.articleId ?? null, node.attrs?.label ?? null])).toEqual([
+      ["paragraph", null, null],
+      ["relatedStory", other.id, "Earlier:"],
+      ["relatedStory", story.id, LINK_BACK_LABEL],
+    ]);
+    expect(draft.notes.map((note) => note.text)).toEqual([expect.stringContaining("Made from a live entry in “Live: City v United")]);
+    expect(await db.auditEntry.count({ where: { action: "live.promote-entry", entityId: made.articleId, actorId: reporter.id } })).toBe(1);
+    expect(await db.liveEntry.findUniqueOrThrow({ where: { id: entry.id } })).toEqual(entryBefore);
+    expect(await db.liveChange.count({ where: { articleId: story.id } })).toBe(changesBefore);
+    // Readers see nothing of it: a draft.
+    expect((await readerEntries(story.id)).entries.map((shown) => shown.id)).toContain(entry.id);
+    expect(await db.article.count({ where: { id: made.articleId, status: "PUBLISHED" } })).toBe(0);
+  });
+
+  it("refuses a stale version (409), a deleted entry (410), a contributor off the byline (403), signed out (401) and bad input (422), making no story", async () => {
+    const story = await liveStory();
+    const entry = await post(editor, story.id, "A moment worth a story.");
+    const edited = await editEntry(editor, { entryId: entry.id, expectedVersion: entry.version, postedAt: new Date(), body: doc("A moment worth a story, edited.") });
+    const doomed = await post(editor, story.id, "Soon gone.");
+    const gone = await deleteEntry(editor, { entryId: doomed.id, expectedVersion: doomed.version });
+    const before = await db.article.count();
+    expect(await statusOf(promoteEntry(editor, { entryId: entry.id, expectedVersion: entry.version }))).toBe(409);
+    expect(await statusOf(promoteEntry(editor, { entryId: doomed.id, expectedVersion: gone.version }))).toBe(410);
+    expect(await statusOf(promoteEntry(outsider, { entryId: entry.id, expectedVersion: edited.version }))).toBe(403);
+    expect(await statusOf(promoteEntry(null, { entryId: entry.id, expectedVersion: edited.version }))).toBe(401);
+    expect(await statusOf(promoteEntry(editor, { entryId: entry.id }))).toBe(422);
+    expect(await statusOf(promoteEntry(editor, { entryId: "no-such-entry", expectedVersion: 1 }))).toBe(404);
+    expect(await db.article.count()).toBe(before);
   });
 });

@@ -69,6 +69,8 @@ const CASES: Record<string, Case> = {
   deleteEntry: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.deleteEntryAction({ entryId: s.entry.id, expectedVersion: s.entry.version }) },
   setPinned: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.setPinnedAction({ entryId: s.entry.id, expectedVersion: s.entry.version, value: true }) },
   setKeyEvent: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.setKeyEventAction({ entryId: s.entry.id, expectedVersion: s.entry.version, value: true }) },
+  // Makes a new draft: the contributor may create stories but is not on this coverage's byline.
+  promoteEntry: { allowed: DESK, prepare: liveStory, call: (s) => liveActions.promoteEntryAction({ entryId: s.entry.id, expectedVersion: s.entry.version }) },
 };
 
 async function snapshot() {

@@ -1,6 +1,7 @@
 "use client";
 // One entry on the live desk: what readers see of it (as text), its flags, and for whoever may
-// change it edit in place, delete (after a confirm), pin and key event. Every write names the
+// change it edit in place, delete (after a confirm), pin and key event; "Make this a story" turns
+// it into a new draft story and links to it. Every write names the
 // version shown; a 409 (someone changed it meanwhile) says so and offers the entry as it is now.
 import { useState } from "react";
 import type { JSONContent } from "@tiptap/core";
@@ -12,12 +13,14 @@ import { ScoreFields, scoreDraftOf, scoreInput } from "./score-fields";
 import { EntryTypeSelect } from "./entry-type-select";
 import { ENTRY_TYPE_LABELS, type LiveDeskActions } from "./types";
 
-type Props = { entry: DeskEntry; canManage: boolean; actions: LiveDeskActions; onChanged: () => void };
+type Props = { entry: DeskEntry; canManage: boolean; canPromote: boolean; actions: LiveDeskActions; onChanged: () => void };
 
 type Failure = { message: string; isStale: boolean };
 
-export function EntryItem({ entry, canManage, actions, onChanged }: Props) {
+export function EntryItem({ entry, canManage, canPromote, actions, onChanged }: Props) {
   const [isEditing, setIsEditing] = useState(false);
+  const [draftHref, setDraftHref] = useState<string | null>(null);
+  const [isPromoting, setIsPromoting] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const run = async (work: Promise<{ ok: true } | { ok: false; status: number; message: string }>) => {
     setFailure(null);
@@ -27,6 +30,15 @@ export function EntryItem({ entry, canManage, actions, onChanged }: Props) {
     return result.ok;
   };
   const ref = { entryId: entry.id, expectedVersion: entry.version };
+  const promote = async () => {
+    setFailure(null);
+    setIsPromoting(true);
+    const result = await actions.promote(ref);
+    setIsPromoting(false);
+    if (result.ok) return setDraftHref(result.data.href);
+    setFailure({ message: result.message, isStale: result.status === 409 });
+    onChanged();
+  };
   if (entry.deletedAt) {
     return (
       <li className="live-entry live-entry--deleted" id={`entry-${entry.id}`}>
@@ -90,7 +102,17 @@ export function EntryItem({ entry, canManage, actions, onChanged }: Props) {
             Delete
           </button>
         )}
+        {canPromote && !draftHref && (
+          <button type="button" onClick={promote} disabled={isPromoting}>
+            {isPromoting ? "Making a story…" : "Make this a story"}
+          </button>
+        )}
       </div>
+      {draftHref && (
+        <p role="status" className="live-entry-promoted">
+          A draft story was made from this entry. <a href={draftHref}>Open the draft</a>
+        </p>
+      )}
       {failure && (
         <p role="alert" className="live-error">
           {failure.message} {failure.isStale && "The entry above is now the latest version."}

@@ -75,7 +75,7 @@ export function LiveDesk({ initial, actions }: { initial: Desk; actions: LiveDes
       <h2 id="live-entries-heading">Entries ({desk.entries.filter((entry) => !entry.deletedAt).length})</h2>
       <ol className="live-entries" aria-labelledby="live-entries-heading">
         {desk.entries.map((entry) => (
-          <EntryItem key={entry.id} entry={entry} canManage={desk.canManage} actions={actions} onChanged={refresh} />
+          <EntryItem key={entry.id} entry={entry} canManage={desk.canManage} canPromote={desk.canPromote} actions={actions} onChanged={refresh} />
         ))}
       </ol>
     </div>

@@ -1,6 +1,7 @@
 // What the live desk's screens are given by the page: the server actions they call.
 import type { ActionResult } from "@/lib/action-result";
 import type { LiveDesk } from "@/lib/live/desk-queries";
+import type { PromotedEntry } from "@/lib/live/promote";
 import type { BlockSearch } from "./block-picker";
 
 type Act<T = unknown> = (input: unknown) => Promise<ActionResult<T>>;
@@ -16,6 +17,7 @@ export type LiveDeskActions = {
   remove: Act<EntryWrite>;
   setPinned: Act<EntryWrite>;
   setKeyEvent: Act<EntryWrite>;
+  promote: Act<PromotedEntry>;
   search: BlockSearch;
 };
 

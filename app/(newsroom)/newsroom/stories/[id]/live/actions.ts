@@ -6,6 +6,7 @@ import { idArgument as id, runCommand } from "@/lib/server-action";
 import { deleteEntry, editEntry, makeLiveCoverage, postEntry, setKeyEvent, setPinned, updateCoverage } from "@/lib/live/commands";
 import { postScoreUpdate } from "@/lib/live/score";
 import { readLiveDesk } from "@/lib/live/desk-queries";
+import { promoteEntry } from "@/lib/live/promote";
 
 // The desk's poll: the coverage and every entry (tombstones flagged), every few seconds.
 export async function readLiveDeskAction(articleId: string) {
@@ -38,6 +39,11 @@ export async function setPinnedAction(input: unknown) {
 
 export async function setKeyEventAction(input: unknown) {
   return runCommand(setKeyEvent, input);
+}
+
+// "Make this a story": a new draft from the entry (the desk links to it).
+export async function promoteEntryAction(input: unknown) {
+  return runCommand(promoteEntry, input);
 }
 
 export async function postScoreAction(input: unknown) {

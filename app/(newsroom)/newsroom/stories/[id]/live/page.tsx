@@ -48,6 +48,7 @@ export default async function LiveDeskPage({ params }: Props) {
         remove: actions.deleteEntryAction,
         setPinned: actions.setPinnedAction,
         setKeyEvent: actions.setKeyEventAction,
+        promote: actions.promoteEntryAction,
         search: { photos: searchMediaAction, stories: searchStoriesAction },
       }}
     />
