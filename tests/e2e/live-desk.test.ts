@@ -95,7 +95,16 @@ describe("the live desk", () => {
     await page.keyboard.press("Control+Enter");
     await entry(page, "Half-written entry, posted after the reload.").waitFor();
     await expect.poll(async () => (await composer(page).innerText()).trim()).toBe("");
+
+    // "Make this a story": a new draft from the entry, opened from the link the desk shows.
+    await entry(page, "Kick-off").getByRole("button", { name: "Make this a story" }).click();
+    await entry(page, "Kick-off").getByRole("status").getByText("A draft story was made from this entry.").waitFor();
     await screenshot(page, "live-desk");
+    await entry(page, "Kick-off").getByRole("link", { name: "Open the draft" }).click();
+    await page.waitForURL((url) => /^\/newsroom\/stories\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(id));
+    await expect.poll(() => page.getByLabel("Headline").inputValue()).toBe("Kick-off: Town get us under way.");
+    const draftId = page.url().split("/").pop()!;
+    await expect(db.article.findUniqueOrThrow({ where: { id: draftId } })).resolves.toMatchObject({ status: "DRAFT", headline: "Kick-off: Town get us under way." });
     expect(errors).toEqual([]);
     await context.close();
   });
