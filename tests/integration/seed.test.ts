@@ -108,7 +108,7 @@ describe("seedDemoNewsroom", () => {
 });
 
 describe("the demo live coverage", () => {
-  it("is a published, finished match with 20+ entries: goals with their score, a card, key events and a pinned summary", async () => {
+  it("is a published, finished match with 20+ entries: goals with their score, a card, key events, a pinned summary and an embed", async () => {
     const story = await db.article.findUniqueOrThrow({ where: { slug: LIVE_MATCH_SLUG }, select: { id: true, status: true, liveCoverage: true } });
     expect(story.status).toBe("PUBLISHED");
     expect(story.liveCoverage).toMatchObject({ status: "ENDED", matchHome: expect.any(String), matchAway: expect.any(String) });
@@ -120,6 +120,19 @@ describe("the demo live coverage", () => {
     expect(entries.filter((entry) => entry.pinned)).toHaveLength(1);
     expect(entries.every((entry) => entry.authors.length === 1 && entry.deletedAt === null && entry.postedAt.getTime() <= Date.now())).toBe(true);
     for (const entry of entries) expect(findBodyProblems(entry.body), entry.id).toEqual([]);
+    // The embed's snapshot is there, with the player built from its address.
+    const embedIds = entries.flatMap(
+      (entry) =>
+        JSON.stringify(entry.body)
+          .match(/"embedId":"([^"]+)"/)
+          ?.slice(1) ?? [],
+    );
+    expect(embedIds).toHaveLength(1);
+    expect(await db.embedSnapshot.findUniqueOrThrow({ where: { id: embedIds[0] } })).toMatchObject({
+      provider: "X",
+      authorName: "Harbour City FC",
+      playerUrl: expect.stringMatching(/^https:\/\/platform\.twitter\.com\/embed\/Tweet\.html\?id=\d+$/),
+    });
     // One reader change per entry, numbered 1..n, and the counter at n.
     const seqs = (await db.liveChange.findMany({ where: { articleId: story.id }, orderBy: { seq: "asc" }, select: { seq: true } })).map((change) => change.seq);
     expect(seqs).toEqual(entries.map((_, index) => index + 1));
