@@ -2,14 +2,16 @@
 // story's byline and an editor post from two browser contexts while a reader (not signed in) has the
 // story's page open in a third. Without reloading, the reader sees each entry once, in reader order
 // (pinned first, then newest first), an edit in place, a delete gone and a pin on top; after a
-// reload the same; and a reader who opens the page only after all that sees the same again.
+// reload the same; and a reader who opens the page only after all that sees the same again. A
+// reader further down is not moved by new entries (a button brings them), and a refused event
+// stream falls back to polling.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { createArticle } from "@/lib/articles/create-article";
 import { saveArticle } from "@/lib/articles/save/save-article";
 import { publishArticle } from "@/lib/articles/workflow";
-import { makeLiveCoverage, updateCoverage } from "@/lib/live/commands";
+import { makeLiveCoverage, postEntry, updateCoverage } from "@/lib/live/commands";
 import { createStaff } from "../fixtures/staff";
 import { currentInput, paragraph } from "../fixtures/article-input";
 import { uniqueSuffix } from "../fixtures/accounts";
@@ -31,7 +33,7 @@ afterAll(async () => {
 
 // A published story whose byline is the demo contributor's, made live coverage (and set live) by an editor: set up
 // through lib/ (as the other reader tests do); everything after goes through the browser.
-async function publishedLiveStory(): Promise<{ id: string; path: string }> {
+async function publishedLiveStory(): Promise<{ id: string; path: string; editor: Awaited<ReturnType<typeof createStaff>> }> {
   const setupEditor = await createStaff("EDITOR", "Live Reader Setup Editor");
   const section = await db.section.findFirstOrThrow({ where: { slug: "olympics" } });
   const contributorByline = await db.bylineProfile.findUniqueOrThrow({ where: { slug: "sam-whitfield" }, include: { user: { select: { email: true } } } });
@@ -55,7 +57,7 @@ async function publishedLiveStory(): Promise<{ id: string; path: string }> {
   await updateCoverage(setupEditor, { articleId: id, expectedVersion: coverage.version, status: "LIVE" });
   await notifyServer([id]);
   const { slug } = await db.article.findUniqueOrThrow({ where: { id }, select: { slug: true } });
-  return { id, path: `/${section.slug}/${slug}` };
+  return { id, path: `/${section.slug}/${slug}`, editor: setupEditor };
 }
 
 // ---- the desk (newsroom) side
@@ -200,11 +202,7 @@ describe("live coverage for readers", () => {
     const pinned = afterDelete.find((entry) => entry.text.startsWith("Teams are out"))!;
     const final = [{ ...pinned, pinned: true }, ...afterDelete.filter((entry) => entry !== pinned)];
     await expect.poll(() => shown(reader.page)).toEqual(final);
-    expect(final.map((entry) => entry.text)).toEqual([
-      "Teams are out at Rovers Park. Both sides unchanged.",
-      ...afterPosts.slice(0, 2).map((entry) => entry.text),
-      "Kick-off: Town get us under way.",
-    ]);
+    expect(final.map((entry) => entry.text)).toEqual(["Teams are out at Rovers Park. Both sides unchanged.", ...afterPosts.slice(0, 2).map((entry) => entry.text), "Kick-off: Town get us under way."]);
     expect(await storedOrder(story.id)).toEqual(final);
     expect(await duplicatesSeen(reader.page)).toEqual([]);
     await screenshot(reader.page, "live-reader");
@@ -223,5 +221,56 @@ describe("live coverage for readers", () => {
     expect(late.errors).toEqual([]);
     expect(sam.errors).toEqual([]);
     expect(jordan.errors).toEqual([]);
+  });
+
+  // The reader is reading lower down, and the event stream is refused (a proxy that does not pass
+  // streams): the page falls back to polling …/changes, and new entries wait behind a button
+  // instead of pushing the text the reader is reading.
+  it("holds new entries behind a button while the reader reads lower down, and polls when the event stream is refused", async () => {
+    const story = await publishedLiveStory();
+    const words = "Rovers keep the ball and probe down the left, but the final pass will not come. ".repeat(4).trim();
+    for (let minute = 1; minute <= 12; minute++) {
+      await postEntry(story.editor, { articleId: story.id, body: { type: "doc", content: [paragraph(`${minute}': ${words}`)] }, postedAt: new Date(Date.now() - (20 - minute) * 60_000) });
+    }
+    await notifyServer([story.id]);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const streams: string[] = [];
+    const polls: string[] = [];
+    await page.route("**/events?**", (route) => (streams.push(route.request().url()), route.fulfill({ status: 503, contentType: "text/plain", body: "No streams here." })));
+    page.on("request", (request) => request.url().includes("/changes?") && polls.push(request.url()));
+    await page.goto(urlFor(story.path));
+    await page.locator("section.live").waitFor();
+    const before = await shown(page);
+    expect(before).toHaveLength(12);
+    await expect.poll(() => polls.length).toBeGreaterThan(0);
+    expect(streams.length).toBeGreaterThan(0);
+
+    // Reading the seventh entry, at the top of the window.
+    await readerEntries(page)
+      .nth(6)
+      .evaluate((element) => element.scrollIntoView({ block: "start" }));
+    const reading = async () =>
+      readerEntries(page)
+        .nth(6)
+        .evaluate((element) => Math.round(element.getBoundingClientRect().top));
+    const top = await reading();
+
+    await postEntry(story.editor, { articleId: story.id, body: { type: "doc", content: [paragraph("GOAL! Rovers lead.")] } });
+    await notifyServer([story.id]);
+    const button = page.getByRole("button", { name: "1 new update" });
+    await button.waitFor({ timeout: 20_000 });
+    expect(await shown(page)).toEqual(before);
+    expect(await reading()).toBe(top);
+
+    await button.click();
+    await expect.poll(async () => (await shown(page))[0]?.text).toBe("GOAL! Rovers lead.");
+    expect((await shown(page)).slice(1)).toEqual(before);
+    await expect.poll(() => page.locator("section.live ol.live-entries").evaluate((list) => Math.round(list.getBoundingClientRect().top) <= 1)).toBe(true);
+    expect(await button.count()).toBe(0);
+    expect(errors.filter((error) => !error.includes("503"))).toEqual([]);
   });
 });
