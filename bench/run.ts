@@ -141,8 +141,28 @@ async function wireBench(argv: string[]): Promise<void> {
   });
 }
 
+// `npm run bench -- --live-readers N`: the live coverage benchmark alone (bench/live.ts).
+async function liveBench(argv: string[]): Promise<void> {
+  const { runLiveBench } = await import("./live");
+  await runLiveBench(argv, {
+    root: ROOT,
+    out: path.join(ROOT, "bench", "out-live"),
+    log: (line) => log(`live: ${line}`),
+    freePort: findFreePort,
+    ensureBuild: async () => {
+      const { isBuildStale } = await import("../scripts/build-status");
+      if (isBuildStale(ROOT)) runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+    },
+    startServer: async (env, port) => {
+      mkdirSync(OUT, { recursive: true });
+      return startProcess("pressbox-live", bin("tsx"), ["scripts/server.ts"], port, { env });
+    },
+  });
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
+  if (process.argv.includes("--live-readers")) return liveBench(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const tool: LoadTool = loadTool();
   const startedAt = new Date();
