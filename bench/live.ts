@@ -160,10 +160,12 @@ export async function runLiveBench(argv: string[], tools: LiveBenchTools): Promi
     await callAction("updateCoverageAction", { articleId: liveId, expectedVersion: 1, status: "LIVE" });
     // The post alone, with no reader connected: what a delivery's time starts from.
     const alone: number[] = [];
+    const queriesBefore = (await statsOf(server)).queries;
     for (let i = 0; i < 5; i++) alone.push((await postEntry("Before the readers arrive")).ms);
+    const queriesPerPost = ((await statsOf(server)).queries - queriesBefore) / 5;
     const changesUrl = `${server.url}${livePath}/changes`;
     const first = (await (await fetch(`${changesUrl}?cursor=0`)).json()) as { cursor: number; pollAfterMs: number };
-    log(`live coverage at ${livePath} (cursor ${first.cursor}, pollAfterMs ${first.pollAfterMs}); ${readers} readers in ${processes} processes; load tool ${tool}`);
+    log(`live coverage at ${livePath} (cursor ${first.cursor}, pollAfterMs ${first.pollAfterMs}); ${readers} readers in ${processes} process${processes === 1 ? "" : "es"}; load tool ${tool}`);
 
     // The cached article page of another story: idle, and idle again (the control).
     const article = `${server.url}${seed.sample.path}`;
@@ -257,45 +259,66 @@ export async function runLiveBench(argv: string[], tools: LiveBenchTools): Promi
     await Promise.all(clients.map((c) => c.ask({ type: "close-sse" }, "closed")));
     await sleep(2000);
 
-    // Polling: N readers of …/changes at the answer's pollAfterMs, nothing posted meanwhile.
-    const current = (await (await fetch(`${changesUrl}?cursor=0`)).json()) as { cursor: number; pollAfterMs: number };
-    const pollBefore = await statsOf(server);
+    // Polling: N readers of …/changes at the answer's pollAfterMs; a quiet window, then one with an
+    // entry posted every 5 s (each post drops the story's cached reads, so some polls miss).
     type Polled = { latencies: number[]; statuses: Record<string, number>; cacheControls: Record<string, number>; waits: Record<string, number>; changesSeen: number; startedAt: number; endedAt: number };
-    const polled = await Promise.all(
-      clients.map((c, i) => c.ask<Polled>({ type: "poll", url: changesUrl, count: split(readers, processes)[i], seconds: pollSeconds, cursor: current.cursor, pollAfterMs: current.pollAfterMs }, "poll-done")),
-    );
-    const pollAfter = await statsOf(server);
-    const latencies = polled.flatMap((p) => p.latencies);
-    const merge = (pick: (p: Polled) => Record<string, number>) => {
-      const all: Record<string, number> = {};
-      for (const p of polled) for (const [k, v] of Object.entries(pick(p))) all[k] = (all[k] ?? 0) + v;
-      return all;
+    const pollWindow = async (postEveryMs: number | null) => {
+      const current = (await (await fetch(`${changesUrl}?cursor=0`)).json()) as { cursor: number; pollAfterMs: number };
+      const pollBefore = await statsOf(server);
+      let polling = true;
+      let posts = 0;
+      const poster = (async () => {
+        while (postEveryMs && polling) {
+          await sleep(postEveryMs);
+          if (!polling) break;
+          await postEntry("Posted while readers poll");
+          posts += 1;
+        }
+      })();
+      const polled = await Promise.all(
+        clients.map((c, i) => c.ask<Polled>({ type: "poll", url: changesUrl, count: split(readers, processes)[i], seconds: pollSeconds, cursor: current.cursor, pollAfterMs: current.pollAfterMs }, "poll-done")),
+      );
+      polling = false;
+      await poster;
+      const pollAfter = await statsOf(server);
+      const latencies = polled.flatMap((p) => p.latencies);
+      const merge = (pick: (p: Polled) => Record<string, number>) => {
+        const all: Record<string, number> = {};
+        for (const p of polled) for (const [k, v] of Object.entries(pick(p))) all[k] = (all[k] ?? 0) + v;
+        return all;
+      };
+      const statuses = merge((p) => p.statuses);
+      const requests = Object.values(statuses).reduce((sum, n) => sum + n, 0);
+      const windowSeconds = (Math.max(...polled.map((p) => p.endedAt)) - Math.min(...polled.map((p) => p.startedAt))) / 1000;
+      const queries = pollAfter.queries - pollBefore.queries;
+      const result = {
+        readers,
+        seconds: round(windowSeconds, 1),
+        pollAfterMs: current.pollAfterMs,
+        entriesPosted: posts,
+        requests,
+        statuses,
+        rps: round(requests / windowSeconds, 1),
+        ...summarize(latencies),
+        cacheControl: merge((p) => p.cacheControls),
+        waitsMs: merge((p) => p.waits),
+        changesSeen: polled.reduce((sum, p) => sum + p.changesSeen, 0),
+        databaseQueries: queries,
+        // The posts' own queries (measured with no reader connected) taken out: what the polls read.
+        databaseQueriesForPolls: round(queries - posts * queriesPerPost, 0),
+        dataCacheHits: pollAfter.dataCache.hits - pollBefore.dataCache.hits,
+        dataCacheMisses: pollAfter.dataCache.misses - pollBefore.dataCache.misses,
+        pageCacheHits: pollAfter.pageCache.hits - pollBefore.pageCache.hits,
+        pageCacheMisses: pollAfter.pageCache.misses - pollBefore.pageCache.misses,
+      };
+      log(
+        `polling${posts ? ` (${posts} entries posted meanwhile)` : ""}: ${requests} requests in ${result.seconds} s (${result.rps} req/s), p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; ${queries} database queries (${result.databaseQueriesForPolls} for the polls), data cache ${result.dataCacheHits} hits / ${result.dataCacheMisses} misses, page cache ${result.pageCacheHits} hits; ${result.changesSeen} changes seen`,
+      );
+      return result;
     };
-    const statuses = merge((p) => p.statuses);
-    const requests = Object.values(statuses).reduce((sum, n) => sum + n, 0);
-    const windowSeconds = (Math.max(...polled.map((p) => p.endedAt)) - Math.min(...polled.map((p) => p.startedAt))) / 1000;
-    const dataHits = pollAfter.dataCache.hits - pollBefore.dataCache.hits;
-    const dataMisses = pollAfter.dataCache.misses - pollBefore.dataCache.misses;
-    const polling = {
-      readers,
-      seconds: round(windowSeconds, 1),
-      pollAfterMs: current.pollAfterMs,
-      requests,
-      statuses,
-      rps: round(requests / windowSeconds, 1),
-      ...summarize(latencies),
-      cacheControl: merge((p) => p.cacheControls),
-      waitsMs: merge((p) => p.waits),
-      changesSeen: polled.reduce((sum, p) => sum + p.changesSeen, 0),
-      databaseQueries: pollAfter.queries - pollBefore.queries,
-      dataCacheHits: dataHits,
-      dataCacheMisses: dataMisses,
-      pageCacheHits: pollAfter.pageCache.hits - pollBefore.pageCache.hits,
-      pageCacheMisses: pollAfter.pageCache.misses - pollBefore.pageCache.misses,
-    };
-    log(
-      `polling: ${requests} requests in ${polling.seconds} s (${polling.rps} req/s), p50 ${polling.p50Ms} ms, p99 ${polling.p99Ms} ms; ${polling.databaseQueries} database queries, data cache ${dataHits} hits / ${dataMisses} misses, page cache ${polling.pageCacheHits} hits`,
-    );
+    const polling = await pollWindow(null);
+    await sleep(2000);
+    const pollingWithPosts = await pollWindow(5000);
 
     const result = {
       readers,
@@ -339,6 +362,7 @@ export async function runLiveBench(argv: string[], tools: LiveBenchTools): Promi
         deliveryMeanwhile: { received: duringDelays.length, expected: duringSeqs.length * open, minReceived: duringReceived.length ? Math.min(...duringReceived) : 0, ...summarize(duringDelays) },
       },
       polling,
+      pollingWithPosts,
     };
     writeFileSync(path.join(tools.root, "bench", "live-results.json"), `${JSON.stringify(result, null, 2)}\n`);
     updateReadme(path.join(tools.root, "README.md"), result);
@@ -356,6 +380,24 @@ function pick(r: LoadResult) {
 
 const START = "<!-- live-bench:start -->";
 const END = "<!-- live-bench:end -->";
+
+type Polling = {
+  readers: number;
+  seconds: number;
+  pollAfterMs: number;
+  entriesPosted: number;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  changesSeen: number;
+  databaseQueries: number;
+  databaseQueriesForPolls: number;
+  dataCacheHits: number;
+  dataCacheMisses: number;
+  pageCacheHits: number;
+  statuses: Record<string, number>;
+};
 
 type Result = {
   readers: number;
@@ -378,7 +420,7 @@ type Result = {
     spreadMedianMs: number;
     spreadMaxMs: number;
   };
-  memory: { rssBeforeMb: number; rssWithStreamsMb: number; perConnectionKb: number };
+  memory: { rssBeforeMb: number; rssWithStreamsMb: number; perConnectionKb: number; heapPerConnectionKb: number };
   cachedArticle: {
     connections: number;
     seconds: number;
@@ -390,20 +432,8 @@ type Result = {
     entriesPostedMeanwhile: number;
     deliveryMeanwhile: { received: number; expected: number; p50Ms: number; p99Ms: number };
   };
-  polling: {
-    readers: number;
-    seconds: number;
-    pollAfterMs: number;
-    requests: number;
-    rps: number;
-    p50Ms: number;
-    p99Ms: number;
-    databaseQueries: number;
-    dataCacheHits: number;
-    dataCacheMisses: number;
-    pageCacheHits: number;
-    statuses: Record<string, number>;
-  };
+  polling: Polling;
+  pollingWithPosts: Polling;
 };
 
 function updateReadme(file: string, r: Result): void {
@@ -414,22 +444,26 @@ function updateReadme(file: string, r: Result): void {
   if (start < 0 || end < start) return;
   const d = r.delivery;
   const c = r.cachedArticle;
-  const p = r.polling;
-  const errors = Object.entries(p.statuses)
-    .filter(([status]) => status !== "200")
-    .reduce((sum, [, n]) => sum + n, 0);
+  const notOk = (p: Polling) =>
+    Object.entries(p.statuses)
+      .filter(([status]) => status !== "200")
+      .reduce((sum, [, n]) => sum + n, 0);
+  const pollRows = (p: Polling, label: string) => [
+    `| Polling${label}: ${p.readers} readers of …/changes at pollAfterMs ${p.pollAfterMs} ms, ${p.seconds} s | ${p.rps} req/s served (${p.requests} requests, ${notOk(p)} not 200), p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms; ${p.changesSeen} changes seen |`,
+    `| What the server read for those polls | ${p.entriesPosted ? `${p.databaseQueriesForPolls} database queries (${p.databaseQueries} in all, the posts' own included)` : `${p.databaseQueries} database queries`}; data cache ${p.dataCacheHits} hits / ${p.dataCacheMisses} misses; page cache ${p.pageCacheHits} hits (the route is not in the page cache) |`,
+  ];
   const table = [
     `Measured on ${r.machine}, ${r.measuredAt.slice(0, 10)} (load tool ${r.tool}; readers in ${r.clientProcesses} process${r.clientProcesses === 1 ? "" : "es"} on the same machine; load average ${r.loadAverageAtEnd.join(", ")} at the end): ${d.streamsOpen} readers on …/events (${d.streamsFailed} failed to open), ${d.entries} entries posted one at a time.`,
     "",
     "| Measure | Value |",
     "| --- | --- |",
     `| Entry posted to every reader, p50 / p99 / max | ${d.p50Ms} ms / ${d.p99Ms} ms / ${d.maxMs} ms (target p99 < 1 s); ${d.received} of ${d.expected} deliveries; first to last reader of one entry ${d.spreadMedianMs} ms (median; at most ${d.spreadMaxMs} ms); the post's own answer ${d.postMedianMs} ms (median; ${d.postWithoutReadersMedianMs} ms with no reader connected) |`,
-    `| Server RSS, before / with ${d.streamsOpen} streams | ${r.memory.rssBeforeMb} MB / ${r.memory.rssWithStreamsMb} MB (${r.memory.perConnectionKb} KB per connection) |`,
+    `| Server RSS, before / with ${d.streamsOpen} streams | ${r.memory.rssBeforeMb} MB / ${r.memory.rssWithStreamsMb} MB (${r.memory.perConnectionKb} KB per connection; JS heap ${r.memory.heapPerConnectionKb} KB per connection) |`,
     `| Cached article (another story, ${c.connections} connections, ${c.seconds} s), idle / with the streams open | ${c.idle.rps} req/s / ${c.withStreams.rps} req/s (${c.ratioToIdle}× idle; target within 2×) |`,
     `| Control: cached article idle / idle again | ${c.idle.rps} req/s / ${c.idleAgain.rps} req/s (${c.idleControlRatio}×: this machine's noise) |`,
     `| Entries posted during that run (one every 2 s), delivery p50 / p99 | ${c.deliveryMeanwhile.p50Ms} ms / ${c.deliveryMeanwhile.p99Ms} ms (${c.deliveryMeanwhile.received} of ${c.deliveryMeanwhile.expected}; ${c.entriesPostedMeanwhile} entries) |`,
-    `| Polling: ${p.readers} readers of …/changes at pollAfterMs ${p.pollAfterMs} ms, ${p.seconds} s | ${p.rps} req/s served (${p.requests} requests, ${errors} not 200), p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms |`,
-    `| What the server read for those polls | ${p.databaseQueries} database queries; data cache ${p.dataCacheHits} hits / ${p.dataCacheMisses} misses; page cache ${p.pageCacheHits} hits (the route is not in the page cache) |`,
+    ...pollRows(r.polling, ", nothing posted"),
+    ...pollRows(r.pollingWithPosts, `, an entry posted every 5 s (${r.pollingWithPosts.entriesPosted})`),
   ].join("\n");
   writeFileSync(file, `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`);
 }
