@@ -141,8 +141,28 @@ async function wireBench(argv: string[]): Promise<void> {
   });
 }
 
+// `npm run bench -- --live-readers N`: the live coverage benchmark alone (bench/live.ts).
+async function liveBench(argv: string[]): Promise<void> {
+  const { runLiveBench } = await import("./live");
+  await runLiveBench(argv, {
+    root: ROOT,
+    out: path.join(ROOT, "bench", "out-live"),
+    log: (line) => log(`live: ${line}`),
+    freePort: findFreePort,
+    ensureBuild: async () => {
+      const { isBuildStale } = await import("../scripts/build-status");
+      if (isBuildStale(ROOT)) runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+    },
+    startServer: async (env, port) => {
+      mkdirSync(OUT, { recursive: true });
+      return startProcess("pressbox-live", bin("tsx"), ["scripts/server.ts"], port, { env });
+    },
+  });
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
+  if (process.argv.includes("--live-readers")) return liveBench(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const tool: LoadTool = loadTool();
   const startedAt = new Date();
@@ -345,8 +365,12 @@ function pathsOf(seed: Seed, count: number): { id: string; path: string }[] {
 
 async function previewSamples(server: Server, seed: Seed, samples: number) {
   const { makePreviewToken } = await import("../lib/articles/preview");
+  const { db } = await import("../lib/db");
   const ids = seed.draftArticleIds.slice(-10);
-  const paths = ids.map((id) => `/preview/${makePreviewToken(id, Date.now() + 3_600_000)}`);
+  // A token names a preview link row (lib/articles/preview.ts), as the editor's "preview link" makes.
+  const expiresAt = new Date(Date.now() + 3_600_000);
+  const links = await Promise.all(ids.map((articleId) => db.previewLink.create({ data: { articleId, createdById: seed.editorId, expiresAt }, select: { id: true } })));
+  const paths = links.map((link) => `/preview/${makePreviewToken(link.id, expiresAt.getTime())}`);
   return uncachedSamples(server, paths, samples, () => ["none"]);
 }
 
@@ -370,7 +394,9 @@ async function publishTrials(server: Server, seed: Seed, trials: number, secret:
   const { encode } = await import("next-auth/jwt");
   const { passwordFingerprint } = await import("../lib/auth/password");
   const editor = await db.user.findUniqueOrThrow({ where: { id: seed.editorId } });
-  const token = await encode({ token: { sub: editor.id, name: editor.name, email: editor.email, role: editor.role, pwd: passwordFingerprint(editor.passwordHash) }, secret });
+  // A server-side session row, as signing in makes (lib/auth/user-sessions.ts): the cookie names it.
+  const session = await db.userSession.create({ data: { userId: editor.id, ip: "127.0.0.1", userAgent: "pressbox bench" }, select: { id: true } });
+  const token = await encode({ token: { sub: editor.id, sid: session.id, name: editor.name, email: editor.email, role: editor.role, pwd: passwordFingerprint(editor.passwordHash) }, secret });
   const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
   const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "transitionAction" && v.filename?.includes("stories/actions"))?.[0];
   if (!actionId) throw new Error("transitionAction is not in the server reference manifest");

@@ -82,7 +82,8 @@ function renderAndStore(req: IncomingMessage, res: ServerResponse, key: string, 
 let wireInbox: WireInboxProcess | null = null;
 
 // PRESSBOX_BENCH_HOOKS=1 (the benchmark only): GET /__pressbox/stats reports queries sent (with
-// PRESSBOX_COUNT_QUERIES=1), cache counters, memory and the wire inbox process's pid; POST /__pressbox/clear-cache drops the
+// PRESSBOX_COUNT_QUERIES=1), cache counters, memory (`?gc=1`: after a full collection, when node
+// runs with --expose-gc) and the wire inbox process's pid; POST /__pressbox/clear-cache drops the
 // tags given as {"tags": [...]}, or both caches entirely, so the next request renders afresh.
 function isBenchHook(req: IncomingMessage): boolean {
   return process.env.PRESSBOX_BENCH_HOOKS === "1" && Boolean(req.url?.startsWith("/__pressbox/"));
@@ -95,6 +96,12 @@ async function benchHook(req: IncomingMessage, res: ServerResponse): Promise<voi
     const tags = (JSON.parse(body || "{}") as { tags?: string[] }).tags;
     if (tags) invalidateTags(tags);
     else clearCache();
+  } else if (req.url === "/__pressbox/stats?gc=1") {
+    // A full collection first, when the benchmark started the server with --expose-gc, so a
+    // memory comparison is not a comparison of garbage.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
   } else if (req.url !== "/__pressbox/stats") {
     res.writeHead(404).end();
     return;
