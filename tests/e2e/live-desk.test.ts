@@ -102,7 +102,7 @@ describe("the live desk", () => {
     await screenshot(page, "live-desk");
     await entry(page, "Kick-off").getByRole("link", { name: "Open the draft" }).click();
     await page.waitForURL((url) => /^\/newsroom\/stories\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(id));
-    await expect.poll(() => page.getByLabel("Headline").inputValue()).toBe("Kick-off: Town get us under way.");
+    await expect.poll(() => page.getByRole("textbox", { name: "Headline", exact: true }).inputValue()).toBe("Kick-off: Town get us under way.");
     const draftId = page.url().split("/").pop()!;
     await expect(db.article.findUniqueOrThrow({ where: { id: draftId } })).resolves.toMatchObject({ status: "DRAFT", headline: "Kick-off: Town get us under way." });
     expect(errors).toEqual([]);

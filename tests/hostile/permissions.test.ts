@@ -619,6 +619,8 @@ function actionCases(): ActionCase[] {
       (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version, value: true }],
       (live) => live.entryRef,
     ),
+    // Also needs article.create, which every role that may post to live coverage has.
+    liveCase("promoteEntryAction", "live.post", (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version }]),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
