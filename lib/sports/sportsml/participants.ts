@@ -1,0 +1,113 @@
+// Teams and players taking part in an event: who they are, which side, and how they did.
+import { firstChild, type SourceNode } from "./source";
+import type { Outcome, Participant, PeriodScore, Side } from "./types";
+import { codeOf, displayName, readScore, sportsMlRefusal, wholeNumber, type Score } from "./values";
+
+const OUTCOMES: Record<string, Outcome> = { win: "win", loss: "loss", tie: "tie", draw: "tie" };
+
+// Event-wide stats: a group with no temporal unit, or one covering the whole event (not a period).
+function eventStats(stats: SourceNode): SourceNode[] {
+  return stats.children("stats").filter((group) => {
+    const unit = codeOf(group.attr("temporal-unit-type"));
+    return unit === "" || unit === "event";
+  });
+}
+
+// SportsML 3 puts the score on team-stats@score, or, in generic stats, in a stat of type
+// spstat:score; the attribute wins when both are there.
+function scoreOf(stats: SourceNode | undefined): Score {
+  if (!stats) return { score: null, mark: null };
+  const direct = readScore(stats);
+  if (direct.score !== null || direct.mark !== null) return direct;
+  for (const group of eventStats(stats)) {
+    const stat = group.children("stat").find((candidate) => codeOf(candidate.attr("stat-type")) === "score");
+    if (stat) return readScore(stat, "value");
+  }
+  return direct;
+}
+
+function outcomeOf(stats: SourceNode | undefined): Outcome | null {
+  if (!stats) return null;
+  let value = stats.attr("event-outcome");
+  for (const group of value ? [] : eventStats(stats)) {
+    value =
+      group
+        .children("stat")
+        .find((stat) => codeOf(stat.attr("stat-type")) === "event-outcome")
+        ?.attr("value") ?? value;
+  }
+  return OUTCOMES[codeOf(value)] ?? null;
+}
+
+// The place in this event is a rank with no type (or an event-wide one); typed ranks such as
+// "vendrt:single" are world rankings and say nothing about this event.
+function rankOf(stats: SourceNode | undefined): number | null {
+  const rank = stats?.children("rank").find((candidate) => ["", "event", "events-all"].includes(codeOf(candidate.attr("type"))));
+  return rank ? wholeNumber(rank, "value") : null;
+}
+
+function periodsOf(stats: SourceNode | undefined): PeriodScore[] {
+  return (stats?.children("sub-score") ?? []).map((sub) => ({ period: sub.attr("period-value") ?? "", name: sub.attr("sub-score-name") || null, ...readScore(sub) }));
+}
+
+function sideOf(metadata: SourceNode | undefined): Side | null {
+  const alignment = codeOf(metadata?.attr("alignment"));
+  return alignment === "home" || alignment === "away" ? alignment : null;
+}
+
+function readParticipant(node: SourceNode, kind: Participant["kind"]): Participant {
+  const metadata = firstChild(node, `${kind}-metadata`);
+  const stats = firstChild(node, `${kind}-stats`);
+  const name = displayName(metadata) ?? metadata?.attr("nationality") ?? null;
+  if (!name) throw sportsMlRefusal(node.path, `a ${kind} needs a name`);
+  return {
+    kind,
+    id: node.attr("id") || null,
+    key: metadata?.attr("key") || null,
+    name,
+    side: sideOf(metadata),
+    ...scoreOf(stats),
+    outcome: outcomeOf(stats),
+    rank: rankOf(stats),
+    periods: periodsOf(stats),
+    members:
+      kind === "team"
+        ? node
+            .children("player")
+            .filter((player) => isEntered(player, "player"))
+            .map((player) => readParticipant(player, "player"))
+        : [],
+  };
+}
+
+// The same team or player on both sides (or twice in one event) is a broken document, not a derby.
+function refuseRepeats(participants: Participant[], nodes: SourceNode[]): void {
+  const seen = new Map<string, number>();
+  participants.forEach((participant, index) => {
+    const identity = participant.key ?? participant.id ?? `name:${participant.name}`;
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
+      const sides = participants[earlier].side && participant.side && participants[earlier].side !== participant.side ? " on both sides" : " twice";
+      throw sportsMlRefusal(nodes[index].path, `${participant.kind} ${JSON.stringify(participant.key ?? participant.name)} takes part${sides} (also ${nodes[earlier].path})`);
+    }
+    seen.set(identity, index);
+  });
+  const sides = participants.map((participant) => participant.side).filter(Boolean);
+  if (sides.length === 2 && sides[0] === sides[1]) throw sportsMlRefusal(nodes[1].path, `both participants are on the ${sides[0]} side`);
+}
+
+// A placeholder (`<player><player-metadata/></player>`, `{}`) names no one: not a participant.
+function isEntered(node: SourceNode, kind: Participant["kind"]): boolean {
+  const metadata = firstChild(node, `${kind}-metadata`);
+  return Boolean(metadata && (metadata.attr("key") || displayName(metadata) || metadata.attr("nationality")));
+}
+
+// Teams first, then players entered on their own (tennis singles, individual races).
+export function readParticipants(event: SourceNode): Participant[] {
+  const entered = (kind: Participant["kind"]) => event.children(kind).filter((node) => isEntered(node, kind));
+  const teams = entered("team");
+  const players = entered("player");
+  const participants = [...teams.map((team) => readParticipant(team, "team")), ...players.map((player) => readParticipant(player, "player"))];
+  refuseRepeats(participants, [...teams, ...players]);
+  return participants;
+}
