@@ -36,6 +36,7 @@ export type SportsEventDoc = Competition & {
   name: string | null;
   // The round or phase it belongs to in a tournament ("Semi-final").
   stage: string | null;
+  // ISO 8601: UTC when the document gave an offset, else as written (a date, or local time).
   startsAt: string | null;
   endsAt: string | null;
   venue: string | null;

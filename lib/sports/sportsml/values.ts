@@ -33,15 +33,26 @@ export function readScore(node: SourceNode, name = "score"): Score {
   throw sportsMlRefusal(node.attrPath(name), `${quoted(value)} is not a non-negative whole number (nor a time or measure)`);
 }
 
-// ISO 8601 date or date-time; a date alone stays a date ("2011-09-16"), the rest become UTC.
+// ISO 8601 date or date-time. With an offset it becomes UTC; a date alone ("2011-09-16") or a
+// date-time without an offset (the venue's local time, zone unknown) stays as written, since
+// reading it in the server's own zone would move it.
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+// Whether the calendar has that day and the clock that time (no 30 February, no 25:00).
+function isRealMoment(fields: number[]): boolean {
+  const [year, month, day, hour, minute, second] = fields;
+  const moment = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return moment.getUTCFullYear() === year && moment.getUTCMonth() === month - 1 && moment.getUTCDate() === day && moment.getUTCHours() === hour && moment.getUTCMinutes() === minute;
+}
+
 export function readDate(node: SourceNode, name: string): string | null {
   const value = node.attr(name);
   if (value === undefined || value === "") return null;
-  const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const isDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value);
-  const time = Date.parse(isDateOnly ? `${value}T00:00:00Z` : value);
-  if ((!isDateOnly && !isDateTime) || Number.isNaN(time)) throw sportsMlRefusal(node.attrPath(name), `${quoted(value)} is not a date or date-time`);
-  return isDateOnly ? value : new Date(time).toISOString();
+  const parts = ISO_DATE_TIME.exec(value);
+  const fields = (parts?.slice(1, 7) ?? []).map((part) => Number(part ?? 0));
+  if (!parts || !isRealMoment(fields)) throw sportsMlRefusal(node.attrPath(name), `${quoted(value)} is not a date or date-time`);
+  const hasOffset = parts[7] !== undefined;
+  return hasOffset ? new Date(Date.parse(value)).toISOString() : value;
 }
 
 // "speventstatus:post-event" → "post-event": controlled-vocabulary codes with or without their scheme.
