@@ -4,11 +4,16 @@ import { firstChild, type SourceNode } from "./source";
 import type { Competition, SportsEventDoc } from "./types";
 import { codeOf, displayName, readDate, readStatus, wholeNumber } from "./values";
 
+// XML wraps the codes in one sports-content-codes element; SportsJS lists them in its place.
+function contentCodes(metadata: SourceNode | undefined): SourceNode[] {
+  return (metadata?.children("sports-content-codes") ?? []).flatMap((holder) => (holder.attr("code-type") ? [holder] : holder.children("sports-content-code")));
+}
+
 // Competition facts from sports-content-codes (SportsML's own place for sport, league, season),
 // over what the enclosing document already said.
 export function withCodes(metadata: SourceNode | undefined, outer: Competition): Competition {
   const result = { ...outer };
-  for (const code of firstChild(metadata, "sports-content-codes")?.children("sports-content-code") ?? []) {
+  for (const code of contentCodes(metadata)) {
     const value = code.attr("code-name") || displayName(code) || code.attr("code-key");
     if (!value) continue;
     const type = codeOf(code.attr("code-type"));

@@ -4,8 +4,8 @@
 import { isAppError } from "../../errors";
 import { jsonTextDepth } from "../../input-depth";
 import { childNamed, childrenNamed, elementsOf, parseXml, textOf, type MarkupElement } from "../../wire/xml";
-import { readEvent, readTournament } from "./events";
-import { isJsonObject, JsonNode, XmlNode, type SourceNode } from "./source";
+import { readEvent, readTournament, withCodes } from "./events";
+import { firstChild, isJsonObject, JsonNode, XmlNode, type SourceNode } from "./source";
 import { readStanding } from "./standings";
 import type { Competition, SportsMlDocument } from "./types";
 import { sportsMlRefusal } from "./values";
@@ -16,9 +16,12 @@ const MAX_JSON_DEPTH = 64;
 
 const NO_COMPETITION: Competition = { sport: null, competition: null, season: null };
 
-function readContent(content: SourceNode, context: Competition): SportsMlDocument {
+// Events stand alone or in a schedule (fixtures lists); sports-metadata's codes apply to all.
+function readContent(content: SourceNode, wrapper: Competition): SportsMlDocument {
   const skipped: string[] = [];
-  const events = content.children("sports-event").map((event) => readEvent(event, { ...context, stage: null }, skipped));
+  const context = withCodes(firstChild(content, "sports-metadata"), wrapper);
+  const eventNodes = [...content.children("sports-event"), ...content.children("schedule").flatMap((schedule) => schedule.children("sports-event"))];
+  const events = eventNodes.map((event) => readEvent(event, { ...context, stage: null }, skipped));
   events.push(...content.children("tournament").flatMap((tournament) => readTournament(tournament, context, skipped)));
   const standings = content.children("standing").map((standing) => readStanding(standing, context));
   for (const tag of ["statistic", "article", "affiliation"]) {
@@ -77,8 +80,8 @@ function parseJsonDocument(text: string): SportsMlDocument {
   }
   const content = isJsonObject(value) && isJsonObject(value.sportsContent) ? value.sportsContent : value;
   if (!isJsonObject(content)) throw sportsMlRefusal("the document", "is not a SportsJS object");
-  const known = ["sportsEvents", "standings", "tournaments"].some((key) => Array.isArray(content[key]));
-  if (!known) throw sportsMlRefusal("the document", "has no sportsEvents, standings or tournaments; it is not SportsJS");
+  const known = ["sportsEvents", "standings", "tournaments", "schedules"].some((key) => Array.isArray(content[key]));
+  if (!known) throw sportsMlRefusal("the document", "has no sportsEvents, schedules, standings or tournaments; it is not SportsJS");
   return readContent(new JsonNode(content, content === value ? "" : "sportsContent"), NO_COMPETITION);
 }
 

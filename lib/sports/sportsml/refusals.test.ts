@@ -69,6 +69,22 @@ describe("parseSportsMl reads a well-formed document", () => {
     expect(document.skipped).toEqual(['sports-content/sports-event[1]/event-metadata[1]@event-status: status "speventstatus:suspended" is not one Pressbox maps; left empty']);
   });
 
+  it("reads a schedule's fixtures, with the sport and league from sports-metadata", () => {
+    const fixture = matchXml({ metadata: 'event-status="speventstatus:pre-event" start-date-time="2024-08-17T15:00:00+01:00"', home: { score: undefined }, away: { score: undefined } }).replace(
+      /<\/?sports-content[^>]*>/g,
+      "",
+    );
+    const codes = '<sports-content-codes><sports-content-code code-type="spct:sport" code-name="Soccer"/><sports-content-code code-type="spct:league" code-name="Premier League"/></sports-content-codes>';
+    const { events } = parseSportsMl(`<sports-content xmlns="${NS}"><sports-metadata>${codes}</sports-metadata><schedule>${fixture}</schedule></sports-content>`);
+    expect(events[0]).toMatchObject({ path: "sports-content/schedule[1]/sports-event[1]", status: "scheduled", sport: "Soccer", competition: "Premier League" });
+    expect(events[0].participants.map((team) => team.score)).toEqual([null, null]);
+    const json = {
+      sportsMetadata: { sportsContentCodes: [{ codeType: "spct:league", codeName: "Premier League" }] },
+      schedules: [{ sportsEvents: [{ eventMetadata: { eventStatus: "speventstatus:pre-event" } }] }],
+    };
+    expect(parseSportsMl(JSON.stringify(json)).events[0]).toMatchObject({ path: "schedules[0].sportsEvents[0]", status: "scheduled", competition: "Premier League", participants: [] });
+  });
+
   it("reads a namespace-prefixed document and SportsML's own sport, league and season codes", () => {
     const codes = `<sml:sports-content-codes><sml:sports-content-code code-type="spct:sport" code-name="Soccer"/><sml:sports-content-code code-type="spct:league" code-name="Women's Super League"/><sml:sports-content-code code-type="spct:season" code-key="2024-25"/></sml:sports-content-codes>`;
     const xml = matchXml({ extra: codes })
@@ -122,7 +138,7 @@ describe("parseSportsMl refuses broken documents, naming the place", () => {
     expect(refusal(matchXml().replace("</sports-event>", ""))).toMatch(/the document: is not well-formed XML: .*\(line 1, column \d+\)/);
     expect(refusal('{"sportsEvents": [')).toMatch(/the document: is not valid JSON/);
     expect(refusal("<newsItem><contentSet/></newsItem>")).toContain("has no sports-content element; it is not SportsML");
-    expect(refusal('{"headline": "x"}')).toContain("has no sportsEvents, standings or tournaments");
+    expect(refusal('{"headline": "x"}')).toContain("has no sportsEvents, schedules, standings or tournaments");
     expect(refusal("[1, 2]", "json")).toContain("is not a SportsJS object");
   });
 });
