@@ -14,20 +14,21 @@ function contentCodes(metadata: SourceNode | undefined): SourceNode[] {
 export function withCodes(metadata: SourceNode | undefined, outer: Competition): Competition {
   const result = { ...outer };
   for (const code of contentCodes(metadata)) {
-    const value = code.attr("code-name") || displayName(code) || code.attr("code-key");
-    if (!value) continue;
+    const name = code.attr("code-name") || displayName(code);
     const type = codeOf(code.attr("code-type"));
-    if (type === "sport") result.sport = value;
-    else if (type === "league" || type === "tournament" || type === "competition") result.competition = value;
-    else if (type === "season") result.season = value;
+    if (type === "sport" && name) result.sport = name;
+    else if ((type === "league" || type === "tournament" || type === "competition") && name) result.competition = name;
+    // A season is usually sent as a key alone ("season:2014"); its name is the key without the scheme.
+    else if (type === "season") result.season = name || code.attr("code-key")?.replace(/^[^:]*:/, "") || result.season;
   }
   return result;
 }
 
+// Attendance is often written as a person would ("13,300"): thousands separators are accepted.
 function readAttendance(metadata: SourceNode | undefined): number | null {
   for (const site of metadata?.children("site") ?? []) {
     for (const stats of site.children("site-stats")) {
-      const attendance = wholeNumber(stats, "attendance");
+      const attendance = wholeNumber(stats, "attendance", { isGrouped: true });
       if (attendance !== null) return attendance;
     }
   }
@@ -52,29 +53,26 @@ export function readEvent(node: SourceNode, context: EventContext, skipped: stri
     venue: displayName(firstChild(firstChild(metadata, "site"), "site-metadata")),
     status: metadata ? readStatus(metadata, "event-status", skipped) : null,
     attendance: readAttendance(metadata),
-    participants: readParticipants(node),
+    participants: readParticipants(node, skipped),
     subEvents: node.children("sports-event").map((child) => readEvent(child, { ...competition, stage: context.stage }, skipped)),
   };
 }
 
-// A tournament's events, each told its division and round ("World group", "Semi-final").
+// A tournament's events, each told its division and rounds ("World group, Semi-final"); parts
+// nest (a group phase holds its groups).
 export function readTournament(node: SourceNode, context: Competition, skipped: string[]): SportsEventDoc[] {
   const outer = withCodes(firstChild(node, "tournament-metadata"), context);
-  const tournamentName = displayName(firstChild(node, "tournament-metadata"));
-  const named = { ...outer, competition: outer.competition ?? tournamentName };
-  const events: SportsEventDoc[] = [];
-  const readParts = (holder: SourceNode, division: Competition, divisionName: string | null) => {
-    for (const part of holder.children("tournament-part")) {
-      const partName = displayName(firstChild(part, "tournament-part-metadata"));
-      const stage = [divisionName, partName].filter(Boolean).join(", ") || null;
-      events.push(...part.children("sports-event").map((event) => readEvent(event, { ...division, stage }, skipped)));
-    }
-    events.push(...holder.children("sports-event").map((event) => readEvent(event, { ...division, stage: divisionName }, skipped)));
-  };
-  readParts(node, named, null);
-  for (const division of node.children("tournament-division")) {
+  const named = { ...outer, competition: outer.competition ?? displayName(firstChild(node, "tournament-metadata")) };
+  const readEvents = (holder: SourceNode, competition: Competition, stages: string[]): SportsEventDoc[] => [
+    ...holder.children("sports-event").map((event) => readEvent(event, { ...competition, stage: stages.join(", ") || null }, skipped)),
+    ...holder.children("tournament-part").flatMap((part) => {
+      const metadata = firstChild(part, "tournament-part-metadata");
+      return readEvents(part, withCodes(metadata, competition), [...stages, displayName(metadata) ?? ""].filter(Boolean));
+    }),
+  ];
+  const divisions = node.children("tournament-division").flatMap((division) => {
     const metadata = firstChild(division, "tournament-division-metadata");
-    readParts(division, withCodes(metadata, named), displayName(metadata));
-  }
-  return events;
+    return readEvents(division, withCodes(metadata, named), [displayName(metadata) ?? ""].filter(Boolean));
+  });
+  return [...readEvents(node, named, []), ...divisions];
 }

@@ -58,7 +58,7 @@ function wrapperCompetition(root: MarkupElement | undefined): Competition {
 function parseXmlDocument(text: string): SportsMlDocument {
   let roots: MarkupElement[];
   try {
-    roots = elementsOf(parseXml(text, "the document"));
+    roots = elementsOf(parseXml(text, "the document", { isStrict: true }));
   } catch (error) {
     // The shared wire reader words its refusals for wire items; the reason is the same here.
     if (isAppError(error) && isJsonObject(error.details) && typeof error.details.reason === "string") throw sportsMlRefusal("the document", error.details.reason);

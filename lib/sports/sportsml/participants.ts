@@ -55,28 +55,23 @@ function sideOf(metadata: SourceNode | undefined): Side | null {
   return alignment === "home" || alignment === "away" ? alignment : null;
 }
 
-function readParticipant(node: SourceNode, kind: Participant["kind"]): Participant {
+// A line-up may list players by key alone (their names sent once in a roster): kept, unnamed.
+function readParticipant(node: SourceNode, kind: Participant["kind"], skipped: string[]): Participant {
   const metadata = firstChild(node, `${kind}-metadata`);
   const stats = firstChild(node, `${kind}-stats`);
   const name = displayName(metadata) ?? metadata?.attr("nationality") ?? null;
-  if (!name) throw sportsMlRefusal(node.path, `a ${kind} needs a name`);
+  const key = metadata?.attr("key") || null;
   return {
     kind,
     id: node.attr("id") || null,
-    key: metadata?.attr("key") || null,
+    key,
     name,
     side: sideOf(metadata),
     ...scoreOf(stats),
     outcome: outcomeOf(stats),
     rank: rankOf(stats),
     periods: periodsOf(stats),
-    members:
-      kind === "team"
-        ? node
-            .children("player")
-            .filter((player) => isEntered(player, "player"))
-            .map((player) => readParticipant(player, "player"))
-        : [],
+    members: kind === "team" ? entered(node, "player", skipped).map((player) => readParticipant(player, "player", skipped)) : [],
   };
 }
 
@@ -96,18 +91,21 @@ function refuseRepeats(participants: Participant[], nodes: SourceNode[]): void {
   if (sides.length === 2 && sides[0] === sides[1]) throw sportsMlRefusal(nodes[1].path, `both participants are on the ${sides[0]} side`);
 }
 
-// A placeholder (`<player><player-metadata/></player>`, `{}`) names no one: not a participant.
-function isEntered(node: SourceNode, kind: Participant["kind"]): boolean {
-  const metadata = firstChild(node, `${kind}-metadata`);
-  return Boolean(metadata && (metadata.attr("key") || displayName(metadata) || metadata.attr("nationality")));
+// A placeholder (`<player><player-metadata/></player>`, `{}`) names no one: left out, and said so.
+function entered(holder: SourceNode, kind: Participant["kind"], skipped: string[]): SourceNode[] {
+  return holder.children(kind).filter((node) => {
+    const metadata = firstChild(node, `${kind}-metadata`);
+    const isNamed = Boolean(metadata && (metadata.attr("key") || displayName(metadata) || metadata.attr("nationality")));
+    if (!isNamed) skipped.push(`${node.path}: a ${kind} with no name or key is left out`);
+    return isNamed;
+  });
 }
 
 // Teams first, then players entered on their own (tennis singles, individual races).
-export function readParticipants(event: SourceNode): Participant[] {
-  const entered = (kind: Participant["kind"]) => event.children(kind).filter((node) => isEntered(node, kind));
-  const teams = entered("team");
-  const players = entered("player");
-  const participants = [...teams.map((team) => readParticipant(team, "team")), ...players.map((player) => readParticipant(player, "player"))];
+export function readParticipants(event: SourceNode, skipped: string[]): Participant[] {
+  const teams = entered(event, "team", skipped);
+  const players = entered(event, "player", skipped);
+  const participants = [...teams.map((team) => readParticipant(team, "team", skipped)), ...players.map((player) => readParticipant(player, "player", skipped))];
   refuseRepeats(participants, [...teams, ...players]);
   return participants;
 }

@@ -49,7 +49,7 @@ const plural = (name: string) => (name.endsWith("s") ? name : name.endsWith("y")
 
 // SportsJS writes a name as one key naming its role ({ "full": "Aston Villa" }, { "given": "Viktor" })
 // or as { "name": …, "part": … }; both read as XML's role/part/text.
-const JSON_NAME_ROLES: Record<string, string> = { full: "nrol:full", given: "nrol:first", family: "nrol:last", first: "nrol:first", last: "nrol:last" };
+const JSON_NAME_ROLES: Record<string, string> = { full: "nrol:full", given: "nprt:given", family: "nprt:family", first: "nrol:first", last: "nrol:last" };
 const JSON_NAME_PARTS: Record<string, string> = { alternate: "nprt:common", nickname: "nprt:nickname", common: "nprt:common" };
 
 function jsonName(value: unknown): NamePart | null {

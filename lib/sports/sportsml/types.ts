@@ -13,7 +13,8 @@ export type Participant = {
   kind: "team" | "player";
   id: string | null;
   key: string | null;
-  name: string;
+  // Null only when the document identifies the participant by key alone.
+  name: string | null;
   side: Side | null;
   // A whole-number score (goals, points, sets won); `mark` holds a time or measure sent instead.
   score: number | null;

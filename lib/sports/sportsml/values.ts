@@ -11,11 +11,13 @@ export function sportsMlRefusal(where: string, reason: string): AppError {
 
 const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
-export function wholeNumber(node: SourceNode, name: string): number | null {
+// `isGrouped` accepts thousands separators ("32,964", "32 964") for counts people write that way.
+export function wholeNumber(node: SourceNode, name: string, { isGrouped = false } = {}): number | null {
   const value = node.attr(name);
   if (value === undefined || value === "") return null;
-  if (!/^\d{1,9}$/.test(value)) throw sportsMlRefusal(node.attrPath(name), `${quoted(value)} is not a non-negative whole number`);
-  return Number(value);
+  const digits = isGrouped && /^\d{1,3}([, ]\d{3})+$/.test(value) ? value.replace(/[, ]/g, "") : value;
+  if (!/^\d{1,9}$/.test(digits)) throw sportsMlRefusal(node.attrPath(name), `${quoted(value)} is not a non-negative whole number`);
+  return Number(digits);
 }
 
 // A score is a count of goals, points, sets… Timed and measured sports send their result in the same
@@ -85,7 +87,7 @@ export function readStatus(node: SourceNode, name: string, skipped: string[]): E
   return status ?? null;
 }
 
-const hasRole = (name: NamePart, code: string) => codeOf(name.role) === code || codeOf(name.part) === code;
+const hasRole = (name: NamePart, ...codes: string[]) => codes.includes(codeOf(name.role)) || codes.includes(codeOf(name.part));
 
 // The name a reader expects: the full name, else first and last together, else the common name,
 // else the first name given.
@@ -93,8 +95,8 @@ export function displayName(node: SourceNode | undefined): string | null {
   const names = node?.names().filter((name) => name.text) ?? [];
   const full = names.find((name) => hasRole(name, "full"));
   if (full) return full.text;
-  const first = names.find((name) => hasRole(name, "first"));
-  const last = names.find((name) => hasRole(name, "last"));
+  const first = names.find((name) => hasRole(name, "first", "given"));
+  const last = names.find((name) => hasRole(name, "last", "family"));
   if (first || last) return [first?.text, last?.text].filter(Boolean).join(" ");
   return (names.find((name) => hasRole(name, "common")) ?? names[0])?.text ?? null;
 }
