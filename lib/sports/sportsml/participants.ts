@@ -13,29 +13,27 @@ function eventStats(stats: SourceNode): SourceNode[] {
   });
 }
 
+// A generic stat ("spstat:score", "spstat:event-outcome") from the event-wide groups.
+function eventStat(stats: SourceNode, type: string): SourceNode | undefined {
+  for (const group of eventStats(stats)) {
+    const stat = group.children("stat").find((candidate) => codeOf(candidate.attr("stat-type")) === type);
+    if (stat) return stat;
+  }
+  return undefined;
+}
+
 // SportsML 3 puts the score on team-stats@score, or, in generic stats, in a stat of type
 // spstat:score; the attribute wins when both are there.
 function scoreOf(stats: SourceNode | undefined): Score {
   if (!stats) return { score: null, mark: null };
   const direct = readScore(stats);
-  if (direct.score !== null || direct.mark !== null) return direct;
-  for (const group of eventStats(stats)) {
-    const stat = group.children("stat").find((candidate) => codeOf(candidate.attr("stat-type")) === "score");
-    if (stat) return readScore(stat, "value");
-  }
-  return direct;
+  const stat = direct.score === null && direct.mark === null ? eventStat(stats, "score") : undefined;
+  return stat ? readScore(stat, "value") : direct;
 }
 
 function outcomeOf(stats: SourceNode | undefined): Outcome | null {
   if (!stats) return null;
-  let value = stats.attr("event-outcome");
-  for (const group of value ? [] : eventStats(stats)) {
-    value =
-      group
-        .children("stat")
-        .find((stat) => codeOf(stat.attr("stat-type")) === "event-outcome")
-        ?.attr("value") ?? value;
-  }
+  const value = stats.attr("event-outcome") || eventStat(stats, "event-outcome")?.attr("value");
   return OUTCOMES[codeOf(value)] ?? null;
 }
 
