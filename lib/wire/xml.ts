@@ -13,7 +13,7 @@ const VOID_TAGS = ["br", "hr", "img", "wbr", "meta", "link", "input", "col", "ar
 const MAX_DEPTH = 64;
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)\b/i;
 
-const parser = new XMLParser({
+const PARSER_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
@@ -26,9 +26,13 @@ const parser = new XMLParser({
   commentPropName: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  unpairedTags: VOID_TAGS,
   maxNestedTags: MAX_DEPTH,
-});
+} as const;
+
+const parser = new XMLParser({ ...PARSER_OPTIONS, unpairedTags: VOID_TAGS });
+// For vocabularies whose own elements share a name with an HTML void tag (SportsML's and
+// NewsML-G2's POIDetails address has an <area>…</area>), which the tolerant parser would misread.
+const strictParser = new XMLParser(PARSER_OPTIONS);
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
@@ -60,14 +64,15 @@ function toNodes(raw: RawNode[]): MarkupNode[] {
 }
 
 // Parses a whole document or a fragment; `where` names it in the refusal ("the document", "bodies[1].value").
-export function parseXml(text: string, where: string): MarkupNode[] {
+// `isStrict` reads HTML's void tags (br, img, area …) as ordinary XML elements that must close.
+export function parseXml(text: string, where: string, { isStrict = false }: { isStrict?: boolean } = {}): MarkupNode[] {
   if (DECLARATION.test(text)) {
     throw wireRefusal(where, "has a DOCTYPE or ENTITY declaration; these are refused because they can expand to huge or external content");
   }
-  const result = XMLValidator.validate(text, { unpairedTags: VOID_TAGS });
+  const result = XMLValidator.validate(text, { unpairedTags: isStrict ? [] : VOID_TAGS });
   if (result !== true) throw wireRefusal(where, `is not well-formed XML: ${result.err.msg} (line ${result.err.line}, column ${result.err.col})`);
   try {
-    return toNodes(parser.parse(text) as RawNode[]);
+    return toNodes((isStrict ? strictParser : parser).parse(text) as RawNode[]);
   } catch (error) {
     throw wireRefusal(where, `could not be read as XML: ${(error as Error).message}`);
   }
