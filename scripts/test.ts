@@ -1,13 +1,10 @@
 // `npm test`: the whole suite in about half the time the projects take one after another.
 // 1. lint, formatting and the type check, side by side (the suite stops here if one fails);
 // 2. the production build the e2e and hostile servers run (`next build`, skipped when current);
-// 3. four lanes of Vitest processes side by side: unit + integration on SQLite and then the
-//    hostile kill -9 test; integration on PostgreSQL; e2e; the rest of hostile.
+// 3. three Vitest processes side by side: unit + integration (SQLite, PostgreSQL), e2e, hostile.
 // Each Vitest project keeps its own files in order (they share a database or a server); Vitest
-// itself would give every such project one single worker, so their times would add up. The lanes
-// are balanced by measured time (README "Tests"): the kill -9 test (about three minutes, mostly
-// waiting for servers to start and die) would otherwise make hostile the last lane by far. Each
-// line of output is prefixed with its step's name; the exit code is non-zero when any step fails.
+// itself would give every such project one single worker, so their times would add up. Each line of
+// output is prefixed with its stream's name; the exit code is non-zero when any step fails.
 // One project alone: `npx vitest run --project <name>` (see README "Tests").
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -25,16 +22,10 @@ const CHECKS: Step[] = [
   { name: "tsc", command: bin("tsc"), args: ["--noEmit"] },
 ];
 const BUILD: Step = { name: "build", command: process.execPath, args: ["--import", "tsx", "scripts/test-build.ts"] };
-const CRASH_TEST = "tests/hostile/crash.test.ts";
-// Each lane runs its steps one after another; the lanes run side by side.
-const LANES: Step[][] = [
-  [
-    { name: "integration-sqlite", command: bin("vitest"), args: ["run", "--project", "unit", "--project", "integration-sqlite"] },
-    { name: "hostile-crash", command: bin("vitest"), args: ["run", "--project", "hostile", CRASH_TEST] },
-  ],
-  [{ name: "integration-postgres", command: bin("vitest"), args: ["run", "--project", "integration-postgres"] }],
-  [{ name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e"] }],
-  [{ name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile", "--exclude", CRASH_TEST] }],
+const SUITES: Step[] = [
+  { name: "integration", command: bin("vitest"), args: ["run", "--project", "unit", "--project", "integration-sqlite", "--project", "integration-postgres"] },
+  { name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e"] },
+  { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile"] },
 ];
 
 // Vitest's summary line when a file or test failed ("Test Files  1 failed | 12 passed (13)").
@@ -74,16 +65,9 @@ function run(step: Step): Promise<number> {
   });
 }
 
-// One lane's steps in order (a failed step does not stop the next: every project reports);
-// resolves with the names of the steps that failed.
-async function runLane(steps: Step[]): Promise<string[]> {
-  const failed: string[] = [];
-  for (const step of steps) if ((await run(step)) !== 0) failed.push(step.name);
-  return failed;
-}
-
-async function phase(name: string, lanes: Step[][]): Promise<boolean> {
-  const failed = (await Promise.all(lanes.map(runLane))).flat();
+async function phase(name: string, steps: Step[]): Promise<boolean> {
+  const codes = await Promise.all(steps.map(run));
+  const failed = steps.filter((_, index) => codes[index] !== 0).map((step) => step.name);
   if (failed.length) console.log(`npm test: ${name} failed (${failed.join(", ")}); see the lines prefixed with ${failed.map((f) => `[${f}]`).join(", ")} above.`);
   return failed.length === 0;
 }
@@ -96,13 +80,7 @@ async function main(): Promise<number> {
       process.exit(130);
     });
   process.on("exit", () => stopAll("SIGKILL"));
-  const ok =
-    (await phase(
-      "the checks",
-      CHECKS.map((step) => [step]),
-    )) &&
-    (await phase("the build", [[BUILD]])) &&
-    (await phase("the tests", LANES));
+  const ok = (await phase("the checks", CHECKS)) && (await phase("the build", [BUILD])) && (await phase("the tests", SUITES));
   console.log(`npm test: ${ok ? "passed" : "FAILED"} after ${Math.round((Date.now() - started) / 1000)} s`);
   return ok ? 0 : 1;
 }
