@@ -35,6 +35,13 @@ describe("permissions", () => {
     expect(can(editor, "audit.read")).toBe(false);
   });
 
+  it("lets editors and admins import sports data, not contributors", () => {
+    expect(can(editor, "sports.import")).toBe(true);
+    expect(can(admin, "sports.import")).toBe(true);
+    expect(can(contributor, "sports.import")).toBe(false);
+    expect(() => assertCan(contributor, "sports.import")).toThrow(/does not allow importing sports results and standings/);
+  });
+
   it("keeps lifting an embargo early to admins: editors may set and extend one, not lift it", () => {
     expect(can(admin, "article.liftEmbargo")).toBe(true);
     expect(can(editor, "article.liftEmbargo")).toBe(false);

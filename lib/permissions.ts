@@ -30,6 +30,8 @@ export const ACTIONS = [
   "live.manage",
   "live.post",
   "live.editEntry",
+  // Importing results, line-ups and standings from SportsML (lib/sports/import.ts): the desk's.
+  "sports.import",
   "media.upload",
   "media.edit",
   "media.delete",
@@ -52,7 +54,7 @@ const OWN_DRAFT_ACTIONS: ReadonlySet<Action> = new Set(["article.edit", "article
 const OWN_LIVE_ACTIONS: ReadonlySet<Action> = new Set(["live.post", "live.editEntry"]);
 
 const CONTRIBUTOR: readonly Action[] = ["newsroom.enter", "article.create", ...OWN_DRAFT_ACTIONS, "media.upload", ...OWN_LIVE_ACTIONS];
-const EDITOR: readonly Action[] = [...CONTRIBUTOR, "article.publish", "article.unpublish", "article.schedule", "article.correct", "media.edit", "media.delete", "quote.edit", "live.manage"];
+const EDITOR: readonly Action[] = [...CONTRIBUTOR, "article.publish", "article.unpublish", "article.schedule", "article.correct", "media.edit", "media.delete", "quote.edit", "live.manage", "sports.import"];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   CONTRIBUTOR: new Set(CONTRIBUTOR),
@@ -100,6 +102,7 @@ export function assertCan(actor: Actor | null, action: Action, article?: Article
 function describe(action: Action): string {
   const [thing, verb] = action.split(".");
   if (thing === "live") return LIVE_DESCRIPTIONS[verb] ?? "this on live coverage";
+  if (thing === "sports") return "importing sports results and standings";
   return `${verb} on ${thing === "article" ? "this story" : `${thing}s`}`;
 }
 

@@ -10,6 +10,11 @@ export const cacheTags = {
   media: (id: string) => `media:${id}`,
   agency: (id: string) => `agency:${id}`,
   photographer: (id: string) => `photographer:${id}`,
+  // Sports records (lib/sports/): an event with its participants and scores, a standings table,
+  // and every page listing sports data.
+  sportsEvent: (id: string) => `sports-event:${id}`,
+  standings: (id: string) => `standings:${id}`,
+  sports: "sports",
   frontPage: "front-page",
   // RSS feeds, sitemap.xml and the news sitemap.
   feeds: "feeds",

@@ -1,14 +1,18 @@
 // npm run db:copy-to-postgres: a SQLite newsroom (the demo newsroom, plus stories saved through
-// lib/ so there are revisions) copied into a fresh PostgreSQL database. Afterwards every row of every
-// model reads back the same through Prisma, the app's own reading code (each reader page, the front
-// page, the newsroom's story list, search) returns the same on both, and the copy takes new saves.
+// lib/ so there are revisions, and SportsML samples imported with `npm run sports:import`: events
+// with sub-events and line-ups, which point at rows of their own table) copied into a fresh
+// PostgreSQL database. Afterwards every row of every model reads back the same through Prisma, the
+// app's own reading code (each reader page, the front page, the newsroom's story list, search)
+// returns the same on both, and the copy takes new saves.
 // A second copy into the now non-empty database is refused and changes nothing.
 // Runs in the integration-postgres project, on its server (found or embedded), with a SQLite file
 // and PostgreSQL databases of its own.
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySqliteToPostgres } from "../../lib/backup/copy-to-postgres";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
-import { createPostgresDatabase, readNewsroom, runWriter, seedNewsroom, type PostgresDatabase } from "../support/backup-processes";
+import { createPostgresDatabase, importSportsFiles, readNewsroom, runWriter, seedNewsroom, type PostgresDatabase } from "../support/backup-processes";
+import { SPORTSML_SAMPLES_DIR } from "../fixtures/sports-samples";
 
 const SEARCH_WORDS = ["pursuit", "olympics", "final", "backup"];
 
@@ -20,6 +24,11 @@ describe("copying a SQLite newsroom into an empty PostgreSQL database", () => {
     source = await createSqliteDatabase("copy-source");
     seedNewsroom({ DATABASE_URL: source.databaseUrl, MEDIA_DIR: source.mediaDir });
     runWriter({ DATABASE_URL: source.databaseUrl, MEDIA_DIR: source.mediaDir }, 3);
+    const samples = ["tennis_davis_cup_tournament.xml", "soccer-match-g2-generic.xml", "soccer-standings-g2-specific.xml"];
+    importSportsFiles(
+      { DATABASE_URL: source.databaseUrl, MEDIA_DIR: source.mediaDir },
+      samples.map((name) => path.join(SPORTSML_SAMPLES_DIR, name)),
+    );
     target = await createPostgresDatabase("copy");
   }, 240_000);
 
@@ -33,6 +42,9 @@ describe("copying a SQLite newsroom into an empty PostgreSQL database", () => {
     expect(result.tables.Article).toBeGreaterThan(10);
     expect(result.tables.Revision).toBeGreaterThanOrEqual(3);
     expect(result.tables.ArticleSearch).toBeGreaterThan(5);
+    expect(result.tables.SportsEvent).toBeGreaterThan(15);
+    expect(result.tables.EventParticipant).toBeGreaterThan(36);
+    expect(result.tables.StandingsRow).toBe(18);
 
     const sqlite = readNewsroom({ DATABASE_URL: source.databaseUrl, MEDIA_DIR: source.mediaDir }, SEARCH_WORDS);
     const postgres = readNewsroom({ DATABASE_URL: target!.url, MEDIA_DIR: source.mediaDir }, SEARCH_WORDS);

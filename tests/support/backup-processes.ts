@@ -22,6 +22,13 @@ export function seedNewsroom(env: Env): void {
   if (result.status !== 0) throw new Error(`seeding failed: ${result.stderr}`);
 }
 
+// SportsML files imported with `npm run sports:import` (as the longest-standing admin).
+export function importSportsFiles(env: Env, files: string[]): string {
+  const result = spawnSync(process.execPath, [...nodeArgs("scripts/sports-import.ts"), ...files], { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`the sports import failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 // Every row and what the app's reading code shows, as JSON (tests/support/backup-reader.ts).
 export function readNewsroom(env: Env, searchWords: string[] = []): NewsroomView {
   const result = spawnSync(process.execPath, nodeArgs("tests/support/backup-reader.ts"), {
