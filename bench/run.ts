@@ -122,42 +122,35 @@ function round(value: number, digits = 2): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
-// `npm run bench -- --wire-items N`: the wire import benchmark alone (bench/wire-import.ts).
-async function wireBench(argv: string[]): Promise<void> {
-  const { runWireBench } = await import("./wire-import");
-  await runWireBench(argv, {
+// What the benchmarks that run alone (wire import, live coverage) are given: their own output
+// folder and log prefix, a free port, a current production build and a way to start the server.
+function soloBenchTools(name: string) {
+  return {
     root: ROOT,
-    out: path.join(ROOT, "bench", "out-wire"),
-    log: (line) => log(`wire: ${line}`),
+    out: path.join(ROOT, "bench", `out-${name}`),
+    log: (line: string) => log(`${name}: ${line}`),
     freePort: findFreePort,
     ensureBuild: async () => {
       const { isBuildStale } = await import("../scripts/build-status");
       if (isBuildStale(ROOT)) runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
     },
-    startServer: async (env, port) => {
+    startServer: async (env: NodeJS.ProcessEnv, port: number) => {
       mkdirSync(OUT, { recursive: true });
-      return startProcess("pressbox-wire", bin("tsx"), ["scripts/server.ts"], port, { env });
+      return startProcess(`pressbox-${name}`, bin("tsx"), ["scripts/server.ts"], port, { env });
     },
-  });
+  };
+}
+
+// `npm run bench -- --wire-items N`: the wire import benchmark alone (bench/wire-import.ts).
+async function wireBench(argv: string[]): Promise<void> {
+  const { runWireBench } = await import("./wire-import");
+  await runWireBench(argv, soloBenchTools("wire"));
 }
 
 // `npm run bench -- --live-readers N`: the live coverage benchmark alone (bench/live.ts).
 async function liveBench(argv: string[]): Promise<void> {
   const { runLiveBench } = await import("./live");
-  await runLiveBench(argv, {
-    root: ROOT,
-    out: path.join(ROOT, "bench", "out-live"),
-    log: (line) => log(`live: ${line}`),
-    freePort: findFreePort,
-    ensureBuild: async () => {
-      const { isBuildStale } = await import("../scripts/build-status");
-      if (isBuildStale(ROOT)) runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
-    },
-    startServer: async (env, port) => {
-      mkdirSync(OUT, { recursive: true });
-      return startProcess("pressbox-live", bin("tsx"), ["scripts/server.ts"], port, { env });
-    },
-  });
+  await runLiveBench(argv, soloBenchTools("live"));
 }
 
 async function main(): Promise<void> {
