@@ -20,8 +20,7 @@ export type CursorRead = { isValid: true; cursor: number } | { isValid: false; m
 // From `?cursor=` or a Last-Event-ID header; absent means from the start.
 export function readCursor(raw: string | null): CursorRead {
   if (raw === null || raw.trim() === "") return { isValid: true, cursor: 0 };
-  // Digits only: Number() would also take "1e3", "0x10" or "+1".
-  const parsed = /^\d+$/.test(raw.trim()) ? ChangesQuery.shape.cursor.safeParse(raw.trim()) : null;
-  if (parsed?.success) return { isValid: true, cursor: parsed.data };
+  const parsed = ChangesQuery.shape.cursor.safeParse(raw.trim());
+  if (parsed.success) return { isValid: true, cursor: parsed.data };
   return { isValid: false, message: `The cursor must be a whole number of 0 or more (the "cursor" of the last answer), not "${raw.slice(0, 40)}".` };
 }

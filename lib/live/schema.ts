@@ -78,7 +78,11 @@ export const EntryFlagInput = z.object({ entryId: idInput(), expectedVersion: ve
 
 export const ChangesQuery = z.object({
   articleId: idInput(),
-  // From a query string or Last-Event-ID: text or a number.
-  cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  // A number, or from a query string or Last-Event-ID its digits (Number() alone would also take
+  // "1e3", "0x10" or "+1").
+  cursor: z
+    .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+    .pipe(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
