@@ -25,6 +25,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { loadTool, median, percentile, runLoad, type LoadResult } from "./load";
+import { benchServerEnv } from "./server-env";
 
 type Server = { url: string; stop: () => Promise<void> };
 export type LiveBenchTools = {
@@ -106,17 +107,11 @@ export async function runLiveBench(argv: string[], tools: LiveBenchTools): Promi
   const livePath = seed.articlePaths[liveIndex];
   await tools.ensureBuild();
   const port = await tools.freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    BIND_ADDRESS: "127.0.0.1",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    PRESSBOX_BENCH_HOOKS: "1",
+  const env = benchServerEnv(port, {
     PRESSBOX_COUNT_QUERIES: "1",
     PRESSBOX_SCHEDULER: "off",
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
-  } as NodeJS.ProcessEnv;
+  });
   const server = await tools.startServer(env, port);
   const clients: Clients[] = [];
   const { db } = await import("../lib/db");

@@ -14,6 +14,7 @@ import path from "node:path";
 import { loadTool, median, percentile, runLoad, type LoadResult, type LoadTool } from "./load";
 import { renderReport, updateReadme, type BenchRun } from "./report";
 import { findFreePort, killGroupOnExit, spawnGroup, stopGroup, waitUntilAnswering } from "../scripts/process-group";
+import { benchServerEnv } from "./server-env";
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench", "out");
@@ -186,15 +187,9 @@ async function main(): Promise<void> {
     runOrThrow(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
   }
   const port = await findFreePort();
-  const serverEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    BIND_ADDRESS: "127.0.0.1",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    PRESSBOX_BENCH_HOOKS: "1",
+  const serverEnv = benchServerEnv(port, {
     PRESSBOX_COUNT_QUERIES: "1",
-  } as NodeJS.ProcessEnv;
+  });
   const pressbox = await startProcess("pressbox", bin("tsx"), ["scripts/server.ts"], port, { env: serverEnv });
   try {
     const run = await measure(options, tool, pressbox, seed, secret);

@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { median, percentile } from "./load";
+import { benchServerEnv } from "./server-env";
 
 type Server = { url: string; stop: () => Promise<void> };
 export type WireBenchTools = {
@@ -129,20 +130,14 @@ export async function runWireBench(argv: string[], tools: WireBenchTools): Promi
   const pictures = await startPictureServer(items * 2, log);
   await tools.ensureBuild();
   const port = await tools.freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    BIND_ADDRESS: "127.0.0.1",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    PRESSBOX_BENCH_HOOKS: "1",
+  const env = benchServerEnv(port, {
     PRESSBOX_SCHEDULER: "off",
     WIRE_INBOX_DIR: inbox,
     WIRE_IMPORT_AS: seed.editorEmail,
     WIRE_PRIVATE_FETCH_AGENCIES: AGENCY,
     WIRE_INBOX_POLL_SECONDS: "1",
     WIRE_INBOX_SETTLE_SECONDS: "0",
-  } as NodeJS.ProcessEnv;
+  });
   const server = await tools.startServer(env, port);
   try {
     const article = `${server.url}${seed.sample.path}`;
