@@ -32,6 +32,9 @@ export const ACTIONS = [
   "live.editEntry",
   // Importing results, line-ups and standings from SportsML (lib/sports/import.ts): the desk's.
   "sports.import",
+  // Creating and correcting sports records in the newsroom (teams, athletes, competitions, events
+  // and results, standings, medal tables, pasted results): the desk's.
+  "sports.edit",
   "media.upload",
   "media.edit",
   "media.delete",
@@ -54,7 +57,7 @@ const OWN_DRAFT_ACTIONS: ReadonlySet<Action> = new Set(["article.edit", "article
 const OWN_LIVE_ACTIONS: ReadonlySet<Action> = new Set(["live.post", "live.editEntry"]);
 
 const CONTRIBUTOR: readonly Action[] = ["newsroom.enter", "article.create", ...OWN_DRAFT_ACTIONS, "media.upload", ...OWN_LIVE_ACTIONS];
-const EDITOR: readonly Action[] = [...CONTRIBUTOR, "article.publish", "article.unpublish", "article.schedule", "article.correct", "media.edit", "media.delete", "quote.edit", "live.manage", "sports.import"];
+const EDITOR: readonly Action[] = [...CONTRIBUTOR, "article.publish", "article.unpublish", "article.schedule", "article.correct", "media.edit", "media.delete", "quote.edit", "live.manage", "sports.import", "sports.edit"];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   CONTRIBUTOR: new Set(CONTRIBUTOR),
@@ -102,7 +105,7 @@ export function assertCan(actor: Actor | null, action: Action, article?: Article
 function describe(action: Action): string {
   const [thing, verb] = action.split(".");
   if (thing === "live") return LIVE_DESCRIPTIONS[verb] ?? "this on live coverage";
-  if (thing === "sports") return "importing sports results and standings";
+  if (thing === "sports") return verb === "import" ? "importing sports results and standings" : "editing sports records (teams, athletes, competitions, results, tables)";
   return `${verb} on ${thing === "article" ? "this story" : `${thing}s`}`;
 }
 

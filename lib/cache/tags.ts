@@ -14,6 +14,11 @@ export const cacheTags = {
   // and every page listing sports data.
   sportsEvent: (id: string) => `sports-event:${id}`,
   standings: (id: string) => `standings:${id}`,
+  medalTable: (id: string) => `medal-table:${id}`,
+  // A season's fixtures and results lists (any of its events changing drops it).
+  competitionSeason: (id: string) => `competition-season:${id}`,
+  team: (id: string) => `team:${id}`,
+  athlete: (id: string) => `athlete:${id}`,
   sports: "sports",
   frontPage: "front-page",
   // RSS feeds, sitemap.xml and the news sitemap.

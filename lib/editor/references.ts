@@ -14,7 +14,7 @@ const TEXT_BLOCKS = new Set(["paragraph", "heading"]);
 
 // A visitor that gathers a body's facts as the walk goes; `facts()` once the walk is done.
 export function factsReader(): { visitor: BodyVisitor; facts: () => BodyFacts } {
-  const ids: Record<keyof BodyReferences, Set<string>> = { mediaIds: new Set(), captionIds: new Set(), quoteIds: new Set(), sidebarIds: new Set(), articleIds: new Set(), embedIds: new Set() };
+  const ids: Record<keyof BodyReferences, Set<string>> = { mediaIds: new Set(), captionIds: new Set(), quoteIds: new Set(), sidebarIds: new Set(), articleIds: new Set(), embedIds: new Set(), sportsEventIds: new Set(), standingsIds: new Set(), medalTableIds: new Set(), competitionSeasonIds: new Set() };
   const blocks: BodyNode[] = [];
   const lines: string[] = [];
   let open = 0;
@@ -43,7 +43,7 @@ export function factsReader(): { visitor: BodyVisitor; facts: () => BodyFacts } 
     },
   };
   const facts = (): BodyFacts => ({
-    references: { mediaIds: [...ids.mediaIds], captionIds: [...ids.captionIds], quoteIds: [...ids.quoteIds], sidebarIds: [...ids.sidebarIds], articleIds: [...ids.articleIds], embedIds: [...ids.embedIds] },
+    references: Object.fromEntries(Object.entries(ids).map(([kind, set]) => [kind, [...set]])) as BodyReferences,
     blocks,
     text: lines.join("\n"),
   });

@@ -19,4 +19,10 @@ export type BodyReferences = {
   sidebarIds: string[];
   articleIds: string[];
   embedIds: string[];
+  // Sports records (lib/sports): events (score boxes, results), standings, medal tables, and the
+  // seasons whose fixtures a list shows.
+  sportsEventIds: string[];
+  standingsIds: string[];
+  medalTableIds: string[];
+  competitionSeasonIds: string[];
 };

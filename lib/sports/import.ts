@@ -10,11 +10,11 @@ import { isUniqueViolation } from "../concurrency";
 import { assertCan, type Actor } from "../permissions";
 import { recordAudit } from "../audit/record";
 import { invalidateTags } from "../cache/tagged-cache";
-import { cacheTags } from "../cache/tags";
 import { parseSportsMl } from "./sportsml/parse";
 import { SportsRecords, type Tally } from "./records";
 import { writeEvent, type EventResult, type EventWriter } from "./import-events";
 import { writeStandings, type StandingsResult } from "./import-standings";
+import { eventChangeTags, standingsChangeTags } from "./freshness";
 
 const SportsImportInput = z.object({
   text: z.string(),
@@ -54,6 +54,7 @@ export async function importSportsMl(actor: Actor | null, input: SportsImportInp
   const { text, format, fileName } = parseSportsImportInput(input);
   const document = parseSportsMl(text, format);
   let report: SportsImportReport;
+  let tags: string[] = [];
   try {
     report = await db.$transaction(
       async (tx) => {
@@ -77,6 +78,8 @@ export async function importSportsMl(actor: Actor | null, input: SportsImportInp
         };
         const details = { fileName: report.fileName, events: report.events, standings: report.standings, teams: report.teams, athletes: report.athletes, skipped: report.skipped.length };
         await recordAudit(tx, { actorId: actor.id, action: "sports.import", entityType: "SportsImport", entityId: randomUUID(), details });
+        const changed = <T extends { id: string; outcome: string }>(results: T[]) => results.filter((result) => result.outcome !== "unchanged").map((result) => result.id);
+        tags = [...(await eventChangeTags(tx, changed(writer.results))), ...(await standingsChangeTags(tx, changed(standingsResults)))];
         return report;
       },
       { timeout: 60_000 },
@@ -86,12 +89,6 @@ export async function importSportsMl(actor: Actor | null, input: SportsImportInp
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Another import is storing the same events or teams at this moment; nothing was saved. Try again.");
     throw error;
   }
-  invalidateTags(changedTags(report));
+  invalidateTags([...new Set(tags)]);
   return report;
-}
-
-function changedTags(report: SportsImportReport): string[] {
-  const changed = <T extends { outcome: string }>(results: T[]) => results.filter((result) => result.outcome !== "unchanged");
-  const tags = [...changed(report.eventResults).map((event) => cacheTags.sportsEvent(event.id)), ...changed(report.standingsResults).map((table) => cacheTags.standings(table.id))];
-  return tags.length ? [...tags, cacheTags.sports] : [];
 }

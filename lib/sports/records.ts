@@ -3,6 +3,7 @@
 // up once per import and counted once, however many events name it.
 import "server-only";
 import type { Tx } from "../db";
+import { newSportsSlug } from "./slugs";
 
 export type Tally = { created: number; matched: number };
 type Person = { key: string | null; name: string | null };
@@ -42,7 +43,7 @@ export class SportsRecords {
     const nameKey = nameKeyOf(competition);
     const competitionId = await this.once(`competition:${sportId}:${nameKey}`, async () => {
       const found = await this.tx.competition.findFirst({ where: { sportId, nameKey }, orderBy: { createdAt: "asc" } });
-      return (found ?? (await this.tx.competition.create({ data: { sportId, name: competition, nameKey } }))).id;
+      return (found ?? (await this.tx.competition.create({ data: { sportId, name: competition, nameKey, slug: await newSportsSlug(this.tx, "competition", competition) } }))).id;
     });
     const name = season ?? "";
     return this.once(`season:${competitionId}:${name}`, async () => {
@@ -58,7 +59,7 @@ export class SportsRecords {
       if (found) return found;
       if (!team.name) return null;
       this.teams.created++;
-      const row = await this.tx.team.create({ data: { key: team.key, name: team.name, nameKey: nameKeyOf(team.name), sportId } });
+      const row = await this.tx.team.create({ data: { key: team.key, name: team.name, nameKey: nameKeyOf(team.name), slug: await newSportsSlug(this.tx, "team", team.name), sportId } });
       return row.id;
     });
   }
@@ -69,7 +70,7 @@ export class SportsRecords {
       if (found) return found;
       if (!athlete.name) return null;
       this.athletes.created++;
-      const row = await this.tx.athlete.create({ data: { key: athlete.key, name: athlete.name, nameKey: nameKeyOf(athlete.name), sportId, teamId } });
+      const row = await this.tx.athlete.create({ data: { key: athlete.key, name: athlete.name, nameKey: nameKeyOf(athlete.name), slug: await newSportsSlug(this.tx, "athlete", athlete.name), sportId, teamId } });
       return row.id;
     });
   }

@@ -5,7 +5,7 @@ export type ProblemTarget =
   // The hero and/or the figures showing this picture; detail: what to fix on it.
   | { kind: "photo"; mediaId: string; detail: "altText" | "credit" | "rights" }
   // The first block of this type whose attribute has this value (null: a teaser with no story).
-  | { kind: "block"; type: "pullQuote" | "sidebar" | "relatedStory" | "embed"; attr: "quoteId" | "sidebarId" | "articleId" | "embedId"; value: string | null };
+  | { kind: "block"; type: string; attr: string; value: string | null };
 
 export type PublishProblem = { message: string; target: ProblemTarget };
 

@@ -14,14 +14,19 @@
 import type { BodyNode } from "../types";
 import type { BlockModule } from "./block";
 import { embed } from "./embed";
+import { fixturesList } from "./fixtures-list";
 import { figure } from "./figure";
+import { medalTable } from "./medal-table";
 import { newsletterSignup } from "./newsletter-signup";
 import { pullQuote } from "./pull-quote";
 import { relatedStory } from "./related-story";
+import { resultsTable } from "./results-table";
+import { scoreBox } from "./score-box";
 import { sidebar } from "./sidebar";
+import { standingsTable } from "./standings-table";
 
 // In this order the publish gate lists their problems and the toolbar's schema holds them.
-export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup, embed] as const;
+export const BLOCKS = [figure, pullQuote, sidebar, relatedStory, newsletterSignup, embed, scoreBox, resultsTable, standingsTable, medalTable, fixturesList] as const;
 
 export type BlockName = (typeof BLOCKS)[number]["name"];
 
