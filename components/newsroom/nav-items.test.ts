@@ -4,12 +4,12 @@ import { navItemsFor } from "./nav-items";
 const labels = (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => navItemsFor({ id: "u", name: "U", role }).map((item) => item.label);
 
 describe("newsroom navigation", () => {
-  it("shows contributors and editors the story desk, media and wire", () => {
+  it("shows contributors the story desk, media and wire, and editors sports data too", () => {
     expect(labels("CONTRIBUTOR")).toEqual(["Stories", "Media", "Wire"]);
-    expect(labels("EDITOR")).toEqual(["Stories", "Media", "Wire"]);
+    expect(labels("EDITOR")).toEqual(["Stories", "Media", "Wire", "Sports data"]);
   });
 
   it("shows admins every screen", () => {
-    expect(labels("ADMIN")).toEqual(["Stories", "Media", "Wire", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
+    expect(labels("ADMIN")).toEqual(["Stories", "Media", "Wire", "Sports data", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
   });
 });
