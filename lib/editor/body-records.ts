@@ -2,6 +2,7 @@
 // to the reader's renderer (components/site/story/story-body.tsx).
 import type { MediaView } from "../media/views";
 import type { BodyDoc } from "./types";
+import type { SportsBlockRecords } from "../sports/blocks/views";
 
 export type RelatedTeaser = { id: string; headline: string; kicker: string; href: string };
 
@@ -31,4 +32,5 @@ export type BodyRecords = {
   sidebars: Map<string, SidebarView>;
   articles: Map<string, RelatedTeaser>;
   embeds: Map<string, EmbedView>;
+  sports: SportsBlockRecords;
 };

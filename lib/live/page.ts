@@ -7,10 +7,11 @@ import "server-only";
 import { db } from "../db";
 import { cached } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
-import { collectReferences } from "../editor/references";
+import { readBody } from "../editor/references";
 import type { BodyRecords } from "../editor/body-records";
 import { loadMediaRecords } from "../media/media-sql";
 import { loadEmbeds } from "../embeds/queries";
+import { fixturesRequestsOf, loadSportsBlockRecords } from "../sports/blocks/load";
 import { mediaCacheTags, toMediaView } from "../media/views";
 import { selectLinkedStories } from "../articles/page/article-page-sql";
 import { articleHref } from "../articles/href";
@@ -22,11 +23,19 @@ export type LivePage = { coverage: LiveCoverageView; entries: LiveEntryView[]; c
 // The records every entry's body refers to, whatever the number of entries: two statements, and
 // two more when entries hold embeds (their snapshots, then their local thumbnails).
 async function loadEntryRecords(entries: LiveEntryView[]): Promise<{ records: BodyRecords; tags: string[] }> {
-  const references = entries.map((entry) => collectReferences(entry.body));
+  const facts = entries.map((entry) => readBody(entry.body));
+  const references = facts.map((f) => f.references);
   const mediaIds = [...new Set(references.flatMap((refs) => refs.mediaIds))];
   const articleIds = [...new Set(references.flatMap((refs) => refs.articleIds))];
   const embedIds = [...new Set(references.flatMap((refs) => refs.embedIds))];
-  const [media, stories, embeds] = await Promise.all([loadMediaRecords(db, mediaIds), selectLinkedStories(db, articleIds), loadEmbeds(db, embedIds)]);
+  const ids = (kind: "sportsEventIds" | "standingsIds" | "medalTableIds") => [...new Set(references.flatMap((refs) => refs[kind]))];
+  const sportsRefs = { sportsEventIds: ids("sportsEventIds"), standingsIds: ids("standingsIds"), medalTableIds: ids("medalTableIds") };
+  const [media, stories, embeds, sports] = await Promise.all([
+    loadMediaRecords(db, mediaIds),
+    selectLinkedStories(db, articleIds),
+    loadEmbeds(db, embedIds),
+    loadSportsBlockRecords(db, sportsRefs, fixturesRequestsOf(facts.flatMap((f) => f.blocks))),
+  ]);
   const now = new Date();
   const records: BodyRecords = {
     media: new Map(media.map((record) => [record.id, toMediaView(record, now)])),
@@ -34,10 +43,11 @@ async function loadEntryRecords(entries: LiveEntryView[]): Promise<{ records: Bo
     quotes: new Map(),
     sidebars: new Map(),
     embeds: new Map(embeds.embeds.map((embed) => [embed.id, embed])),
+    sports: sports.records,
     articles: new Map(stories.flatMap((s) => (s.sectionSlug === null ? [] : [[s.id, { id: s.id, headline: s.headline, kicker: s.kicker, href: articleHref(s.sectionSlug, s.slug) }] as const]))),
   };
   // A linked story not yet public must refresh this page when it is published.
-  const tags = [...media.flatMap(mediaCacheTags), ...embeds.thumbnails.flatMap(mediaCacheTags), ...articleIds.map((id) => cacheTags.article(id))];
+  const tags = [...media.flatMap(mediaCacheTags), ...embeds.thumbnails.flatMap(mediaCacheTags), ...articleIds.map((id) => cacheTags.article(id)), ...sports.tags];
   return { records, tags };
 }
 

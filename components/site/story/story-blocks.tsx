@@ -13,6 +13,12 @@ import { NewsletterSignup } from "./newsletter-signup";
 import { EmbedLinkCard, StoryEmbed } from "./story-embed";
 import { matchProvider } from "@/lib/embeds/providers";
 import { renderSidebarBody } from "./render-body";
+import { ScoreBox } from "./score-box";
+import { ResultsTable } from "./results-table";
+import { StandingsTable } from "./standings-table";
+import { MedalTable } from "./medal-table";
+import { FixturesList } from "./fixtures-list";
+import { fixturesKey } from "@/lib/sports/blocks/views";
 
 // `context` names the story in warnings about records that no longer exist.
 type BlockReaderProps = { attrs: Record<string, unknown>; records: BodyRecords; context: string };
@@ -57,6 +63,34 @@ function EmbedBlock({ attrs, records }: BlockReaderProps) {
   return embed ? <StoryEmbed embed={embed} /> : <EmbedLinkCard url={url} provider={matchProvider(url)?.name ?? "Link"} />;
 }
 
+// Sports blocks: a record deleted since (an event, a table) leaves the block out, with a warning.
+function ScoreBoxBlock({ attrs, records, context }: BlockReaderProps) {
+  const event = typeof attrs.eventId === "string" ? records.sports.events.get(attrs.eventId) : undefined;
+  return event ? <ScoreBox event={event} /> : missing(context, `sports event ${String(attrs.eventId)}`);
+}
+
+function ResultsTableBlock({ attrs, records, context }: BlockReaderProps) {
+  const event = typeof attrs.eventId === "string" ? records.sports.events.get(attrs.eventId) : undefined;
+  return event ? <ResultsTable event={event} limit={typeof attrs.limit === "number" ? attrs.limit : 0} /> : missing(context, `sports event ${String(attrs.eventId)}`);
+}
+
+function StandingsTableBlock({ attrs, records, context }: BlockReaderProps) {
+  const table = typeof attrs.standingsId === "string" ? records.sports.standings.get(attrs.standingsId) : undefined;
+  if (!table) return missing(context, `standings table ${String(attrs.standingsId)}`);
+  return <StandingsTable table={table} highlight={attrs.highlightStoryTeams === false ? new Set() : records.sports.storyTeamIds} />;
+}
+
+function MedalTableBlock({ attrs, records, context }: BlockReaderProps) {
+  const table = typeof attrs.medalTableId === "string" ? records.sports.medalTables.get(attrs.medalTableId) : undefined;
+  return table ? <MedalTable table={table} limit={typeof attrs.limit === "number" ? attrs.limit : 10} /> : missing(context, `medal table ${String(attrs.medalTableId)}`);
+}
+
+function FixturesListBlock({ attrs, records, context }: BlockReaderProps) {
+  const direction = attrs.direction === "last" ? "last" : "next";
+  const list = typeof attrs.competitionSeasonId === "string" ? records.sports.fixtures.get(fixturesKey(attrs.competitionSeasonId, direction, typeof attrs.count === "number" ? attrs.count : 5)) : undefined;
+  return list ? <FixturesList list={list} direction={direction} /> : missing(context, `competition season ${String(attrs.competitionSeasonId)}`);
+}
+
 export const STORY_BLOCK_READERS = {
   figure: FigureBlock,
   pullQuote: PullQuoteBlock,
@@ -64,4 +98,9 @@ export const STORY_BLOCK_READERS = {
   sidebar: SidebarBlock,
   newsletterSignup: NewsletterSignup,
   embed: EmbedBlock,
+  scoreBox: ScoreBoxBlock,
+  resultsTable: ResultsTableBlock,
+  standingsTable: StandingsTableBlock,
+  medalTable: MedalTableBlock,
+  fixturesList: FixturesListBlock,
 } satisfies Record<BlockName, (props: BlockReaderProps) => ReactNode>;

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { renderStoryBody } from "./story-body";
 import type { BodyRecords, EmbedView } from "@/lib/editor/body-records";
 import type { MediaView } from "@/lib/media/views";
+import { emptySportsRecords } from "@/lib/sports/blocks/views";
 
 const ids = {
   media: "cmedia000000000000000001",
@@ -34,6 +35,7 @@ function records(overrides: Partial<BodyRecords> = {}): BodyRecords {
     sidebars: new Map([[ids.sidebar, { id: ids.sidebar, heading: "Norway wins gold", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Sidebar text." }] }] } }]]),
     articles: new Map([[ids.story, { id: ids.story, headline: "Current headline", kicker: "", href: "/olympics/other" }]]),
     embeds: new Map(),
+    sports: emptySportsRecords(),
     ...overrides,
   };
 }

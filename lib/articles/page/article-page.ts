@@ -4,11 +4,13 @@
 // a body with embeds adds two (their snapshots, then their local thumbnails).
 import "server-only";
 import { db } from "../../db";
-import { collectReferences } from "../../editor/references";
+import { readBody } from "../../editor/references";
 import type { BodyDoc } from "../../editor/types";
 import type { BodyRecords } from "../../editor/body-records";
 import { loadMediaRecords } from "../../media/media-sql";
 import { loadEmbeds, type LoadedEmbeds } from "../../embeds/queries";
+import { fixturesRequestsOf, loadSportsBlockRecords } from "../../sports/blocks/load";
+import type { SportsBlockRecords } from "../../sports/blocks/views";
 import { mediaCacheTags, toMediaView, type MediaRecord, type MediaView } from "../../media/views";
 import { cacheTags } from "../../cache/tags";
 import type { StoryCard } from "../../listings/story-card";
@@ -41,14 +43,21 @@ export type ArticlePage = {
 
 // linkedIds: every story the body links to, shown or not (one not yet public, or still under
 // embargo, must refresh this page when it is published).
-type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; linkedIds: string[]; related: { stories: StoryCard[]; tags: string[] }; embeds: LoadedEmbeds };
+type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; linkedIds: string[]; related: { stories: StoryCard[]; tags: string[] }; embeds: LoadedEmbeds; sports: { records: SportsBlockRecords; tags: string[] } };
 
-// Everything the article's body and hero point at: three statements at most, sent together.
+// Everything the article's body and hero point at: three statements at most, sent together (and
+// one per kind of sports block: events, standings, medal tables, fixtures lists).
 async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets> {
-  const refs = collectReferences(body);
+  const { references: refs, blocks } = readBody(body);
   const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.id), linkedIds: refs.articleIds };
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
-  const [media, articles, related, embeds] = await Promise.all([loadMediaRecords(db, mediaIds), selectLinkedStories(db, refs.articleIds), loadRelatedStories(db, relatedSource), loadEmbeds(db, refs.embedIds)]);
+  const [media, articles, related, embeds, sports] = await Promise.all([
+    loadMediaRecords(db, mediaIds),
+    selectLinkedStories(db, refs.articleIds),
+    loadRelatedStories(db, relatedSource),
+    loadEmbeds(db, refs.embedIds),
+    loadSportsBlockRecords(db, refs, fixturesRequestsOf(blocks)),
+  ]);
   const inBody = new Set(refs.mediaIds);
   return {
     heroMedia: media.find((m) => m.id === article.heroMediaId) ?? null,
@@ -57,6 +66,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
     linkedIds: refs.articleIds,
     related,
     embeds,
+    sports,
   };
 }
 
@@ -75,6 +85,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     quotes: new Map(article.quotes.map((q) => [q.id, q])),
     sidebars: new Map(article.sidebars.map((s) => [s.id, s])),
     embeds: new Map(targets.embeds.embeds.map((e) => [e.id, e])),
+    sports: targets.sports.records,
     articles: new Map(targets.articles.flatMap((a) => (a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const]))),
   };
   const page: ArticlePage = {
@@ -107,6 +118,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     ...targets.embeds.thumbnails.flatMap(mediaCacheTags),
     ...targets.linkedIds.map((id) => cacheTags.article(id)),
     ...targets.related.tags,
+    ...targets.sports.tags,
   ];
   return { page, tags };
 }
