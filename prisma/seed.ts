@@ -16,6 +16,7 @@ import { MODEL_STORY, MODEL_STORY_FIGURE, MODEL_STORY_RELATED } from "../tests/f
 import { createDemoStory, type StoryRefs } from "../tests/fixtures/story-factory";
 import { LIVE_MATCH_SLUG, LIVE_MATCH_STORY } from "../tests/fixtures/demo-live";
 import { createDemoLiveCoverage } from "../tests/fixtures/live-factory";
+import { createLeagueRecordsAndLinks, createPursuitRecords } from "../tests/fixtures/demo-sports-factory";
 
 export const DEMO_STORIES: readonly StorySpec[] = [...OLYMPICS_STORIES, ...FOOTBALL_STORIES, LIVE_MATCH_STORY, ...CRICKET_STORIES, ...TENNIS_STORIES, ...MOTORSPORT_STORIES];
 
@@ -68,17 +69,21 @@ async function createStories(tx: Tx, registry: DemoRegistry, photos: Photos, now
   for (const story of DEMO_STORIES) {
     storyIds.set(story.slug, (await createDemoStory(tx, story, refsFor(story, sections, registry, photos), now)).id);
   }
-  await createModelStory(
+  const pursuit = await createPursuitRecords(tx);
+  const modelStory = await createModelStory(
     tx,
     {
       ...refsFor(MODEL_STORY, sections, registry, photos),
       heroMediaId: photos.bySeed.get(MODEL_STORY.hero.seed)!,
       figureMediaId: photos.bySeed.get(MODEL_STORY_FIGURE.photo.seed)!,
       relatedArticleIds: MODEL_STORY_RELATED.map((related) => storyIds.get(related.slug)!),
+      resultsEventId: pursuit.womenFinalId,
+      medalTableId: pursuit.pursuitMedalTableId,
     },
     now,
   );
   await createDemoLiveCoverage(tx, storyIds.get(LIVE_MATCH_SLUG)!, registry.bylines, now);
+  await createLeagueRecordsAndLinks(tx, storyIds, modelStory.id, pursuit, now);
   await attachBylinePhotos(tx, registry, photos);
   return DEMO_STORIES.length + 1;
 }

@@ -14,7 +14,18 @@ const TEXT_BLOCKS = new Set(["paragraph", "heading"]);
 
 // A visitor that gathers a body's facts as the walk goes; `facts()` once the walk is done.
 export function factsReader(): { visitor: BodyVisitor; facts: () => BodyFacts } {
-  const ids: Record<keyof BodyReferences, Set<string>> = { mediaIds: new Set(), captionIds: new Set(), quoteIds: new Set(), sidebarIds: new Set(), articleIds: new Set(), embedIds: new Set(), sportsEventIds: new Set(), standingsIds: new Set(), medalTableIds: new Set(), competitionSeasonIds: new Set() };
+  const ids: Record<keyof BodyReferences, Set<string>> = {
+    mediaIds: new Set(),
+    captionIds: new Set(),
+    quoteIds: new Set(),
+    sidebarIds: new Set(),
+    articleIds: new Set(),
+    embedIds: new Set(),
+    sportsEventIds: new Set(),
+    standingsIds: new Set(),
+    medalTableIds: new Set(),
+    competitionSeasonIds: new Set(),
+  };
   const blocks: BodyNode[] = [];
   const lines: string[] = [];
   let open = 0;

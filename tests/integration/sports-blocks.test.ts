@@ -29,6 +29,9 @@ import { doc, paragraph } from "../fixtures/story-body";
 import { bodyJson } from "../fixtures/story-factory";
 import { readSportsMlSample, type SportsMlSample } from "../fixtures/sports-samples";
 import { getPublishedArticle } from "../support/published-article";
+import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
+import { MODEL_STORY_SLUG } from "../fixtures/model-story";
+import { LIVE_MATCH_SLUG } from "../fixtures/demo-live";
 import { createArticle } from "../../lib/articles/create-article";
 import { saveArticle } from "../../lib/articles/save/save-article";
 import { currentInput, newRecordId } from "../fixtures/article-input";
@@ -63,6 +66,8 @@ async function countedLoad(slug: string) {
 }
 
 beforeAll(async () => {
+  // First: the demo seeds only a newsroom with no sections.
+  await ensureDemoNewsroom();
   editor = await createStaff("EDITOR", "Sports Blocks Editor");
   sectionId = (await db.section.create({ data: { name: `Sports blocks ${run}`, slug: `sports-blocks-${run}` } })).id;
   const match = await importSportsMl(editor, { text: variant("soccer-match-g2-generic", "blocks-match") });
@@ -146,12 +151,20 @@ describe("sports blocks on the article page", () => {
     ]);
     const last = [...sports.fixtures.values()].find((list) => list.events.some((e) => e.id === matchId));
     expect(last?.competition).toContain("English Barclays Premier League");
-    expect(loaded.tags).toEqual(expect.arrayContaining([cacheTags.sportsEvent(matchId), cacheTags.sportsEvent(raceId), cacheTags.standings(standingsId), cacheTags.medalTable(medalTableId), cacheTags.competitionSeason(seasonId)]));
+    expect(loaded.tags).toEqual(
+      expect.arrayContaining([cacheTags.sportsEvent(matchId), cacheTags.sportsEvent(raceId), cacheTags.standings(standingsId), cacheTags.medalTable(medalTableId), cacheTags.competitionSeason(seasonId)]),
+    );
   });
 
   it("renders accessible tables with captions and headers, shared places and records", async () => {
     const slug = `rendered-${run}`;
-    await createStory(slug, block("scoreBox", { eventId: matchId }), block("resultsTable", { eventId: raceId, limit: 3 }), block("medalTable", { medalTableId, limit: 2 }), block("standingsTable", { standingsId }));
+    await createStory(
+      slug,
+      block("scoreBox", { eventId: matchId }),
+      block("resultsTable", { eventId: raceId, limit: 3 }),
+      block("medalTable", { medalTableId, limit: 2 }),
+      block("standingsTable", { standingsId }),
+    );
     const { page } = (await loadArticlePage(slug))!;
     const html = renderToStaticMarkup(createElement(Fragment, null, renderStoryBody(page.body, page.records, slug)));
     expect(html.match(/<table/g)).toHaveLength(4);
@@ -207,9 +220,49 @@ describe("sports blocks on the article page", () => {
     await expect(save(block("standingsTable", { standingsId: newRecordId() }))).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/standings table .* does not exist/) });
     await expect(save(block("scoreBox", { eventId: newRecordId() }))).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/sports event .* does not exist/) });
     await expect(save(block("medalTable", { medalTableId, limit: -1 }))).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/medal-table limit/) });
-    await expect(save(block("fixturesList", { competitionSeasonId: seasonId, direction: "sideways", count: 5 }))).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/fixtures direction/) });
+    await expect(save(block("fixturesList", { competitionSeasonId: seasonId, direction: "sideways", count: 5 }))).rejects.toMatchObject({
+      code: "INVALID",
+      message: expect.stringMatching(/fixtures direction/),
+    });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).version).toBe(version);
     // The same blocks with real records save.
     await save(block("standingsTable", { standingsId, highlightStoryTeams: true }), block("scoreBox", { eventId: matchId }));
+  });
+
+  it("the demo newsroom: the model story's final and medal table, the live match's score, the league table", async () => {
+    const model = (await getPublishedArticle(MODEL_STORY_SLUG))!;
+    const blocks = (model.body.content ?? []).map((node) => node.type);
+    expect(blocks).toEqual(expect.arrayContaining(["resultsTable", "medalTable"]));
+    const [final] = model.records.sports.events.values();
+    expect(final.name).toBe("Women's team pursuit");
+    expect(final.participants.map((p) => [p.rank, p.name, p.mark, p.record])).toEqual([
+      [1, "Canada", "2:53.44", "OR"],
+      [2, "Japan", null, null],
+      [3, "Netherlands", null, null],
+    ]);
+    const [medals] = model.records.sports.medalTables.values();
+    expect(medals.rows.map((r) => [r.rankLabel, r.name])).toEqual([
+      ["=1", "Canada"],
+      ["=1", "Norway"],
+      ["=3", "Japan"],
+      ["=3", "ROC"],
+      ["=5", "Netherlands"],
+      ["=5", "United States"],
+    ]);
+    const live = (await getPublishedArticle(LIVE_MATCH_SLUG))!;
+    const [match] = live.records.sports.events.values();
+    expect(match.participants.map((p) => [p.name, p.score])).toEqual([
+      ["Harbour City", 2],
+      ["Northgate", 1],
+    ]);
+    const winner = (await getPublishedArticle("harbour-city-late-winner"))!;
+    const [table] = winner.records.sports.standings.values();
+    expect(table.rows).toHaveLength(20);
+    expect(table.rows.slice(0, 2).map((r) => [r.rankLabel, r.name, r.points])).toEqual([
+      ["1", "Harbour City", 70],
+      ["2", "Northgate", 69],
+    ]);
+    const [fixtures] = winner.records.sports.fixtures.values();
+    expect(fixtures.events.map((e) => e.status)).toEqual(["SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED"]);
   });
 });

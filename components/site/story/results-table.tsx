@@ -9,7 +9,10 @@ function placeLabels(rows: ParticipantView[]): string[] {
 
 // Placed competitors first in place order, then the rest (DNF, DNS) as the source listed them.
 function inFinishingOrder(participants: ParticipantView[]): ParticipantView[] {
-  return participants.map((p, i) => ({ p, i })).sort((a, b) => (a.p.rank ?? Infinity) - (b.p.rank ?? Infinity) || a.i - b.i).map(({ p }) => p);
+  return participants
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.rank ?? Infinity) - (b.p.rank ?? Infinity) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 export function ResultsTable({ event, limit }: { event: SportsEventView; limit: number }) {

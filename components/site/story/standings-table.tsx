@@ -17,7 +17,11 @@ export function StandingsTable({ table, highlight }: { table: StandingsView; hig
   const hasDifference = table.rows.some((row) => row.goalsFor != null && row.goalsAgainst != null);
   const hasForm = table.rows.some((row) => row.form);
   return (
-    <SportsTable kind="standings" caption={<>{[table.competition, table.season].filter(Boolean).join(" ") || table.name || "Standings"}</>} footer={<AsOf iso={table.asOf ?? table.updatedAt} live={false} dateOnly={Boolean(table.asOf)} />}>
+    <SportsTable
+      kind="standings"
+      caption={<>{[table.competition, table.season].filter(Boolean).join(" ") || table.name || "Standings"}</>}
+      footer={<AsOf iso={table.asOf ?? table.updatedAt} live={false} dateOnly={Boolean(table.asOf)} />}
+    >
       <thead>
         <tr>
           <th scope="col">

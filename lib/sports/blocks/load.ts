@@ -90,7 +90,12 @@ export async function loadStandings(client: Client, ids: readonly string[]): Pro
   return {
     value: tables.map((table) => {
       const labels = rankLabels(table.rows.map((r) => r.rank));
-      return { ...table, competition: table.competition ?? "", season: table.season ?? "", rows: table.rows.map(({ slug, ...r }, i) => ({ ...r, href: slug ? `/teams/${slug}` : null, rankLabel: labels[i] || String(i + 1) })) };
+      return {
+        ...table,
+        competition: table.competition ?? "",
+        season: table.season ?? "",
+        rows: table.rows.map(({ slug, ...r }, i) => ({ ...r, href: slug ? `/teams/${slug}` : null, rankLabel: labels[i] || String(i + 1) })),
+      };
     }),
     tags: ids.map(cacheTags.standings),
   };
@@ -112,7 +117,13 @@ export async function loadMedalTables(client: Client, ids: readonly string[]): P
       void competitionSeasonId;
       const ranked = rankMedalTable(rows.map((r) => ({ code: r.country, name: r.name || r.country, gold: r.gold, silver: r.silver, bronze: r.bronze })));
       // SQLite's JSON has no booleans: 0/1.
-      return { ...table, computed: Boolean(table.computed), competition: table.competition ?? "", season: table.season ?? "", rows: ranked.map((r) => ({ country: r.code, name: r.name, gold: r.gold, silver: r.silver, bronze: r.bronze, total: r.gold + r.silver + r.bronze, rank: r.rank, rankLabel: r.rankLabel })) };
+      return {
+        ...table,
+        computed: Boolean(table.computed),
+        competition: table.competition ?? "",
+        season: table.season ?? "",
+        rows: ranked.map((r) => ({ country: r.code, name: r.name, gold: r.gold, silver: r.silver, bronze: r.bronze, total: r.gold + r.silver + r.bronze, rank: r.rank, rankLabel: r.rankLabel })),
+      };
     }),
     tags: ids.map(cacheTags.medalTable),
   };
@@ -167,9 +178,19 @@ export function fixturesRequestsOf(blocks: readonly BodyNode[]): FixturesRequest
 type SportsRefs = Pick<BodyReferences, "sportsEventIds" | "standingsIds" | "medalTableIds">;
 
 // All four kinds, sent together; nothing at all for a body without sports blocks.
-export async function loadSportsBlockRecords(client: Client, refs: SportsRefs, fixtures: readonly FixturesRequest[], storyTeamIds: readonly string[] = []): Promise<{ records: SportsBlockRecords; tags: string[] }> {
+export async function loadSportsBlockRecords(
+  client: Client,
+  refs: SportsRefs,
+  fixtures: readonly FixturesRequest[],
+  storyTeamIds: readonly string[] = [],
+): Promise<{ records: SportsBlockRecords; tags: string[] }> {
   if (!refs.sportsEventIds.length && !refs.standingsIds.length && !refs.medalTableIds.length && !fixtures.length) return { records: { ...emptySportsRecords(), storyTeamIds: new Set(storyTeamIds) }, tags: [] };
-  const [events, standings, medals, lists] = await Promise.all([loadSportsEvents(client, refs.sportsEventIds), loadStandings(client, refs.standingsIds), loadMedalTables(client, refs.medalTableIds), loadFixtures(client, fixtures)]);
+  const [events, standings, medals, lists] = await Promise.all([
+    loadSportsEvents(client, refs.sportsEventIds),
+    loadStandings(client, refs.standingsIds),
+    loadMedalTables(client, refs.medalTableIds),
+    loadFixtures(client, fixtures),
+  ]);
   return {
     records: {
       events: new Map(events.value.map((e) => [e.id, e])),

@@ -13,8 +13,13 @@ export const fixturesList = defineBlock({
     count: wholeNumberAttribute("count", "count", 5, 1, FIXTURES_COUNT_MAX),
   }),
   references: [{ attr: "competitionSeasonId", records: "competitionSeasonIds" }],
-  validate: (attrs) => [...recordProblem(attrs, "fixturesList", "competitionSeasonId"), ...choiceProblem(attrs, "direction", FIXTURE_DIRECTIONS, "fixtures direction"), ...wholeNumberProblem(attrs, "count", 1, FIXTURES_COUNT_MAX, "fixtures count")],
+  validate: (attrs) => [
+    ...recordProblem(attrs, "fixturesList", "competitionSeasonId"),
+    ...choiceProblem(attrs, "direction", FIXTURE_DIRECTIONS, "fixtures direction"),
+    ...wholeNumberProblem(attrs, "count", 1, FIXTURES_COUNT_MAX, "fixtures count"),
+  ],
   searchText: noSearchText,
-  describe: (attrs) => `Fixtures: ${attrs.direction === "last" ? "last" : "next"} ${String(attrs.count ?? 5)}${attrs.competitionSeasonId ? ` (${String(attrs.competitionSeasonId)})` : " (no competition chosen yet)"}`,
+  describe: (attrs) =>
+    `Fixtures: ${attrs.direction === "last" ? "last" : "next"} ${String(attrs.count ?? 5)}${attrs.competitionSeasonId ? ` (${String(attrs.competitionSeasonId)})` : " (no competition chosen yet)"}`,
   gate: unchosenGate("fixturesList", "competitionSeasonId", "A fixtures list has no competition chosen."),
 });
