@@ -154,8 +154,15 @@ async function liveBench(argv: string[]): Promise<void> {
   await runLiveBench(argv, soloBenchTools("live"));
 }
 
+// `npm run bench -- --sports-blocks`: what sports blocks cost a story page (bench/sports.ts).
+async function sportsBench(argv: string[]): Promise<void> {
+  const { runSportsBench } = await import("./sports");
+  await runSportsBench(argv, soloBenchTools("sports"));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
+  if (process.argv.includes("--sports-blocks")) return sportsBench(process.argv.slice(2));
   if (process.argv.includes("--live-readers")) return liveBench(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const tool: LoadTool = loadTool();
