@@ -2,14 +2,18 @@
 // on a real database: the shared SportsML samples imported, then found by a team's name, by
 // competition and season, and by id, each with the label and detail an editor reads. A bad query
 // is refused with a message, a signed-out caller too, and any story writer may pick.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../lib/db";
 import { toFailure } from "../../lib/action-result";
 import { importSportsMl } from "../../lib/sports/import";
 import { parsePickerQuery, pickSportsRecords, readSportsRecord, searchSportsRecords } from "../../lib/sports/picker";
 import type { Actor } from "../../lib/permissions";
 import { createStaff } from "../fixtures/staff";
-import { uniqueSuffix } from "../fixtures/accounts";
+import { signInAs, TEST_AUTH_SECRET, uniqueSuffix, type FakeRequest } from "../fixtures/accounts";
+import { GET as recordsRoute } from "../../app/api/newsroom/sports/records/route";
+
+const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.44" }) }));
+vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
 import { readSportsMlSample, type SportsMlSample } from "../fixtures/sports-samples";
 
 const run = uniqueSuffix();
@@ -32,6 +36,7 @@ const statusOf = (work: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
   [editor, contributor] = await Promise.all([createStaff("EDITOR", "Picker Editor"), createStaff("CONTRIBUTOR", "Picker Contributor")]);
   const match = await importSportsMl(editor, { text: variant("soccer-match-g2-generic"), fileName: "match.xml" });
   const table = await importSportsMl(editor, { text: variant("soccer-standings-g2-specific"), fileName: "table.xml" });
@@ -96,5 +101,30 @@ describe("finding sports records for a story block", () => {
     expect(() => parsePickerQuery(new URLSearchParams("kind=event&kind=season"))).toThrow(/once/);
     expect(await statusOf(pickSportsRecords(null, new URLSearchParams({ kind: "event", q: "villa" })))).toBe(401);
     expect(await statusOf(pickSportsRecords(contributor, new URLSearchParams({ kind: "event", q: "villa" })))).toBe(200);
+  });
+});
+
+describe("GET /api/newsroom/sports/records", () => {
+  const get = async (query: string, headers: Record<string, string> = {}) => {
+    const response = await recordsRoute(new Request(`http://localhost/api/newsroom/sports/records?${query}`, { headers }));
+    return { status: response.status, cache: response.headers.get("cache-control"), body: (await response.json()) as { items?: { id: string }[]; item?: { id: string }; error?: string } };
+  };
+
+  it("answers a story writer's search and read, never cached", async () => {
+    await signInAs(request, contributor);
+    const listed = await get(`kind=standings&q=${encodeURIComponent(`Bayern ${run}`)}`);
+    expect(listed).toMatchObject({ status: 200, cache: "no-store" });
+    expect(listed.body.items?.map((item) => item.id)).toEqual([standingsId]);
+    expect(await get(`kind=event&id=${matchId}`)).toMatchObject({ status: 200, body: { item: { id: matchId, label: "Aston Villa 0–2 Manchester City" } } });
+  });
+
+  it("answers a bad query 400 with its reason, a missing record 404, a signed-out caller 401, another site 403", async () => {
+    await signInAs(request, editor);
+    expect(await get("kind=team&q=x")).toMatchObject({ status: 400, cache: "no-store", body: { error: expect.stringMatching(/kind must be one of event, standings, medalTable, season/) } });
+    expect(await get(`kind=event&q=${"x".repeat(101)}`)).toMatchObject({ status: 400, body: { error: expect.stringMatching(/too long/) } });
+    expect(await get(`kind=season&id=c${"0".repeat(24)}`)).toMatchObject({ status: 404, body: { error: expect.stringMatching(/no competition season/) } });
+    expect((await get("kind=event&q=villa", { origin: "https://evil.example" })).status).toBe(403);
+    await signInAs(request, null);
+    expect((await get("kind=event&q=villa")).status).toBe(401);
   });
 });
