@@ -21,9 +21,8 @@ export function StandingsTableView(props: ReactNodeViewProps) {
       spec={SPEC}
       props={props}
       options={
-        <label className="field field--inline">
-          <input type="checkbox" checked={node.attrs.highlightStoryTeams !== false} onChange={(event) => updateAttributes({ highlightStoryTeams: event.target.checked })} />
-          <span>Highlight the story&apos;s teams</span>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={node.attrs.highlightStoryTeams !== false} onChange={(event) => updateAttributes({ highlightStoryTeams: event.target.checked })} /> Highlight the story&apos;s teams
         </label>
       }
     />
