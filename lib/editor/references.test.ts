@@ -18,6 +18,11 @@ describe("collectReferences", () => {
       relatedStory("article1", "Also read"),
       relatedStory("article1"),
       newsletterSignup(),
+      { type: "scoreBox", attrs: { eventId: "event1" } },
+      { type: "resultsTable", attrs: { eventId: "event1", limit: 3 } },
+      { type: "standingsTable", attrs: { standingsId: "standings1", highlightStoryTeams: true } },
+      { type: "medalTable", attrs: { medalTableId: "medals1", limit: 10 } },
+      { type: "fixturesList", attrs: { competitionSeasonId: "season1", direction: "next", count: 5 } },
     );
     expect(collectReferences(body)).toEqual({
       mediaIds: ["media1", "media2"],
@@ -26,6 +31,10 @@ describe("collectReferences", () => {
       sidebarIds: ["sidebar1"],
       articleIds: ["article1"],
       embedIds: [],
+      sportsEventIds: ["event1"],
+      standingsIds: ["standings1"],
+      medalTableIds: ["medals1"],
+      competitionSeasonIds: ["season1"],
     });
   });
 
@@ -36,7 +45,18 @@ describe("collectReferences", () => {
 
   test("ignores missing, empty and non-text ids", () => {
     const body = doc({ type: "figure" }, { type: "figure", attrs: { mediaId: "" } }, { type: "pullQuote", attrs: { quoteId: 42 } }, { type: "sidebar", attrs: { sidebarId: { id: "x" } } });
-    expect(collectReferences(body)).toEqual({ mediaIds: [], captionIds: [], quoteIds: [], sidebarIds: [], articleIds: [], embedIds: [] });
+    expect(collectReferences(body)).toEqual({
+      mediaIds: [],
+      captionIds: [],
+      quoteIds: [],
+      sidebarIds: [],
+      articleIds: [],
+      embedIds: [],
+      sportsEventIds: [],
+      standingsIds: [],
+      medalTableIds: [],
+      competitionSeasonIds: [],
+    });
   });
 
   test("an id attribute on an unrelated node is not a reference", () => {

@@ -208,6 +208,7 @@ async function loadModules() {
       newsSitemap: await import("../../app/news-sitemap.xml/route"),
       robots: await import("../../app/robots.txt/route"),
       readyz: await import("../../app/readyz/route"),
+      sportsRecords: await import("../../app/api/newsroom/sports/records/route"),
     },
     NextRequest: (await import("next/server")).NextRequest,
   };
@@ -1395,6 +1396,33 @@ const liveRouteInputs = (withHeader: boolean): fc.Arbitrary<LiveRouteInput> =>
       .filter((input) => input.cursor !== null || input.lastEventId !== null),
   );
 
+// What the sports record picker (GET /api/newsroom/sports/records) is sent: a query string with
+// one thing wrong (no kind or an unknown one, a search too long or holding a NUL, an id that is not
+// one or names nothing, both a search and an id, a parameter twice), plus noise that must not matter.
+// URLSearchParams encodes what encodeURIComponent would throw on (half an emoji).
+const PICKER_KINDS = ["event", "standings", "medalTable", "season"];
+const pickerKind = fc.constantFrom(...PICKER_KINDS);
+const unknownRecordId = "c" + "0".repeat(24);
+const sportsRecordQueries: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      fc
+        .string({ maxLength: 30 })
+        .filter((kind) => !PICKER_KINDS.includes(kind))
+        .map((kind) => new URLSearchParams({ kind, q: "villa" }).toString()),
+      fc.constantFrom("q=villa", "", "kind=__proto__&q=x", "kind=Event&q=x", "kind[]=event&q=x", "kind=event&kind=season&q=x", "kind=event&q=a&q=b"),
+      pickerKind.chain((kind) =>
+        fc.oneof(
+          fc.integer({ min: 101, max: 5000 }).map((length) => `kind=${kind}&q=${"x".repeat(length)}`),
+          fc.constantFrom(`kind=${kind}&q=a%00b`, `kind=${kind}&id=${unknownRecordId}`, `kind=${kind}&id=`, `kind=${kind}&q=x&id=${unknownRecordId}`),
+          hostileSegment.filter((id) => !/^[a-z0-9]{20,32}$/.test(id)).map((id) => new URLSearchParams({ kind, id }).toString()),
+        ),
+      ),
+    ),
+    fc.constantFrom("", "&__proto__[polluted]=1", "&callbackUrl=javascript:alert(1)", "&page=-1"),
+  )
+  .map(([query, noise]) => `?${query}${noise}`);
+
 function liveRequest(route: string, { segments, cursor, lastEventId }: LiveRouteInput, signal?: AbortSignal): [Request, never] {
   const query = cursor === null ? "" : `?cursor=${encodeURIComponent(cursor)}`;
   const headers = lastEventId === null ? undefined : { "Last-Event-ID": lastEventId };
@@ -1540,6 +1568,13 @@ function routeCases(): Case<never>[] {
       ([slug]) => ({ slug }),
       () => [known.author],
     ),
+    {
+      name: "GET /api/newsroom/sports/records",
+      expect: "refuse",
+      inputs: () => sportsRecordQueries,
+      call: async (query: string) => outcomeOf(await r.sportsRecords.GET(new Request(`${ORIGIN}/api/newsroom/sports/records${query}`))),
+      valid: async () => outcomeOf(await r.sportsRecords.GET(new Request(`${ORIGIN}/api/newsroom/sports/records?kind=standings&q=Bayern`))),
+    } as Case<string>,
     noInput("GET /feed.xml", "/feed.xml", r.siteFeed.GET),
     noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
     noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),

@@ -319,6 +319,17 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     outcome: (response) => String(response.status),
   },
   {
+    // The story editor's sports record picker: a read (GET) for whoever may write a story, never
+    // answered to another site's page.
+    route: "/api/newsroom/sports/records",
+    call: {
+      path: "/api/newsroom/sports/records?kind=standings&q=Bayern",
+      init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }),
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "article.create") ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
     // Signing in is open to everyone, but not from another site.
     route: "/api/auth/[...nextauth]",
     call: {

@@ -46,7 +46,18 @@ describe("one walk over a body", () => {
   test("validates and reads references, blocks in body order and search text together", () => {
     const { doc: parsed, facts } = parseStoryBody(body);
     expect(parsed).toBe(body);
-    expect(facts.references).toEqual({ mediaIds: [id("m1")], captionIds: [id("k1")], quoteIds: [id("q1")], sidebarIds: [id("s1")], articleIds: [id("a1")], embedIds: [] });
+    expect(facts.references).toEqual({
+      mediaIds: [id("m1")],
+      captionIds: [id("k1")],
+      quoteIds: [id("q1")],
+      sidebarIds: [id("s1")],
+      articleIds: [id("a1")],
+      embedIds: [],
+      sportsEventIds: [],
+      standingsIds: [],
+      medalTableIds: [],
+      competitionSeasonIds: [],
+    });
     expect(facts.blocks.map((node) => node.type)).toEqual(["figure", "pullQuote", "sidebar", "relatedStory", "relatedStory", "newsletterSignup"]);
     expect(facts.text).toBe("Title\nIn a list\nEnd.");
   });
@@ -108,6 +119,56 @@ describe("what the publish gate asks of each block", () => {
   });
 
   test("figures and newsletter sign-ups add nothing of their own (photos are checked with the hero)", () => {
-    expect(BLOCKS.filter((block) => block.gate).map((block) => block.name)).toEqual(["pullQuote", "sidebar", "relatedStory", "embed"]);
+    expect(BLOCKS.filter((block) => block.gate).map((block) => block.name)).toEqual([
+      "pullQuote",
+      "sidebar",
+      "relatedStory",
+      "embed",
+      "scoreBox",
+      "resultsTable",
+      "standingsTable",
+      "medalTable",
+      "fixturesList",
+    ]);
+  });
+
+  test.each([
+    ["scoreBox", "eventId", "A score box has no match chosen."],
+    ["resultsTable", "eventId", "A results table has no event chosen."],
+    ["standingsTable", "standingsId", "A standings table has no table chosen."],
+    ["medalTable", "medalTableId", "A medal table has no table chosen."],
+    ["fixturesList", "competitionSeasonId", "A fixtures list has no competition chosen."],
+  ])("a %s needs its record chosen (%s), once however many lack one", (type, attr, message) => {
+    const chosen = { type, attrs: { [attr]: id("r1") } };
+    const unchosen = { type, attrs: { [attr]: null } };
+    expect(gateOf(type)({ nodes: [chosen], records: noRecords })).toEqual([]);
+    expect(gateOf(type)({ nodes: [chosen, unchosen, unchosen], records: noRecords })).toEqual([{ message, target: { kind: "block", type, attr, value: null } }]);
+  });
+});
+
+describe("the sports blocks", () => {
+  const sports: BodyNode[] = [
+    { type: "scoreBox", attrs: { eventId: id("e1") } },
+    { type: "resultsTable", attrs: { eventId: id("e1"), limit: 8 } },
+    { type: "standingsTable", attrs: { standingsId: id("t1"), highlightStoryTeams: false } },
+    { type: "medalTable", attrs: { medalTableId: id("d1"), limit: 0 } },
+    { type: "fixturesList", attrs: { competitionSeasonId: id("c1"), direction: "last", count: 20 } },
+  ];
+
+  test("collect their records into the body's references", () => {
+    const { facts } = parseStoryBody(doc(...sports, { type: "scoreBox", attrs: { eventId: null } }));
+    expect(facts.references).toMatchObject({ sportsEventIds: [id("e1")], standingsIds: [id("t1")], medalTableIds: [id("d1")], competitionSeasonIds: [id("c1")] });
+    expect(facts.blocks.map((node) => node.type)).toEqual(["scoreBox", "resultsTable", "standingsTable", "medalTable", "fixturesList", "scoreBox"]);
+  });
+
+  test.each([
+    [{ type: "scoreBox", attrs: { eventId: "not an id" } }, /"scoreBox" needs a valid eventId/],
+    [{ type: "resultsTable", attrs: { eventId: id("e1"), limit: 201 } }, /results-table limit must be a whole number from 0 to 200/],
+    [{ type: "standingsTable", attrs: { standingsId: id("t1"), highlightStoryTeams: "yes" } }, /standings highlightStoryTeams must be true or false/],
+    [{ type: "medalTable", attrs: { medalTableId: id("d1"), limit: 1.5 } }, /medal-table limit must be a whole number from 0 to 300/],
+    [{ type: "fixturesList", attrs: { competitionSeasonId: id("c1"), direction: "soon", count: 5 } }, /fixtures direction must be one of next, last/],
+    [{ type: "fixturesList", attrs: { competitionSeasonId: id("c1"), direction: "next", count: 0 } }, /fixtures count must be a whole number from 1 to 20/],
+  ])("refuse a bad attribute: %j", (node, problem) => {
+    expect(() => parseStoryBody(doc(node as BodyNode))).toThrow(problem);
   });
 });

@@ -12,6 +12,10 @@ const ID = {
   sidebar: "csidebar0000000000000001",
   article: "carticle0000000000000001",
   embed: "cembed000000000000000001",
+  event: "cevent000000000000000001",
+  standings: "cstandings00000000000001",
+  medalTable: "cmedaltable0000000000001",
+  season: "cseason00000000000000001",
 };
 
 const BLOCKS: Record<string, JSONContent> = {
@@ -24,6 +28,16 @@ const BLOCKS: Record<string, JSONContent> = {
   newsletterSignup: { type: "newsletterSignup" },
   embed: { type: "embed", attrs: { embedId: ID.embed, url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3" } },
   "embed with no address yet": { type: "embed", attrs: { embedId: null, url: "" } },
+  scoreBox: { type: "scoreBox", attrs: { eventId: ID.event } },
+  "scoreBox with no match yet": { type: "scoreBox", attrs: { eventId: null } },
+  resultsTable: { type: "resultsTable", attrs: { eventId: ID.event, limit: 8 } },
+  "resultsTable of everyone, no event yet": { type: "resultsTable", attrs: { eventId: null, limit: 0 } },
+  standingsTable: { type: "standingsTable", attrs: { standingsId: ID.standings, highlightStoryTeams: true } },
+  "standingsTable without highlights": { type: "standingsTable", attrs: { standingsId: ID.standings, highlightStoryTeams: false } },
+  medalTable: { type: "medalTable", attrs: { medalTableId: ID.medalTable, limit: 10 } },
+  "medalTable in full": { type: "medalTable", attrs: { medalTableId: ID.medalTable, limit: 0 } },
+  fixturesList: { type: "fixturesList", attrs: { competitionSeasonId: ID.season, direction: "next", count: 5 } },
+  "fixturesList of the last 20": { type: "fixturesList", attrs: { competitionSeasonId: ID.season, direction: "last", count: 20 } },
 };
 
 const editors: Editor[] = [];
@@ -54,6 +68,21 @@ describe("story blocks round-trip through HTML", () => {
   test("pasted HTML cannot give an embed a javascript: address", () => {
     const html = `<div data-type="embed" data-embed-id="${ID.embed}" data-url="javascript:alert(1)"></div>`;
     expect(editorWith(html).getJSON().content?.[0]).toEqual({ type: "embed", attrs: { embedId: ID.embed, url: "" } });
+  });
+
+  test("pasted HTML cannot give a sports block an option out of range: it reads as the default", () => {
+    const html = [
+      `<div data-type="resultsTable" data-event-id="${ID.event}" data-limit="999"></div>`,
+      `<div data-type="medalTable" data-medal-table-id="${ID.medalTable}" data-limit="-3"></div>`,
+      `<div data-type="fixturesList" data-competition-season-id="${ID.season}" data-direction="sideways" data-count="0"></div>`,
+      `<div data-type="standingsTable" data-standings-id="javascript:alert(1)" data-highlight-story-teams="maybe"></div>`,
+    ].join("");
+    expect(editorWith(html).getJSON().content).toEqual([
+      { type: "resultsTable", attrs: { eventId: ID.event, limit: 0 } },
+      { type: "medalTable", attrs: { medalTableId: ID.medalTable, limit: 10 } },
+      { type: "fixturesList", attrs: { competitionSeasonId: ID.season, direction: "next", count: 5 } },
+      { type: "standingsTable", attrs: { standingsId: null, highlightStoryTeams: true } },
+    ]);
   });
 
   test("every block type of the story schema is covered here", () => {

@@ -12,6 +12,11 @@ import { RelatedStoryView, insertRelatedStory } from "./related-story-view";
 import { SidebarView, insertSidebar } from "./sidebar-view";
 import { NewsletterView, insertNewsletter } from "./newsletter-view";
 import { EmbedView, insertEmbed } from "./embed-view";
+import { ScoreBoxView, insertScoreBox } from "./score-box-view";
+import { ResultsTableView, insertResultsTable } from "./results-table-view";
+import { StandingsTableView, insertStandingsTable } from "./standings-table-view";
+import { MedalTableView, insertMedalTable } from "./medal-table-view";
+import { FixturesListView, insertFixturesList } from "./fixtures-list-view";
 
 type ClientBlock = { view: ComponentType<ReactNodeViewProps>; button: string; insert: BlockInsert };
 
@@ -22,4 +27,10 @@ export const CLIENT_BLOCKS = {
   sidebar: { view: SidebarView, button: "+ Sidebar", insert: insertSidebar },
   newsletterSignup: { view: NewsletterView, button: "+ Newsletter", insert: insertNewsletter },
   embed: { view: EmbedView, button: "+ Embed", insert: insertEmbed },
+  // The sports blocks (the toolbar has no groups: they follow the others, in this order).
+  scoreBox: { view: ScoreBoxView, button: "+ Score box", insert: insertScoreBox },
+  resultsTable: { view: ResultsTableView, button: "+ Results", insert: insertResultsTable },
+  standingsTable: { view: StandingsTableView, button: "+ Standings", insert: insertStandingsTable },
+  medalTable: { view: MedalTableView, button: "+ Medal table", insert: insertMedalTable },
+  fixturesList: { view: FixturesListView, button: "+ Fixtures", insert: insertFixturesList },
 } satisfies Record<BlockName, ClientBlock>;
