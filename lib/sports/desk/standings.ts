@@ -70,7 +70,8 @@ const Rows = z
   });
 
 const CreateFields = z.object({ seasonId: RecordId, name: TableName.default(null), asOf: AsOf.default(null) });
-const UpdateFields = z.object({ id: RecordId, version: Version, name: TableName.default(null), asOf: AsOf.default(null), rows: Rows });
+// Left out (rather than sent empty), the name and date stay as they are.
+const UpdateFields = z.object({ id: RecordId, version: Version, name: TableName.optional(), asOf: AsOf.optional(), rows: Rows });
 const RankFields = z.object({ id: RecordId, version: Version });
 
 const ref = (id: string) => ({ entityType: "Standings", entityId: id, label: "this standings table" });
@@ -110,12 +111,13 @@ export async function updateStandings(actor: Actor | null, input: unknown, conte
         const before = await tx.standings.findUnique({ where: { id }, select: { competitionSeasonId: true, name: true, asOf: true, _count: { select: { rows: true } } } });
         if (!before) throw notFound("That standings table");
         await checkTeams(tx, rows);
-        await refuseTakenDate(tx, before.competitionSeasonId, fields.asOf, id);
+        if (fields.asOf !== undefined) await refuseTakenDate(tx, before.competitionSeasonId, fields.asOf, id);
         const tagsBefore = await standingsChangeTags(tx, [id]);
         await expectUpdated(tx.standings.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }), tx, ref(id));
         await tx.standingsRow.deleteMany({ where: { standingsId: id } });
         if (rows.length) await tx.standingsRow.createMany({ data: rows.map((row, position) => ({ ...row, standingsId: id, position })) });
-        const details = { name: { from: before.name, to: fields.name }, asOf: { from: before.asOf?.toISOString() ?? null, to: fields.asOf?.toISOString() ?? null }, rows: { from: before._count.rows, to: rows.length } };
+        const after = { name: fields.name === undefined ? before.name : fields.name, asOf: fields.asOf === undefined ? before.asOf : fields.asOf };
+        const details = { name: { from: before.name, to: after.name }, asOf: { from: before.asOf?.toISOString() ?? null, to: after.asOf?.toISOString() ?? null }, rows: { from: before._count.rows, to: rows.length } };
         await recordAudit(tx, { actorId: actor.id, action: "sports.standings.update", entityType: "Standings", entityId: id, details, ip: context.ip });
         return [...new Set([...tagsBefore, ...(await standingsChangeTags(tx, [id]))])];
       }),
