@@ -243,7 +243,9 @@ describe("medal tables", () => {
       }),
     );
     expect(duplicate).toMatchObject({ status: 422, fields: { "rows.1.country": expect.stringContaining("once") } });
-    expect((await failureOf(updateMedalTable(editor, { id: table.id, version: 1, source: "entered", "rows.0.country": "SWE", "rows.0.name": "Sweden", "rows.0.gold": "-1" }))).fields).toHaveProperty("rows.0.gold");
+    expect((await failureOf(updateMedalTable(editor, { id: table.id, version: 1, source: "entered", "rows.0.country": "SWE", "rows.0.name": "Sweden", "rows.0.gold": "-1" }))).fields).toHaveProperty(
+      "rows.0.gold",
+    );
     await updateMedalTable(editor, {
       id: table.id,
       version: "1",

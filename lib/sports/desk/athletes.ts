@@ -103,18 +103,30 @@ export async function updateAthlete(actor: Actor | null, input: unknown, context
 export async function deleteAthlete(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<{ href: string }> {
   assertCan(actor, "sports.edit");
   const { id, updatedAt } = parseInput(DeleteAthleteFields, input, "athlete");
-  const teamId = await db.$transaction(async (tx) => {
-    const athlete = await tx.athlete.findUnique({ where: { id } });
+  const { teamId, articleIds } = await db.$transaction(async (tx) => {
+    const athlete = await tx.athlete.findUnique({ where: { id }, include: { articles: { select: { articleId: true } } } });
     if (!athlete) throw notFound("That athlete");
     const events = await tx.eventParticipant.findMany({ where: { athleteId: id }, select: { event: { select: { id: true, name: true } } }, distinct: ["eventId"] });
     if (events.length) {
       const names = events.slice(0, 3).map((p) => p.event.name || p.event.id);
-      throw new AppError("CONFLICT", `${athlete.name} cannot be deleted: it is used by ${events.length} ${events.length === 1 ? "event" : "events"} (${names.join(", ")}${events.length > 3 ? ", …" : ""}). Take the athlete out of those first.`, { uses: names });
+      throw new AppError(
+        "CONFLICT",
+        `${athlete.name} cannot be deleted: it is used by ${events.length} ${events.length === 1 ? "event" : "events"} (${names.join(", ")}${events.length > 3 ? ", …" : ""}). Take the athlete out of those first.`,
+        { uses: names },
+      );
     }
     await expectUpdated(tx.athlete.deleteMany({ where: { id, updatedAt } }), tx, ref(id));
-    await recordAudit(tx, { actorId: actor.id, action: "sports.athlete.delete", entityType: "Athlete", entityId: id, details: { name: athlete.name, slug: athlete.slug, key: athlete.key, teamId: athlete.teamId }, ip: context.ip });
-    return athlete.teamId;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "sports.athlete.delete",
+      entityType: "Athlete",
+      entityId: id,
+      details: { name: athlete.name, slug: athlete.slug, key: athlete.key, teamId: athlete.teamId },
+      ip: context.ip,
+    });
+    return { teamId: athlete.teamId, articleIds: athlete.articles.map((link) => link.articleId) };
   });
-  invalidateTags([cacheTags.athlete(id), cacheTags.sports, ...(teamId ? [cacheTags.team(teamId)] : [])]);
+  // Stories tagged with the athlete lose the tag (the link rows cascade).
+  invalidateTags([cacheTags.athlete(id), cacheTags.sports, ...(teamId ? [cacheTags.team(teamId)] : []), ...articleIds.map(cacheTags.article)]);
   return { href: "/newsroom/sports/athletes" };
 }

@@ -99,7 +99,11 @@ async function competitionChangeTags(tx: Tx, competitionId: string): Promise<str
   const seasons = await tx.competitionSeason.findMany({ where: { competitionId }, select: { id: true, standings: { select: { id: true } }, medalTable: { select: { id: true } } } });
   return [
     cacheTags.sports,
-    ...seasons.flatMap((season) => [cacheTags.competitionSeason(season.id), ...season.standings.map((s) => cacheTags.standings(s.id)), ...(season.medalTable ? [cacheTags.medalTable(season.medalTable.id)] : [])]),
+    ...seasons.flatMap((season) => [
+      cacheTags.competitionSeason(season.id),
+      ...season.standings.map((s) => cacheTags.standings(s.id)),
+      ...(season.medalTable ? [cacheTags.medalTable(season.medalTable.id)] : []),
+    ]),
   ];
 }
 
@@ -114,7 +118,14 @@ export async function createCompetition(actor: Actor | null, input: unknown, con
         const rules = rulesOf(fields);
         const data = { name: fields.name, nameKey: nameKeyOf(fields.name), key: fields.key, slug, sportId: await sportIdFor(tx, fields.sport), tieBreakers: rules };
         const competition = await tx.competition.create({ data, select: { id: true } });
-        await recordAudit(tx, { actorId: actor.id, action: "sports.competition.create", entityType: "Competition", entityId: competition.id, details: { name: fields.name, key: fields.key, sport: fields.sport, slug, rules }, ip: context.ip });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "sports.competition.create",
+          entityType: "Competition",
+          entityId: competition.id,
+          details: { name: fields.name, key: fields.key, sport: fields.sport, slug, rules },
+          ip: context.ip,
+        });
         return { id: competition.id, slug };
       }),
     KEY_TAKEN,
@@ -174,13 +185,23 @@ export async function renameSeason(actor: Actor | null, input: unknown, context:
   const tags = await withUniqueCheck(
     () =>
       db.$transaction(async (tx) => {
-        const season = await tx.competitionSeason.findUnique({ where: { id: fields.id }, select: { id: true, name: true, competitionId: true, standings: { select: { id: true } }, medalTable: { select: { id: true } } } });
+        const season = await tx.competitionSeason.findUnique({
+          where: { id: fields.id },
+          select: { id: true, name: true, competitionId: true, standings: { select: { id: true } }, medalTable: { select: { id: true } } },
+        });
         if (!season) throw notFound("That season");
         const other = await tx.competitionSeason.findUnique({ where: { competitionId_name: { competitionId: season.competitionId, name: fields.name } }, select: { id: true } });
         if (other && other.id !== season.id) throw new AppError("CONFLICT", SEASON_TAKEN, { field: "name" });
         const updated = await tx.competitionSeason.updateMany({ where: { id: season.id, name: fields.loadedName }, data: { name: fields.name } });
         if (updated.count === 0) throw await staleRecordError(tx, { entityType: "CompetitionSeason", entityId: season.id, label: "this season" });
-        await recordAudit(tx, { actorId: actor.id, action: "sports.season.rename", entityType: "CompetitionSeason", entityId: season.id, details: { name: { from: season.name, to: fields.name } }, ip: context.ip });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "sports.season.rename",
+          entityType: "CompetitionSeason",
+          entityId: season.id,
+          details: { name: { from: season.name, to: fields.name } },
+          ip: context.ip,
+        });
         return [cacheTags.sports, cacheTags.competitionSeason(season.id), ...season.standings.map((s) => cacheTags.standings(s.id)), ...(season.medalTable ? [cacheTags.medalTable(season.medalTable.id)] : [])];
       }),
     SEASON_TAKEN,

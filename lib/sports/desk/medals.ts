@@ -33,7 +33,8 @@ const Rows = z
   .max(MAX_ROWS * 4, `has too many rows (${MAX_ROWS * 4} at most)`)
   .superRefine((rows, context) => {
     rows.forEach((row, index) => {
-      if (rows.findIndex((other) => other.country === row.country) !== index) context.addIssue({ code: "custom", path: [index, "country"], message: `${row.country} is already in this table: a country appears once` });
+      if (rows.findIndex((other) => other.country === row.country) !== index)
+        context.addIssue({ code: "custom", path: [index, "country"], message: `${row.country} is already in this table: a country appears once` });
     });
   });
 

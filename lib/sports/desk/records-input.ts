@@ -32,7 +32,10 @@ export const OptionalCount = z.preprocess(
   (value) => (typeof value === "string" ? blankToNull(value.trim()) : value),
   z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is too large").nullable(),
 );
-export const Count = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? 0 : value), z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is too large"));
+export const Count = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? 0 : value),
+  z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is too large"),
+);
 
 export const MAX_ROWS = 60;
 

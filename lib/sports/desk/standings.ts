@@ -37,8 +37,11 @@ const AsOf = z.preprocess(
     .nullable(),
 );
 const Form = z.preprocess(
-  (value) => (typeof value === "string" ? value.trim().toUpperCase() || null : value ?? null),
-  z.string().regex(/^[WDL]{1,10}$/, 'must be up to 10 results of W, D or L, newest last (e.g. "WWDLW")').nullable(),
+  (value) => (typeof value === "string" ? value.trim().toUpperCase() || null : (value ?? null)),
+  z
+    .string()
+    .regex(/^[WDL]{1,10}$/, 'must be up to 10 results of W, D or L, newest last (e.g. "WWDLW")')
+    .nullable(),
 );
 
 const Row = z
@@ -51,7 +54,10 @@ const Row = z
     lost: OptionalCount.default(null),
     goalsFor: OptionalCount.default(null),
     goalsAgainst: OptionalCount.default(null),
-    points: z.preprocess((value) => (typeof value === "string" ? value.trim() || null : value ?? null), z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(-1000).max(100_000).nullable()),
+    points: z.preprocess(
+      (value) => (typeof value === "string" ? value.trim() || null : (value ?? null)),
+      z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(-1000).max(100_000).nullable(),
+    ),
     form: Form,
   })
   .refine((row) => row.played === null || row.won === null || row.drawn === null || row.lost === null || row.played === row.won + row.drawn + row.lost, {
@@ -92,7 +98,14 @@ export async function createStandings(actor: Actor | null, input: unknown, conte
         if (!(await tx.competitionSeason.findUnique({ where: { id: fields.seasonId }, select: { id: true } }))) throw missingRecord("seasonId", "That season no longer exists: pick another.");
         await refuseTakenDate(tx, fields.seasonId, fields.asOf);
         const table = await tx.standings.create({ data: { competitionSeasonId: fields.seasonId, name: fields.name, asOf: fields.asOf }, select: { id: true } });
-        await recordAudit(tx, { actorId: actor.id, action: "sports.standings.create", entityType: "Standings", entityId: table.id, details: { ...fields, asOf: fields.asOf?.toISOString() ?? null }, ip: context.ip });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "sports.standings.create",
+          entityType: "Standings",
+          entityId: table.id,
+          details: { ...fields, asOf: fields.asOf?.toISOString() ?? null },
+          ip: context.ip,
+        });
         return { id: table.id, tags: await standingsChangeTags(tx, [table.id]) };
       }),
     DATE_TAKEN,
@@ -117,7 +130,11 @@ export async function updateStandings(actor: Actor | null, input: unknown, conte
         await tx.standingsRow.deleteMany({ where: { standingsId: id } });
         if (rows.length) await tx.standingsRow.createMany({ data: rows.map((row, position) => ({ ...row, standingsId: id, position })) });
         const after = { name: fields.name === undefined ? before.name : fields.name, asOf: fields.asOf === undefined ? before.asOf : fields.asOf };
-        const details = { name: { from: before.name, to: after.name }, asOf: { from: before.asOf?.toISOString() ?? null, to: after.asOf?.toISOString() ?? null }, rows: { from: before._count.rows, to: rows.length } };
+        const details = {
+          name: { from: before.name, to: after.name },
+          asOf: { from: before.asOf?.toISOString() ?? null, to: after.asOf?.toISOString() ?? null },
+          rows: { from: before._count.rows, to: rows.length },
+        };
         await recordAudit(tx, { actorId: actor.id, action: "sports.standings.update", entityType: "Standings", entityId: id, details, ip: context.ip });
         return [...new Set([...tagsBefore, ...(await standingsChangeTags(tx, [id]))])];
       }),
@@ -148,7 +165,16 @@ export async function rankStandingsTable(actor: Actor | null, input: unknown, co
     const incomplete = table.rows.find((row) => [row.won, row.drawn, row.lost, row.goalsFor, row.goalsAgainst].some((value) => value === null));
     if (incomplete) throw new AppError("INVALID", `${incomplete.team.name} cannot be ranked: fill in won, drawn, lost and goals for and against for every team first.`);
     const rules = competitionRules(table.competitionSeason.competition.tieBreakers);
-    const inputs = table.rows.map((row) => ({ key: row.teamId, name: row.team.name, won: row.won!, drawn: row.drawn!, lost: row.lost!, goalsFor: row.goalsFor!, goalsAgainst: row.goalsAgainst!, points: row.points ?? undefined }));
+    const inputs = table.rows.map((row) => ({
+      key: row.teamId,
+      name: row.team.name,
+      won: row.won!,
+      drawn: row.drawn!,
+      lost: row.lost!,
+      goalsFor: row.goalsFor!,
+      goalsAgainst: row.goalsAgainst!,
+      points: row.points ?? undefined,
+    }));
     const ranked = rankStandings(inputs, rules.tieBreakers, rules.points);
     await expectUpdated(tx.standings.updateMany({ where: { id, version }, data: { version: { increment: 1 } } }), tx, ref(id));
     for (const [position, row] of ranked.entries()) {

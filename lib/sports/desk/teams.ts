@@ -74,7 +74,12 @@ export async function updateTeam(actor: Actor | null, input: unknown, context: W
         const sportId = await sportIdFor(tx, fields.sport);
         const data = { name: fields.name, nameKey: nameKeyOf(fields.name), country: fields.country, key: fields.key, sportId };
         await expectUpdated(tx.team.updateMany({ where: { id, updatedAt }, data }), tx, ref(id));
-        const details = { name: { from: before.name, to: fields.name }, country: { from: before.country, to: fields.country }, sport: { from: before.sport?.name ?? null, to: fields.sport }, key: { from: before.key, to: fields.key } };
+        const details = {
+          name: { from: before.name, to: fields.name },
+          country: { from: before.country, to: fields.country },
+          sport: { from: before.sport?.name ?? null, to: fields.sport },
+          key: { from: before.key, to: fields.key },
+        };
         await recordAudit(tx, { actorId: actor.id, action: "sports.team.update", entityType: "Team", entityId: id, details, ip: context.ip });
         const saved = await tx.team.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
         return { tags: await teamChangeTags(tx, id), saved };
@@ -105,14 +110,23 @@ async function usesOfTeam(tx: Tx, teamId: string): Promise<string[]> {
 export async function deleteTeam(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<{ href: string }> {
   assertCan(actor, "sports.edit");
   const { id, updatedAt } = parseInput(DeleteTeamFields, input, "team");
-  await db.$transaction(async (tx) => {
-    const team = await tx.team.findUnique({ where: { id } });
+  const articleIds = await db.$transaction(async (tx) => {
+    const team = await tx.team.findUnique({ where: { id }, include: { articles: { select: { articleId: true } } } });
     if (!team) throw notFound("That team");
     const uses = await usesOfTeam(tx, id);
     if (uses.length) throw new AppError("CONFLICT", `${team.name} cannot be deleted: it is used by ${uses.join(" and ")}. Take it out of those first.`, { uses });
     await expectUpdated(tx.team.deleteMany({ where: { id, updatedAt } }), tx, ref(id));
-    await recordAudit(tx, { actorId: actor.id, action: "sports.team.delete", entityType: "Team", entityId: id, details: { name: team.name, slug: team.slug, key: team.key, country: team.country }, ip: context.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "sports.team.delete",
+      entityType: "Team",
+      entityId: id,
+      details: { name: team.name, slug: team.slug, key: team.key, country: team.country },
+      ip: context.ip,
+    });
+    return team.articles.map((link) => link.articleId);
   });
-  invalidateTags([cacheTags.team(id), cacheTags.sports]);
+  // Stories tagged with it lose the tag (the link rows cascade).
+  invalidateTags([cacheTags.team(id), cacheTags.sports, ...articleIds.map(cacheTags.article)]);
   return { href: "/newsroom/sports/teams" };
 }
