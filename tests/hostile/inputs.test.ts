@@ -324,7 +324,17 @@ async function createSportsTargets() {
   const row = { teamId: team.id, position: 0, won: 1, drawn: 0, lost: 0, goalsFor: 2, goalsAgainst: 0 };
   const standings = await m.db.standings.create({ data: { competitionSeasonId: season.id, name: "Hostile table", rows: { create: [row] } }, select: { id: true } });
   const medals = await m.db.medalTable.create({ data: { competitionSeasonId: season.id }, select: { id: true } });
-  return { team: team.id, doomedTeam: doomedTeam.id, athlete: athlete.id, doomedAthlete: doomedAthlete.id, competition: competition.id, season: season.id, spare: spare.id, standings: standings.id, medals: medals.id };
+  return {
+    team: team.id,
+    doomedTeam: doomedTeam.id,
+    athlete: athlete.id,
+    doomedAthlete: doomedAthlete.id,
+    competition: competition.id,
+    season: season.id,
+    spare: spare.id,
+    standings: standings.id,
+    medals: medals.id,
+  };
 }
 
 async function readSportsTargets() {
@@ -1148,7 +1158,13 @@ function sportsRecordCases(): Case<FormInput>[] {
     "rows.0.goalsAgainst": count("1"),
     "rows.0.form": formString,
   };
-  const medalRow = { "rows.0.country": { ...countryCode, breaks: fc.oneof(countryCode.breaks, fc.constantFrom(MISSING, "")) }, "rows.0.name": reqText(120, () => "Norway"), "rows.0.gold": count("2"), "rows.0.silver": count("0"), "rows.0.bronze": count() };
+  const medalRow = {
+    "rows.0.country": { ...countryCode, breaks: fc.oneof(countryCode.breaks, fc.constantFrom(MISSING, "")) },
+    "rows.0.name": reqText(120, () => "Norway"),
+    "rows.0.gold": count("2"),
+    "rows.0.silver": count("0"),
+    "rows.0.bronze": count(),
+  };
   return [
     formCase("sports/createTeamAction", a.createTeamAction, teamFields),
     formCase("sports/updateTeamAction", a.updateTeamAction, { ...teamFields, id: reqId(() => s().team), updatedAt: loadedAt(() => s().teamLoadedAt) }),

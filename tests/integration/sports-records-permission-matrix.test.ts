@@ -25,9 +25,14 @@ const name = (what: string) => `${what} ${uniqueSuffix()}`;
 async function records() {
   const team = await db.team.create({ data: { name: name("Matrix team"), nameKey: name("matrix team") } });
   const athlete = await db.athlete.create({ data: { name: name("Matrix athlete"), nameKey: name("matrix athlete") } });
-  const competition = await db.competition.create({ data: { name: name("Matrix league"), nameKey: name("matrix league"), seasons: { create: [{ name: "2025" }, { name: "2026" }] } }, include: { seasons: true } });
+  const competition = await db.competition.create({
+    data: { name: name("Matrix league"), nameKey: name("matrix league"), seasons: { create: [{ name: "2025" }, { name: "2026" }] } },
+    include: { seasons: true },
+  });
   const [season, spare] = competition.seasons;
-  const standings = await db.standings.create({ data: { competitionSeasonId: season.id, name: "Matrix table", rows: { create: [{ teamId: team.id, position: 0, won: 1, drawn: 0, lost: 0, goalsFor: 2, goalsAgainst: 0 }] } } });
+  const standings = await db.standings.create({
+    data: { competitionSeasonId: season.id, name: "Matrix table", rows: { create: [{ teamId: team.id, position: 0, won: 1, drawn: 0, lost: 0, goalsFor: 2, goalsAgainst: 0 }] } },
+  });
   const medals = await db.medalTable.create({ data: { competitionSeasonId: season.id, computed: false } });
   const { getCompetition } = await import("../../lib/sports/desk/competitions-queries");
   const editor = { id: callers.EDITOR!.id, role: "EDITOR" as const, name: callers.EDITOR!.name };
