@@ -251,6 +251,7 @@ const SCREENS: Screen[] = [
 async function sportsRecords() {
   const named = (name: string) => ({ name: `${name} ${unique()}`, nameKey: `${name.toLowerCase()} ${unique()}` });
   const team = await m.db.team.create({ data: named("Permission Team") });
+  const unusedTeam = await m.db.team.create({ data: named("Permission Unused Team") });
   const athlete = await m.db.athlete.create({ data: named("Permission Athlete") });
   const competition = await m.db.competition.create({ data: { ...named("Permission League"), seasons: { create: [{ name: "2025" }, { name: "2026" }] } }, include: { seasons: { orderBy: { name: "asc" } } } });
   const [season, spare] = competition.seasons;
@@ -259,6 +260,8 @@ async function sportsRecords() {
   return {
     teamId: team.id,
     teamLoadedAt: team.updatedAt.toISOString(),
+    unusedTeamId: unusedTeam.id,
+    unusedTeamLoadedAt: unusedTeam.updatedAt.toISOString(),
     athleteId: athlete.id,
     athleteLoadedAt: athlete.updatedAt.toISOString(),
     competitionId: competition.id,
@@ -278,7 +281,7 @@ function sportsCases(): ActionCase[] {
   return [
     sportsCase("createTeamAction", () => ({ name: `Team ${unique()}`, country: "NOR" })),
     sportsCase("updateTeamAction", (r) => ({ id: r.teamId, updatedAt: r.teamLoadedAt, name: `Team ${unique()}` })),
-    sportsCase("deleteTeamAction", (r) => ({ id: r.teamId, updatedAt: r.teamLoadedAt })),
+    sportsCase("deleteTeamAction", (r) => ({ id: r.unusedTeamId, updatedAt: r.unusedTeamLoadedAt })),
     sportsCase("createAthleteAction", (r) => ({ name: `Athlete ${unique()}`, teamId: r.teamId })),
     sportsCase("updateAthleteAction", (r) => ({ id: r.athleteId, updatedAt: r.athleteLoadedAt, name: `Athlete ${unique()}` })),
     sportsCase("deleteAthleteAction", (r) => ({ id: r.athleteId, updatedAt: r.athleteLoadedAt })),

@@ -264,7 +264,7 @@ describe("medal tables", () => {
       "rows.2.name": "Finland",
       "rows.2.gold": "1",
       "rows.2.silver": "2",
-      "rows.2.bronze": "",
+      // No bronze field at all: none won.
     });
     const ranked = (await getMedalTable(editor, table.id))!;
     expect(ranked.ranked.map((row) => [row.rankLabel, row.code, row.gold, row.silver, row.bronze])).toEqual([

@@ -32,8 +32,9 @@ export const OptionalCount = z.preprocess(
   (value) => (typeof value === "string" ? blankToNull(value.trim()) : value),
   z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is too large").nullable(),
 );
+// A count that always has a value: left empty or out, it is 0 (a medal column not filled in).
 export const Count = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? 0 : value),
+  (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? 0 : value),
   z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is too large"),
 );
 
