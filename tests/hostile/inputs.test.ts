@@ -188,7 +188,9 @@ async function loadModules() {
       media: await import("../../app/(newsroom)/newsroom/media/actions"),
       wire: await import("../../app/(newsroom)/newsroom/wire/actions"),
       live: await import("../../app/(newsroom)/newsroom/stories/[id]/live/actions"),
+      sportsRecords: await import("../../app/(newsroom)/newsroom/sports/actions-records"),
     },
+    competitionRevision: (await import("../../lib/sports/desk/competitions")).competitionRevision,
     live: await import("../../lib/live/commands"),
     importWireItem: (await import("../../lib/wire/import")).importWireItem,
     routes: {
@@ -289,6 +291,7 @@ async function createTargets() {
     tags: tags.map((tag) => tag.id),
     wire: await createWireTargets(),
     live: await createLiveTargets(),
+    sports: await createSportsTargets(),
   };
 }
 
@@ -306,6 +309,54 @@ async function createLiveTargets() {
   const entry = await m.live.postEntry(actor, { articleId: story, body: doc(para("An entry.")) });
   const doomed = await m.live.postEntry(actor, { articleId: story, body: doc(para("An entry to delete.")) });
   return { story, plain: await publish("Hostile input not live yet"), entry: entry.id, doomed: doomed.id };
+}
+
+// Sports records for the record screens' actions: a team and an athlete to edit and one of each to
+// delete (the unbroken delete uses it up), a competition with a season holding a complete standings
+// table and an entered medal table, and a spare season without a medal table.
+async function createSportsTargets() {
+  const named = (name: string) => ({ name, nameKey: name.toLowerCase() });
+  const team = await m.db.team.create({ data: named("Hostile Team"), select: { id: true } });
+  const doomedTeam = await m.db.team.create({ data: named("Hostile Doomed Team"), select: { id: true } });
+  const athlete = await m.db.athlete.create({ data: named("Hostile Athlete"), select: { id: true } });
+  const doomedAthlete = await m.db.athlete.create({ data: named("Hostile Doomed Athlete"), select: { id: true } });
+  const competition = await m.db.competition.create({ data: { ...named("Hostile League"), seasons: { create: [{ name: "2025" }, { name: "Spare" }] } }, include: { seasons: { orderBy: { name: "asc" } } } });
+  const [season, spare] = competition.seasons;
+  const row = { teamId: team.id, position: 0, won: 1, drawn: 0, lost: 0, goalsFor: 2, goalsAgainst: 0 };
+  const standings = await m.db.standings.create({ data: { competitionSeasonId: season.id, name: "Hostile table", rows: { create: [row] } }, select: { id: true } });
+  const medals = await m.db.medalTable.create({ data: { competitionSeasonId: season.id }, select: { id: true } });
+  return {
+    team: team.id,
+    doomedTeam: doomedTeam.id,
+    athlete: athlete.id,
+    doomedAthlete: doomedAthlete.id,
+    competition: competition.id,
+    season: season.id,
+    spare: spare.id,
+    standings: standings.id,
+    medals: medals.id,
+  };
+}
+
+async function readSportsTargets() {
+  const s = ids.sports;
+  const loadedAt = async (delegate: { findUnique: (args: never) => Promise<unknown> }, id: string) =>
+    ((await delegate.findUnique({ where: { id }, select: { updatedAt: true } } as never)) as { updatedAt: Date } | null)?.updatedAt.toISOString() ?? "2000-01-01T00:00:00.000Z";
+  const competition = await m.db.competition.findUniqueOrThrow({ where: { id: s.competition } });
+  const spare = await m.db.competitionSeason.findUniqueOrThrow({ where: { id: s.spare } });
+  const standings = await m.db.standings.findUniqueOrThrow({ where: { id: s.standings }, select: { version: true } });
+  const medals = await m.db.medalTable.findUniqueOrThrow({ where: { id: s.medals }, select: { version: true } });
+  return {
+    ...s,
+    teamLoadedAt: await loadedAt(m.db.team, s.team),
+    doomedTeamLoadedAt: await loadedAt(m.db.team, s.doomedTeam),
+    athleteLoadedAt: await loadedAt(m.db.athlete, s.athlete),
+    doomedAthleteLoadedAt: await loadedAt(m.db.athlete, s.doomedAthlete),
+    revision: m.competitionRevision(competition),
+    spareName: spare.name,
+    standingsVersion: standings.version,
+    medalsVersion: medals.version,
+  };
 }
 
 // Wire items for the Wire screen's actions: one held without a draft, two with a pending update
@@ -375,6 +426,7 @@ async function readTargets() {
     section: await version(m.db.section, section.id),
     wire: await readWireTargets(),
     live: await readLiveTargets(),
+    sports: await readSportsTargets(),
   };
 }
 
@@ -1069,6 +1121,80 @@ function adminCases(): Case<FormInput>[] {
   ];
 }
 
+// The sports record screens: teams and athletes name the updatedAt their form loaded (a stale one
+// is a 409), competitions a revision digest, seasons the name shown; tables send rows as
+// "rows.<n>.<field>". Optional fields are broken only in ways that are not "none".
+const loadedAt = (valid: () => string): Field => ({
+  valid,
+  breaks: fc.constantFrom(MISSING, "", "yesterday", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z", "2000-01-01T00:00:00.000Z", "1e21", "__proto__"),
+});
+const countryCode: Field = { valid: () => "NOR", breaks: fc.oneof(fc.constantFrom("NO", "NORW", "N0R", "12", "ÆØÅ", "n r", "<b>", "\u0000OR"), tooLong(3)) };
+const count = (valid = "1"): Field => ({ valid: () => valid, breaks: fc.constantFrom("-1", "1.5", "abc", "1e21", "Infinity", "NaN", "100001", "--1", "1_0") });
+const tieBreaker: Field = { valid: () => "goalDifference", breaks: fc.constantFrom("headToHead", "points", "goaldifference", "__proto__", "constructor", "toString", "x".repeat(300)) };
+const asOf: Field = { valid: () => "", breaks: fc.constantFrom("not a date", "2025-13-01", "2025-02-30", "17/05/2025", "0000-01-01", "+275760-09-14", "2025-05-17T25:00", "<script>") };
+const formString: Field = { valid: () => "WDL", breaks: fc.oneof(fc.constantFrom("WWX", "W W", "1", "WWWWWWWWWWW", "<b>"), tooLong(10)) };
+const medalSource = (valid: string): Field => enumField(() => valid, ["Computed", "both", "computed ", "true"]);
+
+function sportsRecordCases(): Case<FormInput>[] {
+  const a = m.actions.sportsRecords;
+  const s = () => t.sports;
+  const teamFields = { name: reqText(120, () => `Hostile Team ${unique()}`), country: countryCode, sport: optText(60, () => "Football"), key: optText(200) };
+  const athleteFields = { ...teamFields, name: reqText(120, () => `Hostile Athlete ${unique()}`), teamId: optId(() => s().team), photoId: optId() };
+  const competitionFields = {
+    name: reqText(120, () => `Hostile League ${unique()}`),
+    sport: optText(60),
+    key: optText(200),
+    "tieBreakers.0": tieBreaker,
+    pointsWin: count("3"),
+    pointsDraw: count("1"),
+    pointsLoss: count("0"),
+  };
+  const row = {
+    "rows.0.teamId": reqId(() => s().team),
+    "rows.0.played": count("3"),
+    "rows.0.won": count("2"),
+    "rows.0.drawn": count("1"),
+    "rows.0.lost": count("0"),
+    "rows.0.goalsFor": count("3"),
+    "rows.0.goalsAgainst": count("1"),
+    "rows.0.form": formString,
+  };
+  const medalRow = {
+    "rows.0.country": { ...countryCode, breaks: fc.oneof(countryCode.breaks, fc.constantFrom(MISSING, "")) },
+    "rows.0.name": reqText(120, () => "Norway"),
+    "rows.0.gold": count("2"),
+    "rows.0.silver": count("0"),
+    "rows.0.bronze": count(),
+  };
+  return [
+    formCase("sports/createTeamAction", a.createTeamAction, teamFields),
+    formCase("sports/updateTeamAction", a.updateTeamAction, { ...teamFields, id: reqId(() => s().team), updatedAt: loadedAt(() => s().teamLoadedAt) }),
+    formCase("sports/deleteTeamAction", a.deleteTeamAction, { id: reqId(() => s().doomedTeam), updatedAt: loadedAt(() => s().doomedTeamLoadedAt) }),
+    formCase("sports/createAthleteAction", a.createAthleteAction, athleteFields),
+    formCase("sports/updateAthleteAction", a.updateAthleteAction, { ...athleteFields, id: reqId(() => s().athlete), updatedAt: loadedAt(() => s().athleteLoadedAt) }),
+    formCase("sports/deleteAthleteAction", a.deleteAthleteAction, { id: reqId(() => s().doomedAthlete), updatedAt: loadedAt(() => s().doomedAthleteLoadedAt) }),
+    formCase("sports/createCompetitionAction", a.createCompetitionAction, competitionFields),
+    formCase("sports/updateCompetitionAction", a.updateCompetitionAction, {
+      ...competitionFields,
+      name: reqText(120, () => "Hostile League"),
+      id: reqId(() => s().competition),
+      revision: { valid: () => s().revision, breaks: fc.constantFrom(MISSING, "", "abc", "0000000000000000", "ABCDEF0123456789", "x".repeat(17)) },
+    }),
+    formCase("sports/addSeasonAction", a.addSeasonAction, { competitionId: reqId(() => s().competition), name: reqText(60, () => `Season ${unique()}`) }),
+    formCase("sports/renameSeasonAction", a.renameSeasonAction, {
+      id: reqId(() => s().spare),
+      name: reqText(60, () => `Spare ${unique()}`),
+      loadedName: { valid: () => s().spareName, breaks: fc.oneof(fc.constantFrom(MISSING, "Another name", "2025"), tooLong(200)) },
+    }),
+    formCase("sports/createStandingsAction", a.createStandingsAction, { seasonId: reqId(() => s().season), name: optText(120), asOf }),
+    formCase("sports/updateStandingsAction", a.updateStandingsAction, { id: reqId(() => s().standings), version: version(() => s().standingsVersion), name: optText(120, () => "Hostile table"), asOf, ...row }),
+    formCase("sports/rankStandingsAction", a.rankStandingsAction, { id: reqId(() => s().standings), version: version(() => s().standingsVersion) }),
+    // The unbroken call gives the spare season its medal table (once, in the last test).
+    formCase("sports/createMedalTableAction", a.createMedalTableAction, { seasonId: reqId(() => s().spare), source: medalSource("computed") }),
+    formCase("sports/updateMedalTableAction", a.updateMedalTableAction, { id: reqId(() => s().medals), version: version(() => s().medalsVersion), source: medalSource("entered"), ...medalRow }),
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Route handlers, called as functions with real Requests.
 
@@ -1653,7 +1779,7 @@ Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: data
 await fakeNextHeadersForNextAuth();
 const m: Modules = await loadModules();
 const sqlite: Database.Database = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...routeCases()] as Case<never>[];
+const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...sportsRecordCases(), ...routeCases()] as Case<never>[];
 
 beforeAll(async () => {
   await m.ensureDemoNewsroom();
@@ -1710,10 +1836,11 @@ afterAll(async () => {
   );
 });
 
-function appFiles(name: string, dir = "app"): string[] {
+function appFiles(name: string | RegExp, dir = "app"): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? appFiles(name, full) : entry.name === name ? [full] : [];
+    const isMatch = typeof name === "string" ? entry.name === name : name.test(entry.name);
+    return entry.isDirectory() ? appFiles(name, full) : isMatch ? [full] : [];
   });
 }
 
@@ -1727,7 +1854,8 @@ const NO_INPUT_ACTIONS = ["stories/createStoryAction", "stories/listCreditOption
 describe("hostile input to every server action and route handler", () => {
   it("covers every exported server action and every route handler", async () => {
     const exported: string[] = [];
-    for (const file of appFiles("actions.ts")) {
+    // actions.ts, and a screen's second file of actions (sports/actions-records.ts).
+    for (const file of appFiles(/^actions(-[a-z-]+)?\.ts$/)) {
       const actions = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
       exported.push(...Object.keys(actions).map((name) => `${path.basename(path.dirname(file))}/${name}`));
     }

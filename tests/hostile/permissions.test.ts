@@ -60,6 +60,7 @@ async function loadModules() {
     tags: await import("../../lib/tags/commands"),
     wire: await import("../../lib/wire/import"),
     live: await import("../../lib/live/commands"),
+    competitionRevision: (await import("../../lib/sports/desk/competitions")).competitionRevision,
   };
 }
 
@@ -205,7 +206,7 @@ function restoreCase(name: string, owner: Role): ActionCase {
 
 type ScreenOutcome = "sign-in" | "screen" | "panel" | "not-found" | "to stories";
 type Screen = { page: string; path: () => string; permission: Action; article?: () => ArticleRef; refused?: ScreenOutcome; allowed?: ScreenOutcome };
-let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string; wireItemId: string };
+let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string; wireItemId: string; sports: SportsRecords };
 
 const SCREENS: Screen[] = [
   { page: "newsroom/page", path: () => "/newsroom", permission: "newsroom.enter", allowed: "to stories" },
@@ -230,7 +231,71 @@ const SCREENS: Screen[] = [
   { page: "newsroom/admin/sections/page", path: () => "/newsroom/admin/sections", permission: "section.manage" },
   { page: "newsroom/admin/sections/tags/[id]/page", path: () => `/newsroom/admin/sections/tags/${fixtures.tagId}`, permission: "tag.manage" },
   { page: "newsroom/admin/audit/page", path: () => "/newsroom/admin/audit", permission: "audit.read" },
+  ...(
+    [
+      ["teams", "teamId"],
+      ["athletes", "athleteId"],
+      ["competitions", "competitionId"],
+      ["standings", "standingsId"],
+      ["medal-tables", "medalTableId"],
+    ] as const
+  ).flatMap(([screen, id]): Screen[] => [
+    { page: `newsroom/sports/${screen}/page`, path: () => `/newsroom/sports/${screen}`, permission: "sports.edit" },
+    { page: `newsroom/sports/${screen}/new/page`, path: () => `/newsroom/sports/${screen}/new`, permission: "sports.edit" },
+    { page: `newsroom/sports/${screen}/[id]/page`, path: () => `/newsroom/sports/${screen}/${fixtures.sports[id]}`, permission: "sports.edit" },
+  ]),
 ];
+
+// A team, athlete, competition with two seasons (the second without a medal table), standings
+// with one complete row and an entered medal table: fresh for each call that may change them.
+async function sportsRecords() {
+  const named = (name: string) => ({ name: `${name} ${unique()}`, nameKey: `${name.toLowerCase()} ${unique()}` });
+  const team = await m.db.team.create({ data: named("Permission Team") });
+  const unusedTeam = await m.db.team.create({ data: named("Permission Unused Team") });
+  const athlete = await m.db.athlete.create({ data: named("Permission Athlete") });
+  const competition = await m.db.competition.create({ data: { ...named("Permission League"), seasons: { create: [{ name: "2025" }, { name: "2026" }] } }, include: { seasons: { orderBy: { name: "asc" } } } });
+  const [season, spare] = competition.seasons;
+  const standings = await m.db.standings.create({ data: { competitionSeasonId: season.id, rows: { create: [{ teamId: team.id, position: 0, won: 1, drawn: 0, lost: 0, goalsFor: 1, goalsAgainst: 0 }] } } });
+  const medals = await m.db.medalTable.create({ data: { competitionSeasonId: season.id } });
+  return {
+    teamId: team.id,
+    teamLoadedAt: team.updatedAt.toISOString(),
+    unusedTeamId: unusedTeam.id,
+    unusedTeamLoadedAt: unusedTeam.updatedAt.toISOString(),
+    athleteId: athlete.id,
+    athleteLoadedAt: athlete.updatedAt.toISOString(),
+    competitionId: competition.id,
+    revision: m.competitionRevision(competition),
+    seasonId: season.id,
+    spare: spare,
+    standingsId: standings.id,
+    standingsVersion: String(standings.version),
+    medalTableId: medals.id,
+    medalTableVersion: String(medals.version),
+  };
+}
+type SportsRecords = Awaited<ReturnType<typeof sportsRecords>>;
+
+function sportsCases(): ActionCase[] {
+  const sportsCase = (name: string, form: (r: SportsRecords) => Record<string, string>) => formCase(`sports/${name}`, "sports.edit", async () => form(await sportsRecords()));
+  return [
+    sportsCase("createTeamAction", () => ({ name: `Team ${unique()}`, country: "NOR" })),
+    sportsCase("updateTeamAction", (r) => ({ id: r.teamId, updatedAt: r.teamLoadedAt, name: `Team ${unique()}` })),
+    sportsCase("deleteTeamAction", (r) => ({ id: r.unusedTeamId, updatedAt: r.unusedTeamLoadedAt })),
+    sportsCase("createAthleteAction", (r) => ({ name: `Athlete ${unique()}`, teamId: r.teamId })),
+    sportsCase("updateAthleteAction", (r) => ({ id: r.athleteId, updatedAt: r.athleteLoadedAt, name: `Athlete ${unique()}` })),
+    sportsCase("deleteAthleteAction", (r) => ({ id: r.athleteId, updatedAt: r.athleteLoadedAt })),
+    sportsCase("createCompetitionAction", () => ({ name: `League ${unique()}`, "tieBreakers.0": "goalDifference" })),
+    sportsCase("updateCompetitionAction", (r) => ({ id: r.competitionId, revision: r.revision, name: `League ${unique()}`, "tieBreakers.0": "wins" })),
+    sportsCase("addSeasonAction", (r) => ({ competitionId: r.competitionId, name: "2027" })),
+    sportsCase("renameSeasonAction", (r) => ({ id: r.spare.id, loadedName: r.spare.name, name: "2026/27" })),
+    sportsCase("createStandingsAction", (r) => ({ seasonId: r.spare.id, asOf: "2026-05-01" })),
+    sportsCase("updateStandingsAction", (r) => ({ id: r.standingsId, version: r.standingsVersion, "rows.0.teamId": r.teamId, "rows.0.won": "2" })),
+    sportsCase("rankStandingsAction", (r) => ({ id: r.standingsId, version: r.standingsVersion })),
+    sportsCase("createMedalTableAction", (r) => ({ seasonId: r.spare.id, source: "computed" })),
+    sportsCase("updateMedalTableAction", (r) => ({ id: r.medalTableId, version: r.medalTableVersion, source: "entered", "rows.0.country": "NOR", "rows.0.name": "Norway", "rows.0.gold": "1" })),
+  ];
+}
 
 function expectedScreen(screen: Screen, caller: Caller): ScreenOutcome {
   if (caller === "ANONYMOUS") return "sign-in";
@@ -632,6 +697,7 @@ function actionCases(): ActionCase[] {
     ),
     // Also needs article.create, which every role that may post to live coverage has.
     liveCase("promoteEntryAction", "live.post", (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version }]),
+    ...sportsCases(),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
@@ -691,6 +757,7 @@ beforeAll(async () => {
     agencyId: agency.id,
     tagId: tag.id,
     wireItemId: "",
+    sports: await sportsRecords(),
   };
   await m.db.agency.create({ data: { name: HELD_AGENCY, shortCredit: HELD_AGENCY, creditFormat: "{agency}", wireAutoDraft: false } });
   fixtures.wireItemId = (await wireItem("pending")).id;
