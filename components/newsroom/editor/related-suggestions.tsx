@@ -4,6 +4,7 @@
 // and an "Insert teaser" button that puts a related-story block at the body's cursor in one click.
 import { useEffect, useState } from "react";
 import type { RelatedSuggestion } from "@/lib/articles/related-suggestions";
+import "./sports-links.css";
 
 export type SuggestionLinks = { tagNames: string[]; teamIds: string[]; athleteIds: string[]; eventIds: string[] };
 

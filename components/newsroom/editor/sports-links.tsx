@@ -4,6 +4,7 @@
 // chips in order, each movable and removable with its own labelled buttons, like bylines.
 import { useEffect, useId, useRef, useState } from "react";
 import type { SportsLinkOption } from "@/lib/articles/sports-links";
+import "./sports-links.css";
 
 export type SportsLinkField = "teamIds" | "athleteIds" | "eventIds";
 type Kind = "team" | "athlete" | "event";
