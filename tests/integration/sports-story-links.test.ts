@@ -184,6 +184,20 @@ describe("the Teams, Athletes and Events pickers", () => {
     expect(await searchSportsLinks(contributor, { kind: "team", q: `LINKS CLUB 3 ${run}` })).toEqual([{ id: teams[3], label: `Links Club 3 ${run}` }]);
     expect(await searchSportsLinks(editor, { kind: "athlete", q: `runner 1 ${run}` })).toEqual([{ id: athletes[1], label: `Links Runner 1 ${run} (NOR)` }]);
     expect(await searchSportsLinks(editor, { kind: "event", q: `Links Final 2 ${run}` })).toEqual([{ id: events[2], label: `Links Final 2 ${run}` }]);
+    // A match without a name of its own is known by its sides and its day, and found by a side's name.
+    const match = await db.sportsEvent.create({
+      data: {
+        identity: `links-match-${run}`,
+        startsAt: new Date("2026-02-10T18:30:00Z"),
+        participants: {
+          create: [
+            { teamId: teams[3], side: "HOME", position: 0 },
+            { teamId: teams[2], side: "AWAY", position: 1 },
+          ],
+        },
+      },
+    });
+    expect(await searchSportsLinks(editor, { kind: "event", q: `club 3 ${run}` })).toEqual([{ id: match.id, label: `Links Club 3 ${run} v Links Club 2 ${run}, 2026-02-10` }]);
     expect(await statusOf(searchSportsLinks(editor, { kind: "venue", q: "x" }))).toBe(422);
     expect(await statusOf(searchSportsLinks(null, { kind: "team", q: "x" }))).toBe(401);
   });
