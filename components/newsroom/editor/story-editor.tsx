@@ -93,6 +93,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const applyMerged = (merged: ArticleInput, theirs: EditorStory) => {
     const current = buildPayload();
     setFields(fieldsOf(merged));
+    setLinkLabels((labels) => ({ ...labels, ...labelsOf(theirs) }));
     setRecords((r) => ({
       quotes: { ...r.quotes, ...indexById(merged.quotes) },
       captions: { ...r.captions, ...indexById(merged.captions) },
