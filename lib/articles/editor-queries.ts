@@ -14,6 +14,7 @@ import { readSnapshot } from "./history/snapshot";
 import { ArticleInput } from "./schema";
 import { countChanges, keepsWorkingCopy, normalizeSnapshot, readWorkingCopy } from "./publish/working-copy";
 import { compareSnapshots, type RevisionComparison } from "./history/compare-snapshots";
+import { labelSportsLinks, type SportsLinkLabels } from "./sports-links";
 
 // A photo as the editor shows and edits it: its words and credit ids (for the in-place details
 // form), the version that form names when it saves, and what stops publishing.
@@ -117,6 +118,8 @@ export type EditorStory = {
   article: ArticleInput;
   media: PickerMedia[];
   stories: PickerStory[];
+  // What the Teams, Athletes and Events pickers show for the ids the story names.
+  sportsLinks: SportsLinkLabels;
   notes: { id: string; kind: string; text: string; createdAt: string }[];
   // For a published or scheduled story: how its working copy differs from what is live.
   live: LiveState | null;
@@ -147,9 +150,10 @@ export async function loadStoryForEditor(actor: Actor | null, articleId: string)
   const { article, live } = await db.$transaction((tx) => readEditorVersion(tx, articleId, row.status));
   const refs = collectReferences(article.body as BodyDoc);
   const mediaIds = [...new Set([...refs.mediaIds, ...(article.hero ? [article.hero.mediaId] : [])])];
-  const [media, stories] = await Promise.all([
+  const [media, stories, sportsLinks] = await Promise.all([
     db.media.findMany({ where: { id: { in: mediaIds } }, select: mediaSelect }),
     db.article.findMany({ where: { id: { in: refs.articleIds } }, select: { id: true, headline: true, status: true } }),
+    labelSportsLinks(article),
   ]);
   return {
     id: row.id,
@@ -165,6 +169,7 @@ export async function loadStoryForEditor(actor: Actor | null, articleId: string)
     article,
     media: media.map(toPickerMedia),
     stories,
+    sportsLinks,
     notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, createdAt: n.createdAt.toISOString() })),
     live,
   };

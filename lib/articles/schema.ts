@@ -25,6 +25,16 @@ const CaptionInput = z.object({ id: recordId, mediaId: recordId, text: text(1000
 
 const SidebarInput = z.object({ id: recordId, heading: text(200), body });
 
+// A story's teams, athletes and sports events (its sports "tags"), in the order the editor chose,
+// each once. Old snapshots and working copies have none: they read as empty.
+const MAX_SPORTS_LINKS = 20;
+const sportsLinks = (what: string) =>
+  z
+    .array(recordId)
+    .max(MAX_SPORTS_LINKS, `at most ${MAX_SPORTS_LINKS} ${what}`)
+    .default([])
+    .refine((ids) => new Set(ids).size === ids.length, `a ${what.replace(/s$/, "")} appears twice`);
+
 const BylineInput = z.object({
   profileId: recordId,
   role: z.enum(["REPORTER", "PHOTOGRAPHER", "CONTRIBUTOR", "EDITOR"]).default("REPORTER"),
@@ -39,6 +49,9 @@ export const ArticleInput = z.object({
   agencyLine: text(200).default(""),
   tagNames: z.array(text(60).min(1)).max(20, "at most 20 tags").default([]),
   bylines: z.array(BylineInput).max(12, "at most 12 bylines").default([]),
+  teamIds: sportsLinks("teams"),
+  athleteIds: sportsLinks("athletes"),
+  eventIds: sportsLinks("events"),
   hero: z
     .object({ mediaId: recordId, caption: text(1000) })
     .nullable()

@@ -24,6 +24,11 @@ describe("invalidateForArticle", () => {
     );
   });
 
+  it("names the pages of the story's teams, athletes and events too", () => {
+    const tags = articleCacheTags({ ...story, teamIds: ["tm1"], athleteIds: ["at1"], eventIds: ["ev1"] });
+    expect(tags).toEqual(new Set([...articleCacheTags(story), cacheTags.team("tm1"), cacheTags.athlete("at1"), cacheTags.sportsEvent("ev1")]));
+  });
+
   it("drops the pages showing the story and keeps the others", async () => {
     await warm("story", [cacheTags.article("a1"), cacheTags.section("s1")]);
     await warm("section-page", [cacheTags.section("s1"), cacheTags.listings]);

@@ -8,10 +8,15 @@ type ArticleCacheKeys = {
   sectionId: string | null;
   tagIds: readonly string[];
   bylineProfileIds: readonly string[];
+  // The story's sports links: their team, athlete and match pages list it.
+  teamIds?: readonly string[];
+  athleteIds?: readonly string[];
+  eventIds?: readonly string[];
 };
 
-// The story's page; its section's, tags' and authors' listings and feeds; the front page; the
-// site feed and sitemaps; and cached "not found" answers (its address may have been one).
+// The story's page; its section's, tags' and authors' listings and feeds; its teams', athletes'
+// and events' pages; the front page; the site feed and sitemaps; and cached "not found" answers
+// (its address may have been one).
 export function articleCacheTags(...articles: ArticleCacheKeys[]): Set<string> {
   const tags = new Set<string>([cacheTags.frontPage, cacheTags.feeds, cacheTags.notFound]);
   for (const article of articles) {
@@ -19,6 +24,9 @@ export function articleCacheTags(...articles: ArticleCacheKeys[]): Set<string> {
     if (article.sectionId) tags.add(cacheTags.section(article.sectionId));
     for (const id of article.tagIds) tags.add(cacheTags.tag(id));
     for (const id of article.bylineProfileIds) tags.add(cacheTags.byline(id));
+    for (const id of article.teamIds ?? []) tags.add(cacheTags.team(id));
+    for (const id of article.athleteIds ?? []) tags.add(cacheTags.athlete(id));
+    for (const id of article.eventIds ?? []) tags.add(cacheTags.sportsEvent(id));
   }
   return tags;
 }

@@ -211,6 +211,8 @@ async function loadModules() {
       robots: await import("../../app/robots.txt/route"),
       readyz: await import("../../app/readyz/route"),
       sportsRecords: await import("../../app/api/newsroom/sports/records/route"),
+      sportsLinks: await import("../../app/api/newsroom/sports/links/route"),
+      relatedSuggestions: await import("../../app/api/newsroom/stories/[id]/related-suggestions/route"),
     },
     NextRequest: (await import("next/server")).NextRequest,
   };
@@ -278,7 +280,9 @@ async function createTargets() {
   const user = await m.accounts.createTestUser("CONTRIBUTOR");
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
+  const team = await m.db.team.create({ data: { name: "Hostile United", nameKey: "hostile united" }, select: { id: true } });
   return {
+    team: team.id,
     draft,
     review,
     trash,
@@ -583,6 +587,17 @@ const articleBreaks = (prefix: string, badId: fc.Arbitrary<unknown>): [string, f
       tooLong(60).map((name) => [name]),
     ),
   ],
+  // A story's teams, athletes and events: ids of records that exist, each once, at most 20.
+  ...["teamIds", "athleteIds", "eventIds"].map((field): [string, fc.Arbitrary<unknown>] => [
+    `${prefix}${field}`,
+    fc.oneof(
+      notA("array", { nullish: false }),
+      fc.constantFrom([null], [42], [{}], [""]),
+      badId.filter((id) => id != null).map((id) => [id]),
+      unknownId.map((id) => [id, id]),
+      fc.constant(new Lazy("21 ids", () => Array.from({ length: 21 }, (_, i) => `c${String(i).padStart(24, "0")}`))),
+    ),
+  ]),
   [
     `${prefix}bylines`,
     fc.oneof(
@@ -1565,6 +1580,38 @@ async function firstEventOf(response: Response, controller: AbortController): Pr
   return { status: response.status, message: new TextDecoder().decode(first.value).trim(), cookie: null };
 }
 
+// The editor's sports-link picker: a kind that is not team/athlete/event, or a search that is too
+// long or holds a character no database stores.
+// (A lone surrogate cannot travel in a URL: its bytes arrive as U+FFFD.)
+const hostileQueryText = fc.oneof(tooLong(100), fc.constantFrom("\u0000", "a\u0000b", "\u0000\u0000"));
+const encodeHostile = (text: string) => encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+const sportsLinkQueries = () =>
+  fc.oneof(
+    fc.constantFrom("", "?q=villa", "?kind=", "?kind=TEAM", "?kind=venue", "?kind=__proto__", "?kind=team%00", "?kind[]=team", "?kind=constructor&q=a"),
+    hostileText.map((kind) => `?kind=${encodeHostile(String(kind))}`).filter((query) => !/^\?kind=(team|athlete|event)$/.test(query)),
+    fc.tuple(fc.constantFrom("team", "athlete", "event"), hostileQueryText).map(([kind, q]) => `?kind=${kind}&q=${encodeHostile(String(materialize(q)))}`),
+  );
+
+// Related-story suggestions: a story that is not there (or an id that is no id), or the draft's own
+// story named with links that are no ids, too many of them, or a tag no database stores.
+type SuggestionRequest = { id: string; query: string };
+const suggestionRequests = () =>
+  fc.oneof(
+    fc.record({ id: hostileSegment, query: fc.constantFrom("", "?team=x", "?__proto__[x]=1") }),
+    fc.record({
+      id: fc.constant(null).map(() => ids.draft),
+      query: fc.oneof(
+        fc.tuple(fc.constantFrom("team", "athlete", "event"), malformedId).map(([kind, id]) => `?${kind}=${encodeHostile(String(materialize(id)))}`),
+        fc.constantFrom("team", "athlete", "event").map((kind) => `?${Array.from({ length: 21 }, (_, i) => `${kind}=c${String(i).padStart(24, "0")}`).join("&")}`),
+        hostileQueryText.map((tag) => `?tag=${encodeHostile(String(materialize(tag)))}`),
+      ),
+    }),
+  );
+function suggestionsFor({ id, query }: SuggestionRequest): Promise<Response> {
+  const request = new Request(`${ORIGIN}/api/newsroom/stories/x/related-suggestions${query}`);
+  return m.routes.relatedSuggestions.GET(request, { params: Promise.resolve({ id }) });
+}
+
 function routeCases(): Case<never>[] {
   const r = m.routes;
   // These take no input today; they are sent hostile query strings in case they ever read one.
@@ -1701,6 +1748,20 @@ function routeCases(): Case<never>[] {
       call: async (query: string) => outcomeOf(await r.sportsRecords.GET(new Request(`${ORIGIN}/api/newsroom/sports/records${query}`))),
       valid: async () => outcomeOf(await r.sportsRecords.GET(new Request(`${ORIGIN}/api/newsroom/sports/records?kind=standings&q=Bayern`))),
     } as Case<string>,
+    {
+      name: "GET /api/newsroom/sports/links",
+      expect: "refuse",
+      inputs: sportsLinkQueries,
+      call: async (query: string) => outcomeOf(await r.sportsLinks.GET(new Request(`${ORIGIN}/api/newsroom/sports/links${query}`))),
+      valid: async () => outcomeOf(await r.sportsLinks.GET(new Request(`${ORIGIN}/api/newsroom/sports/links?kind=team&q=a`))),
+    } as Case<string>,
+    {
+      name: "GET /api/newsroom/stories/[id]/related-suggestions",
+      expect: "refuse",
+      inputs: suggestionRequests,
+      call: async (input: SuggestionRequest) => outcomeOf(await suggestionsFor(input)),
+      valid: async () => outcomeOf(await suggestionsFor({ id: ids.draft, query: `?team=${ids.team}&tag=Football` })),
+    } as Case<SuggestionRequest>,
     noInput("GET /feed.xml", "/feed.xml", r.siteFeed.GET),
     noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
     noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),

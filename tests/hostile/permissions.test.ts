@@ -395,6 +395,25 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     outcome: (response) => String(response.status),
   },
   {
+    // The story editor's team, athlete and event pickers: anyone who may write a story.
+    route: "/api/newsroom/sports/links",
+    call: { path: "/api/newsroom/sports/links?kind=team&q=a", init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }) },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "article.create") ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // Related-story suggestions for a story: whoever may open it (a contributor not the editor's draft).
+    route: "/api/newsroom/stories/[id]/related-suggestions",
+    call: {
+      get path() {
+        return `/api/newsroom/stories/${fixtures.editorDraft.id}/related-suggestions?tag=Football`;
+      },
+      init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }),
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "article.read", fixtures.editorDraft.ref) ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
     // Signing in is open to everyone, but not from another site.
     route: "/api/auth/[...nextauth]",
     call: {

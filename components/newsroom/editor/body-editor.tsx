@@ -12,7 +12,8 @@ import { useRecords } from "./editor-records";
 import { CLIENT_BLOCKS } from "./node-views";
 import type { BlockInsert } from "./node-views/block-insert";
 
-type Props = { initialContent: JSONContent; isReadOnly: boolean; onChange: (doc: JSONContent) => void };
+// onEditor: the editor once made (and null when it goes), for panels that insert blocks at its cursor.
+type Props = { initialContent: JSONContent; isReadOnly: boolean; onChange: (doc: JSONContent) => void; onEditor?: (editor: Editor | null) => void };
 
 function Mark({ editor, name, label, shortcut, run }: { editor: Editor; name: string; label: string; shortcut: string; run: () => void }) {
   return (
@@ -66,7 +67,7 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-export function BodyEditor({ initialContent, isReadOnly, onChange }: Props) {
+export function BodyEditor({ initialContent, isReadOnly, onChange, onEditor }: Props) {
   const editorRef = useRef<Editor | null>(null);
   const editor = useEditor({
     extensions: editorExtensions(),
@@ -93,7 +94,9 @@ export function BodyEditor({ initialContent, isReadOnly, onChange }: Props) {
   });
   useEffect(() => {
     editorRef.current = editor;
-  }, [editor]);
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   if (!editor) return <div className="body-editor body-editor--loading">Loading the editor…</div>;
   return (
     <div className="body-editor">

@@ -2,6 +2,7 @@
 // The story editor: fields, body, records, saving and the workflow, on one screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { JSONContent } from "@tiptap/core";
+import type { Editor } from "@tiptap/react";
 import type { EditorStory, PickerMedia } from "@/lib/articles/editor-queries";
 import type { ArticleInput } from "@/lib/articles/schema";
 import { slugify } from "@/lib/articles/slugify";
@@ -20,6 +21,8 @@ import { NotesPanel } from "./notes-panel";
 import { LiveVersionBar } from "./live-version-bar";
 import { PreviewLinksPanel } from "./preview-links-panel";
 import { TrashButton } from "./trash-button";
+import { RelatedSuggestions } from "./related-suggestions";
+import type { RelatedSuggestion } from "@/lib/articles/related-suggestions";
 import { useStorySave } from "./use-story-save";
 import { usePhotos } from "./use-photos";
 import { EditorNotice, failureNotice, type Notice } from "./gate-problems";
@@ -37,6 +40,11 @@ function initialRecords(story: EditorStory): EditorRecords {
   return { quotes: indexById(a.quotes), captions: indexById(a.captions), sidebars: indexById(a.sidebars), media: indexById(story.media), stories: indexById(story.stories) };
 }
 
+function labelsOf(story: EditorStory): Record<string, string> {
+  const { teams, athletes, events } = story.sportsLinks;
+  return Object.fromEntries([...teams, ...athletes, ...events].map((option) => [option.id, option.label]));
+}
+
 function fieldsOf(article: ArticleInput): Fields {
   const { body: _body, quotes: _q, captions: _c, sidebars: _s, ...fields } = article;
   return fields;
@@ -51,7 +59,12 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const [picker, setPicker] = useState<((media: PickerMedia | null) => void) | null>(null);
   const [panel, setPanel] = useState<"none" | "history">("none");
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [linkLabels, setLinkLabels] = useState(() => labelsOf(story));
   const body = useRef<JSONContent>(story.article.body as JSONContent);
+  const bodyEditor = useRef<Editor | null>(null);
+  const onBodyEditor = useCallback((editor: Editor | null) => {
+    bodyEditor.current = editor;
+  }, []);
   // What the body editor starts from; a merged body gets a new key, so the body editor (and the
   // sidebars' editors in it) start again from it.
   const [bodyStart, setBodyStart] = useState(() => ({ key: 0, doc: story.article.body as JSONContent }));
@@ -80,6 +93,7 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
   const applyMerged = (merged: ArticleInput, theirs: EditorStory) => {
     const current = buildPayload();
     setFields(fieldsOf(merged));
+    setLinkLabels((labels) => ({ ...labels, ...labelsOf(theirs) }));
     setRecords((r) => ({
       quotes: { ...r.quotes, ...indexById(merged.quotes) },
       captions: { ...r.captions, ...indexById(merged.captions) },
@@ -96,6 +110,9 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     section: (id: string) => sections.find((s) => s.id === id)?.name,
     profile: (id: string) => profiles.find((p) => p.id === id)?.name,
     media: (id: string) => records.media[id]?.altText || undefined,
+    team: (id: string) => linkLabels[id],
+    athlete: (id: string) => linkLabels[id],
+    event: (id: string) => linkLabels[id],
   };
   const saving = useStorySave({ story, actions, buildPayload, applyMerged, names });
   const others = usePresence(story.id, actions.checkIn);
@@ -138,6 +155,18 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
     }),
     [records, story.id, isReadOnly, pickMedia, saving, actions, photos],
   );
+
+  // A suggested story's teaser, at the body's cursor (where the caret was before the click).
+  const insertTeaser = (suggestion: RelatedSuggestion): boolean => {
+    const editor = bodyEditor.current;
+    if (!editor || isReadOnly) return false;
+    setRecords((r) => ({ ...r, stories: { ...r.stories, [suggestion.id]: { id: suggestion.id, headline: suggestion.headline, status: "PUBLISHED" } } }));
+    return editor
+      .chain()
+      .insertBlock({ type: "relatedStory", attrs: { articleId: suggestion.id, label: "" } })
+      .run();
+  };
+  const isInBody = (articleId: string) => collectReferences(body.current as BodyDoc).articleIds.includes(articleId);
 
   const pickHero = async () => {
     const media = await pickMedia();
@@ -242,6 +271,8 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           sections={sections}
           profiles={profiles}
           heroMedia={fields.hero ? (records.media[fields.hero.mediaId] ?? null) : null}
+          linkLabels={linkLabels}
+          onLinkLabel={(option) => setLinkLabels((labels) => ({ ...labels, [option.id]: option.label }))}
           onChange={(next) => {
             if ("slug" in next) isSlugTouched.current = true;
             change(next);
@@ -253,10 +284,18 @@ export function StoryEditor({ story, actions, permissions, sections, profiles }:
           key={bodyStart.key}
           initialContent={bodyStart.doc}
           isReadOnly={isReadOnly}
+          onEditor={onBodyEditor}
           onChange={(doc) => {
             body.current = doc;
             saving.markChanged();
           }}
+        />
+        <RelatedSuggestions
+          articleId={story.id}
+          links={{ tagNames: fields.tagNames, teamIds: fields.teamIds, athleteIds: fields.athleteIds, eventIds: fields.eventIds }}
+          isReadOnly={isReadOnly}
+          isInBody={isInBody}
+          onInsert={insertTeaser}
         />
         {status.status === "PUBLISHED" && permissions.canCorrect && <NotesPanel articleId={story.id} notes={story.notes} addNote={actions.addNote} />}
         {permissions.canDelete && (

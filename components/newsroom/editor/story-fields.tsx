@@ -1,10 +1,12 @@
 "use client";
-// The story's fields around the body: headline block, address, section, tags, bylines, agency
-// line and hero photo.
+// The story's fields around the body: headline block, address, section, tags, teams, athletes and
+// events, bylines, agency line and hero photo.
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { PickerMedia } from "@/lib/articles/editor-queries";
 import type { Option } from "./types";
 import { PhotoDetailsPanel } from "./photo-details";
+import { SportsLinks } from "./sports-links";
+import type { SportsLinkOption } from "@/lib/articles/sports-links";
 
 export type Fields = Omit<ArticleInput, "body" | "quotes" | "captions" | "sidebars">;
 
@@ -14,6 +16,9 @@ type Props = {
   sections: Option[];
   profiles: Option[];
   heroMedia: PickerMedia | null;
+  // The names of the teams, athletes and events the pickers show, by id.
+  linkLabels: Record<string, string>;
+  onLinkLabel: (option: SportsLinkOption) => void;
   onChange: (change: Partial<Fields>) => void;
   onHeadline: (headline: string) => void;
   onPickHero: () => void;
@@ -74,7 +79,7 @@ function Bylines({ fields, profiles, isReadOnly, onChange }: Pick<Props, "fields
   );
 }
 
-export function StoryFields({ fields, isReadOnly, sections, profiles, heroMedia, onChange, onHeadline, onPickHero }: Props) {
+export function StoryFields({ fields, isReadOnly, sections, profiles, heroMedia, linkLabels, onLinkLabel, onChange, onHeadline, onPickHero }: Props) {
   return (
     <div className="story-fields">
       <label className="field">
@@ -121,6 +126,7 @@ export function StoryFields({ fields, isReadOnly, sections, profiles, heroMedia,
           }
         />
       </label>
+      <SportsLinks links={{ teamIds: fields.teamIds, athleteIds: fields.athleteIds, eventIds: fields.eventIds }} labels={linkLabels} isReadOnly={isReadOnly} onChange={onChange} onLabel={onLinkLabel} />
       <Bylines fields={fields} profiles={profiles} isReadOnly={isReadOnly} onChange={onChange} />
       <label className="field">
         <span>Agency line</span>

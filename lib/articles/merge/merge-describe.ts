@@ -12,7 +12,9 @@ export type RecordMaps = {
 };
 
 // How ids read (the editor knows the names of sections, people and photos).
-export type MergeNames = Partial<Record<"section" | "profile" | "media", (id: string) => string | undefined>>;
+export type MergeNames = Partial<Record<"section" | "profile" | "media" | "team" | "athlete" | "event", (id: string) => string | undefined>>;
+
+const LINK_NAMES = { teamIds: ["team", "(no teams)"], athleteIds: ["athlete", "(no athletes)"], eventIds: ["event", "(no events)"] } as const;
 
 const EMPTY = "(empty)";
 const plain = (body: unknown) => bodyToPlainText((body ?? { type: "doc" }) as BodyDoc);
@@ -50,6 +52,10 @@ export function describeField(field: string, value: unknown, names: MergeNames =
   if (field === "hero") {
     const hero = value as ArticleInput["hero"];
     return hero ? `Photo ${nameOf(names, "media", hero.mediaId)}: ${hero.caption || "(no caption)"}` : "(no hero photo)";
+  }
+  if (field in LINK_NAMES) {
+    const [kind, none] = LINK_NAMES[field as keyof typeof LINK_NAMES];
+    return (value as string[]).map((id) => nameOf(names, kind, id)).join(", ") || none;
   }
   if (field === "tagNames") return (value as string[]).join(", ") || "(no tags)";
   if (field === "bylines") {

@@ -4,6 +4,7 @@ import type { BodyNode } from "../../editor/types";
 import { getStorySchema } from "../../editor/schema";
 import { ArticleInput } from "../schema";
 import { mergeStories } from "./merge";
+import { describeField } from "./merge-describe";
 
 const QUOTE = "cquote00000000000000000001";
 const SIDEBAR = "csidebar000000000000000001";
@@ -60,6 +61,21 @@ describe("mergeStories: fields", () => {
 });
 
 describe("mergeStories: tags and bylines", () => {
+  test("combines teams, athletes and events added and removed on either side, each known by its id", () => {
+    const [t1, t2, t3, a1, e1] = ["cteam0000000000000000000001", "cteam0000000000000000000002", "cteam0000000000000000000003", "cathlete00000000000000000001", "cevent000000000000000000001"];
+    const merge = mergeStories(story({ teamIds: [t1, t2] }), story({ teamIds: [t1, t2, t3], athleteIds: [a1] }), story({ teamIds: [t2], eventIds: [e1] }));
+    expect(merge.clashes).toEqual([]);
+    expect(merge.resolve()).toMatchObject({ teamIds: [t2, t3], athleteIds: [a1], eventIds: [e1] });
+    expect(merge.theirChanges).toEqual(["teams", "events"]);
+  });
+
+  test("shows teams, athletes and events by name in a clash, and an empty list as such", () => {
+    const names = { team: (id: string) => ({ cteam0000000000000000000001: "Villa" })[id], event: () => "Final" };
+    expect(describeField("teamIds", ["cteam0000000000000000000001", "cteam0000000000000000000002"], names)).toBe("Villa, cteam0000000000000000000002");
+    expect(describeField("eventIds", ["cevent000000000000000000001"], names)).toBe("Final");
+    expect(describeField("athleteIds", [], names)).toBe("(no athletes)");
+  });
+
   test("combines tags added and removed on either side, a tag known by its slug", () => {
     const merge = mergeStories(story(), story({ tagNames: ["football", "Premier League", "Arsenal"] }), story({ tagNames: ["Football", "Chelsea"] }));
     expect(merge.clashes).toEqual([]);

@@ -7,7 +7,8 @@
 //   same value → that value; changed on both differently → a clash. Text compares trimmed, as saved.
 // - Tags and bylines: merged as lists (merge-sequence.ts), a tag known by its slug, a byline by its
 //   person, so additions and removals on both sides combine; any clash inside makes the whole list
-//   one clash (two orders of bylines cannot be half-chosen).
+//   one clash (two orders of bylines cannot be half-chosen). Teams, athletes and events likewise,
+//   each known by its id.
 // - Body: the top-level blocks are merged as a list. A block owning a record is known by that
 //   record's id (pull quote quoteId, sidebar sidebarId, photo captionId); editing it, on the node
 //   or in its record, keeps its identity. Any other block (paragraph, heading, list, related story,
@@ -56,10 +57,17 @@ function takesTheirs<T>(parts: SequencePart<T>[], content: (item: T) => string):
 type Byline = ArticleInput["bylines"][number];
 const bylineContent = (b: Byline) => `${b.profileId}:${b.role}`;
 
+// The story's sports links: lists of ids, merged like tags.
+const LINKS = { teamIds: "Teams", athleteIds: "Athletes", eventIds: "Events" } as const;
+type LinkField = keyof typeof LINKS;
+const LINK_FIELDS = Object.keys(LINKS) as LinkField[];
+const sameId = (id: string) => id;
+
 type Plan = {
   fields: Record<Field, ReturnType<typeof mergeValue> | null>;
   tags: SequencePart<string>[];
   bylines: SequencePart<Byline>[];
+  links: Record<LinkField, SequencePart<string>[]>;
   body: SequencePart<BodyNode>[];
   records: RecordMerge[];
   maps: SideMaps;
@@ -72,6 +80,7 @@ function plan(base: ArticleInput, mine: ArticleInput, theirs: ArticleInput): Pla
     fields: Object.fromEntries(fieldNames.map((field) => [field, mergeValue<unknown>(base[field], mine[field], theirs[field])])) as Plan["fields"],
     tags: mergeSequence(base.tagNames, mine.tagNames, theirs.tagNames, { identity: slugify, content: slugify }),
     bylines: mergeSequence(base.bylines, mine.bylines, theirs.bylines, { identity: (b) => b.profileId, content: bylineContent }),
+    links: Object.fromEntries(LINK_FIELDS.map((field) => [field, mergeSequence(base[field], mine[field], theirs[field], { identity: sameId, content: sameId })])) as Plan["links"],
     body: mergeBody(base, mine, theirs, maps),
     records: mergeRecords(maps),
     maps,
@@ -98,12 +107,7 @@ function recordClashes(p: Plan, names: MergeNames): Clash[] {
 function clashesOf(p: Plan, mine: ArticleInput, theirs: ArticleInput, names: MergeNames): Clash[] {
   const side = (field: string, value: { mine: unknown; theirs: unknown }) => ({ mine: describeField(field, value.mine, names), theirs: describeField(field, value.theirs, names) });
   const fields = (Object.keys(FIELDS) as Field[]).filter((field) => !p.fields[field]).map((field) => ({ id: field, label: FIELDS[field], ...side(field, { mine: mine[field], theirs: theirs[field] }) }));
-  const lists = (
-    [
-      ["tagNames", "Tags", p.tags],
-      ["bylines", "Bylines", p.bylines],
-    ] as const
-  )
+  const lists = ([["tagNames", "Tags", p.tags], ["bylines", "Bylines", p.bylines], ...LINK_FIELDS.map((field) => [field, LINKS[field], p.links[field]] as const)] as const)
     .filter(([, , parts]) => hasClash<unknown>(parts))
     .map(([field, label]) => ({ id: field, label, ...side(field, { mine: mine[field], theirs: theirs[field] }) }));
   const body = p.body
@@ -124,6 +128,7 @@ function theirChangesOf(p: Plan): string[] {
   const changes = (Object.keys(FIELDS) as Field[]).filter((field) => p.fields[field]?.from === "theirs").map((field) => FIELDS[field].toLowerCase());
   if (!hasClash(p.tags) && takesTheirs(p.tags, slugify)) changes.push("tags");
   if (!hasClash(p.bylines) && takesTheirs(p.bylines, bylineContent)) changes.push("bylines");
+  for (const field of LINK_FIELDS) if (!hasClash(p.links[field]) && takesTheirs(p.links[field], sameId)) changes.push(LINKS[field].toLowerCase());
   if (takesTheirs(p.body, canonicalBlock)) changes.push("body");
   const records = p.records.filter((record) => record.isFromTheirs).map((record) => RECORDS[record.kind].changed);
   return [...changes, ...new Set(records)];
@@ -157,6 +162,7 @@ function resolvePlan(p: Plan, mine: ArticleInput, theirs: ArticleInput, choices:
           () => "theirs",
           (b) => b.profileId,
         ),
+    ...(Object.fromEntries(LINK_FIELDS.map((field) => [field, hasClash(p.links[field]) ? story(field)[field] : resolveSequence(p.links[field], () => "theirs", sameId)])) as Pick<ArticleInput, LinkField>),
     body,
     quotes: recordsOf("quotes", refs.quoteIds) as ArticleInput["quotes"],
     captions: recordsOf("captions", refs.captionIds) as ArticleInput["captions"],

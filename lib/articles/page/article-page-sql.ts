@@ -1,5 +1,5 @@
 // The article page's own statements: the story with everything that belongs to it (section,
-// ordered bylines and tags, captions, quotes, sidebars, notes) as one JSON value, and the stories
+// ordered bylines, tags, teams, athletes and events, captions, quotes, sidebars, notes) as one JSON value, and the stories
 // its body links to. Pictures come from media-sql.ts, "more on this story" from related.ts.
 import "server-only";
 import type { Db, Tx } from "../../db";
@@ -10,6 +10,9 @@ import type { QuoteView } from "../../editor/body-records";
 import { publicArticleSql } from "../embargo/visibility";
 
 type Client = Db | Tx;
+
+// A team or athlete the story is about; slug null until it has a reader page.
+export type SportsLinkRow = { id: string; name: string; slug: string | null };
 
 export type ArticleRow = {
   id: string;
@@ -27,6 +30,9 @@ export type ArticleRow = {
   heroCaption: string | null;
   bylines: { id: string; name: string; slug: string; jobTitle: string; role: string }[];
   tags: { id: string; name: string; slug: string }[];
+  teams: SportsLinkRow[];
+  athletes: SportsLinkRow[];
+  events: { id: string; name: string }[];
   captions: { id: string; text: string }[];
   quotes: QuoteView[];
   sidebars: { id: string; heading: string; body: BodyDoc }[];
@@ -70,8 +76,31 @@ function articleSql(): Prisma.Sql {
       Prisma.sql`FROM "ArticleTag" atj JOIN "Tag" att ON att."id" = atj."tagId" WHERE atj."articleId" = a."id"`,
       Prisma.sql`atj."position", atj."tagId"`,
     ),
+    ...sportsLinks(),
     ...ownRecords(),
   });
+}
+
+// The story's teams, athletes and events, in the editor's order. An event without a name of its
+// own is known by its stage ("World group, Semi-final"), else as an empty name.
+function sportsLinks(): Record<string, Prisma.Sql> {
+  return {
+    teams: jsonArray(
+      jsonObject(columns("stm", ["id", "name", "slug"])),
+      Prisma.sql`FROM "ArticleTeam" atm JOIN "Team" stm ON stm."id" = atm."teamId" WHERE atm."articleId" = a."id"`,
+      Prisma.sql`atm."position", atm."teamId"`,
+    ),
+    athletes: jsonArray(
+      jsonObject(columns("sat", ["id", "name", "slug"])),
+      Prisma.sql`FROM "ArticleAthlete" aat JOIN "Athlete" sat ON sat."id" = aat."athleteId" WHERE aat."articleId" = a."id"`,
+      Prisma.sql`aat."position", aat."athleteId"`,
+    ),
+    events: jsonArray(
+      jsonObject({ id: column("sev", "id"), name: Prisma.sql`COALESCE(sev."name", sev."stage", '')` }),
+      Prisma.sql`FROM "ArticleSportsEvent" aev JOIN "SportsEvent" sev ON sev."id" = aev."eventId" WHERE aev."articleId" = a."id"`,
+      Prisma.sql`aev."position", aev."eventId"`,
+    ),
+  };
 }
 
 // The story at `slug` (published and past any embargo, unless a preview asks), or null. One statement.

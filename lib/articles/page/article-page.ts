@@ -31,6 +31,10 @@ export type ArticlePage = {
   section: { id: string; name: string; slug: string };
   bylines: { id: string; name: string; slug: string; jobTitle: string; role: string }[];
   tags: { id: string; name: string; slug: string }[];
+  // The teams, athletes and events the story is tagged with (slug null: no reader page yet).
+  teams: { id: string; name: string; slug: string | null }[];
+  athletes: { id: string; name: string; slug: string | null }[];
+  events: { id: string; name: string }[];
   hero: { media: MediaView; caption: string } | null;
   body: BodyDoc;
   records: BodyRecords;
@@ -99,6 +103,9 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     section,
     bylines: article.bylines,
     tags: article.tags,
+    teams: article.teams,
+    athletes: article.athletes,
+    events: article.events,
     hero: targets.heroMedia ? { media: toMediaView(targets.heroMedia, now), caption: article.heroCaption ?? targets.heroMedia.defaultCaption } : null,
     body,
     records,
@@ -113,6 +120,9 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     ...(section.id ? [cacheTags.section(section.id)] : []),
     ...article.bylines.map((b) => cacheTags.byline(b.id)),
     ...article.tags.map((t) => cacheTags.tag(t.id)),
+    ...article.teams.map((t) => cacheTags.team(t.id)),
+    ...article.athletes.map((t) => cacheTags.athlete(t.id)),
+    ...article.events.map((e) => cacheTags.sportsEvent(e.id)),
     ...(targets.heroMedia ? mediaCacheTags(targets.heroMedia) : []),
     ...targets.media.flatMap(mediaCacheTags),
     ...targets.embeds.thumbnails.flatMap(mediaCacheTags),

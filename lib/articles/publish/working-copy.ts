@@ -32,9 +32,13 @@ export async function readEditableSnapshot(tx: Tx, articleId: string): Promise<A
 export function normalizeSnapshot(snapshot: ArticleSnapshot, refs: BodyReferences = collectReferences(snapshot.body as BodyDoc)): ArticleSnapshot {
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   const tags = [...new Map(snapshot.tagNames.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug).map(([, name]) => name);
+  const once = (ids: string[]) => [...new Set(ids)];
   return {
     ...snapshot,
     tagNames: tags,
+    teamIds: once(snapshot.teamIds),
+    athleteIds: once(snapshot.athleteIds),
+    eventIds: once(snapshot.eventIds),
     quotes: snapshot.quotes.filter((q) => refs.quoteIds.includes(q.id)).sort(byId),
     captions: snapshot.captions.filter((c) => refs.captionIds.includes(c.id)).sort(byId),
     sidebars: snapshot.sidebars.filter((s) => refs.sidebarIds.includes(s.id)).sort(byId),

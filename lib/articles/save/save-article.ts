@@ -88,6 +88,14 @@ async function syncBylines(tx: Tx, articleId: string, bylines: ArticleInput["byl
   if (bylines.length) await tx.articleByline.createMany({ data: bylines.map((b, position) => ({ articleId, profileId: b.profileId, role: b.role, position })) });
 }
 
+// The story's teams, athletes and events, in the editor's order (checkReferences has checked they exist).
+async function syncSportsLinks(tx: Tx, articleId: string, article: Pick<ArticleInput, "teamIds" | "athleteIds" | "eventIds">): Promise<void> {
+  await Promise.all([tx.articleTeam.deleteMany({ where: { articleId } }), tx.articleAthlete.deleteMany({ where: { articleId } }), tx.articleSportsEvent.deleteMany({ where: { articleId } })]);
+  if (article.teamIds.length) await tx.articleTeam.createMany({ data: article.teamIds.map((teamId, position) => ({ articleId, teamId, position })) });
+  if (article.athleteIds.length) await tx.articleAthlete.createMany({ data: article.athleteIds.map((athleteId, position) => ({ articleId, athleteId, position })) });
+  if (article.eventIds.length) await tx.articleSportsEvent.createMany({ data: article.eventIds.map((eventId, position) => ({ articleId, eventId, position })) });
+}
+
 async function syncHeroCaption(tx: Tx, articleId: string, heroCaptionId: string | null, hero: ArticleInput["hero"]): Promise<string | null> {
   if (!hero) return null;
   if (heroCaptionId) {
@@ -115,6 +123,7 @@ export async function writeArticle(
   await syncRelatedLinks(tx, articleId, relatedLinksOf(body.facts.blocks));
   const tags = await syncTags(tx, articleId, article.tagNames, editorId);
   await syncBylines(tx, articleId, article.bylines);
+  await syncSportsLinks(tx, articleId, article);
   const nextHeroCaptionId = await syncHeroCaption(tx, articleId, heroCaptionId, article.hero);
   await syncCaptions(tx, articleId, refs, article.captions, nextHeroCaptionId);
   const saved = await tx.article.update({
@@ -130,7 +139,15 @@ export async function writeArticle(
     select: { version: true, updatedAt: true, status: true, slug: true, section: { select: { slug: true } } },
   });
   // What the public pages know the story by now, from what was just written (not read back).
-  const pageKeys: PageKeys = { id: articleId, sectionId: article.sectionId, tagIds: tags.map((t) => t.id), profileIds: article.bylines.map((b) => b.profileId) };
+  const pageKeys: PageKeys = {
+    id: articleId,
+    sectionId: article.sectionId,
+    tagIds: tags.map((t) => t.id),
+    profileIds: article.bylines.map((b) => b.profileId),
+    teamIds: article.teamIds,
+    athleteIds: article.athleteIds,
+    eventIds: article.eventIds,
+  };
   const written = writtenStory(
     article,
     body,
