@@ -58,7 +58,7 @@ const asResult = async (work: Promise<{ status: number; data: unknown }>) => {
 const PASTE = "Rank\tName\tNOC\tTime\n1\tMatrix Skier\tNOR\t22:10.5\n";
 
 const CASES = {
-  createEvent: { allowed: DESK, prepare: async () => null, call: () => sportsActions.createEventAction(null, form(matchFields())) },
+  createEvent: { allowed: DESK, prepare: freshEvent, call: () => sportsActions.createEventAction(null, form(matchFields())) },
   updateEvent: {
     allowed: DESK,
     prepare: freshEvent,
@@ -70,7 +70,7 @@ const CASES = {
     prepare: freshEvent,
     call: (e: Event) => sportsActions.applyPasteAction(null, form({ eventId: e.id, kind: "athlete", text: PASTE.replace("Matrix Skier", `Matrix Skier ${(seq += 1)}`), version: String(e.version) })),
   },
-  uploadSportsMl: { allowed: DESK, prepare: async () => null, call: () => asResult(upload([{ name: "match.xml", text: sportsMl(`m${(seq += 1)}`) }])) },
+  uploadSportsMl: { allowed: DESK, prepare: freshEvent, call: () => asResult(upload([{ name: "match.xml", text: sportsMl(`m${(seq += 1)}`) }])) },
 };
 
 const snapshot = () =>

@@ -21,9 +21,10 @@ export async function POST(request: Request): Promise<Response> {
     assertCan(actor, "sports.import");
     const form = await readUploadForm(request, { ...mediaLimits(), maxBytes: MAX_SPORTSML_BYTES });
     const results = await importSportsFiles(actor, sportsFilesOf(form));
-    const firstRefusal = results.find((result) => !result.ok);
-    const status = results.some((result) => result.ok) || !firstRefusal ? 200 : firstRefusal.status;
-    return Response.json({ results }, { status, headers: { "Cache-Control": "no-store" } });
+    const refusals = results.flatMap((result) => (result.ok ? [] : [result]));
+    // Nothing imported: the first refusal's status, and its message as the answer's error.
+    const refused = results.some((result) => result.ok) ? null : refusals[0];
+    return Response.json({ results, ...(refused ? { error: refused.message } : {}) }, { status: refused?.status ?? 200, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const response = errorResponse(error);
     return refusalReason(error) === "too-large" ? new Response(response.body, { status: 413, headers: response.headers }) : response;
