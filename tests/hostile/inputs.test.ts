@@ -1103,7 +1103,10 @@ function sportsDeskCases(): Case<FormInput>[] {
     minute: optText(20),
     sportId: optId(() => t.sports.sport),
     competitionSeasonId: optId(),
-    startsAt: { valid: () => "2026-03-01T19:45", breaks: fc.oneof(fc.constantFrom("not a date", "2024-13-01", "2024-02-30T10:00", "31/12/2030", "<script>", "0000-00-00", "2030-01-01T99:00", "+275760-09-14"), tooLong(40)) },
+    startsAt: {
+      valid: () => "2026-03-01T19:45",
+      breaks: fc.oneof(fc.constantFrom("not a date", "2024-13-01", "2024-02-30T10:00", "31/12/2030", "<script>", "0000-00-00", "2030-01-01T99:00", "+275760-09-14"), tooLong(40)),
+    },
     status: { valid: () => "FINAL", breaks: fc.constantFrom("final", "DONE", "LIVE ", "__proto__", "constructor", "toString", "1") },
     attendance: { valid: () => "32964", breaks: badNumber },
     homeTeamId: teamId(() => t.sports.home),

@@ -89,7 +89,13 @@ describe("creating and correcting a match", () => {
     const updated = await updateEvent(editor, { ...match({ home: { teamId: fixtures.villa, score: 1, periods: [] } }), id: created.id, expectedVersion: 1 });
     expect(updated.version).toBe(2);
     expect(updated.tags).toEqual(
-      expect.arrayContaining([cacheTags.sportsEvent(created.id), cacheTags.team(fixtures.villa), cacheTags.team(fixtures.city), cacheTags.competitionSeason(fixtures.seasonId), cacheTags.medalTable(fixtures.medalTableId)]),
+      expect.arrayContaining([
+        cacheTags.sportsEvent(created.id),
+        cacheTags.team(fixtures.villa),
+        cacheTags.team(fixtures.city),
+        cacheTags.competitionSeason(fixtures.seasonId),
+        cacheTags.medalTable(fixtures.medalTableId),
+      ]),
     );
     await read();
     expect(loads).toBe(2);

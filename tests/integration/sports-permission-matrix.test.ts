@@ -26,7 +26,18 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const matchFields = () => ({ name: `Matrix match ${run} ${(seq += 1)}`, sportId: teams.sportId, status: "FINAL", startsAt: "2026-03-01T19:45", mode: "match", homeTeamId: teams.home, awayTeamId: teams.away, homeScore: "2", awayScore: "1", periodScores: "1st half: 1-0\n2nd half: 1-1" });
+const matchFields = () => ({
+  name: `Matrix match ${run} ${(seq += 1)}`,
+  sportId: teams.sportId,
+  status: "FINAL",
+  startsAt: "2026-03-01T19:45",
+  mode: "match",
+  homeTeamId: teams.home,
+  awayTeamId: teams.away,
+  homeScore: "2",
+  awayScore: "1",
+  periodScores: "1st half: 1-0\n2nd half: 1-1",
+});
 
 type Event = { id: string; version: number };
 

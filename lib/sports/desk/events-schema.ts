@@ -12,8 +12,17 @@ const optionalText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .nullish()
     .transform((value) => value || null);
-const optionalId = idInput().nullish().or(z.literal("")).transform((value) => value || null);
-const score = z.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "cannot be negative").max(100_000, "is too large").nullish().transform((value) => value ?? null);
+const optionalId = idInput()
+  .nullish()
+  .or(z.literal(""))
+  .transform((value) => value || null);
+const score = z
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .min(0, "cannot be negative")
+  .max(100_000, "is too large")
+  .nullish()
+  .transform((value) => value ?? null);
 
 const PeriodScore = z.object({ period: textInput().min(1, "names no period").max(40), score });
 
@@ -23,7 +32,13 @@ const Competitor = z
   .object({
     teamId: optionalId,
     athleteId: optionalId,
-    rank: z.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(100_000).nullish().transform((value) => value ?? null),
+    rank: z
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(100_000)
+      .nullish()
+      .transform((value) => value ?? null),
     mark: optionalText(40),
     score,
     record: optionalText(5).refine((value) => value === null || RECORD_CODE.test(value), "must be a record code in capitals such as OR, WR, NR or PB"),
@@ -61,10 +76,19 @@ export const EventInput = z
     stage: optionalText(200),
     startsAt,
     venue: optionalText(200),
-    status: z.enum(EVENT_STATUSES, { error: "must be scheduled, live, final, postponed or cancelled" }).nullish().transform((value) => value ?? null),
+    status: z
+      .enum(EVENT_STATUSES, { error: "must be scheduled, live, final, postponed or cancelled" })
+      .nullish()
+      .transform((value) => value ?? null),
     period: optionalText(40),
     minute: optionalText(20),
-    attendance: z.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "cannot be negative").max(10_000_000, "is too large").nullish().transform((value) => value ?? null),
+    attendance: z
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(0, "cannot be negative")
+      .max(10_000_000, "is too large")
+      .nullish()
+      .transform((value) => value ?? null),
     medalEvent: z.boolean().default(false),
     home: Side.nullish().transform((value) => value ?? null),
     away: Side.nullish().transform((value) => value ?? null),
@@ -72,7 +96,8 @@ export const EventInput = z
   })
   .superRefine((event, ctx) => {
     if (Boolean(event.home) !== Boolean(event.away)) ctx.addIssue({ code: "custom", path: [event.home ? "awayTeamId" : "homeTeamId"], message: "a match needs both a home and an away team" });
-    if (event.home && event.away && event.home.teamId === event.away.teamId) ctx.addIssue({ code: "custom", path: ["awayTeamId"], message: "is the home team too: a match cannot have the same team on both sides" });
+    if (event.home && event.away && event.home.teamId === event.away.teamId)
+      ctx.addIssue({ code: "custom", path: ["awayTeamId"], message: "is the home team too: a match cannot have the same team on both sides" });
     if (event.home && event.competitors.length) ctx.addIssue({ code: "custom", path: ["competitors"], message: "an event has either home and away teams or a field of competitors, not both" });
     const seen = new Set<string>();
     for (const [index, c] of event.competitors.entries()) {
@@ -83,4 +108,11 @@ export const EventInput = z
   });
 export type EventInput = z.infer<typeof EventInput>;
 
-export const Versioned = z.object({ id: idInput(), expectedVersion: z.number({ error: "must be a whole number" }).int().min(1).max(2 ** 31 - 1) });
+export const Versioned = z.object({
+  id: idInput(),
+  expectedVersion: z
+    .number({ error: "must be a whole number" })
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});

@@ -9,7 +9,9 @@ describe("parsePastedResults", () => {
     expect(table.delimiter).toBe("tab");
     expect(table.hasHeader).toBe(true);
     expect(pasteProblems(table)).toEqual([]);
-    expect(pick("Rank\tAthlete\tNOC\tTime\tNotes\n1\tJohannes Thingnes Bø\tNOR\t1:08:27.3\tOR\n")).toEqual([{ rank: 1, isTie: false, name: "Johannes Thingnes Bø", country: "NOR", mark: "1:08:27.3", record: "OR" }]);
+    expect(pick("Rank\tAthlete\tNOC\tTime\tNotes\n1\tJohannes Thingnes Bø\tNOR\t1:08:27.3\tOR\n")).toEqual([
+      { rank: 1, isTie: false, name: "Johannes Thingnes Bø", country: "NOR", mark: "1:08:27.3", record: "OR" },
+    ]);
   });
 
   it("reads quoted CSV fields with commas, doubled quotes and line breaks inside", () => {
@@ -32,11 +34,7 @@ describe("parsePastedResults", () => {
   it("names each bad row with its own problem and keeps the good ones clean", () => {
     const table = parsePastedResults("Rank,Name,Time,Record\n1,Good,1:00,WR\n2,,1:01,\nx,Bad rank,1:02,\n4,Bad record,1:03,world\n5,No rank needed?,,\n");
     expect(table.rows[0].errors).toEqual([]);
-    expect(pasteProblems(table)).toEqual([
-      "row 3: the name is missing",
-      "row 4: rank 'x' is not a whole number of 1 or more",
-      "row 5: record 'world' is not a record code in capitals such as OR, WR, NR or PB",
-    ]);
+    expect(pasteProblems(table)).toEqual(["row 3: the name is missing", "row 4: rank 'x' is not a whole number of 1 or more", "row 5: record 'world' is not a record code in capitals such as OR, WR, NR or PB"]);
   });
 
   it("refuses a row without rank or status mark, a repeated name and an unclosed quote", () => {

@@ -28,12 +28,35 @@ export const MAX_PASTE_CHARS = 100_000;
 export const MAX_PASTE_ROWS = 500;
 const DEFAULT_COLUMNS: Column[] = ["rank", "name", "country", "mark", "record"];
 const HEADERS: Record<string, Column> = {
-  rank: "rank", place: "rank", pos: "rank", position: "rank", rk: "rank", pl: "rank",
-  name: "name", athlete: "name", team: "name", competitor: "name", player: "name", nation: "country",
-  country: "country", noc: "country", nat: "country", ctry: "country",
-  time: "mark", result: "mark", mark: "mark", distance: "mark", total: "mark",
-  score: "score", points: "score", pts: "score",
-  record: "record", records: "record", notes: "record", note: "record", rec: "record",
+  rank: "rank",
+  place: "rank",
+  pos: "rank",
+  position: "rank",
+  rk: "rank",
+  pl: "rank",
+  name: "name",
+  athlete: "name",
+  team: "name",
+  competitor: "name",
+  player: "name",
+  nation: "country",
+  country: "country",
+  noc: "country",
+  nat: "country",
+  ctry: "country",
+  time: "mark",
+  result: "mark",
+  mark: "mark",
+  distance: "mark",
+  total: "mark",
+  score: "score",
+  points: "score",
+  pts: "score",
+  record: "record",
+  records: "record",
+  notes: "record",
+  note: "record",
+  rec: "record",
 };
 // What an agate writes where a place would be for a competitor who has none.
 const STATUS_MARKS = new Set(["DNF", "DNS", "DSQ", "DQ", "NM", "DNQ", "LAP", "NPS", "OTL"]);
@@ -56,16 +79,21 @@ function splitRows(text: string, delimiter: string): { line: number; cells: stri
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        cell += char;
-      }
-    } else if (char === '"' && cell.trim() === "") (quoted = true), (cell = "");
-    else if (char === delimiter) cells.push(cell), (cell = "");
-    else if (char === "\n" || char === "\r") {
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && char === '"') {
+      quoted = false;
+    } else if (quoted) {
+      if (char === "\n") line++;
+      cell += char;
+    } else if (char === '"' && cell.trim() === "") {
+      quoted = true;
+      cell = "";
+    } else if (char === delimiter) {
+      cells.push(cell);
+      cell = "";
+    } else if (char === "\n" || char === "\r") {
       if (char === "\r" && text[i + 1] === "\n") i++;
       endRow();
       line++;
@@ -74,7 +102,7 @@ function splitRows(text: string, delimiter: string): { line: number; cells: stri
   }
   if (quoted) {
     cells.push(cell);
-    rows.push({ line: start, cells, problem: "a quoted field is never closed (a \" is missing)" });
+    rows.push({ line: start, cells, problem: 'a quoted field is never closed (a " is missing)' });
   } else endRow();
   return rows;
 }
@@ -86,7 +114,13 @@ function detectDelimiter(text: string): PastedTable["delimiter"] {
   return count(";") > count(",") ? "semicolon" : "comma";
 }
 
-const headerOf = (cell: string): Column | null => HEADERS[cell.trim().toLowerCase().replace(/[^a-z]/g, "")] ?? null;
+const headerOf = (cell: string): Column | null =>
+  HEADERS[
+    cell
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z]/g, "")
+  ] ?? null;
 
 function readRank(value: string, row: PastedRow): void {
   const text = value.trim();

@@ -23,7 +23,13 @@ const PasteInput = z.object({
   kind: z.enum(["athlete", "team"], { error: "must be athlete or team" }),
   text: z.string().max(MAX_PASTE_CHARS, `must be at most ${MAX_PASTE_CHARS.toLocaleString("en")} characters`),
 });
-const ApplyInput = PasteInput.extend({ expectedVersion: z.number({ error: "must be a whole number" }).int().min(1).max(2 ** 31 - 1) });
+const ApplyInput = PasteInput.extend({
+  expectedVersion: z
+    .number({ error: "must be a whole number" })
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
 
 export type PreviewRow = PastedRow & { match: { id: string; name: string } | null };
 export type PastePreview = { kind: "athlete" | "team"; rows: PreviewRow[]; problems: string[]; willCreate: number };
@@ -54,8 +60,8 @@ export async function previewPaste(actor: Actor | null, input: unknown): Promise
   assertCan(actor, "sports.edit");
   const { eventId, kind, text } = parseInput(PasteInput, input);
   const table = parsePastedResults(text);
-  const { sportId } = await sportOf(db as unknown as Tx, eventId);
-  const rows = await matchRows(db as unknown as Tx, kind, sportId, table.rows);
+  const { sportId } = await sportOf(db, eventId);
+  const rows = await matchRows(db, kind, sportId, table.rows);
   return { kind, rows, problems: pasteProblems(table), willCreate: rows.filter((row) => !row.match && row.errors.length === 0).length };
 }
 
@@ -78,13 +84,19 @@ export async function applyPaste(actor: Actor | null, input: unknown): Promise<P
   try {
     const result = await db.$transaction(async (tx) => {
       const { sportId } = await sportOf(tx, eventId);
-      await expectUpdated(tx.sportsEvent.updateMany({ where: { id: eventId, version: expectedVersion }, data: { version: { increment: 1 } } }), tx, { entityType: "SportsEvent", entityId: eventId, label: "this event" });
+      await expectUpdated(tx.sportsEvent.updateMany({ where: { id: eventId, version: expectedVersion }, data: { version: { increment: 1 } } }), tx, {
+        entityType: "SportsEvent",
+        entityId: eventId,
+        label: "this event",
+      });
       const previous = await previousTags(tx, eventId);
       const rows = await matchRows(tx, kind, sportId, table.rows);
       await tx.eventParticipant.deleteMany({ where: { eventId, memberOfId: null } });
       for (const [position, row] of rows.entries()) {
         const id = await competitorId(tx, kind, sportId, row);
-        await tx.eventParticipant.create({ data: { eventId, position, teamId: kind === "team" ? id : null, athleteId: kind === "athlete" ? id : null, rank: row.rank, mark: row.mark, score: row.score, record: row.record } });
+        await tx.eventParticipant.create({
+          data: { eventId, position, teamId: kind === "team" ? id : null, athleteId: kind === "athlete" ? id : null, rank: row.rank, mark: row.mark, score: row.score, record: row.record },
+        });
       }
       const created = rows.filter((row) => !row.match).map((row) => row.name);
       const details = { version: expectedVersion + 1, kind, rows: rows.length, created, results: rows.map((row) => [row.rank, row.name, row.mark, row.record].filter((v) => v !== null).join(" ")) };

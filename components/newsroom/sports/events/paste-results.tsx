@@ -64,8 +64,8 @@ export function PasteResults({ eventId, version, preview, apply }: Props) {
     <section className="admin-section" aria-labelledby="paste-heading">
       <h2 id="paste-heading">Paste results</h2>
       <p className="muted">
-        Copy the table from a spreadsheet or the agency&apos;s agate (tab-separated or CSV) with a header row such as &quot;Rank, Name, Country, Time, Record&quot;. Shared places may be written
-        &quot;=3&quot;; DNF, DNS and DSQ need no rank. Applying replaces this event&apos;s competitors.
+        Copy the table from a spreadsheet or the agency&apos;s agate (tab-separated or CSV) with a header row such as &quot;Rank, Name, Country, Time, Record&quot;. Shared places may be written &quot;=3&quot;;
+        DNF, DNS and DSQ need no rank. Applying replaces this event&apos;s competitors.
       </p>
       <form className="admin-form" onSubmit={handlePreview} action={dispatch}>
         <input type="hidden" name="eventId" value={eventId} />
