@@ -4,7 +4,8 @@
 import { ZodError } from "zod";
 import { AppError } from "../../errors";
 
-export const MAX_COMPETITOR_ROWS = 60;
+// More than the schema takes (500), so an event too large to save is refused rather than cut short.
+export const MAX_COMPETITOR_ROWS = 600;
 const LABELS: Record<string, string> = {
   sportId: "Sport",
   competitionSeasonId: "Competition season",

@@ -34,6 +34,13 @@ function contains(q: string): Prisma.StringNullableFilter {
   return (isPostgres() ? { contains: q, mode: "insensitive" } : { contains: q }) as Prisma.StringNullableFilter;
 }
 
+// Home before away, then the document's order. Not sorted by the database: SQLite orders the enum
+// as text (AWAY first), PostgreSQL in declaration order (HOME first).
+const SIDE_ORDER = { HOME: 0, AWAY: 1 } as const;
+export function bySide<T extends { side: "HOME" | "AWAY" | null; position: number }>(participants: T[]): T[] {
+  return [...participants].sort((a, b) => (a.side ? SIDE_ORDER[a.side] : 2) - (b.side ? SIDE_ORDER[b.side] : 2) || a.position - b.position);
+}
+
 export type EventRow = { id: string; name: string; stage: string | null; startsAt: string | null; status: string | null; competition: string | null; sides: string; version: number };
 
 export async function listEvents(actor: Actor | null, input: Partial<EventFilters> = {}): Promise<{ rows: EventRow[]; total: number; pages: number; page: number }> {
@@ -53,37 +60,40 @@ export async function listEvents(actor: Actor | null, input: Partial<EventFilter
       take: EVENTS_PAGE_SIZE,
       include: {
         competitionSeason: { select: { name: true, competition: { select: { name: true } } } },
-        participants: { where: { memberOfId: null }, orderBy: [{ side: "asc" }, { position: "asc" }], take: 4, include: { team: { select: { name: true } }, athlete: { select: { name: true } } } },
+        participants: { where: { memberOfId: null }, orderBy: { position: "asc" }, take: 4, include: { team: { select: { name: true } }, athlete: { select: { name: true } } } },
       },
     }),
   ]);
-  const rows = events.map((e) => ({
-    id: e.id,
-    name: e.name ?? "(no name)",
-    stage: e.stage,
-    startsAt: e.startsAt?.toISOString() ?? e.startsAtLocal,
-    status: e.status,
-    competition: e.competitionSeason ? [e.competitionSeason.competition.name, e.competitionSeason.name].filter(Boolean).join(" ") : null,
-    sides: e.participants.map((p) => `${p.team?.name ?? p.athlete?.name ?? "?"}${p.score !== null ? ` ${p.score}` : ""}`).join(e.participants.some((p) => p.side) ? " – " : ", "),
-    version: e.version,
-  }));
+  const rows = events
+    .map((e) => ({ ...e, participants: bySide(e.participants) }))
+    .map((e) => ({
+      id: e.id,
+      name: e.name ?? "(no name)",
+      stage: e.stage,
+      startsAt: e.startsAt?.toISOString() ?? e.startsAtLocal,
+      status: e.status,
+      competition: e.competitionSeason ? [e.competitionSeason.competition.name, e.competitionSeason.name].filter(Boolean).join(" ") : null,
+      sides: e.participants.map((p) => `${p.team?.name ?? p.athlete?.name ?? "?"}${p.score !== null ? ` ${p.score}` : ""}`).join(e.participants.some((p) => p.side) ? " – " : ", "),
+      version: e.version,
+    }));
   return { rows, total, pages: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE)), page: filters.page };
 }
 
 export async function getEventForEdit(actor: Actor | null, id: string) {
   assertCan(actor, "sports.edit");
   if (typeof id !== "string" || !/^[a-z0-9]{20,32}$/.test(id)) return null;
-  return db.sportsEvent.findUnique({
+  const event = await db.sportsEvent.findUnique({
     where: { id },
     include: {
       sport: { select: { id: true, name: true } },
       participants: {
         where: { memberOfId: null },
-        orderBy: [{ side: "asc" }, { position: "asc" }],
+        orderBy: { position: "asc" },
         include: { team: { select: { id: true, name: true, country: true } }, athlete: { select: { id: true, name: true, country: true } }, periods: { orderBy: { position: "asc" } } },
       },
     },
   });
+  return event && { ...event, participants: bySide(event.participants) };
 }
 export type EventForEdit = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;
 

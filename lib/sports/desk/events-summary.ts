@@ -4,6 +4,7 @@ import "server-only";
 import type { Tx } from "../../db";
 import { cacheTags } from "../../cache/tags";
 import { recomputeMedalTables } from "../freshness";
+import { bySide } from "./events-queries";
 
 type Value = string | number | boolean | null | string[];
 export type EventSummary = Record<string, Value>;
@@ -14,13 +15,13 @@ export async function eventSummary(tx: Tx, id: string): Promise<EventSummary | n
     include: {
       participants: {
         where: { memberOfId: null },
-        orderBy: [{ side: "asc" }, { position: "asc" }],
+        orderBy: { position: "asc" },
         include: { team: { select: { name: true } }, athlete: { select: { name: true } }, periods: { orderBy: { position: "asc" } } },
       },
     },
   });
   if (!event) return null;
-  const participants = event.participants.map((p) => {
+  const participants = bySide(event.participants).map((p) => {
     const who = p.team?.name ?? p.athlete?.name ?? "?";
     const periods = p.periods.length ? ` (${p.periods.map((s) => `${s.period} ${s.score ?? "-"}`).join(", ")})` : "";
     const facts = [p.side?.toLowerCase(), p.rank !== null ? `rank ${p.rank}` : null, p.score !== null ? `score ${p.score}` : null, p.mark, p.record].filter(Boolean).join(" ");

@@ -130,5 +130,5 @@ export async function updateEvent(actor: Actor | null, input: unknown): Promise<
     return expectedVersion + 1;
   });
   invalidateTags(tags);
-  return { id, version, tags, href: `/newsroom/sports/events/${id}` };
+  return { id, version, tags, href: `/newsroom/sports/events/${id}?saved=${version}` };
 }

@@ -56,7 +56,13 @@ export default async function SportsEventPage({ params, searchParams }: Props) {
         {event.sport ? ` · ${event.sport.name}` : ""} · <a href={`/newsroom/admin/audit?entityType=SportsEvent&entityId=${event.id}`}>history</a>
       </p>
       <PickerSearch sports={options.sports} sportId={sportId} who={who} />
-      <ActionForm action={updateEventAction} record={{ id: event.id, version: event.version }} submitLabel="Save event" successMessage="Event saved.">
+      {/* Remade for each version, so fields show what is stored after a save or a paste elsewhere. */}
+      {first(query.saved) === String(event.version) && (
+        <p role="status" className="form-status">
+          Event saved (version {event.version}).
+        </p>
+      )}
+      <ActionForm key={event.version} action={updateEventAction} record={{ id: event.id, version: event.version }} submitLabel="Save event" successMessage="Event saved." followHref>
         <EventFields values={eventValues(event)} options={options} />
       </ActionForm>
       <PasteResults eventId={event.id} version={event.version} preview={previewPasteAction} apply={applyPasteAction} />
