@@ -97,6 +97,13 @@ export async function getEventForEdit(actor: Actor | null, id: string) {
 }
 export type EventForEdit = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;
 
+// Competition seasons as pickers and filters name them ("Premier League 2025-26").
+export async function listSeasonChoices(actor: Actor | null): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, "sports.edit");
+  const seasons = await db.competitionSeason.findMany({ orderBy: [{ competition: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, competition: { select: { name: true } } }, take: 500 });
+  return seasons.map((s) => ({ id: s.id, name: [s.competition.name, s.name].filter(Boolean).join(" ") }));
+}
+
 export async function eventFormOptions(actor: Actor | null, sportId: string | null, search: string) {
   assertCan(actor, "sports.edit");
   const q = search.trim().slice(0, 100);
@@ -104,10 +111,10 @@ export async function eventFormOptions(actor: Actor | null, sportId: string | nu
   const named = q ? { name: contains(q) as Prisma.StringFilter } : {};
   const [sports, seasons, teams, athletes] = await Promise.all([
     db.sport.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.competitionSeason.findMany({ orderBy: [{ competition: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, competition: { select: { name: true } } }, take: 500 }),
+    listSeasonChoices(actor),
     db.team.findMany({ where: { ...bySport, ...named }, orderBy: { name: "asc" }, select: { id: true, name: true, country: true }, take: PICK_LIMIT }),
     db.athlete.findMany({ where: { ...bySport, ...named }, orderBy: { name: "asc" }, select: { id: true, name: true, country: true }, take: PICK_LIMIT }),
   ]);
-  return { sports, seasons: seasons.map((s) => ({ id: s.id, name: [s.competition.name, s.name].filter(Boolean).join(" ") })), teams, athletes };
+  return { sports, seasons, teams, athletes };
 }
 export type EventFormOptions = Awaited<ReturnType<typeof eventFormOptions>>;

@@ -4,7 +4,7 @@ import { Pager } from "@/components/newsroom/pager";
 import { EventFiltersForm } from "@/components/newsroom/sports/events/event-filters";
 import { EventsTable } from "@/components/newsroom/sports/events/events-table";
 import { requireScreen } from "@/lib/auth/screen";
-import { eventFormOptions, listEvents, parseEventFilters } from "@/lib/sports/desk/events-queries";
+import { listEvents, listSeasonChoices, parseEventFilters } from "@/lib/sports/desk/events-queries";
 
 export const metadata: Metadata = { title: "Sports events" };
 
@@ -15,7 +15,7 @@ export default async function SportsEventsPage({ searchParams }: Props) {
   if (!isAllowed) return <NotAllowed role={user.role} screen="editing sports records" />;
   const params = await searchParams;
   const filters = parseEventFilters(params);
-  const [{ rows, total, pages }, options] = await Promise.all([listEvents(user, filters), eventFormOptions(user, null, "")]);
+  const [{ rows, total, pages }, seasons] = await Promise.all([listEvents(user, filters), listSeasonChoices(user)]);
   return (
     <section aria-labelledby="events-title">
       <p className="admin-breadcrumb">
@@ -27,7 +27,7 @@ export default async function SportsEventsPage({ searchParams }: Props) {
       <p className="admin-lead" id="paste">
         Matches, races and ties, latest start first. Open one to correct it or to paste its results table. <a href="/newsroom/sports/events/new">New event</a>
       </p>
-      <EventFiltersForm filters={filters} seasons={options.seasons} />
+      <EventFiltersForm filters={filters} seasons={seasons} />
       <h2 id="events-heading" className="result-line">
         {total} {total === 1 ? "event" : "events"}
       </h2>
