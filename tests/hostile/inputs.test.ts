@@ -19,6 +19,7 @@ import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/tem
 import { dataVersion, digest, tableDigests } from "./support/table-digests";
 import { HTML_PAGE, jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT, truncatedJpeg } from "../fixtures/hostile-images";
 import { makeImage } from "../fixtures/images";
+import { readSportsMlSample } from "../fixtures/sports-samples";
 
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.61" }) }));
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
@@ -187,6 +188,7 @@ async function loadModules() {
       signOut: await import("../../app/(auth)/sign-out/actions"),
       media: await import("../../app/(newsroom)/newsroom/media/actions"),
       wire: await import("../../app/(newsroom)/newsroom/wire/actions"),
+      sportsEvents: await import("../../app/(newsroom)/newsroom/sports/actions-events"),
       live: await import("../../app/(newsroom)/newsroom/stories/[id]/live/actions"),
       sportsRecords: await import("../../app/(newsroom)/newsroom/sports/actions-records"),
     },
@@ -196,6 +198,7 @@ async function loadModules() {
     routes: {
       uploads: await import("../../app/api/media/uploads/route"),
       wireUploads: await import("../../app/api/wire/uploads/route"),
+      sportsUploads: await import("../../app/api/newsroom/sports/uploads/route"),
       refresh: await import("../../app/api/internal/refresh/route"),
       wirePush: await import("../../app/api/wire/push/[agency]/route"),
       auth: await import("../../app/api/auth/[...nextauth]/route"),
@@ -318,7 +321,7 @@ async function createLiveTargets() {
 // Sports records for the record screens' actions: a team and an athlete to edit and one of each to
 // delete (the unbroken delete uses it up), a competition with a season holding a complete standings
 // table and an entered medal table, and a spare season without a medal table.
-async function createSportsTargets() {
+async function createSportsRecordTargets() {
   const named = (name: string) => ({ name, nameKey: name.toLowerCase() });
   const team = await m.db.team.create({ data: named("Hostile Team"), select: { id: true } });
   const doomedTeam = await m.db.team.create({ data: named("Hostile Doomed Team"), select: { id: true } });
@@ -342,7 +345,7 @@ async function createSportsTargets() {
   };
 }
 
-async function readSportsTargets() {
+async function readSportsRecordTargets() {
   const s = ids.sports;
   const loadedAt = async (delegate: { findUnique: (args: never) => Promise<unknown> }, id: string) =>
     ((await delegate.findUnique({ where: { id }, select: { updatedAt: true } } as never)) as { updatedAt: Date } | null)?.updatedAt.toISOString() ?? "2000-01-01T00:00:00.000Z";
@@ -361,6 +364,29 @@ async function readSportsTargets() {
     standingsVersion: standings.version,
     medalsVersion: medals.version,
   };
+}
+
+// A sport with two teams, a match the event form corrects and a race a results table is pasted into.
+async function createSportsEventTargets() {
+  const sport = await m.db.sport.create({ data: { name: "Hostile Soccer", nameKey: "hostile soccer" } });
+  const team = (name: string) => m.db.team.create({ data: { name, nameKey: name.toLowerCase(), sportId: sport.id } });
+  const [home, away] = [await team("Hostile Home"), await team("Hostile Away")];
+  const event = (name: string) => m.db.sportsEvent.create({ data: { identity: `hostile:${name}`, name, sportId: sport.id } });
+  return { sport: sport.id, home: home.id, away: away.id, match: (await event("Hostile match")).id, race: (await event("Hostile race")).id };
+}
+
+async function readSportsEventTargets() {
+  const versionOf = async (id: string) => (await m.db.sportsEvent.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+  return { ...ids.sports, matchVersion: await versionOf(ids.sports.match), raceVersion: await versionOf(ids.sports.race) };
+}
+
+// Both screens' targets in one object (their keys differ).
+async function createSportsTargets() {
+  return { ...(await createSportsRecordTargets()), ...(await createSportsEventTargets()) };
+}
+
+async function readSportsTargets() {
+  return { ...(await readSportsRecordTargets()), ...(await readSportsEventTargets()) };
 }
 
 // Wire items for the Wire screen's actions: one held without a draft, two with a pending update
@@ -1210,6 +1236,66 @@ function sportsRecordCases(): Case<FormInput>[] {
   ];
 }
 
+// The sports event desk (app/(newsroom)/newsroom/sports/actions-events.ts): a score that is not a
+// whole number of 0 or more, a date that does not parse, the same team on both sides, an unknown
+// team or sport, a status the schema does not have, a results table with a bad row.
+function sportsDeskCases(): Case<FormInput>[] {
+  const a = m.actions.sportsEvents;
+  const badNumber = fc.constantFrom("-1", "1.5", "abc", "NaN", "Infinity", "1e3", "0x10", "99999999999", "--1");
+  const score: Field = { valid: () => "2", breaks: badNumber };
+  const teamId = (valid: () => string): Field => ({ valid, breaks: fc.oneof(badIdString, fc.constant(new Lazy("the other side's team", () => (valid() === t.sports.home ? t.sports.away : t.sports.home)))) });
+  const eventFields = {
+    name: reqText(200, () => `Hostile match ${unique()}`),
+    stage: optText(200),
+    venue: optText(200),
+    period: optText(40),
+    minute: optText(20),
+    sportId: optId(() => t.sports.sport),
+    competitionSeasonId: optId(),
+    startsAt: {
+      valid: () => "2026-03-01T19:45",
+      breaks: fc.oneof(fc.constantFrom("not a date", "2024-13-01", "2024-02-30T10:00", "31/12/2030", "<script>", "0000-00-00", "2030-01-01T99:00", "+275760-09-14"), tooLong(40)),
+    },
+    status: { valid: () => "FINAL", breaks: fc.constantFrom("final", "DONE", "LIVE ", "__proto__", "constructor", "toString", "1") },
+    attendance: { valid: () => "32964", breaks: badNumber },
+    homeTeamId: teamId(() => t.sports.home),
+    awayTeamId: teamId(() => t.sports.away),
+    homeScore: score,
+    awayScore: score,
+    periodScores: {
+      valid: () => "1st half: 1-0",
+      isText: true,
+      breaks: fc.oneof(
+        fc.constantFrom("nonsense", "1st half: -1-0", "1st half: a-b", "1st half 1-0", ": 1-0", "1st half: 1.5-0"),
+        fc.constant(Array.from({ length: 31 }, (_, i) => `P${i}: 0-0`).join("\n")),
+        tooLong(40),
+      ),
+    },
+  } satisfies Record<string, Field>;
+  const pasteText = (valid: () => string): Field => ({
+    valid,
+    isText: true,
+    breaks: fc.oneof(fc.constantFrom(MISSING, "", "Rank,Name\nx,Somebody", "Rank,Name\n1,", 'Rank,Name\n1,"Open', "Rank,Name,Record\n1,A,world", "Rank,Name\n1,A\n2,a"), tooLong(100_000)),
+  });
+  const kind = enumField(() => "athlete", ["Athlete", "person", "teams", "athletes"]);
+  return [
+    formCase("sports/createEventAction", a.createEventAction, eventFields),
+    formCase("sports/updateEventAction", a.updateEventAction, { ...eventFields, id: reqId(() => t.sports.match), version: version(() => t.sports.matchVersion) }),
+    // A preview writes nothing; only a table it cannot take at all (too long, missing) is refused.
+    formCase("sports/previewPasteAction", a.previewPasteAction, {
+      eventId: reqId(() => t.sports.race),
+      kind,
+      text: { valid: () => "Rank\tName\n1\tHostile Skier", isText: true, breaks: fc.oneof(fc.constant(MISSING), tooLong(100_000)) },
+    }),
+    formCase("sports/applyPasteAction", a.applyPasteAction, {
+      eventId: reqId(() => t.sports.race),
+      kind,
+      text: pasteText(() => `Rank\tName\tNOC\tTime\n1\tHostile Skier ${unique()}\tNOR\t22:10.5`),
+      version: version(() => t.sports.raceVersion),
+    }),
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Route handlers, called as functions with real Requests.
 
@@ -1324,6 +1410,40 @@ function wireUploadRequest(input: WireUploadInput): Request {
   }
   const form = new FormData();
   for (const file of input.files ?? []) form.append("file", new File([materialize(file) as string], (materialize(input.name) as string | undefined) ?? "item.json"));
+  const request = new Request(url, { method: "POST", body: form });
+  if (!input.declared) return request;
+  return new Request(url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": input.declared }, duplex: "half" } as RequestInit);
+}
+
+// SportsML files that must be refused whole (the same shape as the wire's): not XML or JSON that
+// parses, no sports-content, an entity bomb, an external entity, over the size limit, no file.
+const sportsMlDoc = (key: string) => readSportsMlSample("soccer-match-g2-generic", "xml").replace(/(<event-metadata\b[^>]*?\bkey=")([^"]+)"/g, `$1$2:${key}"`);
+const sportsUploadInputs = (): fc.Arbitrary<WireUploadInput> =>
+  fc.oneof(
+    fc.record({
+      files: fc.array(
+        fc.oneof(
+          fc.constantFrom("{", "[1,2", '{"sports-content": 5}', "<sports-content><sports-event>", "<html><body>x</body></html>", XML_BOMB, XXE, "", "\u0000"),
+          fc.constant(new Lazy("6 MB of XML", () => `<sports-content>${" ".repeat(6 * 1024 * 1024)}</sports-content>`)),
+          fc.constant(new Lazy("JSON nested 5,000 deep", () => `${"[".repeat(5_000)}${"]".repeat(5_000)}`)),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+      name: fc.constantFrom("../../etc/passwd.xml", "a\u0000b.json", "x.xml", "..", "<script>.json"),
+    }),
+    fc.record({ files: fc.constant([]) }),
+    fc.record({ contentType: fc.constantFrom("", "application/json", "application/xml", "multipart/form-data"), body: fc.oneof(hostileText, fc.constant("<sports-content/>")) }),
+    fc.record({ files: fc.constant(["<sports-content/>"]), declared: fc.constantFrom("999999999999", "27000000") }),
+  );
+
+function sportsUploadRequest(input: WireUploadInput): Request {
+  const url = `${ORIGIN}/api/newsroom/sports/uploads`;
+  if (input.contentType !== undefined) {
+    const headers = input.contentType ? { "content-type": input.contentType } : undefined;
+    return new Request(url, { method: "POST", headers, body: materialize(input.body) as string });
+  }
+  const form = new FormData();
+  for (const file of input.files ?? []) form.append("file", new File([materialize(file) as string], (materialize(input.name) as string | undefined) ?? "match.xml"));
   const request = new Request(url, { method: "POST", body: form });
   if (!input.declared) return request;
   return new Request(url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": input.declared }, duplex: "half" } as RequestInit);
@@ -1638,6 +1758,13 @@ function routeCases(): Case<never>[] {
       valid: async () => outcomeOf(await r.wireUploads.POST(wireUploadRequest({ files: [new Lazy("a new ninjs item", () => wireDoc(`urn:hostile:upload:${unique()}`))] }))),
     } as Case<WireUploadInput>,
     {
+      name: "POST /api/newsroom/sports/uploads",
+      expect: "refuse",
+      inputs: sportsUploadInputs,
+      call: async (input: WireUploadInput) => outcomeOf(await r.sportsUploads.POST(sportsUploadRequest(input))),
+      valid: async () => outcomeOf(await r.sportsUploads.POST(sportsUploadRequest({ files: [new Lazy("a new SportsML match", () => sportsMlDoc(`hostile-${unique()}`))], name: "match.xml" }))),
+    } as Case<WireUploadInput>,
+    {
       name: "POST /api/internal/refresh",
       expect: "refuse",
       inputs: refreshInputs,
@@ -1840,7 +1967,7 @@ Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: data
 await fakeNextHeadersForNextAuth();
 const m: Modules = await loadModules();
 const sqlite: Database.Database = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...sportsRecordCases(), ...routeCases()] as Case<never>[];
+const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...sportsRecordCases(), ...sportsDeskCases(), ...routeCases()] as Case<never>[];
 
 beforeAll(async () => {
   await m.ensureDemoNewsroom();
@@ -1915,7 +2042,7 @@ const NO_INPUT_ACTIONS = ["stories/createStoryAction", "stories/listCreditOption
 describe("hostile input to every server action and route handler", () => {
   it("covers every exported server action and every route handler", async () => {
     const exported: string[] = [];
-    // actions.ts, and a screen's second file of actions (sports/actions-records.ts).
+    // actions.ts, and a screen's actions split by topic (sports/actions-records.ts, actions-events.ts).
     for (const file of appFiles(/^actions(-[a-z-]+)?\.ts$/)) {
       const actions = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
       exported.push(...Object.keys(actions).map((name) => `${path.basename(path.dirname(file))}/${name}`));

@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Action, Actor, ArticleRef, LiveRef, Role } from "../../lib/permissions";
 import { makeImage } from "../fixtures/images";
+import { readSportsMlSample } from "../fixtures/sports-samples";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { dataVersion, tableDigests } from "./support/table-digests";
@@ -206,7 +207,7 @@ function restoreCase(name: string, owner: Role): ActionCase {
 
 type ScreenOutcome = "sign-in" | "screen" | "panel" | "not-found" | "to stories";
 type Screen = { page: string; path: () => string; permission: Action; article?: () => ArticleRef; refused?: ScreenOutcome; allowed?: ScreenOutcome };
-let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string; wireItemId: string; sports: SportsRecords };
+let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string; wireItemId: string; sports: SportsRecords; sportsEventId: string };
 
 const SCREENS: Screen[] = [
   { page: "newsroom/page", path: () => "/newsroom", permission: "newsroom.enter", allowed: "to stories" },
@@ -244,6 +245,11 @@ const SCREENS: Screen[] = [
     { page: `newsroom/sports/${screen}/new/page`, path: () => `/newsroom/sports/${screen}/new`, permission: "sports.edit" },
     { page: `newsroom/sports/${screen}/[id]/page`, path: () => `/newsroom/sports/${screen}/${fixtures.sports[id]}`, permission: "sports.edit" },
   ]),
+  { page: "newsroom/sports/page", path: () => "/newsroom/sports", permission: "sports.edit" },
+  { page: "newsroom/sports/events/page", path: () => "/newsroom/sports/events", permission: "sports.edit" },
+  { page: "newsroom/sports/events/new/page", path: () => "/newsroom/sports/events/new", permission: "sports.edit" },
+  { page: "newsroom/sports/events/[id]/page", path: () => `/newsroom/sports/events/${fixtures.sportsEventId}`, permission: "sports.edit" },
+  { page: "newsroom/sports/import/page", path: () => "/newsroom/sports/import", permission: "sports.import" },
 ];
 
 // A team, athlete, competition with two seasons (the second without a medal table), standings
@@ -355,6 +361,20 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       },
     },
     expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "article.create") && can(caller, "media.upload") ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // The same SportsML file each time: the first import creates, the others find it unchanged.
+    route: "/api/newsroom/sports/uploads",
+    call: {
+      path: "/api/newsroom/sports/uploads",
+      init: async (caller, variant) => {
+        const body = new FormData();
+        body.set("file", new File([readSportsMlSample("soccer-match-g2-generic", "xml")], "match.xml", { type: "application/xml" }));
+        return { method: "POST", body, headers: headersFor(caller, variant) };
+      },
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "sports.import") ? "200" : "403"),
     outcome: (response) => String(response.status),
   },
   {
@@ -505,6 +525,7 @@ const freshMedia = async () =>
 const freshByline = async () => (await m.bylines.createBylineProfile(users.ADMIN.actor, { name: `Permission Byline ${unique()}` })).id;
 const freshTag = async () => (await m.tags.createTag(users.ADMIN.actor, { name: `permission tag ${unique()}` })).id;
 const picked = async (delegate: Parameters<typeof versionOf>[0], id: string) => `${id}:${await versionOf(delegate, id)}`;
+const freshSportsEvent = async () => (await m.db.sportsEvent.create({ data: { identity: `permissions:${unique()}`, name: `Permission race ${unique()}` } })).id;
 
 function storyCase(name: string, permission: Action, state: "DRAFT" | "IN_REVIEW" | "PUBLISHED", args: (s: Story) => Promise<unknown[]>, owner: Role = "EDITOR"): ActionCase {
   const action = `stories/${name.split(" ")[0]}`;
@@ -677,6 +698,16 @@ function actionCases(): ActionCase[] {
       const item = await wireItem("canceled-published");
       return { wireItemId: item.id, expectedVersion: String(item.articleVersion) };
     }),
+    formCase("sports/createEventAction", "sports.edit", async () => ({ name: `Permission match ${unique()}`, status: "FINAL" })),
+    formCase("sports/updateEventAction", "sports.edit", async () => {
+      const id = await freshSportsEvent();
+      return { id, version: await versionOf(m.db.sportsEvent, id), name: `Corrected ${unique()}`, status: "FINAL" };
+    }),
+    formCase("sports/previewPasteAction", "sports.edit", async () => ({ eventId: await freshSportsEvent(), kind: "athlete", text: "Rank,Name\n1,Permission Skier" })),
+    formCase("sports/applyPasteAction", "sports.edit", async () => {
+      const id = await freshSportsEvent();
+      return { eventId: id, kind: "athlete", text: `Rank,Name\n1,Permission Skier ${unique()}`, version: await versionOf(m.db.sportsEvent, id) };
+    }),
     liveCase("readLiveDeskAction", "article.read", (live) => [live.id]),
     {
       name: "live makeLiveCoverageAction",
@@ -777,6 +808,7 @@ beforeAll(async () => {
     tagId: tag.id,
     wireItemId: "",
     sports: await sportsRecords(),
+    sportsEventId: await freshSportsEvent(),
   };
   await m.db.agency.create({ data: { name: HELD_AGENCY, shortCredit: HELD_AGENCY, creditFormat: "{agency}", wireAutoDraft: false } });
   fixtures.wireItemId = (await wireItem("pending")).id;
