@@ -1,0 +1,146 @@
+// The sports reader pages on a real database (SQLite and PostgreSQL), from the shared SportsML
+// samples: a team page lists its results and only its public stories; the Villa–City match page
+// shows 0–2 at Villa Park before 32,964 with SportsEvent JSON-LD; a corrected score shows on the
+// next load once its tags are dropped; competition and athlete pages; unknown addresses are null.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
+import { invalidateTags } from "../../lib/cache/tagged-cache";
+import { importSportsMl } from "../../lib/sports/import";
+import { eventChangeTags } from "../../lib/sports/freshness";
+import { getTeamPage } from "../../lib/sports/pages/team-page";
+import { getMatchPage } from "../../lib/sports/pages/match-page";
+import { getAthletePage } from "../../lib/sports/pages/athlete-page";
+import { getCompetitionPage } from "../../lib/sports/pages/competition-page";
+import { sportsEventJsonLd } from "../../lib/sports/json-ld";
+import type { Actor } from "../../lib/permissions";
+import { MatchPageView } from "../../components/site/sports/match-page-view";
+import { TeamPageView } from "../../components/site/sports/team-page-view";
+import { createStaff } from "../fixtures/staff";
+import { uniqueSuffix } from "../fixtures/accounts";
+import { readSportsMlSample, type SportsMlSample } from "../fixtures/sports-samples";
+
+const run = uniqueSuffix();
+let editor: Actor;
+let section: { id: string; slug: string };
+let matchId: string;
+let villa: { id: string; slug: string };
+let city: { id: string; slug: string };
+
+// A sample whose event keys and competition names are this file's own.
+function variant(name: SportsMlSample, tag: string): string {
+  return readSportsMlSample(name, "xml")
+    .replace(/(<event-metadata\b[^>]*?\bkey=")([^"]+)"/g, `$1$2:${run}:${tag}"`)
+    .replace(/(<name[^>]*>)(English Barclays Premier League|German Bundesliga|Davis Cup)(<\/name>)/g, `$1$2 ${run} ${tag}$3`);
+}
+
+async function importSample(name: SportsMlSample, tag: string) {
+  return importSportsMl(editor, { text: variant(name, tag), fileName: `${name}.xml` });
+}
+
+async function createStory(label: string, status: "PUBLISHED" | "DRAFT", publishedAt: Date | null) {
+  return db.article.create({
+    data: {
+      slug: `sports-page-${run}-${label}`,
+      headline: `Sports page story ${label} ${run}`,
+      kicker: "Football",
+      standfirst: `Standfirst ${label}`,
+      sectionId: section.id,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Body." }] }] },
+      bodyText: "Body.",
+      status,
+      publishedAt,
+      firstPublishedAt: publishedAt,
+    },
+    select: { id: true, slug: true, headline: true },
+  });
+}
+
+beforeAll(async () => {
+  editor = await createStaff("EDITOR", "Sports Pages Editor");
+  section = await db.section.create({ data: { name: `Sports pages ${run}`, slug: `sports-pages-${run}`, position: 97 }, select: { id: true, slug: true } });
+  const report = await importSample("soccer-match-g2-generic", "villa");
+  matchId = report.eventResults[0].id;
+  const sides = await db.eventParticipant.findMany({ where: { eventId: matchId, memberOfId: null }, orderBy: { position: "asc" }, select: { team: { select: { id: true, slug: true } } } });
+  [villa, city] = sides.map((side) => ({ id: side.team!.id, slug: side.team!.slug! }));
+});
+
+describe("the team page", () => {
+  it("shows the team, its result against City and only its published stories, newest first", async () => {
+    const older = await createStory("older", "PUBLISHED", new Date("2024-05-01T10:00:00.000Z"));
+    const newer = await createStory("newer", "PUBLISHED", new Date("2024-05-02T10:00:00.000Z"));
+    const draft = await createStory("draft", "DRAFT", null);
+    await db.articleTeam.createMany({ data: [older, newer, draft].map((story) => ({ articleId: story.id, teamId: villa.id })) });
+    await db.articleSportsEvent.createMany({ data: [newer, draft].map((story) => ({ articleId: story.id, eventId: matchId })) });
+    invalidateTags([`team:${villa.id}`, `sports-event:${matchId}`]);
+    const page = await getTeamPage(villa.slug);
+    expect(page?.team).toMatchObject({ id: villa.id, name: "Aston Villa" });
+    expect(page!.stories.stories.map((story) => story.id)).toEqual([newer.id, older.id]);
+    expect(page!.stories.total).toBe(2);
+    const result = page!.results.find((event) => event.id === matchId);
+    expect(result?.sides.map((side) => [side.team?.name, side.score])).toEqual([
+      ["Aston Villa", 0],
+      ["Manchester City", 2],
+    ]);
+    const html = renderToStaticMarkup(createElement(TeamPageView, { page: page! }));
+    expect(html).toContain(`href="/matches/${matchId}"`);
+    expect(html).not.toContain(draft.headline);
+  });
+});
+
+describe("the match page", () => {
+  it("Aston Villa v Manchester City: 0–2, final, at Villa Park before 32,964, with line-ups", async () => {
+    const page = await getMatchPage(matchId);
+    expect(page).toMatchObject({ status: "FINAL", venue: "Villa Park", attendance: 32964 });
+    expect(page!.sides.map((side) => [side.team?.name, side.side, side.score])).toEqual([
+      ["Aston Villa", "HOME", 0],
+      ["Manchester City", "AWAY", 2],
+    ]);
+    expect(page!.sides[1].periods.map((period) => [period.period, period.score])).toEqual([
+      ["1", 0],
+      ["2", 2],
+    ]);
+    expect(page!.sides[0].members).toHaveLength(18);
+    const html = renderToStaticMarkup(createElement(MatchPageView, { page: page! }));
+    expect(html).toContain("Villa Park");
+    expect(html).toContain("32,964");
+    expect(html).toContain("application/ld+json");
+  });
+
+  it("carries SportsEvent JSON-LD with the home and away teams, the place and the status", async () => {
+    const page = await getMatchPage(matchId);
+    expect(sportsEventJsonLd(page!)).toMatchObject({
+      "@type": "SportsEvent",
+      name: "Aston Villa v Manchester City",
+      sport: "Soccer",
+      startDate: "2014-10-04T16:30:00.000Z",
+      location: { "@type": "Place", name: "Villa Park" },
+      homeTeam: { "@type": "SportsTeam", name: "Aston Villa" },
+      awayTeam: { "@type": "SportsTeam", name: "Manchester City" },
+      eventStatus: "https://schema.org/EventScheduled",
+    });
+  });
+
+  it("shows a corrected score on the next load once the event's tags are dropped", async () => {
+    expect((await getMatchPage(matchId))!.sides[0].score).toBe(0);
+    const tags = await db.$transaction(async (tx) => {
+      const home = await tx.eventParticipant.findFirstOrThrow({ where: { eventId: matchId, teamId: villa.id, memberOfId: null } });
+      await tx.eventParticipant.update({ where: { id: home.id }, data: { score: 1 } });
+      return eventChangeTags(tx, [matchId]);
+    });
+    invalidateTags(tags);
+    expect((await getMatchPage(matchId))!.sides.map((side) => side.score)).toEqual([1, 2]);
+    const team = await getTeamPage(city.slug);
+    expect(team!.results.find((event) => event.id === matchId)?.sides.map((side) => side.score)).toEqual([1, 2]);
+  });
+});
+
+describe("unknown addresses", () => {
+  it("answer null for a slug or id nothing has", async () => {
+    expect(await getTeamPage(`no-such-team-${run}`)).toBeNull();
+    expect(await getAthletePage(`no-such-athlete-${run}`)).toBeNull();
+    expect(await getCompetitionPage(`no-such-competition-${run}`)).toBeNull();
+    expect(await getMatchPage(`no-such-match-${run}`)).toBeNull();
+  });
+});
