@@ -46,6 +46,14 @@ export function seasonParam(season: string): string {
   return season === "" ? "-" : season;
 }
 
+// The season a `?season=` value names: null for the latest (no value), undefined when it cannot
+// name one (repeated, or too long).
+export function parseSeasonParam(value: string | string[] | undefined): string | null | undefined {
+  if (value === undefined) return null;
+  if (Array.isArray(value) || value.length > 200) return undefined;
+  return value === "-" ? "" : value;
+}
+
 export function competitionHref(slug: string, season?: string): string {
   return season === undefined ? `/competitions/${slug}` : `/competitions/${slug}?season=${encodeURIComponent(seasonParam(season))}`;
 }
