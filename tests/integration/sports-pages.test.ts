@@ -1,12 +1,22 @@
 // The sports reader pages on a real database (SQLite and PostgreSQL), from the shared SportsML
 // samples: a team page lists its results and only its public stories; the Villa–City match page
 // shows 0–2 at Villa Park before 32,964 with SportsEvent JSON-LD; a corrected score shows on the
-// next load once its tags are dropped; competition and athlete pages; unknown addresses are null.
+// next load once its tags are dropped; stories and live coverage only when readers may see them; a
+// Davis Cup tie with its rubbers, a relay's field in finishing order, the Bundesliga table on its
+// competition page, a line-up player's page; each uncached page is one SQL statement, a cached one
+// none; unknown addresses are null.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Before lib/db is imported: count every statement the client sends.
+vi.hoisted(() => {
+  process.env.PRESSBOX_COUNT_QUERIES = "1";
+});
+
 import { db } from "../../lib/db";
-import { invalidateTags } from "../../lib/cache/tagged-cache";
+import { queryCount } from "../../lib/query-count";
+import { clearCache, invalidateTags } from "../../lib/cache/tagged-cache";
 import { importSportsMl } from "../../lib/sports/import";
 import { eventChangeTags } from "../../lib/sports/freshness";
 import { getTeamPage } from "../../lib/sports/pages/team-page";
@@ -17,6 +27,8 @@ import { sportsEventJsonLd } from "../../lib/sports/json-ld";
 import type { Actor } from "../../lib/permissions";
 import { MatchPageView } from "../../components/site/sports/match-page-view";
 import { TeamPageView } from "../../components/site/sports/team-page-view";
+import { CompetitionPageView } from "../../components/site/sports/competition-page-view";
+import { AthletePageView } from "../../components/site/sports/athlete-page-view";
 import { createStaff } from "../fixtures/staff";
 import { uniqueSuffix } from "../fixtures/accounts";
 import { readSportsMlSample, type SportsMlSample } from "../fixtures/sports-samples";
@@ -142,5 +154,109 @@ describe("unknown addresses", () => {
     expect(await getAthletePage(`no-such-athlete-${run}`)).toBeNull();
     expect(await getCompetitionPage(`no-such-competition-${run}`)).toBeNull();
     expect(await getMatchPage(`no-such-match-${run}`)).toBeNull();
+  });
+});
+
+async function statementsOf<T>(load: () => Promise<T>): Promise<{ value: T; statements: number }> {
+  const before = queryCount();
+  const value = await load();
+  return { value, statements: queryCount() - before };
+}
+
+describe("stories and live coverage on the match page", () => {
+  it("lists the published story about the match and its public live coverage, and a draft's once it is published", async () => {
+    const report = await importSample("soccer-match-g2-generic", "coverage");
+    const id = report.eventResults[0].id;
+    const story = await createStory("coverage-story", "PUBLISHED", new Date("2024-06-01T10:00:00.000Z"));
+    const live = await createStory("coverage-live", "PUBLISHED", new Date("2024-06-01T11:00:00.000Z"));
+    const draftLive = await createStory("coverage-draft-live", "DRAFT", null);
+    await db.articleSportsEvent.create({ data: { articleId: story.id, eventId: id } });
+    for (const article of [live, draftLive]) await db.liveCoverage.create({ data: { articleId: article.id, keyPoints: [], status: "LIVE", sportsEventId: id } });
+    const page = await getMatchPage(id);
+    expect(page!.stories.stories.map((card) => card.id)).toEqual([story.id]);
+    expect(page!.live).toEqual([{ href: `/${section.slug}/${live.slug}`, headline: live.headline, status: "LIVE" }]);
+    const html = renderToStaticMarkup(createElement(MatchPageView, { page: page! }));
+    expect(html).toContain(`href="/${section.slug}/${live.slug}"`);
+    expect(html).not.toContain(draftLive.headline);
+    await db.article.update({ where: { id: draftLive.id }, data: { status: "PUBLISHED", publishedAt: new Date("2024-06-01T12:00:00.000Z") } });
+    // What publishing drops for the story (lib/cache/invalidate.ts): its own tag among others.
+    invalidateTags([`article:${draftLive.id}`]);
+    expect((await getMatchPage(id))!.live.map((link) => link.headline)).toEqual([draftLive.headline, live.headline]);
+  });
+});
+
+describe("other sports", () => {
+  it("a Davis Cup tie lists its five rubbers, and a rubber links back to its tie", async () => {
+    const report = await importSample("tennis_davis_cup_tournament", "davis");
+    const ties = await db.sportsEvent.findMany({ where: { id: { in: report.eventResults.map((e) => e.id) }, parentId: null, position: 1 } });
+    const tie = await getMatchPage(ties[0].id);
+    expect(tie!.sides.map((side) => [side.team?.name, side.score])).toEqual([
+      ["Serbia", 2],
+      ["Argentina", 3],
+    ]);
+    expect(tie!.subEvents).toHaveLength(5);
+    const rubber = await getMatchPage(tie!.subEvents[0].id);
+    expect(rubber!.parent?.id).toBe(tie!.id);
+    const html = renderToStaticMarkup(createElement(MatchPageView, { page: tie! }));
+    for (const sub of tie!.subEvents) expect(html).toContain(`href="/matches/${sub.id}"`);
+  });
+
+  it("a relay's field shows in finishing order with marks, and its JSON-LD names competitors", async () => {
+    const report = await importSample("biathlon_mixedrelay_g2", "relay");
+    const page = await getMatchPage(report.eventResults[0].id);
+    const html = renderToStaticMarkup(createElement(MatchPageView, { page: page! }));
+    expect(html.indexOf("France")).toBeLessThan(html.indexOf("Norway"));
+    expect(html).toContain("1.15.05,5");
+    const data = sportsEventJsonLd(page!);
+    expect(data).not.toHaveProperty("homeTeam");
+    expect((data as { competitor: { name: string }[] }).competitor.map((c) => c.name)).toEqual(expect.arrayContaining(["France", "Norway"]));
+  });
+});
+
+describe("the competition page", () => {
+  it("shows the latest Bundesliga table, 18 rows in rank order; an unknown season is null", async () => {
+    const report = await importSample("soccer-standings-g2-specific", "table");
+    const standings = await db.standings.findUniqueOrThrow({ where: { id: report.standingsResults[0].id }, select: { competitionSeason: { select: { name: true, competition: { select: { slug: true } } } } } });
+    const slug = standings.competitionSeason.competition.slug!;
+    const page = await getCompetitionPage(slug);
+    expect(page!.season?.name).toBe(standings.competitionSeason.name);
+    expect(page!.standings).toHaveLength(1);
+    expect(page!.standings[0].rows.map((row) => row.rank)).toEqual(Array.from({ length: 18 }, (_, index) => index + 1));
+    expect(page!.standings[0].rows[0]).toMatchObject({ played: 7, won: 7, points: 21, team: { name: "FC Bayern München" } });
+    expect(await getCompetitionPage(slug, standings.competitionSeason.name)).toMatchObject({ season: { name: standings.competitionSeason.name } });
+    expect(await getCompetitionPage(slug, "no such season")).toBeNull();
+    const html = renderToStaticMarkup(createElement(CompetitionPageView, { page: page! }));
+    expect(html).toContain("<caption>");
+    expect(html).toContain('role="region"');
+    expect(html).toContain('tabindex="0"');
+  });
+
+  it("lists the Villa–City result in its season", async () => {
+    const match = await db.sportsEvent.findUniqueOrThrow({ where: { id: matchId }, select: { competitionSeason: { select: { competition: { select: { slug: true } } } } } });
+    const page = await getCompetitionPage(match.competitionSeason!.competition.slug!);
+    expect(page!.results.map((event) => event.id)).toContain(matchId);
+  });
+});
+
+describe("the athlete page", () => {
+  it("a player in City's line-up: team, and the match with City's result", async () => {
+    const hart = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { slug: true } });
+    const page = await getAthletePage(hart.slug!);
+    expect(page!.athlete.name).toBe("Joe Hart");
+    const result = page!.results.find((entry) => entry.event.id === matchId);
+    expect(result?.memberOf?.team?.id).toBe(city.id);
+    const html = renderToStaticMarkup(createElement(AthletePageView, { page: page! }));
+    expect(html).toContain(`href="/matches/${matchId}"`);
+  });
+});
+
+describe("statements", () => {
+  it("each page is one statement uncached and none when cached", async () => {
+    const hart = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { slug: true } });
+    const match = await db.sportsEvent.findUniqueOrThrow({ where: { id: matchId }, select: { competitionSeason: { select: { competition: { select: { slug: true } } } } } });
+    const loads = [() => getTeamPage(villa.slug), () => getMatchPage(matchId), () => getAthletePage(hart.slug!), () => getCompetitionPage(match.competitionSeason!.competition.slug!)];
+    clearCache();
+    for (const load of loads) expect((await statementsOf(load)).statements).toBe(1);
+    for (const load of loads) expect((await statementsOf(load)).statements).toBe(0);
   });
 });
