@@ -254,7 +254,12 @@ describe("statements", () => {
   it("each page is one statement uncached and none when cached", async () => {
     const hart = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { slug: true } });
     const match = await db.sportsEvent.findUniqueOrThrow({ where: { id: matchId }, select: { competitionSeason: { select: { competition: { select: { slug: true } } } } } });
-    const loads = [() => getTeamPage(villa.slug), () => getMatchPage(matchId), () => getAthletePage(hart.slug!), () => getCompetitionPage(match.competitionSeason!.competition.slug!)];
+    const loads: (() => Promise<unknown>)[] = [
+      () => getTeamPage(villa.slug),
+      () => getMatchPage(matchId),
+      () => getAthletePage(hart.slug!),
+      () => getCompetitionPage(match.competitionSeason!.competition.slug!),
+    ];
     clearCache();
     for (const load of loads) expect((await statementsOf(load)).statements).toBe(1);
     for (const load of loads) expect((await statementsOf(load)).statements).toBe(0);

@@ -1,5 +1,5 @@
-import { finishingOrder, type MatchPage, type MatchSideView } from "@/lib/sports/pages/match-page";
-import { sideName } from "@/lib/sports/pages/views";
+import type { MatchPage, MatchSideView } from "@/lib/sports/pages/match-page";
+import { finishingOrder, sideName } from "@/lib/sports/pages/views";
 import { SideLink } from "./person-link";
 import { ScrollTable } from "./scroll-table";
 

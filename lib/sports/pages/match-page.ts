@@ -66,11 +66,6 @@ function matchPageSql(id: string): Prisma.Sql {
 
 type MatchJson = Omit<MatchPage, "live" | "stories"> & { live: { shown: { headline: string; slug: string; sectionSlug: string; status: string }[]; ids: string[] } };
 
-// A field (no home and away) in finishing order: ranked first by rank, then the rest as listed.
-export function finishingOrder<T extends Pick<SideView, "rank" | "position">>(sides: readonly T[]): T[] {
-  return [...sides].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.position - b.position);
-}
-
 function pageTags(event: MatchJson, storyTags: string[]): string[] {
   const members = event.sides.flatMap((side) => side.members);
   return [

@@ -69,6 +69,11 @@ export function matchSides<Side extends SideView>(event: { sides: readonly Side[
   return home && away ? { home, away } : null;
 }
 
+// A field (no home and away) in finishing order: ranked first by rank, then the rest as listed.
+export function finishingOrder<T extends Pick<SideView, "rank" | "position">>(sides: readonly T[]): T[] {
+  return [...sides].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.position - b.position);
+}
+
 export function eventTitle(event: Pick<EventSummary, "name" | "stage" | "competition"> & { sides: readonly SideView[] }): string {
   const match = matchSides(event);
   if (match) return `${sideName(match.home)} v ${sideName(match.away)}`;
