@@ -74,10 +74,10 @@ export function finishingOrder<T extends Pick<SideView, "rank" | "position">>(si
   return [...sides].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.position - b.position);
 }
 
-export function eventTitle(event: Pick<EventSummary, "name" | "stage" | "competition"> & { sides: readonly SideView[] }): string {
+export function eventTitle(event: Pick<EventSummary, "name" | "stage" | "competition" | "sport"> & { sides: readonly SideView[] }): string {
   const match = matchSides(event);
   if (match) return `${sideName(match.home)} v ${sideName(match.away)}`;
-  return event.name ?? event.stage ?? event.competition?.name ?? "Event";
+  return event.name ?? event.stage ?? event.competition?.name ?? event.sport ?? "Event";
 }
 
 const STATUS_LABELS: Record<EventStatus, string> = { SCHEDULED: "Scheduled", LIVE: "Live", FINAL: "Final", POSTPONED: "Postponed", CANCELLED: "Cancelled" };

@@ -13,16 +13,16 @@ async function readCompetitionPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const season = parseSeasonParam((await searchParams).season);
   if (!isPublicSlug(slug) || season === undefined) return null;
-  const page = await getCompetitionPage(slug, season);
-  return page ? { page, isLatest: season === null } : null;
+  return getCompetitionPage(slug, season);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const read = await readCompetitionPage(props);
-  if (!read) return {};
-  const { page, isLatest } = read;
+  const page = await readCompetitionPage(props);
+  if (!page) return {};
   const title = [page.competition.name, page.season?.name].filter(Boolean).join(" ");
-  const path = isLatest || !page.season ? competitionHref(page.competition.slug) : competitionHref(page.competition.slug, page.season.name);
+  // The latest season's address is the bare one, however it was asked for.
+  const season = page.season;
+  const path = !season || season.id === page.seasons[0]?.id ? competitionHref(page.competition.slug) : competitionHref(page.competition.slug, season.name);
   return {
     title,
     description: `Results, fixtures, tables and stories: ${title}.`,
@@ -32,7 +32,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CompetitionPage(props: Props) {
-  const read = await readCompetitionPage(props);
-  if (!read) notFound();
-  return <CompetitionPageView page={read.page} />;
+  const page = await readCompetitionPage(props);
+  if (!page) notFound();
+  return <CompetitionPageView page={page} />;
 }
