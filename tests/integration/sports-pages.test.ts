@@ -231,10 +231,13 @@ describe("the competition page", () => {
     expect(html).toContain('tabindex="0"');
   });
 
-  it("lists the Villa–City result in its season", async () => {
+  it("lists the Villa–City result in its season, and the published story about it", async () => {
     const match = await db.sportsEvent.findUniqueOrThrow({ where: { id: matchId }, select: { competitionSeason: { select: { competition: { select: { slug: true } } } } } });
     const page = await getCompetitionPage(match.competitionSeason!.competition.slug!);
     expect(page!.results.map((event) => event.id)).toContain(matchId);
+    const about = await db.articleSportsEvent.findMany({ where: { eventId: matchId, article: { status: "PUBLISHED" } }, select: { articleId: true } });
+    expect(page!.stories.stories.map((story) => story.id).sort()).toEqual(about.map((row) => row.articleId).sort());
+    expect(about.length).toBeGreaterThan(0);
   });
 });
 
@@ -247,6 +250,20 @@ describe("the athlete page", () => {
     expect(result?.memberOf?.team?.id).toBe(city.id);
     const html = renderToStaticMarkup(createElement(AthletePageView, { page: page! }));
     expect(html).toContain(`href="/matches/${matchId}"`);
+  });
+
+  it("lists the published stories tagged with the athlete (not a draft, not one under embargo), and the draft once it is published", async () => {
+    const athlete = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { id: true, slug: true } });
+    const story = await createStory("athlete-story", "PUBLISHED", new Date("2024-07-01T10:00:00.000Z"));
+    const draft = await createStory("athlete-draft", "DRAFT", null);
+    const embargoed = await createStory("athlete-embargoed", "PUBLISHED", new Date("2024-07-03T10:00:00.000Z"));
+    await db.article.update({ where: { id: embargoed.id }, data: { embargoUntil: new Date(Date.now() + 24 * 60 * 60 * 1000) } });
+    await db.articleAthlete.createMany({ data: [story, draft, embargoed].map((row) => ({ articleId: row.id, athleteId: athlete.id })) });
+    invalidateTags([`athlete:${athlete.id}`]);
+    expect((await getAthletePage(athlete.slug!))!.stories.stories.map((card) => card.id)).toEqual([story.id]);
+    await db.article.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date("2024-07-02T10:00:00.000Z") } });
+    invalidateTags([`article:${draft.id}`]);
+    expect((await getAthletePage(athlete.slug!))!.stories.stories.map((card) => card.id)).toEqual([draft.id, story.id]);
   });
 });
 
