@@ -197,6 +197,15 @@ describe("other sports", () => {
     expect(tie!.subEvents).toHaveLength(5);
     const rubber = await getMatchPage(tie!.subEvents[0].id);
     expect(rubber!.parent?.id).toBe(tie!.id);
+    // Two players without home and away: "A v B", and JSON-LD competitors rather than teams.
+    const [first, second] = rubber!.sides.map((side) => side.athlete!.name);
+    expect(sportsEventJsonLd(rubber!)).toMatchObject({
+      name: `${first} v ${second}`,
+      competitor: [
+        { "@type": "Person", name: first },
+        { "@type": "Person", name: second },
+      ],
+    });
     const html = renderToStaticMarkup(createElement(MatchPageView, { page: tie! }));
     for (const sub of tie!.subEvents) expect(html).toContain(`href="/matches/${sub.id}"`);
   });

@@ -1,5 +1,5 @@
 import type { AthletePage, AthleteResult } from "@/lib/sports/pages/athlete-page";
-import { athleteHref, eventTitle, matchHref, matchSides, sideName } from "@/lib/sports/pages/views";
+import { athleteHref, eventTitle, matchHref, headToHead, sideName } from "@/lib/sports/pages/views";
 import { PhotoImg } from "../photo-img";
 import { EventWhen } from "./event-when";
 import { PersonLink } from "./person-link";
@@ -21,7 +21,7 @@ function AthletePhoto({ page }: { page: AthletePage }) {
 function resultOf(result: AthleteResult): { place: string; mark: string } {
   const own = result.rank !== null || result.mark !== null || result.score !== null;
   const source = own || !result.memberOf ? result : result.memberOf;
-  const match = matchSides(result.event);
+  const match = headToHead(result.event);
   const score = match && match.home.score !== null && match.away.score !== null ? `${match.home.score}–${match.away.score}` : "";
   const team = !own && result.memberOf ? ` (${sideName(result.memberOf)})` : "";
   return { place: source.rank !== null ? String(source.rank) : "–", mark: `${source.mark ?? (match ? score : (source.score ?? ""))}${team}`.trim() };

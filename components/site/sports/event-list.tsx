@@ -1,10 +1,10 @@
-import { competitionHref, eventTitle, matchHref, matchSides, sideName, statusLabel, type EventSummary } from "@/lib/sports/pages/views";
+import { competitionHref, eventTitle, matchHref, headToHead, sideName, statusLabel, type EventSummary } from "@/lib/sports/pages/views";
 import { EventWhen } from "./event-when";
 import { ScrollTable } from "./scroll-table";
 
 // "0–2" for a match with scores; the winner (and mark) for a field; nothing before it starts.
 function resultText(event: EventSummary): string {
-  const match = matchSides(event);
+  const match = headToHead(event);
   if (match) return match.home.score !== null && match.away.score !== null ? `${match.home.score}–${match.away.score}` : "";
   const winner = event.sides.find((side) => side.rank === 1);
   return winner ? `Won by ${sideName(winner)}${winner.mark ? ` (${winner.mark})` : ""}` : "";

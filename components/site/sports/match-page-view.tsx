@@ -1,5 +1,5 @@
 import type { MatchPage } from "@/lib/sports/pages/match-page";
-import { competitionHref, eventTitle, matchHref, matchSides, statusLabel } from "@/lib/sports/pages/views";
+import { competitionHref, eventTitle, matchHref, headToHead, statusLabel } from "@/lib/sports/pages/views";
 import { sportsEventJsonLd } from "@/lib/sports/json-ld";
 import { EventList } from "./event-list";
 import { EventWhen } from "./event-when";
@@ -17,7 +17,7 @@ function Kicker({ page }: { page: MatchPage }) {
 
 // "Aston Villa 0–2 Manchester City", each side linked, and where the match is now.
 function Scoreline({ page }: { page: MatchPage }) {
-  const match = matchSides(page);
+  const match = headToHead(page);
   if (!match) return null;
   const hasScore = match.home.score !== null && match.away.score !== null;
   return (
@@ -43,10 +43,14 @@ function Facts({ page }: { page: MatchPage }) {
           <dd>{status}</dd>
         </>
       )}
-      <dt>Start</dt>
-      <dd>
-        <EventWhen event={page} withTime />
-      </dd>
+      {(page.startsAt || page.startsAtLocal) && (
+        <>
+          <dt>Start</dt>
+          <dd>
+            <EventWhen event={page} withTime />
+          </dd>
+        </>
+      )}
       {page.venue && (
         <>
           <dt>Venue</dt>
@@ -94,7 +98,7 @@ function LiveLinks({ page }: { page: MatchPage }) {
 // field's results, live coverage and stories, with its SportsEvent JSON-LD.
 export function MatchPageView({ page }: { page: MatchPage }) {
   const title = eventTitle(page);
-  const match = matchSides(page);
+  const match = headToHead(page);
   return (
     <article className="sports-page" aria-labelledby="sports-page-title">
       <JsonLdScript data={sportsEventJsonLd(page)} />

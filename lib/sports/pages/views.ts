@@ -69,13 +69,22 @@ export function matchSides<Side extends SideView>(event: { sides: readonly Side[
   return home && away ? { home, away } : null;
 }
 
+// Two sides facing each other: home and away when the data says so, else a pair without places
+// (a tennis rubber between two players), the first named on the left.
+export function headToHead<Side extends SideView>(event: { sides: readonly Side[] }): { home: Side; away: Side } | null {
+  const match = matchSides(event);
+  if (match) return match;
+  const [first, second] = event.sides;
+  return event.sides.length === 2 && first.rank === null && second.rank === null ? { home: first, away: second } : null;
+}
+
 // A field (no home and away) in finishing order: ranked first by rank, then the rest as listed.
 export function finishingOrder<T extends Pick<SideView, "rank" | "position">>(sides: readonly T[]): T[] {
   return [...sides].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.position - b.position);
 }
 
 export function eventTitle(event: Pick<EventSummary, "name" | "stage" | "competition" | "sport"> & { sides: readonly SideView[] }): string {
-  const match = matchSides(event);
+  const match = headToHead(event);
   if (match) return `${sideName(match.home)} v ${sideName(match.away)}`;
   return event.name ?? event.stage ?? event.competition?.name ?? event.sport ?? "Event";
 }

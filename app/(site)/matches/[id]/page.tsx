@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MatchPageView } from "@/components/site/sports/match-page-view";
 import { getMatchPage } from "@/lib/sports/pages/match-page";
-import { eventTitle, matchHref, matchSides } from "@/lib/sports/pages/views";
+import { eventTitle, matchHref, headToHead } from "@/lib/sports/pages/views";
 import "../../sports.css";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,7 +18,7 @@ async function readMatchPage({ params }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const page = await readMatchPage(props);
   if (!page) return {};
-  const match = matchSides(page);
+  const match = headToHead(page);
   const score = match && match.home.score !== null && match.away.score !== null ? ` ${match.home.score}–${match.away.score}` : "";
   const title = `${eventTitle(page)}${score}`;
   const where = [page.competition?.name, page.competition?.season, page.venue].filter(Boolean).join(", ");
