@@ -261,6 +261,23 @@ describe("the athlete page", () => {
     expect(html).toContain(`href="/matches/${matchId}"`);
   });
 
+  it("shows the athlete's photo with its credit, and a corrected credit on the next load", async () => {
+    const athlete = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { id: true, slug: true } });
+    const key = `athlete-photo-${run}`;
+    const media = await db.media.create({
+      data: { storageKey: `o/${key}.jpg`, originalName: `${key}.jpg`, mimeType: "image/jpeg", width: 800, height: 1000, bytes: 1000, sha256: key, altText: "Joe Hart in goal", creditOverride: "Ann Lens" },
+    });
+    await db.athlete.update({ where: { id: athlete.id }, data: { photoId: media.id } });
+    invalidateTags([`athlete:${athlete.id}`]);
+    const page = await getAthletePage(athlete.slug!);
+    expect(page!.photo).toMatchObject({ id: media.id, altText: "Joe Hart in goal", credit: { short: "Image: Ann Lens" } });
+    expect(renderToStaticMarkup(createElement(AthletePageView, { page: page! }))).toContain("Image: Ann Lens");
+    await db.media.update({ where: { id: media.id }, data: { creditOverride: "Ann Lens/Agency" } });
+    // What a credit fix drops (the picture's own tag).
+    invalidateTags([`media:${media.id}`]);
+    expect((await getAthletePage(athlete.slug!))!.photo?.credit?.short).toBe("Image: Ann Lens/Agency");
+  });
+
   it("lists the published stories tagged with the athlete (not a draft, not one under embargo), and the draft once it is published", async () => {
     const athlete = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { id: true, slug: true } });
     const story = await createStory("athlete-story", "PUBLISHED", new Date("2024-07-01T10:00:00.000Z"));
