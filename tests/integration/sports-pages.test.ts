@@ -250,6 +250,32 @@ describe("the competition page", () => {
   });
 });
 
+describe("the medal table on a competition page", () => {
+  it("ranks an entered medal table by gold, silver, bronze, equal countries sharing a rank", async () => {
+    const competition = await db.competition.create({
+      data: { name: `Winter Games ${run}`, nameKey: `winter games ${run}`, slug: `winter-games-${run}`, seasons: { create: [{ name: "Milano Cortina 2026" }] } },
+      select: { slug: true, seasons: { select: { id: true } } },
+    });
+    const rows = [
+      { country: "NOR", name: "Norway", gold: 3, silver: 1, bronze: 0 },
+      { country: "CAN", name: "Canada", gold: 1, silver: 2, bronze: 1 },
+      { country: "JPN", name: "Japan", gold: 1, silver: 2, bronze: 1 },
+      { country: "ITA", name: "Italy", gold: 0, silver: 0, bronze: 2 },
+    ];
+    await db.medalTable.create({ data: { competitionSeasonId: competition.seasons[0].id, rows: { create: rows } } });
+    const page = await getCompetitionPage(competition.slug!, "Milano Cortina 2026");
+    expect(page!.medalTable!.rows.map((row) => [row.name, row.rankLabel])).toEqual([
+      ["Norway", "1"],
+      ["Canada", "=2"],
+      ["Japan", "=2"],
+      ["Italy", "4"],
+    ]);
+    const html = renderToStaticMarkup(createElement(CompetitionPageView, { page: page! }));
+    expect(html).toContain("Winter Games");
+    expect(html).toContain("<caption>Winter Games");
+  });
+});
+
 describe("the athlete page", () => {
   it("a player in City's line-up: team, and the match with City's result", async () => {
     const hart = await db.athlete.findFirstOrThrow({ where: { name: "Joe Hart", participants: { some: { eventId: matchId } } }, select: { slug: true } });

@@ -37,7 +37,7 @@ export function StandingsTable({ table, title }: { table: StandingsTableView; ti
 export function MedalTable({ table, title }: { table: MedalTableView; title: string }) {
   if (table.rows.length === 0) return <p className="empty">No medals have been won yet.</p>;
   return (
-    <ScrollTable label={`${title} medal table`} caption={`${title}: medal table`}>
+    <ScrollTable label={`${title} medals`} caption={`${title}: medal table`}>
       <thead>
         <tr>
           <th scope="col" className="num">

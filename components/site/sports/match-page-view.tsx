@@ -112,9 +112,9 @@ export function MatchPageView({ page }: { page: MatchPage }) {
       </header>
       <LiveLinks page={page} />
       {match ? (
-        <section aria-label="Score by period" className="sports-section">
+        <div className="sports-section">
           <PeriodScores title={title} home={match.home} away={match.away} />
-        </section>
+        </div>
       ) : (
         <section aria-labelledby="match-results-heading" className="sports-section">
           <h2 id="match-results-heading" className="sports-section-title">
