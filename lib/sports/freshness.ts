@@ -33,19 +33,13 @@ async function podiumsOf(tx: Tx, seasonId: string) {
 
 // Rebuilds the computed medal tables of these seasons; returns the ids of the tables rebuilt.
 export async function recomputeMedalTables(tx: Tx, seasonIds: readonly string[]): Promise<string[]> {
-  const tables = await tx.medalTable.findMany({
-    where: { competitionSeasonId: { in: [...new Set(seasonIds)] }, computed: true },
-    select: { id: true, competitionSeasonId: true, rows: { select: { country: true, name: true } } },
-  });
+  const tables = await tx.medalTable.findMany({ where: { competitionSeasonId: { in: [...new Set(seasonIds)] }, computed: true }, select: { id: true, competitionSeasonId: true, rows: { select: { country: true, name: true } } } });
   for (const table of tables) {
     // Names an editor gave countries ("Norway" for NOR) survive the rebuild.
     const names = new Map(table.rows.map((row) => [row.country, row.name]));
     const ranked = medalTableFromResults(await podiumsOf(tx, table.competitionSeasonId));
     await tx.medalTableRow.deleteMany({ where: { medalTableId: table.id } });
-    if (ranked.length)
-      await tx.medalTableRow.createMany({
-        data: ranked.map((row) => ({ medalTableId: table.id, country: row.code, name: names.get(row.code) ?? row.name, gold: row.gold, silver: row.silver, bronze: row.bronze })),
-      });
+    if (ranked.length) await tx.medalTableRow.createMany({ data: ranked.map((row) => ({ medalTableId: table.id, country: row.code, name: names.get(row.code) ?? row.name, gold: row.gold, silver: row.silver, bronze: row.bronze })) });
     await tx.medalTable.update({ where: { id: table.id }, data: { version: { increment: 1 } } });
   }
   return tables.map((table) => table.id);
@@ -81,10 +75,5 @@ export async function standingsChangeTags(tx: Tx, standingsIds: readonly string[
   if (standingsIds.length === 0) return [];
   const rows = await tx.standingsRow.findMany({ where: { standingsId: { in: [...new Set(standingsIds)] } }, select: { teamId: true } });
   const tables = await tx.standings.findMany({ where: { id: { in: [...new Set(standingsIds)] } }, select: { competitionSeasonId: true } });
-  return [
-    cacheTags.sports,
-    ...standingsIds.map(cacheTags.standings),
-    ...new Set(rows.map((row) => cacheTags.team(row.teamId))),
-    ...new Set(tables.map((t) => cacheTags.competitionSeason(t.competitionSeasonId))),
-  ];
+  return [cacheTags.sports, ...standingsIds.map(cacheTags.standings), ...new Set(rows.map((row) => cacheTags.team(row.teamId))), ...new Set(tables.map((t) => cacheTags.competitionSeason(t.competitionSeasonId)))];
 }

@@ -70,9 +70,7 @@ export class SportsRecords {
       if (found) return found;
       if (!athlete.name) return null;
       this.athletes.created++;
-      const row = await this.tx.athlete.create({
-        data: { key: athlete.key, name: athlete.name, nameKey: nameKeyOf(athlete.name), slug: await newSportsSlug(this.tx, "athlete", athlete.name), sportId, teamId },
-      });
+      const row = await this.tx.athlete.create({ data: { key: athlete.key, name: athlete.name, nameKey: nameKeyOf(athlete.name), slug: await newSportsSlug(this.tx, "athlete", athlete.name), sportId, teamId } });
       return row.id;
     });
   }
