@@ -83,6 +83,14 @@ describe("which requests and responses the page cache serves and keeps", () => {
     expect(pageCacheKey(get("/author/ann-lee?fbclid=z"))).toBe("std /author/ann-lee");
   });
 
+  it("keys sports pages by what they read: page on teams and athletes, season on competitions, none on matches", () => {
+    expect(pageCacheKey(get("/teams/aston-villa?ref=1&page=2"))).toBe("std /teams/aston-villa?page=2");
+    expect(pageCacheKey(get("/athletes/joe-hart?utm_source=x"))).toBe("std /athletes/joe-hart");
+    expect(pageCacheKey(get("/competitions/premier-league?season=2014&page=3"))).toBe("std /competitions/premier-league?season=2014");
+    expect(pageCacheKey(get("/competitions/winter-games?season=Milano+Cortina+2026"))).toBe("std /competitions/winter-games?season=Milano%20Cortina%202026");
+    expect(pageCacheKey(get("/matches/abc123?season=2014&page=2"))).toBe("std /matches/abc123");
+  });
+
   it("never serves staff screens, APIs, actions, RSC requests, previews, media or search", () => {
     for (const url of ["/newsroom", "/newsroom/stories", "/api/auth/session", "/_next/static/x.js", "/media/r/x.jpg", "/preview/t", "/sign-in", "/search?q=x", "/search", "//evil.example/"]) {
       expect(pageCacheKey(get(url)), url).toBeNull();

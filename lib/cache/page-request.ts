@@ -30,15 +30,24 @@ export function pageCacheKey(req: RequestLike): string | null {
 }
 
 // The address without the query parameters its page does not read, so `?ref=…` or `?utm_…` do
-// not each make a new entry. Listings (a section, /tag/x, /author/x) read `page`; the front page,
-// stories, feeds and sitemaps read none.
+// not each make a new entry. Listings (a section, /tag/x, /author/x, /teams/x, /athletes/x) read
+// `page`, a competition (/competitions/x) reads `season`; the front page, stories, matches, feeds
+// and sitemaps read none.
+const PAGED_LISTINGS = ["tag", "author", "teams", "athletes"];
+
+function readParams(segments: string[]): string[] {
+  if (segments.length === 1 && !segments[0].includes(".")) return ["page"];
+  if (segments.length === 2 && PAGED_LISTINGS.includes(segments[0])) return ["page"];
+  if (segments.length === 2 && segments[0] === "competitions") return ["season"];
+  return [];
+}
+
 function keyedAddress(url: string): string {
   const [pathname, query = ""] = url.split(/\?(.*)/s, 2);
-  const segments = pathname.split("/").filter(Boolean);
-  const isListing = (segments.length === 1 && !segments[0].includes(".")) || (segments.length === 2 && (segments[0] === "tag" || segments[0] === "author"));
-  if (!isListing || query === "") return pathname;
-  const pages = new URLSearchParams(query).getAll("page");
-  return pages.length === 0 ? pathname : `${pathname}?${pages.map((page) => `page=${encodeURIComponent(page)}`).join("&")}`;
+  const names = readParams(pathname.split("/").filter(Boolean));
+  if (names.length === 0 || query === "") return pathname;
+  const kept = [...new URLSearchParams(query)].filter(([name]) => names.includes(name));
+  return kept.length === 0 ? pathname : `${pathname}?${kept.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&")}`;
 }
 
 // The headers to keep with a finished response, or null when it must not be cached: only a plain

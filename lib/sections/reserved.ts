@@ -39,6 +39,11 @@ const RESERVED_TOP_LEVEL_SLUGS: ReadonlySet<string> = new Set([
   "feed-xml",
   "news-sitemap",
   "news-sitemap-xml",
+  // The sports pages (app/(site)/teams, athletes, competitions, matches).
+  "teams",
+  "athletes",
+  "competitions",
+  "matches",
 ]);
 
 export function isReservedSlug(slug: string): boolean {
