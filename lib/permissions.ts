@@ -57,7 +57,19 @@ const OWN_DRAFT_ACTIONS: ReadonlySet<Action> = new Set(["article.edit", "article
 const OWN_LIVE_ACTIONS: ReadonlySet<Action> = new Set(["live.post", "live.editEntry"]);
 
 const CONTRIBUTOR: readonly Action[] = ["newsroom.enter", "article.create", ...OWN_DRAFT_ACTIONS, "media.upload", ...OWN_LIVE_ACTIONS];
-const EDITOR: readonly Action[] = [...CONTRIBUTOR, "article.publish", "article.unpublish", "article.schedule", "article.correct", "media.edit", "media.delete", "quote.edit", "live.manage", "sports.import", "sports.edit"];
+const EDITOR: readonly Action[] = [
+  ...CONTRIBUTOR,
+  "article.publish",
+  "article.unpublish",
+  "article.schedule",
+  "article.correct",
+  "media.edit",
+  "media.delete",
+  "quote.edit",
+  "live.manage",
+  "sports.import",
+  "sports.edit",
+];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   CONTRIBUTOR: new Set(CONTRIBUTOR),

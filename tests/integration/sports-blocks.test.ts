@@ -29,6 +29,7 @@ import { doc, paragraph } from "../fixtures/story-body";
 import { bodyJson } from "../fixtures/story-factory";
 import { readSportsMlSample, type SportsMlSample } from "../fixtures/sports-samples";
 import { getPublishedArticle } from "../support/published-article";
+import { sideName } from "../../lib/sports/pages/views";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import { MODEL_STORY_SLUG } from "../fixtures/model-story";
 import { LIVE_MATCH_SLUG } from "../fixtures/demo-live";
@@ -132,17 +133,17 @@ describe("sports blocks on the article page", () => {
     expect(statements - plain.statements).toBeLessThanOrEqual(4);
     const { sports } = loaded.page.records;
     const match = sports.events.get(matchId)!;
-    expect(match).toMatchObject({ status: "FINAL", venue: "Villa Park", attendance: 32964, href: `/matches/${matchId}` });
-    expect(match.participants.map((p) => [p.name, p.side, p.score])).toEqual([
+    expect(match).toMatchObject({ status: "FINAL", venue: "Villa Park", attendance: 32964, id: matchId });
+    expect(match.sides.map((p) => [sideName(p), p.side, p.score])).toEqual([
       ["Aston Villa", "HOME", 0],
       ["Manchester City", "AWAY", 2],
     ]);
-    expect(match.participants[1].periods.map((p) => [p.period, p.score])).toEqual([
+    expect(match.sides[1].periods.map((p) => [p.period, p.score])).toEqual([
       ["1", 0],
       ["2", 2],
     ]);
     expect(sports.standings.get(standingsId)!.rows.map((r) => r.rankLabel)).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
-    expect(sports.standings.get(standingsId)!.rows[0]).toMatchObject({ name: "FC Bayern München", played: 7, points: 21 });
+    expect(sports.standings.get(standingsId)!.rows[0]).toMatchObject({ team: { name: "FC Bayern München" }, played: 7, points: 21 });
     expect(sports.medalTables.get(medalTableId)!.rows.map((r) => [r.rankLabel, r.country, r.gold, r.silver, r.bronze])).toEqual([
       ["1", "USA", 1, 0, 0],
       ["2", "CHN", 0, 1, 0],
@@ -175,7 +176,7 @@ describe("sports blocks on the article page", () => {
     // Top 3 places of the race: the shared bronze brings four rows.
     expect(html.match(/=3/g)?.length).toBeGreaterThanOrEqual(2);
     // Top 2 places of the medal table: USA and CHN only.
-    const medals = html.slice(html.indexOf("sports-medals"));
+    const medals = html.slice(html.indexOf("medal table"));
     expect(medals.match(/<th scope="row">[A-Z]{3}<\/th>/g)).toEqual(['<th scope="row">USA</th>', '<th scope="row">CHN</th>']);
     expect(html).toContain('role="region"');
   });
@@ -184,13 +185,13 @@ describe("sports blocks on the article page", () => {
     const slug = `corrected-${run}`;
     await createStory(slug, block("scoreBox", { eventId: matchId }));
     const before = await getPublishedArticle(slug);
-    expect(before!.records.sports.events.get(matchId)!.participants[1].score).toBe(2);
+    expect(before!.records.sports.events.get(matchId)!.sides[1].score).toBe(2);
     const city = await db.eventParticipant.findFirstOrThrow({ where: { eventId: matchId, side: "AWAY", memberOfId: null } });
     await db.eventParticipant.update({ where: { id: city.id }, data: { score: 3 } });
     // Unchanged until the writer drops the tags: the cached page is served without the database.
-    expect((await getPublishedArticle(slug))!.records.sports.events.get(matchId)!.participants[1].score).toBe(2);
+    expect((await getPublishedArticle(slug))!.records.sports.events.get(matchId)!.sides[1].score).toBe(2);
     invalidateTags(await db.$transaction((tx) => eventChangeTags(tx, [matchId])));
-    expect((await getPublishedArticle(slug))!.records.sports.events.get(matchId)!.participants[1].score).toBe(3);
+    expect((await getPublishedArticle(slug))!.records.sports.events.get(matchId)!.sides[1].score).toBe(3);
     await db.eventParticipant.update({ where: { id: city.id }, data: { score: 2 } });
     invalidateTags(await db.$transaction((tx) => eventChangeTags(tx, [matchId])));
   });
@@ -235,7 +236,7 @@ describe("sports blocks on the article page", () => {
     expect(blocks).toEqual(expect.arrayContaining(["resultsTable", "medalTable"]));
     const [final] = model.records.sports.events.values();
     expect(final.name).toBe("Women's team pursuit");
-    expect(final.participants.map((p) => [p.rank, p.name, p.mark, p.record])).toEqual([
+    expect(final.sides.map((p) => [p.rank, sideName(p), p.mark, p.record])).toEqual([
       [1, "Canada", "2:53.44", "OR"],
       [2, "Japan", null, null],
       [3, "Netherlands", null, null],
@@ -251,17 +252,23 @@ describe("sports blocks on the article page", () => {
     ]);
     const live = (await getPublishedArticle(LIVE_MATCH_SLUG))!;
     const [match] = live.records.sports.events.values();
-    expect(match.participants.map((p) => [p.name, p.score])).toEqual([
+    expect(match.sides.map((p) => [sideName(p), p.score])).toEqual([
       ["Harbour City", 2],
       ["Northgate", 1],
     ]);
     const winner = (await getPublishedArticle("harbour-city-late-winner"))!;
     const [table] = winner.records.sports.standings.values();
     expect(table.rows).toHaveLength(20);
-    expect(table.rows.slice(0, 2).map((r) => [r.rankLabel, r.name, r.points])).toEqual([
+    expect(table.rows.slice(0, 2).map((r) => [r.rankLabel, r.team.name, r.points])).toEqual([
       ["1", "Harbour City", 70],
       ["2", "Northgate", 69],
     ]);
+    // Its standings block highlights the story's teams (Harbour City, Riverside).
+    expect([...winner.records.sports.storyTeamIds].sort()).toEqual(winner.teams.map((team) => team.id).sort());
+    expect(winner.teams.map((team) => team.name)).toEqual(["Harbour City", "Riverside"]);
+    // The live match story is about its match: the NewsArticle and LiveBlogPosting name it.
+    expect(live.events).toHaveLength(1);
+    expect(live.records.sports.events.get(live.events[0].id)?.venue).toBe("Quayside Ground");
     const [fixtures] = winner.records.sports.fixtures.values();
     expect(fixtures.events.map((e) => e.status)).toEqual(["SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED"]);
   });

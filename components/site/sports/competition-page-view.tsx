@@ -39,7 +39,7 @@ export function CompetitionPageView({ page }: { page: CompetitionPage }) {
           <h2 id="competition-medals-heading" className="sports-section-title">
             Medal table
           </h2>
-          <MedalTable table={page.medalTable} title={title} />
+          <MedalTable table={page.medalTable} />
         </section>
       )}
       {page.standings.length > 0 && (
@@ -48,7 +48,7 @@ export function CompetitionPageView({ page }: { page: CompetitionPage }) {
             Standings
           </h2>
           {page.standings.map((table) => (
-            <StandingsTable key={table.id} table={table} title={title} />
+            <StandingsTable key={table.id} table={table} />
           ))}
         </section>
       )}

@@ -1,11 +1,16 @@
-import type { MedalTableView, StandingsTableView } from "@/lib/sports/pages/competition-page";
-import { formatDate } from "@/lib/format-date";
+// Standings and medal tables, wherever readers see them: a story's blocks
+// (components/site/story/story-blocks.tsx) and the competition page.
+import type { MedalTableView, StandingsView } from "@/lib/sports/blocks/views";
+import { formatDate, formatDateTime } from "@/lib/format-date";
 import { PersonLink } from "./person-link";
 import { ScrollTable } from "./scroll-table";
 import { StandingsCells, StandingsHeaders } from "./standings-columns";
 
-export function StandingsTable({ table, title }: { table: StandingsTableView; title: string }) {
-  const name = [title, table.name].filter(Boolean).join(", ");
+const nameOf = (competition: string, season: string) => [competition, season].filter(Boolean).join(" ");
+
+// `highlight`: teams the story is about, marked (and said in words for screen readers).
+export function StandingsTable({ table, highlight = new Set<string>() }: { table: StandingsView; highlight?: ReadonlySet<string> }) {
+  const name = [nameOf(table.competition, table.season), table.name].filter(Boolean).join(", ") || "Standings";
   const caption = table.asOf ? `${name} (as of ${formatDate(table.asOf)})` : name;
   return (
     <ScrollTable label={`${name} standings`} caption={caption}>
@@ -19,25 +24,33 @@ export function StandingsTable({ table, title }: { table: StandingsTableView; ti
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((row) => (
-          <tr key={row.team.id}>
-            <td className="num">{row.rank ?? "–"}</td>
-            <th scope="row">
-              <PersonLink person={row.team} kind="team" />
-            </th>
-            <StandingsCells row={row} />
-          </tr>
-        ))}
+        {table.rows.map((row) => {
+          const isHighlighted = highlight.has(row.team.id);
+          return (
+            <tr key={row.team.id} className={isHighlighted ? "is-highlighted" : undefined}>
+              <td className="num">{row.rankLabel}</td>
+              <th scope="row">
+                <PersonLink person={row.team} kind="team" />
+                {isHighlighted ? <span className="visually-hidden"> (in this story)</span> : null}
+              </th>
+              <StandingsCells row={row} />
+            </tr>
+          );
+        })}
       </tbody>
     </ScrollTable>
   );
 }
 
-// Gold, silver, bronze and total per country, ranked (equal ranks shown "=3").
-export function MedalTable({ table, title }: { table: MedalTableView; title: string }) {
-  if (table.rows.length === 0) return <p className="empty">No medals have been won yet.</p>;
+// Gold, silver, bronze and total per country, ranked (equal ranks shown "=3"). `limit`: the top N
+// places (0: all); countries sharing the last place shown all appear.
+export function MedalTable({ table, limit = 0 }: { table: MedalTableView; limit?: number }) {
+  const name = nameOf(table.competition, table.season);
+  if (table.rows.length === 0) return <p className="empty">{name ? `${name}: no medals have been won yet.` : "No medals have been won yet."}</p>;
+  const shown = limit > 0 ? table.rows.filter((row) => row.rank <= limit) : table.rows;
+  const partial = shown.length < table.rows.length ? `, top ${limit}` : "";
   return (
-    <ScrollTable label={`${title} medals`} caption={`${title}: medal table`}>
+    <ScrollTable label={`${name || "Medal"} medals`} caption={`${name ? `${name}: ` : ""}medal table${partial} (as of ${formatDateTime(table.updatedAt)})`}>
       <thead>
         <tr>
           <th scope="col" className="num">
@@ -59,14 +72,14 @@ export function MedalTable({ table, title }: { table: MedalTableView; title: str
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((row) => (
-          <tr key={row.code}>
+        {shown.map((row) => (
+          <tr key={row.country}>
             <td className="num">{row.rankLabel}</td>
             <th scope="row">{row.name}</th>
             <td className="num">{row.gold}</td>
             <td className="num">{row.silver}</td>
             <td className="num">{row.bronze}</td>
-            <td className="num">{row.gold + row.silver + row.bronze}</td>
+            <td className="num">{row.total}</td>
           </tr>
         ))}
       </tbody>

@@ -120,7 +120,7 @@ export function MatchPageView({ page }: { page: MatchPage }) {
           <h2 id="match-results-heading" className="sports-section-title">
             Results
           </h2>
-          <FieldResults page={page} title={title} />
+          <FieldResults sides={page.sides} caption={`${title}: results`} label="Results" />
         </section>
       )}
       {page.subEvents.length > 0 && (

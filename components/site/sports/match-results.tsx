@@ -1,5 +1,6 @@
-import type { MatchPage, MatchSideView } from "@/lib/sports/pages/match-page";
-import { finishingOrder, sideName } from "@/lib/sports/pages/views";
+import type { ReactNode } from "react";
+import type { MatchSideView } from "@/lib/sports/pages/match-page";
+import { finishingOrder, sideName, type SideView } from "@/lib/sports/pages/views";
 import { SideLink } from "./person-link";
 import { ScrollTable } from "./scroll-table";
 
@@ -40,30 +41,44 @@ export function PeriodScores({ title, home, away }: { title: string; home: Match
   );
 }
 
-// A field's results in finishing order: place, competitor, time or points, record.
-export function FieldResults({ page, title }: { page: MatchPage; title: string }) {
-  if (page.sides.length === 0) return null;
+// Places with shared ones shown "=3" (two bronzes, a dead heat).
+function placeLabels(sides: readonly Pick<SideView, "rank">[]): string[] {
+  return sides.map((side) => (side.rank === null ? "–" : sides.filter((other) => other.rank === side.rank).length > 1 ? `=${side.rank}` : String(side.rank)));
+}
+
+// A field's results in finishing order: place, competitor, country, time or points, record.
+// `limit`: the top N places (0: everyone; competitors without a place count by their order).
+export function FieldResults({ sides, caption, label, limit = 0 }: { sides: readonly SideView[]; caption: ReactNode; label: string; limit?: number }) {
+  if (sides.length === 0) return null;
+  const ordered = finishingOrder(sides);
+  const shown = limit > 0 ? ordered.filter((side, i) => (side.rank !== null ? side.rank <= limit : i < limit)) : ordered;
+  const labels = placeLabels(shown);
+  const country = (side: SideView) => side.athlete?.country ?? side.team?.country ?? null;
+  const hasCountry = shown.some((side) => country(side));
+  const hasRecord = shown.some((side) => side.record);
   return (
-    <ScrollTable label="Results" caption={`${title}: results`}>
+    <ScrollTable label={label} caption={caption}>
       <thead>
         <tr>
           <th scope="col" className="num">
             <abbr title="Place">Pos</abbr>
           </th>
           <th scope="col">Competitor</th>
+          {hasCountry && <th scope="col">Country</th>}
           <th scope="col">Result</th>
-          <th scope="col">Record</th>
+          {hasRecord && <th scope="col">Record</th>}
         </tr>
       </thead>
       <tbody>
-        {finishingOrder(page.sides).map((side) => (
+        {shown.map((side, i) => (
           <tr key={side.id}>
-            <td className="num">{side.rank ?? "–"}</td>
+            <td className="num">{labels[i]}</td>
             <th scope="row">
               <SideLink side={side} />
             </th>
+            {hasCountry && <td>{country(side) ?? ""}</td>}
             <td>{side.mark ?? side.score ?? ""}</td>
-            <td>{side.record ? <abbr title={recordName(side.record)}>{side.record}</abbr> : ""}</td>
+            {hasRecord && <td>{side.record ? <abbr title={recordName(side.record)}>{side.record}</abbr> : ""}</td>}
           </tr>
         ))}
       </tbody>

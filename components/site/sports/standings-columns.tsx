@@ -1,7 +1,7 @@
-import type { StandingsRowView } from "@/lib/sports/pages/team-page";
+import type { StandingsNumbers } from "@/lib/sports/blocks/views";
 
 // The number columns of a standings row, with their headers spelled out for screen readers.
-const COLUMNS: { key: keyof Omit<StandingsRowView, "rank" | "form">; short: string; long: string }[] = [
+const COLUMNS: { key: keyof Omit<StandingsNumbers, "rank" | "form">; short: string; long: string }[] = [
   { key: "played", short: "P", long: "Played" },
   { key: "won", short: "W", long: "Won" },
   { key: "drawn", short: "D", long: "Drawn" },
@@ -24,7 +24,7 @@ export function StandingsHeaders() {
   );
 }
 
-export function StandingsCells({ row }: { row: StandingsRowView }) {
+export function StandingsCells({ row }: { row: StandingsNumbers }) {
   return (
     <>
       {COLUMNS.map((column) => (

@@ -1,7 +1,21 @@
 import type { ArticlePage } from "@/lib/articles/page/article-page";
 import type { LivePage } from "@/lib/live/page";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
+import { sportsEventJsonLd } from "@/lib/sports/json-ld";
+import { JsonLdScript } from "../sports/json-ld-script";
 import { liveBlogJsonLd, liveModifiedAt } from "./live-blog-json-ld";
+
+// The matches and events the story is about (its Events), as schema.org SportsEvent.
+function aboutJsonLd(article: ArticlePage) {
+  const events = article.events.flatMap((linked) => {
+    const event = article.records.sports.events.get(linked.id);
+    if (!event) return [];
+    const { "@context": _context, ...about } = sportsEventJsonLd(event);
+    void _context;
+    return [about];
+  });
+  return events.length ? events : undefined;
+}
 
 function articleJsonLd(article: ArticlePage, live: LivePage | null) {
   return {
@@ -15,6 +29,7 @@ function articleJsonLd(article: ArticlePage, live: LivePage | null) {
     dateModified: live ? liveModifiedAt(article, live) : article.updatedAt,
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name).join(", ") || undefined,
+    about: aboutJsonLd(article),
     author: article.bylines.map((byline) => ({
       "@type": "Person",
       name: byline.name,
@@ -24,18 +39,12 @@ function articleJsonLd(article: ArticlePage, live: LivePage | null) {
   };
 }
 
-// "<" is escaped so no string in a story can close the script element.
-function JsonLd({ data }: { data: object }) {
-  const json = JSON.stringify(data).replace(/</g, "\\u003c");
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
-}
-
 // A live story (`live`, lib/live/page.ts) gets its LiveBlogPosting beside the NewsArticle.
 export function ArticleJsonLd({ article, live = null }: { article: ArticlePage; live?: LivePage | null }) {
   return (
     <>
-      <JsonLd data={articleJsonLd(article, live)} />
-      {live && <JsonLd data={liveBlogJsonLd(article, live)} />}
+      <JsonLdScript data={articleJsonLd(article, live)} />
+      {live && <JsonLdScript data={{ ...liveBlogJsonLd(article, live), about: aboutJsonLd(article) }} />}
     </>
   );
 }

@@ -13,12 +13,12 @@ import { NewsletterSignup } from "./newsletter-signup";
 import { EmbedLinkCard, StoryEmbed } from "./story-embed";
 import { matchProvider } from "@/lib/embeds/providers";
 import { renderSidebarBody } from "./render-body";
-import { ScoreBox } from "./score-box";
-import { ResultsTable } from "./results-table";
-import { StandingsTable } from "./standings-table";
-import { MedalTable } from "./medal-table";
-import { FixturesList } from "./fixtures-list";
+import { ScoreBox } from "../sports/score-box";
+import { FieldResults } from "../sports/match-results";
+import { MedalTable, StandingsTable } from "../sports/competition-tables";
+import { EventList } from "../sports/event-list";
 import { fixturesKey } from "@/lib/sports/blocks/views";
+import { eventTitle, matchHref } from "@/lib/sports/pages/views";
 
 // `context` names the story in warnings about records that no longer exist.
 type BlockReaderProps = { attrs: Record<string, unknown>; records: BodyRecords; context: string };
@@ -71,24 +71,59 @@ function ScoreBoxBlock({ attrs, records, context }: BlockReaderProps) {
 
 function ResultsTableBlock({ attrs, records, context }: BlockReaderProps) {
   const event = typeof attrs.eventId === "string" ? records.sports.events.get(attrs.eventId) : undefined;
-  return event ? <ResultsTable event={event} limit={typeof attrs.limit === "number" ? attrs.limit : 0} /> : missing(context, `sports event ${String(attrs.eventId)}`);
+  if (!event) return missing(context, `sports event ${String(attrs.eventId)}`);
+  const title = eventTitle(event);
+  const detail = [event.competition && [event.competition.name, event.competition.season].filter(Boolean).join(" "), event.stage].filter(Boolean).join(" · ");
+  const caption = (
+    <>
+      <a href={matchHref(event.id)}>{title}</a>
+      {detail && <span className="sports-caption-detail">{detail}</span>}
+    </>
+  );
+  return (
+    <figure className="sports-block">
+      <FieldResults sides={event.sides} caption={caption} label={`${title} results`} limit={typeof attrs.limit === "number" ? attrs.limit : 0} />
+    </figure>
+  );
 }
 
 function StandingsTableBlock({ attrs, records, context }: BlockReaderProps) {
   const table = typeof attrs.standingsId === "string" ? records.sports.standings.get(attrs.standingsId) : undefined;
   if (!table) return missing(context, `standings table ${String(attrs.standingsId)}`);
-  return <StandingsTable table={table} highlight={attrs.highlightStoryTeams === false ? new Set() : records.sports.storyTeamIds} />;
+  return (
+    <figure className="sports-block">
+      <StandingsTable table={table} highlight={attrs.highlightStoryTeams === false ? new Set() : records.sports.storyTeamIds} />
+    </figure>
+  );
 }
 
 function MedalTableBlock({ attrs, records, context }: BlockReaderProps) {
   const table = typeof attrs.medalTableId === "string" ? records.sports.medalTables.get(attrs.medalTableId) : undefined;
-  return table ? <MedalTable table={table} limit={typeof attrs.limit === "number" ? attrs.limit : 10} /> : missing(context, `medal table ${String(attrs.medalTableId)}`);
+  if (!table) return missing(context, `medal table ${String(attrs.medalTableId)}`);
+  return (
+    <figure className="sports-block">
+      <MedalTable table={table} limit={typeof attrs.limit === "number" ? attrs.limit : 10} />
+    </figure>
+  );
 }
 
 function FixturesListBlock({ attrs, records, context }: BlockReaderProps) {
   const direction = attrs.direction === "last" ? "last" : "next";
   const list = typeof attrs.competitionSeasonId === "string" ? records.sports.fixtures.get(fixturesKey(attrs.competitionSeasonId, direction, typeof attrs.count === "number" ? attrs.count : 5)) : undefined;
-  return list ? <FixturesList list={list} direction={direction} /> : missing(context, `competition season ${String(attrs.competitionSeasonId)}`);
+  if (!list) return missing(context, `competition season ${String(attrs.competitionSeasonId)}`);
+  const name = [list.competition, list.season].filter(Boolean).join(" ");
+  const what = direction === "next" ? "Fixtures" : "Results";
+  return (
+    <figure className="sports-block">
+      <EventList
+        events={list.events}
+        caption={name ? `${what}: ${name}` : what}
+        label={`${name} ${what.toLowerCase()}`.trim()}
+        emptyText={direction === "next" ? `${name}: no matches scheduled.` : `${name}: no results yet.`}
+        showCompetition={false}
+      />
+    </figure>
+  );
 }
 
 export const STORY_BLOCK_READERS = {

@@ -47,7 +47,15 @@ export type ArticlePage = {
 
 // linkedIds: every story the body links to, shown or not (one not yet public, or still under
 // embargo, must refresh this page when it is published).
-type Targets = { heroMedia: MediaRecord | null; media: MediaRecord[]; articles: LinkedStoryRow[]; linkedIds: string[]; related: { stories: StoryCard[]; tags: string[] }; embeds: LoadedEmbeds; sports: { records: SportsBlockRecords; tags: string[] } };
+type Targets = {
+  heroMedia: MediaRecord | null;
+  media: MediaRecord[];
+  articles: LinkedStoryRow[];
+  linkedIds: string[];
+  related: { stories: StoryCard[]; tags: string[] };
+  embeds: LoadedEmbeds;
+  sports: { records: SportsBlockRecords; tags: string[] };
+};
 
 // Everything the article's body and hero point at: three statements at most, sent together (and
 // one per kind of sports block: events, standings, medal tables, fixtures lists).
@@ -60,7 +68,13 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
     selectLinkedStories(db, refs.articleIds),
     loadRelatedStories(db, relatedSource),
     loadEmbeds(db, refs.embedIds),
-    loadSportsBlockRecords(db, refs, fixturesRequestsOf(blocks)),
+    // The events the story is about come with its blocks' events: its JSON-LD names them.
+    loadSportsBlockRecords(
+      db,
+      { ...refs, sportsEventIds: [...new Set([...refs.sportsEventIds, ...article.events.map((event) => event.id)])] },
+      fixturesRequestsOf(blocks),
+      article.teams.map((team) => team.id),
+    ),
   ]);
   const inBody = new Set(refs.mediaIds);
   return {

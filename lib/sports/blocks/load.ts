@@ -3,167 +3,65 @@
 // tables, and every fixtures list at once. Each comes with the cache tags that refresh the page
 // when it changes (lib/sports/freshness.ts drops them).
 import "server-only";
-import { isPostgres, type Db, type Tx } from "../../db";
+import type { Db, Tx } from "../../db";
 import { Prisma } from "../../generated/sqlite/client";
-import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, selectJson } from "../../sql-json";
+import { column, columns, isoTimestamp, jsonArray, jsonObject, selectJson } from "../../sql-json";
 import { cacheTags } from "../../cache/tags";
 import type { BodyNode, BodyReferences } from "../../editor/types";
-import { rankMedalTable } from "../ranking";
+import { eventListSql, eventSummarySql, RESULT_STATUSES } from "../pages/sql";
+import { eventTags, type EventSummary } from "../pages/views";
+import { medalTableJsonSql, seasonNamesSql, standingsJsonSql, toMedalTableView, toStandingsView, type MedalTableJson, type StandingsJson } from "../tables";
 import { fixturesKey, emptySportsRecords, type FixturesView, type MedalTableView, type SportsBlockRecords, type SportsEventView, type StandingsView } from "./views";
 
 type Client = Db | Tx;
 type Loaded<T> = { value: T; tags: string[] };
 
-// A scalar from one row of another table, or null.
-const lookup = (sql: Prisma.Sql) => Prisma.sql`(${sql} LIMIT 1)`;
+const periodsSql = jsonArray(jsonObject(columns("ps", ["period", "name", "score", "mark"])), Prisma.sql`FROM "PeriodScore" ps WHERE ps."participantId" = ep."id"`, Prisma.sql`ps."position"`);
 
-const seasonNames = (seasonColumn: Prisma.Sql) => ({
-  competition: lookup(Prisma.sql`SELECT c."name" FROM "CompetitionSeason" cs JOIN "Competition" c ON c."id" = cs."competitionId" WHERE cs."id" = ${seasonColumn}`),
-  season: lookup(Prisma.sql`SELECT cs."name" FROM "CompetitionSeason" cs WHERE cs."id" = ${seasonColumn}`),
-});
-
-// One event as JSON: its own fields, its sport and season, its participants (not line-up players)
-// in document order with their period scores.
-function eventSql(e: string): Prisma.Sql {
-  const periods = jsonArray(jsonObject(columns("ps", ["period", "name", "score", "mark"])), Prisma.sql`FROM "PeriodScore" ps WHERE ps."participantId" = p."id"`, Prisma.sql`ps."position"`);
-  const participant = jsonObject({
-    ...columns("p", ["id", "side", "score", "mark", "rank", "outcome", "record"]),
-    name: Prisma.sql`COALESCE(t."name", a."name", '')`,
-    teamSlug: column("t", "slug"),
-    athleteSlug: column("a", "slug"),
-    country: Prisma.sql`COALESCE(a."country", t."country")`,
-    periods,
-  });
-  return jsonObject({
-    ...columns(e, ["id", "name", "stage", "startsAtLocal", "venue", "status", "period", "minute", "attendance"]),
-    startsAt: isoTimestamp(column(e, "startsAt")),
-    updatedAt: isoTimestamp(column(e, "updatedAt")),
-    sport: lookup(Prisma.sql`SELECT s."name" FROM "Sport" s WHERE s."id" = ${column(e, "sportId")}`),
-    ...seasonNames(column(e, "competitionSeasonId")),
-    participants: jsonArray(
-      participant,
-      Prisma.sql`FROM "EventParticipant" p LEFT JOIN "Team" t ON t."id" = p."teamId" LEFT JOIN "Athlete" a ON a."id" = p."athleteId" WHERE p."eventId" = ${column(e, "id")} AND p."memberOfId" IS NULL`,
-      Prisma.sql`p."position"`,
-    ),
-  });
-}
-
-type EventJson = Omit<SportsEventView, "href" | "participants"> & { participants: (Omit<SportsEventView["participants"][number], "href"> & { teamSlug: string | null; athleteSlug: string | null })[] };
-
-function toEventView(row: EventJson): SportsEventView {
-  return {
-    ...row,
-    href: `/matches/${row.id}`,
-    participants: row.participants.map(({ teamSlug, athleteSlug, ...p }) => ({ ...p, href: athleteSlug ? `/athletes/${athleteSlug}` : teamSlug ? `/teams/${teamSlug}` : null })),
-  };
-}
+// An event as a score box or results table shows it: the reader pages' summary, with attendance,
+// when it last changed ("as of" while it is live) and each side's period scores.
+const scoredEventSql = (alias: string) => eventSummarySql(alias, { attendance: column(alias, "attendance"), updatedAt: isoTimestamp(column(alias, "updatedAt")) }, { periods: periodsSql });
 
 export async function loadSportsEvents(client: Client, ids: readonly string[]): Promise<Loaded<SportsEventView[]>> {
   if (ids.length === 0) return { value: [], tags: [] };
-  const rows = await selectJson<EventJson>(client, eventSql("e"), Prisma.sql`FROM "SportsEvent" e WHERE e."id" IN (${Prisma.join([...ids])})`);
-  return { value: rows.map(toEventView), tags: ids.map(cacheTags.sportsEvent) };
+  const events = await selectJson<SportsEventView>(client, scoredEventSql("e"), Prisma.sql`FROM "SportsEvent" e WHERE e."id" IN (${Prisma.join([...ids])})`);
+  return { value: events, tags: eventTags(events) };
 }
-
-// Equal ranks shown "=3", as lib/sports/ranking.ts labels them.
-function rankLabels(ranks: (number | null)[]): string[] {
-  return ranks.map((rank) => (rank == null ? "" : ranks.filter((other) => other === rank).length > 1 ? `=${rank}` : String(rank)));
-}
-
-type StandingsJson = Omit<StandingsView, "rows"> & { rows: (Omit<StandingsView["rows"][number], "href" | "rankLabel"> & { slug: string | null })[] };
 
 export async function loadStandings(client: Client, ids: readonly string[]): Promise<Loaded<StandingsView[]>> {
   if (ids.length === 0) return { value: [], tags: [] };
-  const row = jsonObject({
-    teamId: column("r", "teamId"),
-    ...columns("r", ["rank", "played", "won", "drawn", "lost", "goalsFor", "goalsAgainst", "points", "form"]),
-    name: column("t", "name"),
-    slug: column("t", "slug"),
-  });
-  const value = jsonObject({
-    ...columns("st", ["id", "name"]),
-    asOf: isoTimestamp(column("st", "asOf")),
-    updatedAt: isoTimestamp(column("st", "updatedAt")),
-    ...seasonNames(column("st", "competitionSeasonId")),
-    rows: jsonArray(row, Prisma.sql`FROM "StandingsRow" r JOIN "Team" t ON t."id" = r."teamId" WHERE r."standingsId" = st."id"`, Prisma.sql`r."position"`),
-  });
-  const tables = await selectJson<StandingsJson>(client, value, Prisma.sql`FROM "Standings" st WHERE st."id" IN (${Prisma.join([...ids])})`);
-  return {
-    value: tables.map((table) => {
-      const labels = rankLabels(table.rows.map((r) => r.rank));
-      return {
-        ...table,
-        competition: table.competition ?? "",
-        season: table.season ?? "",
-        rows: table.rows.map(({ slug, ...r }, i) => ({ ...r, href: slug ? `/teams/${slug}` : null, rankLabel: labels[i] || String(i + 1) })),
-      };
-    }),
-    tags: ids.map(cacheTags.standings),
-  };
+  const tables = await selectJson<StandingsJson>(client, standingsJsonSql("st"), Prisma.sql`FROM "Standings" st WHERE st."id" IN (${Prisma.join([...ids])})`);
+  return { value: tables.map(toStandingsView), tags: ids.map(cacheTags.standings) };
 }
-
-type MedalJson = Omit<MedalTableView, "rows"> & { competitionSeasonId: string; rows: { country: string; name: string; gold: number; silver: number; bronze: number }[] };
 
 export async function loadMedalTables(client: Client, ids: readonly string[]): Promise<Loaded<MedalTableView[]>> {
   if (ids.length === 0) return { value: [], tags: [] };
-  const value = jsonObject({
-    ...columns("mt", ["id", "computed", "competitionSeasonId"]),
-    updatedAt: isoTimestamp(column("mt", "updatedAt")),
-    ...seasonNames(column("mt", "competitionSeasonId")),
-    rows: jsonArray(jsonObject(columns("mr", ["country", "name", "gold", "silver", "bronze"])), Prisma.sql`FROM "MedalTableRow" mr WHERE mr."medalTableId" = mt."id"`, Prisma.sql`mr."country"`),
-  });
-  const tables = await selectJson<MedalJson>(client, value, Prisma.sql`FROM "MedalTable" mt WHERE mt."id" IN (${Prisma.join([...ids])})`);
-  return {
-    value: tables.map(({ competitionSeasonId, rows, ...table }) => {
-      void competitionSeasonId;
-      const ranked = rankMedalTable(rows.map((r) => ({ code: r.country, name: r.name || r.country, gold: r.gold, silver: r.silver, bronze: r.bronze })));
-      // SQLite's JSON has no booleans: 0/1.
-      return {
-        ...table,
-        computed: Boolean(table.computed),
-        competition: table.competition ?? "",
-        season: table.season ?? "",
-        rows: ranked.map((r) => ({ country: r.code, name: r.name, gold: r.gold, silver: r.silver, bronze: r.bronze, total: r.gold + r.silver + r.bronze, rank: r.rank, rankLabel: r.rankLabel })),
-      };
-    }),
-    tags: ids.map(cacheTags.medalTable),
-  };
-}
-
-// Whether event x had started by `now` (or, `started` false, had not). SQLite keeps DateTime as ISO
-// text: julianday compares it whatever its offset notation (as lib/articles/embargo/visibility.ts).
-function startedBy(now: Date, started: boolean): Prisma.Sql {
-  const at = isPostgres() ? Prisma.sql`x."startsAt"` : Prisma.sql`julianday(x."startsAt")`;
-  const point = isPostgres() ? Prisma.sql`${now}` : Prisma.sql`julianday(${now.toISOString()})`;
-  return started ? Prisma.sql`${at} < ${point}` : Prisma.sql`${at} >= ${point}`;
+  const tables = await selectJson<MedalTableJson>(client, medalTableJsonSql("mt"), Prisma.sql`FROM "MedalTable" mt WHERE mt."id" IN (${Prisma.join([...ids])})`);
+  return { value: tables.map(toMedalTableView), tags: ids.map(cacheTags.medalTable) };
 }
 
 export type FixturesRequest = { seasonId: string; direction: "next" | "last"; count: number };
 
-// Every fixtures list in one statement: one JSON object with a field per list.
-export async function loadFixtures(client: Client, requests: readonly FixturesRequest[], now: Date = new Date()): Promise<Loaded<Map<string, FixturesView>>> {
+// Every fixtures list in one statement: one JSON object with a field per list. "next": the soonest
+// events not yet played; "last": the newest played or under way (lib/sports/pages/sql.ts).
+export async function loadFixtures(client: Client, requests: readonly FixturesRequest[]): Promise<Loaded<Map<string, FixturesView>>> {
   const unique = [...new Map(requests.map((r) => [fixturesKey(r.seasonId, r.direction, r.count), r])).values()];
   if (unique.length === 0) return { value: new Map(), tags: [] };
   const fields = Object.fromEntries(
     unique.map((r, i) => {
-      const upcoming = Prisma.sql`(x."status" IN ('SCHEDULED', 'LIVE') OR (x."status" IS NULL AND ${startedBy(now, false)}))`;
-      const played = Prisma.sql`(x."status" = 'FINAL' OR (x."status" IS NULL AND ${startedBy(now, true)}))`;
-      const order = r.direction === "next" ? Prisma.sql`x."startsAt" ASC, x."id"` : Prisma.sql`x."startsAt" DESC, x."id"`;
-      const chosen = Prisma.sql`SELECT x.* FROM "SportsEvent" x WHERE x."competitionSeasonId" = ${r.seasonId} AND x."parentId" IS NULL AND ${r.direction === "next" ? upcoming : played} ORDER BY ${order} LIMIT ${r.count}`;
-      const list = jsonObject({
-        ...seasonNames(Prisma.sql`${r.seasonId}`),
-        events: jsonArray(eventSql("e"), Prisma.sql`FROM (${chosen}) e`, r.direction === "next" ? Prisma.sql`e."startsAt" ASC, e."id"` : Prisma.sql`e."startsAt" DESC, e."id"`),
-      });
-      return [`f${i}`, list];
+      const inSeason = Prisma.sql`e."competitionSeasonId" = ${r.seasonId} AND e."parentId" IS NULL`;
+      const events =
+        r.direction === "next"
+          ? eventListSql(Prisma.sql`${inSeason} AND (e."status" IS NULL OR e."status" NOT IN ${RESULT_STATUSES})`, "soonest", r.count)
+          : eventListSql(Prisma.sql`${inSeason} AND e."status" IN ${RESULT_STATUSES}`, "newest", r.count);
+      return [`f${i}`, jsonObject({ ...seasonNamesSql(Prisma.sql`${r.seasonId}`), events })];
     }),
   );
-  const [row] = await selectJson<Record<string, { competition: string | null; season: string | null; events: EventJson[] }>>(client, jsonObject(fields));
+  const [row] = await selectJson<Record<string, { competition: string | null; season: string | null; events: EventSummary[] }>>(client, jsonObject(fields));
   const value = new Map(
-    unique.map((r, i) => {
-      const list = row[`f${i}`];
-      return [fixturesKey(r.seasonId, r.direction, r.count), { competition: list.competition ?? "", season: list.season ?? "", events: list.events.map(toEventView) }] as const;
-    }),
+    unique.map((r, i) => [fixturesKey(r.seasonId, r.direction, r.count), { competition: row[`f${i}`].competition ?? "", season: row[`f${i}`].season ?? "", events: row[`f${i}`].events }] as const),
   );
-  return { value, tags: unique.map((r) => cacheTags.competitionSeason(r.seasonId)) };
+  return { value, tags: [...unique.map((r) => cacheTags.competitionSeason(r.seasonId)), ...eventTags([...value.values()].flatMap((list) => list.events))] };
 }
 
 // The fixtures lists a body's blocks ask for.

@@ -1,50 +1,18 @@
-// What the sports story blocks show readers (components/site/story/sports-*.tsx), loaded by
-// lib/sports/blocks/load.ts: plain data, no Prisma types, so the reader components stay dumb.
-export type EventStatusName = "SCHEDULED" | "LIVE" | "FINAL" | "POSTPONED" | "CANCELLED";
+// What the sports story blocks show readers (components/site/sports/*), loaded by
+// lib/sports/blocks/load.ts. Events are the reader pages' EventSummary (lib/sports/pages/views.ts)
+// with what a score box adds; standings and medal tables are the competition page's too
+// (lib/sports/tables.ts). Plain data, so the reader components stay dumb.
+import type { EventSummary, PersonRef, SideView } from "../pages/views";
 
 export type PeriodView = { period: string; name: string | null; score: number | null; mark: string | null };
 
-export type ParticipantView = {
-  id: string;
-  side: "HOME" | "AWAY" | null;
-  name: string;
-  // The team's or athlete's reader page.
-  href: string | null;
-  country: string | null;
-  score: number | null;
-  mark: string | null;
-  rank: number | null;
-  outcome: string | null;
-  record: string | null;
-  periods: PeriodView[];
-};
+export type ScoredSide = SideView & { periods: PeriodView[] };
 
-export type SportsEventView = {
-  id: string;
-  name: string | null;
-  stage: string | null;
-  sport: string | null;
-  competition: string | null;
-  season: string | null;
-  // An instant (ISO), or the date/time as the source wrote it when it gave no offset.
-  startsAt: string | null;
-  startsAtLocal: string | null;
-  venue: string | null;
-  status: EventStatusName | null;
-  period: string | null;
-  minute: string | null;
-  attendance: number | null;
-  updatedAt: string;
-  href: string;
-  participants: ParticipantView[];
-};
+export type SportsEventView = Omit<EventSummary, "sides"> & { attendance: number | null; updatedAt: string; sides: ScoredSide[] };
 
-export type StandingsRowView = {
-  teamId: string;
-  name: string;
-  href: string | null;
+// A team's numbers in a table (also the team page's row, lib/sports/pages/team-page.ts).
+export type StandingsNumbers = {
   rank: number | null;
-  rankLabel: string;
   played: number | null;
   won: number | null;
   drawn: number | null;
@@ -55,13 +23,15 @@ export type StandingsRowView = {
   form: string | null;
 };
 
+export type StandingsRowView = StandingsNumbers & { team: PersonRef; rankLabel: string };
+
 export type StandingsView = { id: string; name: string | null; competition: string; season: string; asOf: string | null; updatedAt: string; rows: StandingsRowView[] };
 
 export type MedalRowView = { country: string; name: string; gold: number; silver: number; bronze: number; total: number; rank: number; rankLabel: string };
 
 export type MedalTableView = { id: string; competition: string; season: string; computed: boolean; updatedAt: string; rows: MedalRowView[] };
 
-export type FixturesView = { competition: string; season: string; events: SportsEventView[] };
+export type FixturesView = { competition: string; season: string; events: EventSummary[] };
 
 // The key a fixtures block's list is found under: its season, direction and length.
 export const fixturesKey = (seasonId: string, direction: string, count: number) => `${seasonId}:${direction}:${count}`;

@@ -7,18 +7,16 @@ import { cacheTags } from "../../cache/tags";
 import { db } from "../../db";
 import { Prisma } from "../../generated/sqlite/client";
 import type { StoryCard } from "../../listings/story-card";
-import { column, columns, isoTimestamp, jsonArray, jsonObject, jsonOne, selectJson } from "../../sql-json";
-import { rankMedalTable, type MedalRow, type Ranked } from "../ranking";
+import { column, columns, jsonArray, jsonObject, jsonOne, selectJson } from "../../sql-json";
+import { medalTableJsonSql, standingsJsonSql, toMedalTableView, toStandingsView, type MedalTableJson, type StandingsJson } from "../tables";
+import type { MedalTableView, StandingsView } from "../blocks/views";
 import { eventListSql, RESULT_STATUSES, scalarSql } from "./sql";
 import { storiesFields, toStoryList, type StoriesJson } from "./stories";
-import { eventTags, type EventSummary, type PersonRef, type StoryList } from "./views";
-import type { StandingsRowView } from "./team-page";
+import { eventTags, type EventSummary, type StoryList } from "./views";
 
 const EVENTS_SHOWN = 50;
 const STORIES_SHOWN = 12;
 
-export type StandingsTableView = { id: string; name: string | null; asOf: string | null; rows: (StandingsRowView & { team: PersonRef })[] };
-export type MedalTableView = { id: string; computed: boolean; rows: Ranked<MedalRow>[] };
 export type SeasonRef = { id: string; name: string };
 
 export type CompetitionPage = {
@@ -27,7 +25,7 @@ export type CompetitionPage = {
   season: SeasonRef | null;
   results: EventSummary[];
   fixtures: EventSummary[];
-  standings: StandingsTableView[];
+  standings: StandingsView[];
   medalTable: MedalTableView | null;
   stories: StoryList<StoryCard>;
 };
@@ -45,24 +43,11 @@ function standingsSql(seasonId: Prisma.Sql): Prisma.Sql {
   const latest = Prisma.sql`
     SELECT s."id", ROW_NUMBER() OVER (PARTITION BY COALESCE(s."name", '') ORDER BY (s."asOf" IS NULL), s."asOf" DESC, s."createdAt" DESC) AS "n"
     FROM "Standings" s WHERE s."competitionSeasonId" = ${seasonId}`;
-  const row = jsonObject({
-    ...columns("r", ["rank", "played", "won", "drawn", "lost", "goalsFor", "goalsAgainst", "points", "form"]),
-    team: jsonObject(columns("rt", ["id", "name", "slug", "country"])),
-  });
-  const table = jsonObject({
-    ...columns("s", ["id", "name"]),
-    asOf: isoTimestamp(column("s", "asOf")),
-    rows: jsonArray(row, Prisma.sql`FROM "StandingsRow" r JOIN "Team" rt ON rt."id" = r."teamId" WHERE r."standingsId" = s."id"`, Prisma.sql`r."position", r."id"`),
-  });
-  return jsonArray(table, Prisma.sql`FROM (${latest}) x JOIN "Standings" s ON s."id" = x."id" WHERE x."n" = 1`, Prisma.sql`COALESCE(s."name", ''), s."id"`);
+  return jsonArray(standingsJsonSql("s"), Prisma.sql`FROM (${latest}) x JOIN "Standings" s ON s."id" = x."id" WHERE x."n" = 1`, Prisma.sql`COALESCE(s."name", ''), s."id"`);
 }
 
 function medalTableSql(seasonId: Prisma.Sql): Prisma.Sql {
-  const table = jsonObject({
-    ...columns("mt", ["id", "computed"]),
-    rows: jsonArray(jsonObject(columns("mr", ["country", "name", "gold", "silver", "bronze"])), Prisma.sql`FROM "MedalTableRow" mr WHERE mr."medalTableId" = mt."id"`),
-  });
-  return jsonOne(table, Prisma.sql`FROM "MedalTable" mt WHERE mt."competitionSeasonId" = ${seasonId}`);
+  return jsonOne(medalTableJsonSql("mt"), Prisma.sql`FROM "MedalTable" mt WHERE mt."competitionSeasonId" = ${seasonId}`);
 }
 
 function competitionPageSql(slug: string, season: string | null): Prisma.Sql {
@@ -85,14 +70,12 @@ function competitionPageSql(slug: string, season: string | null): Prisma.Sql {
   });
 }
 
-type MedalJson = { id: string; computed: boolean | number; rows: { country: string; name: string; gold: number; silver: number; bronze: number }[] };
-type CompetitionJson = Omit<CompetitionPage, "competition" | "medalTable" | "stories"> & { competition: CompetitionPage["competition"] | null; medalTable: MedalJson | null; stories: StoriesJson };
-
-function toMedalTable(json: MedalJson | null): MedalTableView | null {
-  if (!json) return null;
-  const rows = rankMedalTable(json.rows.map((row) => ({ code: row.country, name: row.name.trim() || row.country, gold: row.gold, silver: row.silver, bronze: row.bronze })));
-  return { id: json.id, computed: Boolean(json.computed), rows };
-}
+type CompetitionJson = Omit<CompetitionPage, "competition" | "medalTable" | "standings" | "stories"> & {
+  competition: CompetitionPage["competition"] | null;
+  standings: StandingsJson[];
+  medalTable: MedalTableJson | null;
+  stories: StoriesJson;
+};
 
 function pageTags(json: CompetitionJson, value: CompetitionPage, storyTags: string[]): string[] {
   return [
@@ -111,7 +94,13 @@ export function getCompetitionPage(slug: string, season: string | null = null): 
     const [json] = await selectJson<CompetitionJson>(db, competitionPageSql(slug, season));
     if (!json.competition || (season !== null && !json.season)) return { value: null, tags: [cacheTags.sports, cacheTags.notFound] };
     const stories = toStoryList(json.stories, 1, STORIES_SHOWN);
-    const value: CompetitionPage = { ...json, competition: json.competition, medalTable: toMedalTable(json.medalTable), stories: stories.list };
+    const value: CompetitionPage = {
+      ...json,
+      competition: json.competition,
+      standings: json.standings.map(toStandingsView),
+      medalTable: json.medalTable && toMedalTableView(json.medalTable),
+      stories: stories.list,
+    };
     return { value, tags: [...new Set(pageTags(json, value, stories.tags))] };
   });
 }

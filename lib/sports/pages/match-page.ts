@@ -30,16 +30,20 @@ export type MatchPage = Omit<EventSummary, "sides"> & {
   stories: StoryList<StoryCard>;
 };
 
+// Live coverage of this match: pointed at it by the coverage, or a live story linked to it (the
+// story editor's Events).
+const aboutThisMatch = Prisma.sql`(lc."sportsEventId" = e."id" OR EXISTS (SELECT 1 FROM "ArticleSportsEvent" lse WHERE lse."articleId" = lc."articleId" AND lse."eventId" = e."id"))`;
+
 // Its live stories readers may see, and the ids of all (a hidden one refreshes the page when published).
 function liveSql(): Prisma.Sql {
   const link = jsonObject({ ...columns("a", ["headline", "slug"]), sectionSlug: column("lsec", "slug"), status: column("lc", "status") });
   return jsonObject({
     shown: jsonArray(
       link,
-      Prisma.sql`FROM "LiveCoverage" lc JOIN "Article" a ON a."id" = lc."articleId" JOIN "Section" lsec ON lsec."id" = a."sectionId" WHERE lc."sportsEventId" = e."id" AND ${publicArticleSql("a")}`,
+      Prisma.sql`FROM "LiveCoverage" lc JOIN "Article" a ON a."id" = lc."articleId" JOIN "Section" lsec ON lsec."id" = a."sectionId" WHERE ${aboutThisMatch} AND ${publicArticleSql("a")}`,
       Prisma.sql`a."publishedAt" DESC, a."id"`,
     ),
-    ids: jsonArray(column("lc", "articleId"), Prisma.sql`FROM "LiveCoverage" lc WHERE lc."sportsEventId" = e."id"`),
+    ids: jsonArray(column("lc", "articleId"), Prisma.sql`FROM "LiveCoverage" lc WHERE ${aboutThisMatch}`),
   });
 }
 

@@ -42,15 +42,17 @@ export function eventCompetitionSql(alias: string): Prisma.Sql {
   );
 }
 
-// An event as a fixtures or results list shows it.
-export function eventSummarySql(alias: string): Prisma.Sql {
+// An event as a fixtures or results list shows it; `extra` adds fields to the event, `sideExtra` to
+// each side (a score box adds the sides' period scores).
+export function eventSummarySql(alias: string, extra: Record<string, Prisma.Sql> = {}, sideExtra: Record<string, Prisma.Sql> = {}): Prisma.Sql {
   const ref = (name: string) => column(alias, name);
   return jsonObject({
     ...columns(alias, ["id", "name", "stage", "status", "period", "minute", "venue", "startsAtLocal"]),
     startsAt: isoTimestamp(ref("startsAt")),
     sport: scalarSql(column("esp", "name"), Prisma.sql`FROM "Sport" esp WHERE esp."id" = ${ref("sportId")}`),
     competition: eventCompetitionSql(alias),
-    sides: sidesSql(alias),
+    sides: sidesSql(alias, sideExtra),
+    ...extra,
   });
 }
 

@@ -2,6 +2,7 @@
 // in the latest standings of each season it plays in, its athletes and the public stories tagged
 // with it, a page at a time. One statement, read through the tagged cache.
 import "server-only";
+import type { StandingsNumbers } from "../blocks/views";
 import { cached } from "../../cache/tagged-cache";
 import { cacheTags } from "../../cache/tags";
 import { db } from "../../db";
@@ -19,17 +20,7 @@ const ATHLETES_SHOWN = 200;
 // A fixture stays "next" until this long after its start (a match never marked final).
 const FIXTURE_GRACE_MS = 12 * 60 * 60 * 1000;
 
-export type StandingsRowView = {
-  rank: number | null;
-  played: number | null;
-  won: number | null;
-  drawn: number | null;
-  lost: number | null;
-  goalsFor: number | null;
-  goalsAgainst: number | null;
-  points: number | null;
-  form: string | null;
-};
+export type StandingsRowView = StandingsNumbers;
 
 export type TeamStandingsView = {
   id: string;
