@@ -1245,7 +1245,8 @@ function sportsDeskCases(): Case<FormInput>[] {
   const score: Field = { valid: () => "2", breaks: badNumber };
   const teamId = (valid: () => string): Field => ({ valid, breaks: fc.oneof(badIdString, fc.constant(new Lazy("the other side's team", () => (valid() === t.sports.home ? t.sports.away : t.sports.home)))) });
   const eventFields = {
-    name: reqText(200, () => `Hostile match ${unique()}`),
+    // A match may go unnamed (it is labelled by its sides), so only a too-long name is refused here.
+    name: optText(200, () => `Hostile match ${unique()}`),
     stage: optText(200),
     venue: optText(200),
     period: optText(40),

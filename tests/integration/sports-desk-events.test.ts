@@ -120,6 +120,21 @@ describe("creating and correcting a match", () => {
     expect((await db.sportsEvent.findUniqueOrThrow({ where: { id: created.id } })).venue).toBe("Elsewhere");
   });
 
+  it("corrects an unnamed match (as imported) without naming it; a field without a name is refused", async () => {
+    const created = await createEvent(editor, match({ name: "" }));
+    expect((await db.sportsEvent.findUniqueOrThrow({ where: { id: created.id } })).name).toBeNull();
+    const updated = await updateEvent(editor, { ...match({ name: "  ", away: { teamId: fixtures.city, score: 3, periods: [] } }), id: created.id, expectedVersion: 1 });
+    expect(updated.version).toBe(2);
+    const { event, away } = await sides(created.id);
+    expect(event.name).toBeNull();
+    expect(away.score).toBe(3);
+    const before = await counts();
+    const failure = await createEvent(editor, { sportId: fixtures.skiSportId, name: "", status: "FINAL", competitors: [] }).catch(toFailure);
+    expect(failure).toMatchObject({ status: 422 });
+    expect(JSON.stringify(failure)).toContain("only a match between two teams may go without a name");
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses the same team on both sides, a negative score and a date that does not parse, writing nothing", async () => {
     const before = await counts();
     const same = match({ away: { teamId: fixtures.villa, score: 1, periods: [] } });

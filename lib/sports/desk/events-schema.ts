@@ -72,7 +72,8 @@ export const EventInput = z
   .object({
     sportId: optionalId,
     competitionSeasonId: optionalId,
-    name: textInput().min(1, "is missing").max(200, "must be at most 200 characters"),
+    // A match may go unnamed (an imported one often is): it is labelled by its sides.
+    name: optionalText(200),
     stage: optionalText(200),
     startsAt,
     venue: optionalText(200),
@@ -95,6 +96,7 @@ export const EventInput = z
     competitors: z.array(Competitor).max(500, "has more than 500 competitors").default([]),
   })
   .superRefine((event, ctx) => {
+    if (!event.name && !(event.home && event.away)) ctx.addIssue({ code: "custom", path: ["name"], message: "is missing: only a match between two teams may go without a name" });
     if (Boolean(event.home) !== Boolean(event.away)) ctx.addIssue({ code: "custom", path: [event.home ? "awayTeamId" : "homeTeamId"], message: "a match needs both a home and an away team" });
     if (event.home && event.away && event.home.teamId === event.away.teamId)
       ctx.addIssue({ code: "custom", path: ["awayTeamId"], message: "is the home team too: a match cannot have the same team on both sides" });

@@ -79,7 +79,7 @@ export function EventFields({ values, options }: Props) {
       <div className="form-row">
         <label>
           Name
-          <input name="name" defaultValue={values.name} required maxLength={200} />
+          <input name="name" defaultValue={values.name} maxLength={200} />
         </label>
         <label>
           Stage <span className="hint">round or phase, e.g. Final</span>
