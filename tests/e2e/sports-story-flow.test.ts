@@ -187,7 +187,7 @@ describe("a sports story from the desk to the reader", () => {
     try {
       const fits = await reader.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(fits.scrollWidth).toBeLessThanOrEqual(fits.innerWidth);
-      const boxes = await reader.page.locator(".sports-block .table-scroll").evaluateAll((nodes) => nodes.map((node) => ({ client: node.clientWidth, overflow: getComputedStyle(node).overflowX })));
+      const boxes = await reader.page.locator(".sports-block .sports-table-scroll").evaluateAll((nodes) => nodes.map((node) => ({ client: node.clientWidth, overflow: getComputedStyle(node).overflowX })));
       expect(boxes.length).toBe(3);
       for (const box of boxes) {
         expect(box.client).toBeLessThanOrEqual(fits.innerWidth);
