@@ -112,7 +112,7 @@ export async function runSportsBench(argv: string[], tools: LiveBenchTools): Pro
 
 // A 20-team table and a 30-country medal table (entered), with their teams.
 async function createTables(db: typeof import("../lib/db").db): Promise<{ standingsId: string; medalTableId: string }> {
-  const sport = await db.sport.create({ data: { name: "Football", nameKey: "football" } });
+  const sport = await db.sport.upsert({ where: { nameKey: "football" }, create: { name: "Football", nameKey: "football" }, update: {} });
   const competition = await db.competition.create({ data: { name: "Bench League", nameKey: "bench league", slug: "bench-league", sportId: sport.id } });
   const season = await db.competitionSeason.create({ data: { competitionId: competition.id, name: "2026" } });
   const teams = await Promise.all(
