@@ -37,6 +37,10 @@ function snapshotOf(story: StoryRows) {
     agencyLine: story.agencyLine,
     tagNames: story.tags.map((tag) => tag.name),
     bylines: story.bylines.map(({ profileId, role }) => ({ profileId, role })),
+    // Bench stories are linked to no teams, athletes or events.
+    teamIds: [],
+    athleteIds: [],
+    eventIds: [],
     hero: { mediaId: story.hero.mediaId, caption: story.hero.caption },
     body: story.body,
     quotes: story.quotes.map(({ id, text, speaker, speakerDescription, context }) => ({ id, text, speaker, speakerDescription, context })),

@@ -148,7 +148,7 @@ describe("a sports story from the desk to the reader", () => {
       expect(await standings.locator("tbody tr").count()).toBe(18);
       expect(await reader.page.locator(".sports-score-box caption").innerText()).toContain("Aston Villa 0–2 Manchester City");
       const results = await rowTexts(reader.page.locator(".sports-results table"));
-      expect(results).toEqual([`=1 ${RUNNERS[0]} NOR 10.01`, `=1 ${RUNNERS[1]} SWE 10.01`, `${RUNNERS[2]} FIN DNF`]);
+      expect(results).toEqual([`=1 ${RUNNERS[0]} NOR 10.01`, `=1 ${RUNNERS[1]} SWE 10.01`, `– ${RUNNERS[2]} FIN DNF`]);
       await screenshot(reader.page, "sports-story-flow-reader-1280");
     } finally {
       await reader.context.close();

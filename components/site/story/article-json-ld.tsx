@@ -39,12 +39,19 @@ function articleJsonLd(article: ArticlePage, live: LivePage | null) {
   };
 }
 
+// The coverage's own match (its home and away as the desk typed them) unless the story is linked
+// to event records, which say more.
+function liveBlogWithAbout(article: ArticlePage, live: LivePage) {
+  const about = aboutJsonLd(article);
+  return { ...liveBlogJsonLd(article, live), ...(about ? { about } : {}) };
+}
+
 // A live story (`live`, lib/live/page.ts) gets its LiveBlogPosting beside the NewsArticle.
 export function ArticleJsonLd({ article, live = null }: { article: ArticlePage; live?: LivePage | null }) {
   return (
     <>
       <JsonLdScript data={articleJsonLd(article, live)} />
-      {live && <JsonLdScript data={{ ...liveBlogJsonLd(article, live), about: aboutJsonLd(article) }} />}
+      {live && <JsonLdScript data={liveBlogWithAbout(article, live)} />}
     </>
   );
 }

@@ -81,7 +81,7 @@ function ResultsTableBlock({ attrs, records, context }: BlockReaderProps) {
     </>
   );
   return (
-    <figure className="sports-block">
+    <figure className="sports-block sports-results">
       <FieldResults sides={event.sides} caption={caption} label={`${title} results`} limit={typeof attrs.limit === "number" ? attrs.limit : 0} />
     </figure>
   );
@@ -91,7 +91,7 @@ function StandingsTableBlock({ attrs, records, context }: BlockReaderProps) {
   const table = typeof attrs.standingsId === "string" ? records.sports.standings.get(attrs.standingsId) : undefined;
   if (!table) return missing(context, `standings table ${String(attrs.standingsId)}`);
   return (
-    <figure className="sports-block">
+    <figure className="sports-block sports-standings">
       <StandingsTable table={table} highlight={attrs.highlightStoryTeams === false ? new Set() : records.sports.storyTeamIds} />
     </figure>
   );
@@ -101,7 +101,7 @@ function MedalTableBlock({ attrs, records, context }: BlockReaderProps) {
   const table = typeof attrs.medalTableId === "string" ? records.sports.medalTables.get(attrs.medalTableId) : undefined;
   if (!table) return missing(context, `medal table ${String(attrs.medalTableId)}`);
   return (
-    <figure className="sports-block">
+    <figure className="sports-block sports-medals">
       <MedalTable table={table} limit={typeof attrs.limit === "number" ? attrs.limit : 10} />
     </figure>
   );
@@ -114,7 +114,7 @@ function FixturesListBlock({ attrs, records, context }: BlockReaderProps) {
   const name = [list.competition, list.season].filter(Boolean).join(" ");
   const what = direction === "next" ? "Fixtures" : "Results";
   return (
-    <figure className="sports-block">
+    <figure className="sports-block sports-fixtures">
       <EventList
         events={list.events}
         caption={name ? `${what}: ${name}` : what}
