@@ -21,6 +21,14 @@ function withCurrent<T extends { id: string }>(found: T[], current: (T | null)[]
   return [...missing, ...found];
 }
 
+// A match without a name of its own is called by its sides, as readers see it.
+function eventHeading(event: { name: string | null; stage: string | null; participants: { side: string | null; team: { name: string } | null; athlete: { name: string } | null }[] }): string {
+  if (event.name) return event.name;
+  const [home, away] = event.participants.filter((p) => p.side);
+  const name = (p: (typeof event.participants)[number]) => p.team?.name ?? p.athlete?.name ?? "?";
+  return home && away ? `${name(home)} v ${name(away)}` : (event.stage ?? "Event");
+}
+
 export default async function SportsEventPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { user, isAllowed } = await requireScreen("sports.edit", `/newsroom/sports/events/${id}`);
@@ -49,7 +57,7 @@ export default async function SportsEventPage({ params, searchParams }: Props) {
         <a href="/newsroom/sports">Sports data</a> / <a href="/newsroom/sports/events">Events</a> /
       </p>
       <h1 id="event-title" className="admin-page-title">
-        {event.name ?? "Event"}
+        {eventHeading(event)}
       </h1>
       <p className="admin-lead">
         Version {event.version}
