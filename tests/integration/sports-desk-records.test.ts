@@ -158,6 +158,21 @@ describe("competitions and seasons", () => {
     expect((await getCompetition(editor, created.id))!.rules.tieBreakers).toEqual(["points", "goalDifference"]);
   });
 
+  it("lets only one of two saves made at once from the same form land, even when they change only the tie-breakers", async () => {
+    const created = await createCompetition(editor, { name: `Race ${run}`, tieBreakers: ["wins"] });
+    const { revision } = (await getCompetition(editor, created.id))!;
+    const saves = await Promise.allSettled([
+      updateCompetition(editor, { id: created.id, revision, name: `Race ${run}`, tieBreakers: ["goalsFor"] }),
+      updateCompetition(editor, { id: created.id, revision, name: `Race ${run}`, tieBreakers: ["goalDifference"] }),
+    ]);
+    expect(saves.filter((save) => save.status === "fulfilled")).toHaveLength(1);
+    const refused = saves.find((save) => save.status === "rejected") as PromiseRejectedResult;
+    expect(toFailure(refused.reason).status).toBe(409);
+    const row = await db.competition.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.version).toBe(2);
+    expect(await db.auditEntry.count({ where: { entityId: created.id, action: "sports.competition.update" } })).toBe(1);
+  });
+
   it("add seasons, refuse a duplicate name, and rename only from the name the form showed", async () => {
     const { competitionId, seasonId } = await competitionWithSeason("Seasons");
     expect((await failureOf(addSeason(editor, { competitionId, name: "2025/26" }))).status).toBe(409);

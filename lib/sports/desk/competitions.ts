@@ -1,9 +1,10 @@
 // The newsroom's writes to competitions and their seasons. A competition's standings rules live
 // in Competition.tieBreakers as {tieBreakers, points}: points first, then the chosen tie-breakers
 // in order (only those lib/sports/ranking.ts can apply), and the points for a win, draw and loss.
-// Competition has neither a version nor an updatedAt column: an edit sends the `revision` (a
-// digest of the fields the form showed) and is refused (409) when the competition no longer
-// matches it. A season is renamed only from the name the form showed.
+// An edit sends the `revision` (a digest of the fields the form showed) and is refused (409) when
+// the competition no longer matches it; the write itself is a compare-and-set on the version the
+// transaction read, so of two saves made at once only one lands. A season is renamed only from
+// the name the form showed.
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
@@ -146,8 +147,8 @@ export async function updateCompetition(actor: Actor | null, input: unknown, con
         await refuseTakenKey(tx, fields.key, id);
         const rules = rulesOf(fields);
         const data = { name: fields.name, nameKey: nameKeyOf(fields.name), key: fields.key, sportId: await sportIdFor(tx, fields.sport), tieBreakers: rules };
-        // Compare-and-set on the columns the digest covers that a filter can name portably.
-        const updated = await tx.competition.updateMany({ where: { id, name: before.name, key: before.key, sportId: before.sportId }, data });
+        // Compare-and-set on the version read above: a save committed meanwhile bumped it.
+        const updated = await tx.competition.updateMany({ where: { id, version: before.version }, data: { ...data, version: { increment: 1 } } });
         if (updated.count === 0) throw await staleRecordError(tx, ref(id));
         const details = { name: { from: before.name, to: fields.name }, key: { from: before.key, to: fields.key }, rules: { from: competitionRules(before.tieBreakers), to: rules } };
         await recordAudit(tx, { actorId: actor.id, action: "sports.competition.update", entityType: "Competition", entityId: id, details, ip: context.ip });
