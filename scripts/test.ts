@@ -12,7 +12,8 @@ import { createInterface } from "node:readline";
 import { stripVTControlCharacters } from "node:util";
 import { signalGroup, spawnGroup } from "./process-group";
 
-type Step = { name: string; command: string; args: string[] };
+// `isSuite`: a Vitest run, which must end with its summary to count as passed.
+type Step = { name: string; command: string; args: string[]; isSuite?: boolean };
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
 
@@ -23,13 +24,15 @@ const CHECKS: Step[] = [
 ];
 const BUILD: Step = { name: "build", command: process.execPath, args: ["--import", "tsx", "scripts/test-build.ts"] };
 const SUITES: Step[] = [
-  { name: "integration", command: bin("vitest"), args: ["run", "--project", "unit", "--project", "integration-sqlite", "--project", "integration-postgres"] },
-  { name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e"] },
-  { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile"] },
+  { name: "integration", command: bin("vitest"), args: ["run", "--project", "unit", "--project", "integration-sqlite", "--project", "integration-postgres"], isSuite: true },
+  { name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e"], isSuite: true },
+  { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile"], isSuite: true },
 ];
 
 // Vitest's summary line when a file or test failed ("Test Files  1 failed | 12 passed (13)").
 const FAILED_SUMMARY = /^\s*(Test Files|Tests)\s+\d+ failed\b/;
+// Its summary of the tests it ran ("Tests  336 passed (336)").
+const TESTS_SUMMARY = /^\s*Tests\s+\d+ (passed|failed|skipped)\b/;
 
 const running = new Set<ChildProcess>();
 
@@ -45,9 +48,14 @@ function run(step: Step): Promise<number> {
   const prefix = `[${step.name}] `;
   // Vitest's own summary counts too: a library's exit hook once ended a red run with code 0.
   let reportedFailures = false;
+  // And a suite that ends without it ran no tests: once, in a newcomer's run, the hostile Vitest
+  // process exited 0 sixteen seconds in, before any test, and was counted as passed.
+  let reportedTests = false;
   for (const stream of [child.stdout!, child.stderr!])
     createInterface({ input: stream }).on("line", (line) => {
-      if (FAILED_SUMMARY.test(stripVTControlCharacters(line))) reportedFailures = true;
+      const plain = stripVTControlCharacters(line);
+      if (FAILED_SUMMARY.test(plain)) reportedFailures = true;
+      if (TESTS_SUMMARY.test(plain)) reportedTests = true;
       process.stdout.write(prefix + line + "\n");
     });
   return new Promise((resolve) => {
@@ -57,8 +65,10 @@ function run(step: Step): Promise<number> {
     });
     child.on("close", (code, signal) => {
       running.delete(child);
-      const status = code === 0 && reportedFailures ? 1 : (code ?? (signal ? 128 : 1));
+      const silent = step.isSuite === true && !reportedTests;
+      const status = code === 0 && (reportedFailures || silent) ? 1 : (code ?? (signal ? 128 : 1));
       if (code === 0 && reportedFailures) process.stdout.write(`${prefix}exited 0 but reported failed tests: counted as a failure\n`);
+      else if (code === 0 && silent) process.stdout.write(`${prefix}exited 0 without reporting any test run: counted as a failure\n`);
       process.stdout.write(`${prefix}${status === 0 ? "passed" : `FAILED (exit ${code ?? signal})`} in ${Math.round((Date.now() - started) / 1000)} s\n`);
       resolve(status);
     });
