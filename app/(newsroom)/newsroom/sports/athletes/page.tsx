@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
-import { NotAllowed } from "@/components/newsroom/not-allowed";
-import { Pager } from "@/components/newsroom/pager";
-import { RecordListHeader } from "@/components/newsroom/sports/records/record-list";
-import { requireScreen } from "@/lib/auth/screen";
+import type { AdminColumn } from "@/components/newsroom/admin-table";
 import { listAthletes, type AthleteRow } from "@/lib/sports/desk/athletes-queries";
-import { parseListQuery } from "@/lib/sports/desk/records-input";
+import { RecordListScreen, type SearchParams } from "../record-list-screen";
 
 export const metadata: Metadata = { title: "Athletes" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 const COLUMNS: AdminColumn<AthleteRow>[] = [
   { header: "Name", cell: (athlete) => <a href={`/newsroom/sports/athletes/${athlete.id}`}>{athlete.name}</a> },
@@ -20,26 +16,20 @@ const COLUMNS: AdminColumn<AthleteRow>[] = [
   { header: "Events", isNumeric: true, cell: (athlete) => athlete._count.participants },
 ];
 
-export default async function AthletesPage({ searchParams }: Props) {
-  const { user, isAllowed } = await requireScreen("sports.edit", "/newsroom/sports/athletes");
-  if (!isAllowed) return <NotAllowed role={user.role} screen="editing sports records" />;
-  const params = await searchParams;
-  const query = parseListQuery(params);
-  const { rows, total, pages } = await listAthletes(user, query);
+export default function AthletesPage({ searchParams }: Props) {
   return (
-    <>
-      <RecordListHeader
-        title="Athletes"
-        lead="Competitors that results name, with their country, team and a photo from the media library."
-        q={query.q}
-        searchLabel="Search by name, key or country"
-        total={total}
-        noun={["athlete", "athletes"]}
-        newHref="/newsroom/sports/athletes/new"
-        newLabel="Add an athlete"
-      />
-      <AdminTable rows={rows} columns={COLUMNS} rowKey={(athlete) => athlete.id} labelledBy="records-heading" empty="No athletes match." />
-      <Pager page={query.page} pages={pages} params={params} />
-    </>
+    <RecordListScreen
+      path="/newsroom/sports/athletes"
+      searchParams={searchParams}
+      list={listAthletes}
+      columns={COLUMNS}
+      title="Athletes"
+      lead="Competitors that results name, with their country, team and a photo from the media library."
+      searchLabel="Search by name, key or country"
+      noun={["athlete", "athletes"]}
+      newHref="/newsroom/sports/athletes/new"
+      newLabel="Add an athlete"
+      empty="No athletes match."
+    />
   );
 }

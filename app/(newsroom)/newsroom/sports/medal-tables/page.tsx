@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
-import { NotAllowed } from "@/components/newsroom/not-allowed";
-import { Pager } from "@/components/newsroom/pager";
-import { RecordListHeader } from "@/components/newsroom/sports/records/record-list";
-import { requireScreen } from "@/lib/auth/screen";
-import { parseListQuery } from "@/lib/sports/desk/records-input";
+import type { AdminColumn } from "@/components/newsroom/admin-table";
 import { listMedalTables, type MedalTableListRow } from "@/lib/sports/desk/standings-queries";
+import { RecordListScreen, type SearchParams } from "../record-list-screen";
 
 export const metadata: Metadata = { title: "Medal tables" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 const COLUMNS: AdminColumn<MedalTableListRow>[] = [
   { header: "Competition", cell: (table) => <a href={`/newsroom/sports/medal-tables/${table.id}`}>{table.competitionSeason.competition.name}</a> },
@@ -18,26 +14,20 @@ const COLUMNS: AdminColumn<MedalTableListRow>[] = [
   { header: "Countries", isNumeric: true, cell: (table) => table._count.rows },
 ];
 
-export default async function MedalTablesPage({ searchParams }: Props) {
-  const { user, isAllowed } = await requireScreen("sports.edit", "/newsroom/sports/medal-tables");
-  if (!isAllowed) return <NotAllowed role={user.role} screen="editing sports records" />;
-  const params = await searchParams;
-  const query = parseListQuery(params);
-  const { rows, total, pages } = await listMedalTables(user, query);
+export default function MedalTablesPage({ searchParams }: Props) {
   return (
-    <>
-      <RecordListHeader
-        title="Medal tables"
-        lead="Gold, silver and bronze per country, one table per season: computed from the season's medal events or entered by hand. Ranked gold, then silver, then bronze; equal countries share a rank (“=3”)."
-        q={query.q}
-        searchLabel="Search by competition or season"
-        total={total}
-        noun={["medal table", "medal tables"]}
-        newHref="/newsroom/sports/medal-tables/new"
-        newLabel="Add a medal table"
-      />
-      <AdminTable rows={rows} columns={COLUMNS} rowKey={(table) => table.id} labelledBy="records-heading" empty="No medal tables match." />
-      <Pager page={query.page} pages={pages} params={params} />
-    </>
+    <RecordListScreen
+      path="/newsroom/sports/medal-tables"
+      searchParams={searchParams}
+      list={listMedalTables}
+      columns={COLUMNS}
+      title="Medal tables"
+      lead="Gold, silver and bronze per country, one table per season: computed from the season's medal events or entered by hand. Ranked gold, then silver, then bronze; equal countries share a rank (“=3”)."
+      searchLabel="Search by competition or season"
+      noun={["medal table", "medal tables"]}
+      newHref="/newsroom/sports/medal-tables/new"
+      newLabel="Add a medal table"
+      empty="No medal tables match."
+    />
   );
 }

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { AdminTable, type AdminColumn } from "@/components/newsroom/admin-table";
-import { NotAllowed } from "@/components/newsroom/not-allowed";
-import { Pager } from "@/components/newsroom/pager";
-import { RecordListHeader } from "@/components/newsroom/sports/records/record-list";
-import { requireScreen } from "@/lib/auth/screen";
-import { parseListQuery } from "@/lib/sports/desk/records-input";
+import type { AdminColumn } from "@/components/newsroom/admin-table";
 import { listTeams, type TeamRow } from "@/lib/sports/desk/teams-queries";
+import { RecordListScreen, type SearchParams } from "../record-list-screen";
 
 export const metadata: Metadata = { title: "Teams" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 const COLUMNS: AdminColumn<TeamRow>[] = [
   { header: "Name", cell: (team) => <a href={`/newsroom/sports/teams/${team.id}`}>{team.name}</a> },
@@ -20,26 +16,20 @@ const COLUMNS: AdminColumn<TeamRow>[] = [
   { header: "Standings rows", isNumeric: true, cell: (team) => team._count.standings },
 ];
 
-export default async function TeamsPage({ searchParams }: Props) {
-  const { user, isAllowed } = await requireScreen("sports.edit", "/newsroom/sports/teams");
-  if (!isAllowed) return <NotAllowed role={user.role} screen="editing sports records" />;
-  const params = await searchParams;
-  const query = parseListQuery(params);
-  const { rows, total, pages } = await listTeams(user, query);
+export default function TeamsPage({ searchParams }: Props) {
   return (
-    <>
-      <RecordListHeader
-        title="Teams"
-        lead="Clubs and national teams that events and standings name. Imports find a team by its provider key, else by its name within the sport."
-        q={query.q}
-        searchLabel="Search by name, key or country"
-        total={total}
-        noun={["team", "teams"]}
-        newHref="/newsroom/sports/teams/new"
-        newLabel="Add a team"
-      />
-      <AdminTable rows={rows} columns={COLUMNS} rowKey={(team) => team.id} labelledBy="records-heading" empty="No teams match." />
-      <Pager page={query.page} pages={pages} params={params} />
-    </>
+    <RecordListScreen
+      path="/newsroom/sports/teams"
+      searchParams={searchParams}
+      list={listTeams}
+      columns={COLUMNS}
+      title="Teams"
+      lead="Clubs and national teams that events and standings name. Imports find a team by its provider key, else by its name within the sport."
+      searchLabel="Search by name, key or country"
+      noun={["team", "teams"]}
+      newHref="/newsroom/sports/teams/new"
+      newLabel="Add a team"
+      empty="No teams match."
+    />
   );
 }
