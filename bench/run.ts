@@ -15,6 +15,7 @@ import { loadTool, median, percentile, runLoad, type LoadResult, type LoadTool }
 import { renderReport, updateReadme, type BenchRun } from "./report";
 import { findFreePort, killGroupOnExit, spawnGroup, stopGroup, waitUntilAnswering } from "../scripts/process-group";
 import { benchServerEnv } from "./server-env";
+import { clearCaches, stats, timedGet } from "./server-probe";
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench", "out");
@@ -73,33 +74,6 @@ async function startProcess(name: string, command: string, args: string[], port:
     throw error;
   }
   return { url, child, stop };
-}
-
-type Stats = { queries: number; memory: { rss: number }; pageCache: { entries: number; hits: number; misses: number } };
-
-// Retried: after a long load run the client's pooled keep-alive connection may have been closed.
-async function stats(server: Server): Promise<Stats> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return (await (await fetch(`${server.url}/__pressbox/stats`)).json()) as Stats;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
-
-async function clearCaches(server: Server, tags?: string[]): Promise<void> {
-  const response = await fetch(`${server.url}/__pressbox/clear-cache`, { method: "POST", body: JSON.stringify(tags ? { tags } : {}) });
-  if (!response.ok) throw new Error(`clear-cache answered ${response.status}`);
-}
-
-async function timedGet(url: string): Promise<{ ms: number; status: number; text: string; cache: string | null }> {
-  const started = process.hrtime.bigint();
-  const response = await fetch(url, { redirect: "manual" });
-  const text = await response.text();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ms, status: response.status, text, cache: response.headers.get("x-pressbox-cache") };
 }
 
 // Uncached renders: each sample first drops the cache (all of it, or the story's own tag), then

@@ -9,6 +9,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { median } from "./load";
 import { benchServerEnv } from "./server-env";
+import { clearCaches, stats, timedGet } from "./server-probe";
 import type { LiveBenchTools } from "./live";
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -46,18 +47,12 @@ export async function runSportsBench(argv: string[], tools: LiveBenchTools): Pro
   const port = await tools.freePort();
   const server = await tools.startServer(benchServerEnv(port, { PRESSBOX_COUNT_QUERIES: "1", PRESSBOX_SCHEDULER: "off" }), port);
   try {
-    const stats = async () => ((await (await fetch(`${server.url}/__pressbox/stats`)).json()) as { queries: number }).queries;
     const sample = async (): Promise<Sample> => {
-      const cleared = await fetch(`${server.url}/__pressbox/clear-cache`, { method: "POST", body: JSON.stringify({ tags: [`article:${articleId}`] }) });
-      if (!cleared.ok) throw new Error(`clear-cache answered ${cleared.status}`);
-      const before = await stats();
-      const started = process.hrtime.bigint();
-      const response = await fetch(`${server.url}${seed.sample.path}`);
-      const text = await response.text();
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (response.status !== 200) throw new Error(`${seed.sample.path} answered ${response.status}`);
-      void text;
-      return { ms, queries: (await stats()) - before };
+      await clearCaches(server, [`article:${articleId}`]);
+      const before = (await stats(server)).queries;
+      const result = await timedGet(`${server.url}${seed.sample.path}`);
+      if (result.status !== 200) throw new Error(`${seed.sample.path} answered ${result.status}`);
+      return { ms: result.ms, queries: (await stats(server)).queries - before };
     };
     const setBody = async (value: unknown) => db.article.update({ where: { id: articleId }, data: { body: value as object } });
     const rounds = 6;
