@@ -51,9 +51,10 @@ export async function recomputeMedalTables(tx: Tx, seasonIds: readonly string[])
   return tables.map((table) => table.id);
 }
 
-// The tags to drop after these events changed (scores, status, participants, times), with the
-// computed medal tables of their seasons rebuilt.
-export async function eventChangeTags(tx: Tx, eventIds: readonly string[]): Promise<string[]> {
+// What follows a change to these events (scores, status, participants, times), inside the
+// writer's transaction: the computed medal tables of their seasons are rebuilt, and the tags to
+// drop after commit are returned.
+export async function afterEventsChanged(tx: Tx, eventIds: readonly string[]): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const events = await tx.sportsEvent.findMany({
     where: { id: { in: [...new Set(eventIds)] } },

@@ -14,7 +14,7 @@ import { parseSportsMl } from "./sportsml/parse";
 import { SportsRecords, type Tally } from "./records";
 import { writeEvent, type EventResult, type EventWriter } from "./import-events";
 import { writeStandings, type StandingsResult } from "./import-standings";
-import { eventChangeTags, standingsChangeTags } from "./freshness";
+import { afterEventsChanged, standingsChangeTags } from "./freshness";
 
 const SportsImportInput = z.object({
   text: z.string(),
@@ -79,7 +79,7 @@ export async function importSportsMl(actor: Actor | null, input: SportsImportInp
         const details = { fileName: report.fileName, events: report.events, standings: report.standings, teams: report.teams, athletes: report.athletes, skipped: report.skipped.length };
         await recordAudit(tx, { actorId: actor.id, action: "sports.import", entityType: "SportsImport", entityId: randomUUID(), details });
         const changed = <T extends { id: string; outcome: string }>(results: T[]) => results.filter((result) => result.outcome !== "unchanged").map((result) => result.id);
-        tags = [...(await eventChangeTags(tx, changed(writer.results))), ...(await standingsChangeTags(tx, changed(standingsResults)))];
+        tags = [...(await afterEventsChanged(tx, changed(writer.results))), ...(await standingsChangeTags(tx, changed(standingsResults)))];
         return report;
       },
       { timeout: 60_000 },

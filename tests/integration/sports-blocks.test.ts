@@ -17,7 +17,7 @@ import { cacheTags } from "../../lib/cache/tags";
 import { parseBody } from "../../lib/editor/validate";
 import { bodyToPlainText } from "../../lib/editor/references";
 import { importSportsMl } from "../../lib/sports/import";
-import { eventChangeTags } from "../../lib/sports/freshness";
+import { afterEventsChanged } from "../../lib/sports/freshness";
 import type { Actor } from "../../lib/permissions";
 import type { BodyNode } from "../../lib/editor/types";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -109,7 +109,7 @@ beforeAll(async () => {
   });
   raceId = race.id;
   medalTableId = (await db.medalTable.create({ data: { competitionSeasonId: games.id, computed: true } })).id;
-  await db.$transaction((tx) => eventChangeTags(tx, [race.id]));
+  await db.$transaction((tx) => afterEventsChanged(tx, [race.id]));
 });
 
 describe("sports blocks on the article page", () => {
@@ -190,10 +190,10 @@ describe("sports blocks on the article page", () => {
     await db.eventParticipant.update({ where: { id: city.id }, data: { score: 3 } });
     // Unchanged until the writer drops the tags: the cached page is served without the database.
     expect((await getPublishedArticle(slug))!.records.sports.events.get(matchId)!.sides[1].score).toBe(2);
-    invalidateTags(await db.$transaction((tx) => eventChangeTags(tx, [matchId])));
+    invalidateTags(await db.$transaction((tx) => afterEventsChanged(tx, [matchId])));
     expect((await getPublishedArticle(slug))!.records.sports.events.get(matchId)!.sides[1].score).toBe(3);
     await db.eventParticipant.update({ where: { id: city.id }, data: { score: 2 } });
-    invalidateTags(await db.$transaction((tx) => eventChangeTags(tx, [matchId])));
+    invalidateTags(await db.$transaction((tx) => afterEventsChanged(tx, [matchId])));
   });
 
   it("rebuilds a computed medal table when a podium changes, and refreshes the pages showing it", async () => {
@@ -205,7 +205,7 @@ describe("sports blocks on the article page", () => {
     // A disqualification: the winner out, Canada's skater up to gold.
     await db.eventParticipant.update({ where: { id: winner.id }, data: { rank: null, mark: "DSQ" } });
     await db.eventParticipant.update({ where: { id: fourth.id }, data: { rank: 1 } });
-    invalidateTags(await db.$transaction((tx) => eventChangeTags(tx, [raceId])));
+    invalidateTags(await db.$transaction((tx) => afterEventsChanged(tx, [raceId])));
     const rows = (await getPublishedArticle(slug))!.records.sports.medalTables.get(medalTableId)!.rows;
     expect(rows.map((r) => [r.rankLabel, r.country])).toEqual([
       ["1", "CAN"],

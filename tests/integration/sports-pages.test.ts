@@ -18,7 +18,7 @@ import { db } from "../../lib/db";
 import { queryCount } from "../../lib/query-count";
 import { clearCache, invalidateTags } from "../../lib/cache/tagged-cache";
 import { importSportsMl } from "../../lib/sports/import";
-import { eventChangeTags } from "../../lib/sports/freshness";
+import { afterEventsChanged } from "../../lib/sports/freshness";
 import { getTeamPage } from "../../lib/sports/pages/team-page";
 import { getMatchPage } from "../../lib/sports/pages/match-page";
 import { getAthletePage } from "../../lib/sports/pages/athlete-page";
@@ -139,7 +139,7 @@ describe("the match page", () => {
     const tags = await db.$transaction(async (tx) => {
       const home = await tx.eventParticipant.findFirstOrThrow({ where: { eventId: matchId, teamId: villa.id, memberOfId: null } });
       await tx.eventParticipant.update({ where: { id: home.id }, data: { score: 1 } });
-      return eventChangeTags(tx, [matchId]);
+      return afterEventsChanged(tx, [matchId]);
     });
     invalidateTags(tags);
     expect((await getMatchPage(matchId))!.sides.map((side) => side.score)).toEqual([1, 2]);

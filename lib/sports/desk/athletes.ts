@@ -10,7 +10,7 @@ import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { assertCan, type Actor } from "../../permissions";
-import { eventChangeTags } from "../freshness";
+import { afterEventsChanged } from "../freshness";
 import { newSportsSlug } from "../slugs";
 import { CountryCode, LoadedAt, missingRecord, Name, nameKeyOf, OptionalId, parseInput, ProviderKey, RecordId, SportName, sportIdFor } from "./records-input";
 
@@ -46,7 +46,7 @@ async function dataOf(tx: Tx, fields: AthleteFields) {
 // tables count its country).
 async function athleteChangeTags(tx: Tx, athleteId: string, teamIds: (string | null)[]): Promise<string[]> {
   const participants = await tx.eventParticipant.findMany({ where: { athleteId }, select: { eventId: true }, distinct: ["eventId"] });
-  const eventTags = await eventChangeTags(
+  const eventTags = await afterEventsChanged(
     tx,
     participants.map((p) => p.eventId),
   );

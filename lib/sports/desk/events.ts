@@ -12,7 +12,7 @@ import { expectUpdated, notFound } from "../../concurrency";
 import { assertCan, type Actor } from "../../permissions";
 import { recordAudit } from "../../audit/record";
 import { invalidateTags } from "../../cache/tagged-cache";
-import { eventChangeTags } from "../freshness";
+import { afterEventsChanged } from "../freshness";
 import { EventInput, Versioned } from "./events-schema";
 import { eventSummary, leftSeasonTags, previousTags, summaryDiff, type EventSummary } from "./events-summary";
 
@@ -102,7 +102,7 @@ export async function createEvent(actor: Actor | null, input: unknown): Promise<
     await writeParticipants(tx, created.id, event);
     const after = (await eventSummary(tx, created.id)) as EventSummary;
     await recordAudit(tx, { actorId: actor.id, action: "sports.event.create", entityType: "SportsEvent", entityId: created.id, details: after });
-    tags = await eventChangeTags(tx, [created.id]);
+    tags = await afterEventsChanged(tx, [created.id]);
     return created;
   });
   invalidateTags(tags);
@@ -126,7 +126,7 @@ export async function updateEvent(actor: Actor | null, input: unknown): Promise<
     const after = (await eventSummary(tx, id)) as EventSummary;
     await recordAudit(tx, { actorId: actor.id, action: "sports.event.update", entityType: "SportsEvent", entityId: id, details: { version: expectedVersion + 1, changes: summaryDiff(before, after) } });
     const left = await leftSeasonTags(tx, before.competitionSeasonId as string | null, event.competitionSeasonId);
-    tags = [...new Set([...previous, ...left, ...(await eventChangeTags(tx, [id]))])];
+    tags = [...new Set([...previous, ...left, ...(await afterEventsChanged(tx, [id]))])];
     return expectedVersion + 1;
   });
   invalidateTags(tags);

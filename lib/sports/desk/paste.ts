@@ -13,7 +13,7 @@ import { assertCan, type Actor } from "../../permissions";
 import { recordAudit } from "../../audit/record";
 import { invalidateTags } from "../../cache/tagged-cache";
 import { idInput } from "../../text-input";
-import { eventChangeTags } from "../freshness";
+import { afterEventsChanged } from "../freshness";
 import { newSportsSlug } from "../slugs";
 import { MAX_PASTE_CHARS, parsePastedResults, pasteProblems, type PastedRow } from "./paste-parse";
 import { previousTags } from "./events-summary";
@@ -101,7 +101,7 @@ export async function applyPaste(actor: Actor | null, input: unknown): Promise<P
       const created = rows.filter((row) => !row.match).map((row) => row.name);
       const details = { version: expectedVersion + 1, kind, rows: rows.length, created, results: rows.map((row) => [row.rank, row.name, row.mark, row.record].filter((v) => v !== null).join(" ")) };
       await recordAudit(tx, { actorId: actor.id, action: "sports.event.paste", entityType: "SportsEvent", entityId: eventId, details });
-      tags = [...new Set([...previous, ...(await eventChangeTags(tx, [eventId]))])];
+      tags = [...new Set([...previous, ...(await afterEventsChanged(tx, [eventId]))])];
       return { eventId, version: expectedVersion + 1, rows: rows.length, created: created.length, tags };
     });
     invalidateTags(tags);

@@ -11,7 +11,7 @@ import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { assertCan, type Actor } from "../../permissions";
-import { eventChangeTags, standingsChangeTags } from "../freshness";
+import { afterEventsChanged, standingsChangeTags } from "../freshness";
 import { newSportsSlug } from "../slugs";
 import { CountryCode, LoadedAt, Name, nameKeyOf, parseInput, ProviderKey, RecordId, SportName, sportIdFor } from "./records-input";
 
@@ -35,7 +35,7 @@ export async function teamChangeTags(tx: Tx, teamId: string): Promise<string[]> 
     tx.eventParticipant.findMany({ where: { teamId }, select: { eventId: true }, distinct: ["eventId"] }),
     tx.standingsRow.findMany({ where: { teamId }, select: { standingsId: true } }),
   ]);
-  const eventTags = await eventChangeTags(
+  const eventTags = await afterEventsChanged(
     tx,
     participants.map((p) => p.eventId),
   );
