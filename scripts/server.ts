@@ -16,6 +16,7 @@ import { localServerUrl, startWireInboxProcess, type WireInboxProcess } from "./
 import { refuseRequest, type Refusal } from "./request-guard";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 import { endLiveStreams } from "../lib/live/open-streams";
+import { trackPropagation } from "../lib/cache/propagate";
 
 function answerRefusal(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
@@ -76,6 +77,21 @@ function renderAndStore(req: IncomingMessage, res: ServerResponse, key: string, 
     if (headers) putPage(key, { status: 200, headers, body: Buffer.concat(chunks) }, context, cacheGeneration());
   });
   return withRenderContext(context, () => handle(req, res));
+}
+
+// A request that may write: its response ends only once the invalidations its writes made have
+// reached the other instances and the HTTP cache (lib/cache/propagate.ts), so whoever published
+// sees the new page everywhere as soon as the answer arrives.
+function handleHoldingEnd(req: IncomingMessage, res: ServerResponse, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<void> {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let settled: () => Promise<void> = async () => {};
+  res.end = ((...args: unknown[]) => {
+    void settled().finally(() => end(...args));
+    return res;
+  }) as ServerResponse["end"];
+  const tracked = trackPropagation(() => handle(req, res));
+  settled = tracked.settled;
+  return tracked.result;
 }
 
 // The wire inbox process beside this server (WIRE_INBOX_DIR), when there is one.
@@ -140,7 +156,7 @@ export async function startServer(options: { port: number; hostname: string }): 
         const request = req.method === "POST" && req.headers["next-action"] !== undefined ? await checkedAction(req, res) : req;
         if (!request) return;
         withNonce(request, res);
-        return handle(request, res);
+        return handleHoldingEnd(request, res, handle);
       }
       const entry = getPage(key);
       // A cached page is served with the policy (and nonce) it was rendered with.

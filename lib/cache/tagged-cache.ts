@@ -4,6 +4,7 @@
 // module in more than one bundle of the same server process.
 import { TaggedLru } from "./tagged-lru";
 import { clearPages, dropPagesTagged, noteRenderTags } from "./page-cache";
+import { propagateInvalidation } from "./propagate";
 
 type Entry = { value: unknown; tags: readonly string[]; expiresAt: number };
 type Store = {
@@ -60,16 +61,30 @@ export function cacheGeneration(): number {
   return store.generation;
 }
 
+// Drops what the tags name here, then on the other instances and in the HTTP cache in front
+// (lib/cache/propagate.ts). Call it after the commit.
 export function invalidateTags(tags: Iterable<string>): number {
+  const list = [...tags];
+  const dropped = dropTagsLocally(list);
+  void propagateInvalidation({ tags: list });
+  return dropped;
+}
+
+// This process only: what an invalidation from another instance calls.
+export function dropTagsLocally(tags: readonly string[]): number {
   store.generation += 1;
   // Loads already under way may have read the old data: later callers must not join them.
   store.pending.clear();
-  const list = [...tags];
-  dropPagesTagged(list);
-  return store.values.dropTagged(list);
+  dropPagesTagged(tags);
+  return store.values.dropTagged(tags);
 }
 
 export function clearCache(): void {
+  clearCacheLocally();
+  void propagateInvalidation({ all: true });
+}
+
+export function clearCacheLocally(): void {
   store.generation += 1;
   store.pending.clear();
   clearPages();
