@@ -4,6 +4,9 @@
 // (scripts/wire-inbox.ts), which `npm start` and `npm run dev` start beside the server.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // With REDIS_URL: join the other instances before the first request (lib/cluster/start.ts).
+  const { startCluster } = await import("./lib/cluster/start");
+  startCluster();
   const { refreshPlannerStatistics } = await import("./lib/db-statistics");
   await refreshPlannerStatistics().catch((error) => console.error("Pressbox: could not refresh the query planner's statistics", error));
   if (process.env.PRESSBOX_SCHEDULER === "off") return;

@@ -12,7 +12,7 @@ async function listen(status?: number): Promise<{ PRESSBOX_URL: string }> {
   server = createServer(async (request, response) => {
     let body = "";
     for await (const chunk of request) body += chunk;
-    const accepted = acceptRefreshSignature(body, String(request.headers[SIGNATURE_HEADER] ?? ""));
+    const accepted = await acceptRefreshSignature(body, String(request.headers[SIGNATURE_HEADER] ?? ""));
     received.push({ path: request.url ?? "", ids: (JSON.parse(body) as { articleIds: string[] }).articleIds, accepted });
     response.writeHead(status ?? (accepted ? 200 : 403)).end();
   });

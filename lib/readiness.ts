@@ -1,18 +1,23 @@
 // Readiness (/readyz): can this instance serve writes right now? The database must be able to
 // start a transaction: on SQLite that takes the write lock (BEGIN IMMEDIATE), so a file locked
 // by another process, a full disk or a wedged client all show here, not only in failed saves.
+// With REDIS_URL set, a `redis` check says whether this instance hears the others' invalidations.
+// A lost Redis leaves the status "ready" (200): Redis is shared, so every instance loses it at
+// once, and a 503 would take the whole site out of rotation while each instance can still serve
+// correct pages with short cache times (lib/cluster/peers.ts). The check is there to be alerted on.
 import "server-only";
 import { db } from "./db";
 import { databaseUnavailable } from "./database-unavailable";
+import { redisLink } from "./cluster/redis";
 
 const CHECK_WAIT_MS = 3_000;
 
 export type Check = { ok: boolean; ms: number; message?: string };
-type Readiness = { status: "ready" | "unavailable"; checks: { database: Check } };
+type Readiness = { status: "ready" | "unavailable"; checks: { database: Check; redis?: Check } };
 
 export async function checkReadiness(): Promise<Readiness> {
-  const database = await checkDatabase();
-  return { status: database.ok ? "ready" : "unavailable", checks: { database } };
+  const [database, redis] = await Promise.all([checkDatabase(), redisLink()?.check()]);
+  return { status: database.ok ? "ready" : "unavailable", checks: { database, ...(redis && { redis }) } };
 }
 
 async function checkDatabase(): Promise<Check> {

@@ -69,6 +69,8 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
 export async function releaseServerResources(): Promise<void> {
   const { stopScheduler } = await import("../lib/scheduler");
   await stopScheduler();
+  const { stopCluster } = await import("../lib/cluster/start");
+  await stopCluster();
   const shared = globalThis as typeof globalThis & { pressboxDb?: { $disconnect: () => Promise<void> } };
   await shared.pressboxDb?.$disconnect();
 }

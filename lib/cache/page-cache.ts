@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { gzipSync } from "node:zlib";
 import { TaggedLru } from "./tagged-lru";
+import { cacheTtlMs } from "./ttl";
 
 export type CachedResponse = {
   status: number;
@@ -20,7 +21,6 @@ export type CachedResponse = {
 export type RenderContext = { tags: Set<string>; startedAt: number };
 
 const MAX_BYTES = Number(process.env.PAGE_CACHE_MAX_MB ?? 256) * 1024 * 1024;
-const TTL_MS = Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 300) * 1000;
 // Smaller bodies are not worth compressing.
 const GZIP_MIN_BYTES = 1024;
 
@@ -57,7 +57,7 @@ export function putPage(key: string, response: Omit<CachedResponse, "gzip" | "ex
     ...response,
     gzip: response.body.length >= GZIP_MIN_BYTES ? gzipSync(response.body) : null,
     tags: [...context.tags],
-    expiresAt: Date.now() + TTL_MS,
+    expiresAt: Date.now() + cacheTtlMs(),
   };
   if (sizeOf(entry) > MAX_BYTES / 10) {
     pages.delete(key);

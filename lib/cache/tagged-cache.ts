@@ -5,6 +5,7 @@
 import { TaggedLru } from "./tagged-lru";
 import { clearPages, dropPagesTagged, noteRenderTags } from "./page-cache";
 import { propagateInvalidation } from "./propagate";
+import { cacheTtlMs } from "./ttl";
 
 type Entry = { value: unknown; tags: readonly string[]; expiresAt: number };
 type Store = {
@@ -13,9 +14,6 @@ type Store = {
   // Bumped on every invalidation, so a load that started before it is not stored after it.
   generation: number;
 };
-
-// Bounds staleness of writes made by another process (e.g. `npm run publish-due` from cron).
-const TTL_MS = Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 300) * 1000;
 
 declare global {
   var pressboxTaggedCache: Store | undefined;
@@ -42,7 +40,7 @@ export async function cached<T>(key: string, load: () => Promise<Tagged<T>>): Pr
     const startedAt = store.generation;
     const loading: Promise<Tagged<T>> = load()
       .then((loaded) => {
-        if (store.generation === startedAt) store.values.set(key, { value: loaded.value, tags: loaded.tags, expiresAt: Date.now() + TTL_MS });
+        if (store.generation === startedAt) store.values.set(key, { value: loaded.value, tags: loaded.tags, expiresAt: Date.now() + cacheTtlMs() });
         return loaded;
       })
       .finally(() => {

@@ -1,9 +1,13 @@
 // Tells the streams of a live coverage (lib/live/stream.ts) that a change was committed: the live
 // commands publish (articleId, seq) after commit, each open stream listens for its story and then
 // reads the change log itself (changesSince), so a lost or duplicated notice costs nothing but a
-// read. Behind this small interface so a later bus can carry notices between server processes
-// (the scale-out issue); for now one process's streams hear that process's writes. Kept on
-// globalThis: Next.js may load this module in more than one bundle of the same server process.
+// read (and a stream also reads on its heartbeat timer). With REDIS_URL set, the server's notices
+// also go over Redis (RedisLiveBus), so a reader whose stream is open on another instance hears a
+// change committed on this one. Kept on globalThis: Next.js may load this module in more than one
+// bundle of the same server process.
+import { z } from "zod";
+import type { RedisLink } from "../cluster/redis";
+
 export type LiveListener = (seq: number) => void;
 
 export interface LiveBus {
@@ -36,13 +40,78 @@ export class InProcessLiveBus implements LiveBus {
     };
   }
 
+  articleIds(): string[] {
+    return [...this.listeners.keys()];
+  }
+
   listenerCount(articleId: string): number {
     return this.listeners.get(articleId)?.size ?? 0;
   }
 }
 
-declare global {
-  var pressboxLiveBus: InProcessLiveBus | undefined;
+const LiveNotice = z.object({ articleId: z.string().max(100), seq: z.number().int(), from: z.string().max(100) });
+
+// Carries notices between instances: a notice reaches this instance's streams at once and the
+// others' through one Redis channel (an instance ignores its own). When this instance's link comes
+// back after an outage, its streams are reminded to read, since notices may have been missed.
+export class RedisLiveBus implements LiveBus {
+  constructor(
+    private readonly link: RedisLink,
+    readonly local: InProcessLiveBus = new InProcessLiveBus(),
+  ) {
+    link.listen(this.channel, (raw) => this.relay(raw));
+    link.onRestored(() => {
+      // 0: no particular change; a stream reads whatever follows its cursor.
+      for (const articleId of local.articleIds()) local.publish(articleId, 0);
+    });
+  }
+
+  private get channel(): string {
+    return this.link.key("live");
+  }
+
+  publish(articleId: string, seq: number): void {
+    this.local.publish(articleId, seq);
+    const notice = JSON.stringify({ articleId, seq, from: this.link.instanceId });
+    // A notice that does not go out is caught up by the other instances' streams on their timer.
+    this.link.command.publish(this.channel, notice).catch((error: Error) => console.warn(`[live] could not tell the other instances of change ${seq}: ${error.message}`));
+  }
+
+  subscribe(articleId: string, listener: LiveListener): () => void {
+    return this.local.subscribe(articleId, listener);
+  }
+
+  private relay(raw: string): void {
+    let notice: z.infer<typeof LiveNotice>;
+    try {
+      notice = LiveNotice.parse(JSON.parse(raw));
+    } catch {
+      console.warn(`[live] ignored a malformed notice on Redis: ${raw.slice(0, 200)}`);
+      return;
+    }
+    if (notice.from !== this.link.instanceId) this.local.publish(notice.articleId, notice.seq);
+  }
 }
 
-export const liveBus: InProcessLiveBus = (globalThis.pressboxLiveBus ??= new InProcessLiveBus());
+declare global {
+  var pressboxLiveBus: InProcessLiveBus | undefined;
+  var pressboxRedisLiveBus: RedisLiveBus | undefined;
+}
+
+// This process's streams listen here, whichever bus carries the notices.
+const local = (globalThis.pressboxLiveBus ??= new InProcessLiveBus());
+
+// Notices go over Redis once the server started its link (lib/cluster/start.ts), else stay here.
+export const liveBus: LiveBus & { listenerCount(articleId: string): number } = {
+  publish: (articleId, seq) => (globalThis.pressboxRedisLiveBus ?? local).publish(articleId, seq),
+  subscribe: (articleId, listener) => local.subscribe(articleId, listener),
+  listenerCount: (articleId) => local.listenerCount(articleId),
+};
+
+export function startRedisLiveBus(link: RedisLink): RedisLiveBus {
+  return (globalThis.pressboxRedisLiveBus ??= new RedisLiveBus(link, local));
+}
+
+export function stopRedisLiveBus(): void {
+  globalThis.pressboxRedisLiveBus = undefined;
+}

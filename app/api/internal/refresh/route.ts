@@ -35,7 +35,7 @@ export async function POST(request: Request): Promise<Response> {
     if (!isFreshRefreshSignature(signature)) throw new AppError("FORBIDDEN", "Bad, expired or missing signature.");
     const body = await readAtMost(request, MAX_REFRESH_BYTES);
     if (body === null) return tooLarge();
-    if (!acceptRefreshSignature(body, signature)) throw new AppError("FORBIDDEN", "Bad or already used signature.");
+    if (!(await acceptRefreshSignature(body, signature))) throw new AppError("FORBIDDEN", "Bad or already used signature.");
     const { articleIds } = RefreshInput.parse(JSON.parse(body));
     // Reads only: no transaction, so a notice never waits for another process's write lock.
     const found = await db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true } });
