@@ -82,10 +82,12 @@ export class PeerCluster {
       if ("all" in invalidation) this.owesFullDrop = false;
     } catch (error) {
       this.waiters.delete(id);
+      // One line per outage: later failures only add to the full drop already owed.
+      if (!this.owesFullDrop)
+        console.error(
+          `[cluster] could not tell the other instances to drop ${"all" in invalidation ? "everything" : `${invalidation.tags.slice(0, 5).join(", ")}${invalidation.tags.length > 5 ? " …" : ""}`}; they get a full drop once Redis answers (${error instanceof Error ? error.message : String(error)})`,
+        );
       this.owesFullDrop = true;
-      console.error(
-        `[cluster] could not tell the other instances to drop ${"all" in invalidation ? "everything" : invalidation.tags.join(", ")}; they get a full drop once Redis answers (${error instanceof Error ? error.message : String(error)})`,
-      );
       return { receivers: 0, acknowledged: 0 };
     }
     if (!acked) return { receivers, acknowledged: 0 };

@@ -55,6 +55,8 @@ const LiveNotice = z.object({ articleId: z.string().max(100), seq: z.number().in
 // others' through one Redis channel (an instance ignores its own). When this instance's link comes
 // back after an outage, its streams are reminded to read, since notices may have been missed.
 export class RedisLiveBus implements LiveBus {
+  private isFailing = false;
+
   constructor(
     private readonly link: RedisLink,
     readonly local: InProcessLiveBus = new InProcessLiveBus(),
@@ -73,8 +75,15 @@ export class RedisLiveBus implements LiveBus {
   publish(articleId: string, seq: number): void {
     this.local.publish(articleId, seq);
     const notice = JSON.stringify({ articleId, seq, from: this.link.instanceId });
-    // A notice that does not go out is caught up by the other instances' streams on their timer.
-    this.link.command.publish(this.channel, notice).catch((error: Error) => console.warn(`[live] could not tell the other instances of change ${seq}: ${error.message}`));
+    // A notice that does not go out is caught up by the other instances' streams on their timer;
+    // logged once until one goes out again.
+    this.link.command.publish(this.channel, notice).then(
+      () => (this.isFailing = false),
+      (error: Error) => {
+        if (!this.isFailing) console.warn(`[live] could not tell the other instances of live changes (${error.message}); their streams catch up on their timer`);
+        this.isFailing = true;
+      },
+    );
   }
 
   subscribe(articleId: string, listener: LiveListener): () => void {

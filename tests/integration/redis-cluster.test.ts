@@ -4,7 +4,7 @@
 // instances, and a refresh notice accepted by one instance is refused by another. Real Redis: the
 // test's own redis-server (which it stops and starts), else REDIS_URL, else skipped with the reason.
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PeerCluster, type PeerHooks } from "../../lib/cluster/peers";
 import { RedisLink } from "../../lib/cluster/redis";
 import { InProcessOnceStore, RedisOnceStore } from "../../lib/cluster/once";
@@ -115,6 +115,26 @@ describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
     expect(cutOff.heard).toEqual(["cut-off drops all", "cut-off drops all"]);
     expect(await writer.peers.tell({ tags: ["article:3"] })).toEqual({ receivers: 2, acknowledged: 2 });
     expect(cutOff.heard.at(-1)).toBe("cut-off drops article:3");
+    await proxy.cut();
+  });
+
+  it("owe the others a full drop when a writer could not publish, and pay it once its Redis answers again", async () => {
+    const target = new URL(redis!.url);
+    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await freePort());
+    await proxy.open();
+    const writer = newInstance("writer", `redis://127.0.0.1:${proxy.port}${target.pathname}`);
+    const reader = newInstance("reader");
+    await listening(writer, reader);
+    await proxy.cut();
+    await until(() => !writer.link.isSubscribed && writer.link.command.status !== "ready", "the writer to lose Redis");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await writer.peers.tell({ tags: ["article:4"] })).toEqual({ receivers: 0, acknowledged: 0 });
+    expect(await writer.peers.tell({ tags: ["article:5"] })).toEqual({ receivers: 0, acknowledged: 0 });
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+    expect(reader.heard).toEqual([]);
+    await proxy.open();
+    await until(() => reader.heard.includes("reader drops all"), "the owed full drop to reach the reader");
     await proxy.cut();
   });
 
