@@ -129,7 +129,8 @@ export class RedisLink {
     const ms = Date.now() - started;
     const { lostSince, lastError } = this.state();
     if (answer === null && lostSince === null) return { ok: true, ms };
-    const why = answer ?? lastError ?? "not subscribed";
+    // ioredis's own refusal ("Stream isn't writeable…") says less than the connection's error.
+    const why = (this.command.status === "ready" ? answer : null) ?? lastError ?? answer ?? "not subscribed";
     const since = lostSince === null ? "" : ` since ${new Date(lostSince).toISOString()}`;
     return { ok: false, ms, message: `Redis at ${this.where} is unavailable${since} (${why}): this instance serves with short cache times and may miss live notices until it is back.` };
   }

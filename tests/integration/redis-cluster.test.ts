@@ -16,6 +16,7 @@ const found = await testRedis();
 const skipReason = typeof found === "string" ? found : null;
 if (skipReason) console.warn(`redis-cluster: skipped: ${skipReason}`);
 const redis = typeof found === "string" ? null : found;
+if (redis && !redis.restart) console.warn("redis-cluster: the restart test is skipped: the Redis REDIS_URL names is not this test's to stop");
 
 type Instance = { link: RedisLink; peers: PeerCluster; heard: string[]; isFallback: boolean };
 
