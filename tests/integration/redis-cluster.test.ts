@@ -155,6 +155,26 @@ describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
     expect(heard).toEqual(["writer:7", "reader:7"]);
   });
 
+  it("remind an instance's streams to read the change log when its link comes back, since notices may have been missed", async () => {
+    const target = new URL(redis!.url);
+    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await freePort());
+    await proxy.open();
+    const writerBus = new RedisLiveBus(newLink());
+    const readerLink = newLink(`redis://127.0.0.1:${proxy.port}${target.pathname}`);
+    const readerBus = new RedisLiveBus(readerLink);
+    await until(() => links.every((link) => link.isSubscribed), "both buses to subscribe");
+    const heard: number[] = [];
+    readerBus.subscribe("story-1", (seq) => heard.push(seq));
+    await proxy.cut();
+    await until(() => !readerLink.isSubscribed, "the reader's instance to lose Redis");
+    writerBus.publish("story-1", 8);
+    await proxy.open();
+    await until(() => heard.length > 0, "the reminder");
+    // 0: no particular change; the stream reads whatever follows its cursor, change 8 included.
+    expect(heard).toEqual([0]);
+    await proxy.cut();
+  });
+
   it("refuse on a second instance a refresh notice the first one accepted", async () => {
     const body = JSON.stringify({ articleIds: ["a1"] });
     const signature = signRefresh(body);
