@@ -1,17 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  hasSessionCookie,
-  httpCachePolicy,
-  isNotModified,
-  notModifiedHeaders,
-  privateCacheControl,
-  publicCacheControl,
-  publicHeaders,
-  SITE_TAG,
-  strongEtag,
-  surrogateKeys,
-  withVary,
-} from "./http-headers";
+import { hasSessionCookie, httpCachePolicy, isNotModified, notModifiedHeaders, privateCacheControl, publicCacheControl, publicHeaders, SITE_TAG, strongEtag, surrogateKeys, withVary } from "./http-headers";
 import { storableResponse } from "./page-request";
 
 describe("how long caches may keep a public page", () => {

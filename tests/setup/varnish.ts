@@ -55,15 +55,14 @@ export function send(port: number, pathname: string, options: { method?: string;
 
 export type RunningVarnish = { port: number; stop: () => Promise<void> };
 
-export async function startVarnish(backendPort: number): Promise<RunningVarnish> {
+// On `port` if given (when the backend must know it first, to purge), else on a free one.
+export async function startVarnish(backendPort: number, port?: number): Promise<RunningVarnish> {
   const dir = workDirFor(backendPort);
-  const port = await findFreePort();
+  port ??= await findFreePort();
   const admin = await findFreePort();
-  const child: ChildProcess = spawnGroup(
-    "varnishd",
-    ["-F", "-n", path.join(dir, "n"), "-a", `127.0.0.1:${port}`, "-T", `127.0.0.1:${admin}`, "-s", "malloc,64m", "-p", vclPath(dir), "-f", SHIPPED_VCL],
-    { stdio: "ignore" },
-  );
+  const child: ChildProcess = spawnGroup("varnishd", ["-F", "-n", path.join(dir, "n"), "-a", `127.0.0.1:${port}`, "-T", `127.0.0.1:${admin}`, "-s", "malloc,64m", "-p", vclPath(dir), "-f", SHIPPED_VCL], {
+    stdio: "ignore",
+  });
   const forget = killGroupOnExit(child);
   const stop = async () => {
     forget();
@@ -76,7 +75,7 @@ export async function startVarnish(backendPort: number): Promise<RunningVarnish>
       () => true,
       () => false,
     );
-    if (ready) return { port, stop };
+    if (ready) return { port: port as number, stop };
     if (Date.now() > deadline || child.exitCode !== null) {
       await stop();
       throw new Error("varnishd did not start");
