@@ -14,9 +14,13 @@ import { queryCount } from "../lib/query-count";
 import { makeGraceful, releaseServerResources, shutdownTimeoutMs } from "./server-shutdown";
 import { localServerUrl, startWireInboxProcess, type WireInboxProcess } from "./wire-inbox-process";
 import { refuseRequest, type Refusal } from "./request-guard";
+import { holdResponse, keepPrivate } from "./held-response";
+import { gzipEtag, hasSessionCookie, httpCachePolicy, isNotModified, notModifiedHeaders, PRIVATE_CACHE_CONTROL, publicHeaders, strongEtag, withVary } from "../lib/cache/http-headers";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 import { endLiveStreams } from "../lib/live/open-streams";
 import { trackPropagation } from "../lib/cache/propagate";
+
+const httpPolicy = httpCachePolicy();
 
 function answerRefusal(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
@@ -37,44 +41,55 @@ function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 }
 
-function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
-  const gzip = entry.gzip && acceptsGzip(req) ? entry.gzip : null;
-  const body = gzip ?? entry.body;
-  const headers: Record<string, string | string[] | number> = { ...entry.headers, "content-length": body.length, "x-pressbox-cache": "hit" };
-  if (entry.gzip) headers.vary = "Accept-Encoding";
+// The page itself as it goes out: public with its validators and purge keys (lib/cache/
+// http-headers.ts), answered with 304 when the reader's copy is current, or private for a request
+// carrying a session. A hit is sent as stored, with the policy (and nonce) it was rendered with.
+type PageView = Pick<CachedResponse, "status" | "headers" | "body" | "gzip" | "etag" | "lastModified" | "tags">;
+
+function sendPage(req: IncomingMessage, res: ServerResponse, page: PageView, cache: "hit" | "miss"): void {
+  const gzip = page.gzip && acceptsGzip(req) ? page.gzip : null;
+  const body = gzip ?? page.body;
+  const headers: Record<string, string | string[] | number> = { ...page.headers, "x-pressbox-cache": cache };
+  if (page.gzip) headers.vary = withVary(headers.vary, "Accept-Encoding");
   if (gzip) headers["content-encoding"] = "gzip";
-  res.writeHead(entry.status, headers);
+  if (hasSessionCookie(req.headers)) headers["cache-control"] = PRIVATE_CACHE_CONTROL;
+  else {
+    const etag = gzip ? gzipEtag(page.etag) : page.etag;
+    Object.assign(headers, publicHeaders({ etag, lastModified: page.lastModified, tags: page.tags }, httpPolicy));
+    if (isNotModified(req.headers, etag, page.lastModified)) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.writeHead(304, { ...notModifiedHeaders(headers), "x-pressbox-cache": cache });
+      res.end();
+      return;
+    }
+  }
+  headers["content-length"] = body.length;
+  res.writeHead(page.status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-// Lets Next.js answer, keeping a copy of the bytes; stores them once the response is complete if
-// it is a plain 200 of a public page whose render read tagged data.
+function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
+  sendPage(req, res, entry, "hit");
+}
+
+// Lets Next.js render, holding the whole response back (scripts/held-response.ts): its cache tags
+// are known only once the render is over, and they go out as headers. Then stores it if it is a
+// plain 200 of a public page whose render read tagged data, and sends it public, with validators
+// and those tags; any other answer goes out as Next.js made it.
 function renderAndStore(req: IncomingMessage, res: ServerResponse, key: string, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<void> {
   // Stored uncompressed (compressed once at store time): Next.js must not gzip this one.
   delete req.headers["accept-encoding"];
   const context: RenderContext = { tags: new Set(), startedAt: cacheGeneration() };
-  const chunks: Buffer[] = [];
-  const toBuffer = (chunk: unknown, encoding?: unknown): Buffer | null => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
-    if (Buffer.isBuffer(chunk)) return chunk;
-    if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-  };
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.write = ((...args: unknown[]) => {
-    const buffer = toBuffer(args[0], args[1]);
-    if (buffer) chunks.push(Buffer.from(buffer));
-    return write(...args);
-  }) as ServerResponse["write"];
-  res.end = ((...args: unknown[]) => {
-    const buffer = toBuffer(args[0], args[1]);
-    if (buffer) chunks.push(Buffer.from(buffer));
-    return end(...args);
-  }) as ServerResponse["end"];
-  res.once("finish", () => {
+  holdResponse(res, (body) => {
     const headers = storableResponse(req, res);
-    if (headers) putPage(key, { status: 200, headers, body: Buffer.concat(chunks) }, context, cacheGeneration());
+    if (!headers) return void res.end(body);
+    const page: PageView = { status: 200, headers, body, gzip: null, etag: strongEtag(body), lastModified: Math.floor(Date.now() / 1000) * 1000, tags: [...context.tags] };
+    putPage(key, page, context, cacheGeneration());
+    // A render that read no tagged data could never be purged, and one that spanned an
+    // invalidation may show what was just purged: this reader gets it, no cache keeps it.
+    if (context.tags.size > 0 && context.startedAt === cacheGeneration()) return sendPage(req, res, page, "miss");
+    res.setHeader("cache-control", PRIVATE_CACHE_CONTROL);
+    res.end(body);
   });
   return withRenderContext(context, () => handle(req, res));
 }
@@ -149,6 +164,7 @@ export async function startServer(options: { port: number; hostname: string }): 
     const refusal = refuseRequest(req);
     if (refusal) return answerRefusal(res, refusal);
     const key = pageCacheKey(req);
+    if (hasSessionCookie(req.headers)) keepPrivate(res);
     for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
     const run = async () => {
       if (isBenchHook(req)) return benchHook(req, res);

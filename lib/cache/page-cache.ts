@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { gzipSync } from "node:zlib";
 import { TaggedLru } from "./tagged-lru";
+import { strongEtag } from "./http-headers";
 import { cacheTtlMs } from "./ttl";
 
 export type CachedResponse = {
@@ -16,6 +17,10 @@ export type CachedResponse = {
   gzip: Buffer | null;
   tags: string[];
   expiresAt: number;
+  // The validators sent with it (lib/cache/http-headers.ts): a hash of `body`, and when it was
+  // rendered (ms, whole seconds).
+  etag: string;
+  lastModified: number;
 };
 
 export type RenderContext = { tags: Set<string>; startedAt: number };
@@ -51,10 +56,17 @@ export function getPage(key: string): CachedResponse | null {
 }
 
 // Stores a rendered response unless something it read was invalidated while it rendered.
-export function putPage(key: string, response: Omit<CachedResponse, "gzip" | "expiresAt" | "tags">, context: RenderContext, generation: number): boolean {
+export function putPage(
+  key: string,
+  response: Omit<CachedResponse, "gzip" | "expiresAt" | "tags" | "etag" | "lastModified"> & Partial<Pick<CachedResponse, "etag" | "lastModified">>,
+  context: RenderContext,
+  generation: number,
+): boolean {
   if (context.tags.size === 0 || generation !== context.startedAt) return false;
   const entry: CachedResponse = {
     ...response,
+    etag: response.etag ?? strongEtag(response.body),
+    lastModified: response.lastModified ?? Math.floor(Date.now() / 1000) * 1000,
     gzip: response.body.length >= GZIP_MIN_BYTES ? gzipSync(response.body) : null,
     tags: [...context.tags],
     expiresAt: Date.now() + cacheTtlMs(),

@@ -2,6 +2,7 @@
 // which responses it may keep there. Only anonymous-identical public reads qualify: staff screens,
 // APIs, server actions, client-navigation (RSC) requests, previews, media files and search never do.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { hasSessionCookie } from "./http-headers";
 
 // Whole path segments: "/search" is never cached, a section called "/searchlight" may be.
 const UNCACHED_SEGMENTS = ["newsroom", "api", "readyz", "_next", "media", "preview", "sign-in", "sign-out", "search", "__pressbox"];
@@ -10,7 +11,7 @@ const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/pl
 // be copied into memory for as long as it runs, and a changes answer depends on its cursor.
 const LIVE_ENDPOINT = /^\/[^/?#]+\/[^/?#]+\/(events|changes)(?:[?#]|$)/;
 // Next.js streams page metadata differently to these crawlers, so they get their own entries.
-const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
+export const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
 // Response headers that describe one response, not the page.
 const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
 
@@ -51,9 +52,13 @@ function keyedAddress(url: string): string {
 }
 
 // The headers to keep with a finished response, or null when it must not be cached: only a plain
-// 200 answer to a GET, of a page or feed type, uncompressed, setting no cookie.
+// 200 answer to a GET, of a page or feed type, uncompressed, setting no cookie, and rendered for a
+// request without a session cookie. Reader pages do not read the session today, so a signed-in
+// editor may be served a cached page; but what was rendered with a session present is never kept,
+// here or (marked public) in an HTTP cache, so a page that one day shows staff something cannot
+// leak it.
 export function storableResponse(req: RequestLike, res: Pick<ServerResponse, "statusCode" | "getHeaders">): Record<string, string | string[]> | null {
-  if (req.method !== "GET" || res.statusCode !== 200) return null;
+  if (req.method !== "GET" || res.statusCode !== 200 || hasSessionCookie(req.headers)) return null;
   const all = res.getHeaders();
   if (all["set-cookie"] !== undefined || all["content-encoding"] !== undefined) return null;
   if (!STORABLE_TYPES.test(String(all["content-type"] ?? ""))) return null;

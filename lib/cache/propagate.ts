@@ -22,9 +22,12 @@ const scopes = (globalThis.pressboxPropagationScope ??= new AsyncLocalStorage<Sc
 // their own fallbacks, a short TTL and a full drop on reconnect).
 export function propagateInvalidation(invalidation: Invalidation): Promise<void> {
   if ("tags" in invalidation && invalidation.tags.length === 0) return Promise.resolve();
-  const done = Promise.allSettled([tellPeers(invalidation), purgeProxy(invalidation)]).then((results) => {
-    for (const result of results) if (result.status === "rejected") console.error("[cache] an invalidation could not be sent on", result.reason);
-  });
+  // Peers first, then the proxy: once the purge is done, a proxy's fetch from any instance that
+  // acknowledged gets a fresh render, never the page that instance still held.
+  const done = tellPeers(invalidation)
+    .catch((error) => console.error("[cache] the other instances could not be told of an invalidation", error))
+    .then(() => purgeProxy(invalidation))
+    .catch((error) => console.error("[cache] the HTTP cache could not be purged", error));
   scopes.getStore()?.pending.push(done);
   return done;
 }
