@@ -149,7 +149,18 @@ function withNonce(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("Content-Security-Policy", policy);
 }
 
+// tsx turns Node's source maps on for the whole process, so every Next.js server chunk loaded
+// after it brought its .map file (45 MB for this build) into the heap and kept it there: measured
+// after warming 310 pages, 156 MB of heap in use after a full collection with them, 88 MB without,
+// and 120 MB less RSS. A production server has no use for them (the chunks are minified and Next.js
+// does not map its server errors unless asked); whoever wants them starts node with
+// --enable-source-maps, which this leaves alone.
+function dropSourceMaps(): void {
+  if (!process.execArgv.includes("--enable-source-maps") && !process.env.NODE_OPTIONS?.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
+}
+
 export async function startServer(options: { port: number; hostname: string }): Promise<void> {
+  dropSourceMaps();
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -6,7 +6,8 @@
 // the server script and the Next.js bundles load this module separately in one process.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { gzipSync } from "node:zlib";
-import { TaggedLru } from "./tagged-lru";
+import { indexBytes, TaggedLru } from "./tagged-lru";
+import { headerBytes, retainedBytes } from "./byte-size";
 import { strongEtag } from "./http-headers";
 import { cacheTtlMs } from "./ttl";
 
@@ -29,8 +30,11 @@ const MAX_BYTES = Number(process.env.PAGE_CACHE_MAX_MB ?? 256) * 1024 * 1024;
 // Smaller bodies are not worth compressing.
 const GZIP_MIN_BYTES = 1024;
 
-function sizeOf(entry: CachedResponse): number {
-  return entry.body.length + (entry.gzip?.length ?? 0);
+// What an entry keeps in memory, so that PAGE_CACHE_MAX_MB bounds what the cache really holds:
+// its bytes and their gzip copy (each with the buffer memory it keeps alive), its headers, and its
+// key and tags in the cache's index.
+function sizeOf(entry: CachedResponse, key = ""): number {
+  return retainedBytes(entry.body) + (entry.gzip ? retainedBytes(entry.gzip) : 0) + headerBytes(entry.headers) + indexBytes(key, entry.tags);
 }
 
 declare global {
@@ -71,7 +75,7 @@ export function putPage(
     tags: [...context.tags],
     expiresAt: Date.now() + cacheTtlMs(),
   };
-  if (sizeOf(entry) > MAX_BYTES / 10) {
+  if (sizeOf(entry, key) > MAX_BYTES / 10) {
     pages.delete(key);
     return false;
   }

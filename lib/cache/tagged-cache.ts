@@ -2,7 +2,8 @@
 // A cached page request reads memory only; publishing, unpublishing or fixing a credit drops
 // exactly the entries tagged with what changed. Kept on globalThis because Next.js may load this
 // module in more than one bundle of the same server process.
-import { TaggedLru } from "./tagged-lru";
+import { indexBytes, TaggedLru } from "./tagged-lru";
+import { estimateBytes } from "./byte-size";
 import { clearPages, dropPagesTagged, noteRenderTags } from "./page-cache";
 import { propagateInvalidation } from "./propagate";
 import { cacheTtlMs } from "./ttl";
@@ -18,8 +19,17 @@ type Store = {
 declare global {
   var pressboxTaggedCache: Store | undefined;
 }
+// Its own byte limit beside the page cache's PAGE_CACHE_MAX_MB: the two hold different things (parsed
+// values many pages share, against finished responses), so each is bounded and reported apart; the
+// process holds at most the sum. A value's size is estimated once, when it is stored (byte-size.ts).
+const MAX_BYTES = Number(process.env.DATA_CACHE_MAX_MB ?? 64) * 1024 * 1024;
+
 const store: Store = (globalThis.pressboxTaggedCache ??= {
-  values: new TaggedLru<Entry>({ maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES ?? 5000) }),
+  values: new TaggedLru<Entry>({
+    maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES ?? 5000),
+    maxBytes: MAX_BYTES,
+    sizeOf: (entry, key) => estimateBytes(entry.value) + indexBytes(key, entry.tags),
+  }),
   pending: new Map(),
   generation: 0,
 });
@@ -89,7 +99,6 @@ export function clearCacheLocally(): void {
   store.values.clear();
 }
 
-export function cacheStats(): { entries: number; hits: number; misses: number } {
-  const { entries, hits, misses } = store.values.stats();
-  return { entries, hits, misses };
+export function cacheStats(): { entries: number; bytes: number; hits: number; misses: number } {
+  return store.values.stats();
 }

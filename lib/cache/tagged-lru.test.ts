@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TaggedLru } from "./tagged-lru";
+import { indexBytes, TaggedLru } from "./tagged-lru";
 
 type Item = { tags: string[]; expiresAt: number; size: number };
 const item = (tags: string[], size = 1, ttl = 60_000): Item => ({ tags, size, expiresAt: Date.now() + ttl });
@@ -52,5 +52,26 @@ describe("TaggedLru", () => {
     vi.advanceTimersByTime(1_001);
     expect(lru.get("a")).toBeNull();
     expect(lru.stats()).toMatchObject({ entries: 0, bytes: 0, misses: 1 });
+  });
+
+  it("counts keys and tags as the caches do, so the byte limit bounds them too", () => {
+    const lru = new TaggedLru<Item>({ maxEntries: 10_000, maxBytes: 50_000, sizeOf: (entry, key) => entry.size + indexBytes(key, entry.tags) });
+    lru.set("a", item(["article:1"], 100));
+    const short = lru.stats().bytes;
+    lru.set("b".repeat(2_000), item(["article:1"], 100));
+    expect(lru.stats().bytes - short).toBeGreaterThanOrEqual(2_000);
+    for (let i = 0; i < 1_000; i += 1) lru.set(`/page/${i}`.padEnd(300, "x"), item([`article:${i}`, "section:s"], 100));
+    expect(lru.stats().bytes).toBeLessThanOrEqual(50_000);
+    // 1,000 entries of 100 bytes each fit the limit; with their 300-character keys they do not.
+    expect(lru.stats().entries).toBeLessThan(500);
+  });
+
+  it("does not store an entry larger than the whole limit, and keeps the others", () => {
+    const lru = new TaggedLru<Item>({ maxEntries: 10, maxBytes: 100, sizeOf: (entry) => entry.size });
+    lru.set("a", item([], 40));
+    expect(lru.set("huge", item([], 101))).toBe(false);
+    expect(lru.get("huge")).toBeNull();
+    expect(lru.get("a")).not.toBeNull();
+    expect(lru.stats().bytes).toBe(40);
   });
 });

@@ -44,8 +44,9 @@ export function toStoryCardRow<T extends StoryCardJson>(json: T): Omit<T, "publi
 }
 
 // Which public stories (published, past any embargo) a list shows: all, or one section's, tag's or author's; `exclude` leaves
-// some out (the front page's lead in its section blocks).
-export type CardFilter = { sectionId?: string; tagId?: string; profileId?: string; exclude?: string[] };
+// some out. A section may be named by a column of an enclosing query (the front page's section
+// rows) instead of an id.
+export type CardFilter = { sectionId?: string | Prisma.Sql; tagId?: string; profileId?: string; exclude?: string[] };
 
 function cardWhereSql(filter: CardFilter): Prisma.Sql {
   return Prisma.join(
