@@ -17,6 +17,7 @@ import { refuseRequest, type Refusal } from "./request-guard";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 import { endLiveStreams } from "../lib/live/open-streams";
 import { trackPropagation } from "../lib/cache/propagate";
+import { assertMediaConfig } from "../lib/media/file/storage-config";
 
 function answerRefusal(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
@@ -135,6 +136,8 @@ function withNonce(req: IncomingMessage, res: ServerResponse): void {
 }
 
 export async function startServer(options: { port: number; hostname: string }): Promise<void> {
+  // A mistaken media setting stops the start with a message naming the variable.
+  assertMediaConfig();
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -5,9 +5,10 @@
 // time: withdrawn pictures answer 410, deleted ones 404. Never a 500.
 import { readPublicMediaFile } from "@/lib/media/queries";
 import { getCurrentUser } from "@/lib/auth";
+import { publicRenditionCacheControl } from "@/lib/media/file/cache-policy";
 
 const NO_STORE = { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
-const CACHE_SECONDS = Math.max(0, Number(process.env.MEDIA_CACHE_SECONDS ?? 600)) || 600;
+const CACHE_CONTROL = publicRenditionCacheControl();
 
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const { key } = await params;
@@ -23,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   if (file.status !== "ok") return new Response("Not found\n", { status: 404, headers: NO_STORE });
   // The key names the content, so it is a strong validator.
   const etag = `"${segments.at(-1)}"`;
-  const caching = { "Cache-Control": `public, max-age=${CACHE_SECONDS}, must-revalidate`, ETag: etag, "X-Content-Type-Options": "nosniff" };
+  const caching = { "Cache-Control": CACHE_CONTROL, ETag: etag, "X-Content-Type-Options": "nosniff" };
   if (
     request.headers
       .get("if-none-match")
