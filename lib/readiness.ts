@@ -1,18 +1,20 @@
 // Readiness (/readyz): can this instance serve writes right now? The database must be able to
 // start a transaction: on SQLite that takes the write lock (BEGIN IMMEDIATE), so a file locked
 // by another process, a full disk or a wedged client all show here, not only in failed saves.
+// The media store must take files too (lib/media/file/storage-readiness.ts).
 import "server-only";
 import { db } from "./db";
 import { databaseUnavailable } from "./database-unavailable";
+import { checkMediaStorage } from "./media/file/storage-readiness";
 
 const CHECK_WAIT_MS = 3_000;
 
 export type Check = { ok: boolean; ms: number; message?: string };
-type Readiness = { status: "ready" | "unavailable"; checks: { database: Check } };
+type Readiness = { status: "ready" | "unavailable"; checks: { database: Check; storage: Check } };
 
 export async function checkReadiness(): Promise<Readiness> {
-  const database = await checkDatabase();
-  return { status: database.ok ? "ready" : "unavailable", checks: { database } };
+  const [database, storage] = await Promise.all([checkDatabase(), checkMediaStorage()]);
+  return { status: database.ok && storage.ok ? "ready" : "unavailable", checks: { database, storage } };
 }
 
 async function checkDatabase(): Promise<Check> {
