@@ -50,6 +50,13 @@ async function localFiles(): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
 
+async function upload(name: string, width: number, height: number): Promise<Response> {
+  await signInAs(request, contributor);
+  const form = new FormData();
+  form.set("file", new File([new Uint8Array(await makeImage({ seed: `s3-${name}-${uniqueSuffix()}`, width, height }))], `${name}.jpg`, { type: "image/jpeg" }));
+  return POST(new Request("http://test/api/media/uploads", { method: "POST", body: form }));
+}
+
 function getMedia(key: string): Promise<Response> {
   return GET(new Request(`http://test/media/${key}`), { params: Promise.resolve({ key: key.split("/") }) });
 }
@@ -61,11 +68,8 @@ describe("media in an S3-compatible bucket", () => {
   });
 
   it("stores an upload's original and renditions in the bucket and serves the renditions through /media/", async () => {
-    await signInAs(request, contributor);
     const localBefore = await localFiles();
-    const form = new FormData();
-    form.set("file", new File([new Uint8Array(await makeImage({ seed: `s3-${uniqueSuffix()}`, width: 1700, height: 1100 }))], "stadium.jpg", { type: "image/jpeg" }));
-    const response = await POST(new Request("http://test/api/media/uploads", { method: "POST", body: form }));
+    const response = await upload("stadium", 1700, 1100);
     expect(response.status).toBe(201);
     const { media } = (await response.json()) as { media: { id: string } };
     const row = await db.media.findUniqueOrThrow({ where: { id: media.id }, include: { renditions: true } });
@@ -88,5 +92,25 @@ describe("media in an S3-compatible bucket", () => {
     await deleteMedia({ id: editor.id, role: editor.role, name: editor.name }, { id: row.id, version: row.version });
     for (const key of [row.storageKey, ...row.renditions.map((r) => r.storageKey)]) expect(await bucket.exists(key), key).toBe(false);
     expect((await getMedia(row.renditions[0]!.storageKey)).status).toBe(404);
+  });
+
+  it("answers 503 to try again, not 500, when the bucket's service does not answer", async () => {
+    const uploaded = await upload("kept", 900, 600);
+    expect(uploaded.status).toBe(201);
+    const { media } = (await uploaded.json()) as { media: { id: string } };
+    const rendition = await db.mediaRendition.findFirstOrThrow({ where: { mediaId: media.id } });
+    const endpoint = process.env.S3_ENDPOINT;
+    process.env.S3_ENDPOINT = "http://127.0.0.1:9";
+    try {
+      const response = await getMedia(rendition.storageKey);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const refused = await upload("away", 900, 600);
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/try again/);
+      expect((await checkReadiness()).checks.storage).toMatchObject({ ok: false });
+    } finally {
+      process.env.S3_ENDPOINT = endpoint;
+    }
   });
 });

@@ -2,7 +2,9 @@
 // change; but a picture can be taken down (rights expired, deleted), so browsers and CDNs keep a
 // rendition for MEDIA_CACHE_SECONDS (default 10 minutes) and then revalidate it with its ETag
 // (a cheap 304 while it is still allowed). A takedown therefore reaches every reader within that
-// time: withdrawn pictures answer 410, deleted ones 404. Never a 500.
+// time: withdrawn pictures answer 410, deleted ones 404. Never a 500: a media store that is not
+// answering (MEDIA_STORAGE=s3) is a 503 to try again.
+import { isAppError } from "@/lib/errors";
 import { readPublicMediaFile } from "@/lib/media/queries";
 import { getCurrentUser } from "@/lib/auth";
 import { publicRenditionCacheControl } from "@/lib/media/file/cache-policy";
@@ -14,7 +16,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   const { key } = await params;
   const segments = Array.isArray(key) ? key : [];
   const previewToken = new URL(request.url).searchParams.get("preview");
-  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff(), previewToken);
+  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff(), previewToken).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "UNAVAILABLE") return { status: "unavailable" as const, message: error.message };
+    throw error;
+  });
+  if (file.status === "unavailable") return new Response(`${file.message}\n`, { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } });
   if (file.status === "gone") return new Response("This picture has been withdrawn.\n", { status: 410, headers: NO_STORE });
   // Staff still see a withdrawn picture (the editor and library show it, flagged), never cached;
   // so are an embargoed story's pictures, shown only to staff and its preview links.

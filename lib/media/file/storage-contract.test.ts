@@ -135,6 +135,16 @@ describe("S3MediaStorage on the wire", () => {
     expect(server.requests.at(-1)!.headers["cache-control"]).toBe("private, no-store");
   });
 
+  it("tells a missing bucket from a missing key, and a store that does not answer from both: 503 to try again", async () => {
+    const noBucket = new S3MediaStorage({ ...server.config, bucket: "no-such-bucket" });
+    await expect(noBucket.read(key("x.jpg"))).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    await expect(noBucket.put(key("x.jpg"), Buffer.from("x"))).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    const away = new S3MediaStorage({ ...server.config, endpoint: "http://127.0.0.1:9" });
+    for (const attempt of [() => away.read(key("x.jpg")), () => away.exists(key("x.jpg")), () => away.put(key("x.jpg"), Buffer.from("x")), () => away.remove(key("x.jpg"))]) {
+      await expect(attempt()).rejects.toMatchObject({ code: "UNAVAILABLE", message: "The picture store is not answering right now. Please try again in a moment." });
+    }
+  });
+
   it("reports a bucket that is not there when asked for it, not when a key is missing", async () => {
     await expect(new S3MediaStorage(server.config).checkBucket()).resolves.toBeUndefined();
     await expect(new S3MediaStorage({ ...server.config, bucket: "no-such-bucket" }).checkBucket()).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
