@@ -1,8 +1,11 @@
 // Media files in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, Backblaze B2): the same
 // four operations and the same keys as the local folder, one request each. A PUT replaces an object
 // whole, so a reader never sees half a file, as with the local store's rename.
+//
+// The SDK is loaded on first use, not on import: a server on local storage never pays its ~300 ms
+// and ~20 MB (nor, on Node 20, its end-of-support warning).
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { AppError } from "../../errors";
 import { contentTypeForKey } from "./formats";
 import { publicRenditionCacheControl } from "./cache-policy";
@@ -13,11 +16,19 @@ import type { S3StorageConfig } from "./storage-config";
 // How long one request may take before it fails (a wedged connection must not hang an upload).
 const REQUEST_TIMEOUT_MS = 30_000;
 
+type Sdk = typeof import("@aws-sdk/client-s3");
+let sdk: Promise<Sdk> | null = null;
+
+function loadSdk(): Promise<Sdk> {
+  sdk ??= import("@aws-sdk/client-s3");
+  return sdk;
+}
+
 // GetObject names a missing key NoSuchKey (a missing bucket is NoSuchBucket, which is not "no
 // file" but a broken setting). HeadObject has no body to say which, so any 404 there means no file.
 function isMissingKey(error: unknown, isHead: boolean): boolean {
-  if (!(error instanceof S3ServiceException)) return false;
-  return isHead ? error.$metadata?.httpStatusCode === 404 : error.name === "NoSuchKey";
+  const failure = error as { name?: unknown; $metadata?: { httpStatusCode?: unknown } } | null;
+  return isHead ? failure?.$metadata?.httpStatusCode === 404 : failure?.name === "NoSuchKey";
 }
 
 // The store being away (network, timeout, 5xx, throttling, refused credentials) is not a bug in the
@@ -28,7 +39,8 @@ function storeUnavailable(operation: string, key: string, error: unknown): AppEr
   return new AppError("UNAVAILABLE", "The picture store is not answering right now. Please try again in a moment.");
 }
 
-export function makeS3Client(config: S3StorageConfig): S3Client {
+async function makeS3Client(config: S3StorageConfig): Promise<S3Client> {
+  const { S3Client } = await loadSdk();
   return new S3Client({
     region: config.region,
     endpoint: config.endpoint,
@@ -45,11 +57,17 @@ export function makeS3Client(config: S3StorageConfig): S3Client {
 
 export class S3MediaStorage implements MediaStorage {
   readonly bucket: string;
-  private readonly client: S3Client;
+  private readonly config: S3StorageConfig;
+  private client: Promise<S3Client> | null = null;
 
-  constructor(config: S3StorageConfig, client: S3Client = makeS3Client(config)) {
+  constructor(config: S3StorageConfig) {
     this.bucket = config.bucket;
-    this.client = client;
+    this.config = config;
+  }
+
+  private async connect(): Promise<{ commands: Sdk; client: S3Client }> {
+    this.client ??= makeS3Client(this.config);
+    return { commands: await loadSdk(), client: await this.client };
   }
 
   // The content type and caching go with the object, because a public bucket or CDN serves it
@@ -65,7 +83,8 @@ export class S3MediaStorage implements MediaStorage {
       CacheControl: isRenditionKey(key) ? publicRenditionCacheControl() : "private, no-store",
     };
     try {
-      await this.client.send(new PutObjectCommand(object));
+      const { commands, client } = await this.connect();
+      await client.send(new commands.PutObjectCommand(object));
     } catch (error) {
       throw storeUnavailable("put", key, error);
     }
@@ -74,7 +93,8 @@ export class S3MediaStorage implements MediaStorage {
   async read(key: string): Promise<Buffer | null> {
     assertStorageKey(key);
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const { commands, client } = await this.connect();
+      const object = await client.send(new commands.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!object.Body) return Buffer.alloc(0);
       return Buffer.from(await object.Body.transformToByteArray());
     } catch (error) {
@@ -87,7 +107,8 @@ export class S3MediaStorage implements MediaStorage {
   async remove(key: string): Promise<void> {
     assertStorageKey(key);
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      const { commands, client } = await this.connect();
+      await client.send(new commands.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
     } catch (error) {
       throw storeUnavailable("remove", key, error);
     }
@@ -96,7 +117,8 @@ export class S3MediaStorage implements MediaStorage {
   async exists(key: string): Promise<boolean> {
     assertStorageKey(key);
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const { commands, client } = await this.connect();
+      await client.send(new commands.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return true;
     } catch (error) {
       if (isMissingKey(error, true)) return false;
@@ -106,6 +128,7 @@ export class S3MediaStorage implements MediaStorage {
 
   // For /readyz: the bucket is there and these credentials may use it.
   async checkBucket(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    const { commands, client } = await this.connect();
+    await client.send(new commands.HeadBucketCommand({ Bucket: this.bucket }));
   }
 }
