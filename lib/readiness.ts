@@ -5,19 +5,21 @@
 // A lost Redis leaves the status "ready" (200): Redis is shared, so every instance loses it at
 // once, and a 503 would take the whole site out of rotation while each instance can still serve
 // correct pages with short cache times (lib/cluster/peers.ts). The check is there to be alerted on.
+// The media store must take files too (lib/media/file/storage-readiness.ts).
 import "server-only";
 import { db } from "./db";
 import { databaseUnavailable } from "./database-unavailable";
 import { redisLink } from "./cluster/redis";
+import { checkMediaStorage } from "./media/file/storage-readiness";
 
 const CHECK_WAIT_MS = 3_000;
 
 export type Check = { ok: boolean; ms: number; message?: string };
-type Readiness = { status: "ready" | "unavailable"; checks: { database: Check; redis?: Check } };
+type Readiness = { status: "ready" | "unavailable"; checks: { database: Check; storage: Check; redis?: Check } };
 
 export async function checkReadiness(): Promise<Readiness> {
-  const [database, redis] = await Promise.all([checkDatabase(), redisLink()?.check()]);
-  return { status: database.ok ? "ready" : "unavailable", checks: { database, ...(redis && { redis }) } };
+  const [database, storage, redis] = await Promise.all([checkDatabase(), checkMediaStorage(), redisLink()?.check()]);
+  return { status: database.ok && storage.ok ? "ready" : "unavailable", checks: { database, storage, ...(redis && { redis }) } };
 }
 
 async function checkDatabase(): Promise<Check> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
 
 describe("security headers", () => {
@@ -19,5 +19,23 @@ describe("security headers", () => {
 
   it("allows frames only from the embed providers' players", () => {
     expect(contentSecurityPolicy(newNonce())).toContain("frame-src 'self' https://platform.twitter.com https://www.youtube-nocookie.com https://www.instagram.com;");
+  });
+});
+
+describe("img-src and the public media base", () => {
+  const saved = process.env.MEDIA_PUBLIC_BASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.MEDIA_PUBLIC_BASE_URL;
+    else process.env.MEDIA_PUBLIC_BASE_URL = saved;
+  });
+
+  it("allows images from this site only when no public base is set", () => {
+    delete process.env.MEDIA_PUBLIC_BASE_URL;
+    expect(contentSecurityPolicy(newNonce())).toContain("img-src 'self' data: blob:;");
+  });
+
+  it("adds the public base's origin, without its path, when MEDIA_PUBLIC_BASE_URL is set", () => {
+    process.env.MEDIA_PUBLIC_BASE_URL = "https://cdn.example.net:8443/pressbox/media/";
+    expect(contentSecurityPolicy(newNonce())).toContain("img-src 'self' data: blob: https://cdn.example.net:8443;");
   });
 });

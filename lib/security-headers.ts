@@ -15,6 +15,7 @@
 // nonce every time.
 import { randomBytes } from "node:crypto";
 import { playerOrigins } from "./embeds/providers";
+import { mediaPublicBaseUrl } from "./media/file/storage-config";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
@@ -26,7 +27,8 @@ export function contentSecurityPolicy(nonce: string): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     // React and Tiptap set style attributes (focal points, editor positions).
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Renditions may come from a public bucket or CDN (MEDIA_PUBLIC_BASE_URL): its origin only.
+    ["img-src 'self' data: blob:", ...publicMediaOrigin()].join(" "),
     // Embeds load their provider's player in a frame, and only after the reader asks for it.
     ["frame-src 'self'", ...playerOrigins()].join(" "),
     "font-src 'self' data:",
@@ -36,6 +38,13 @@ export function contentSecurityPolicy(nonce: string): string {
     "form-action 'self'",
     "frame-ancestors 'self'",
   ].join("; ");
+}
+
+// The public base's origin, not its full address: a source with a path stops matching after a
+// redirect (CSP ignores paths then), and a CDN or bucket host serves nothing but files anyway.
+function publicMediaOrigin(): string[] {
+  const base = mediaPublicBaseUrl();
+  return base ? [new URL(base).origin] : [];
 }
 
 // Headers that do not change per response: Permissions-Policy always, HSTS when the site is https.

@@ -19,6 +19,7 @@ import { gzipEtag, hasSessionCookie, httpCachePolicy, isNotModified, notModified
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 import { endLiveStreams } from "../lib/live/open-streams";
 import { trackPropagation } from "../lib/cache/propagate";
+import { assertMediaConfig } from "../lib/media/file/storage-config";
 
 const httpPolicy = httpCachePolicy();
 
@@ -161,6 +162,8 @@ function dropSourceMaps(): void {
 
 export async function startServer(options: { port: number; hostname: string }): Promise<void> {
   dropSourceMaps();
+  // A mistaken media setting stops the start with a message naming the variable.
+  assertMediaConfig();
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -10,6 +10,7 @@ import path from "node:path";
 import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { databaseProvider, resolveDatabaseUrl, sqliteFilePath } from "../lib/database-url";
 import { deployMigrations } from "../lib/migrations/deploy";
+import { assertMediaConfig } from "../lib/media/file/storage-config";
 import { isBuildStale } from "./build-status";
 import { localServerUrl, startWireInboxProcess } from "./wire-inbox-process";
 
@@ -72,6 +73,8 @@ async function serve(): Promise<void> {
 
 async function main(): Promise<void> {
   prepareEnvironment();
+  // Before migrating and seeding: a mistaken media setting is named at once, not in a failed seed.
+  assertMediaConfig();
   prepareAuth();
   await deployMigrations(process.env.DATABASE_URL);
   await seedOnce();

@@ -7,6 +7,7 @@ import path from "node:path";
 import { authSecret } from "../auth/secret";
 import { SECRET_FILE_NAME } from "../auth/secret-file";
 import { databaseProvider, sqliteFilePath } from "../database-url";
+import { mediaStorageKind } from "../media/file/storage-config";
 import { writeArchive } from "./archive";
 import { BackupError } from "./backup-error";
 import { describeFile, MANIFEST_NAME, MEDIA_FOLDER, POSTGRES_DUMP_FILE, pressboxVersion, SECRET_FILE, SQLITE_FILE, type Manifest } from "./manifest";
@@ -32,6 +33,7 @@ type Snapshot = { facts: DatabaseFacts; file: string; tool: string };
 
 export async function createBackup(options: BackupOptions): Promise<{ file: string; manifest: Manifest }> {
   const log = options.log ?? (() => undefined);
+  refuseBucketMedia(options.env);
   const out = path.resolve(options.out);
   if (existsSync(out)) throw new BackupError(`${out} already exists; choose another name (nothing was written)`);
   const outDir = path.dirname(out);
@@ -73,6 +75,15 @@ async function takeSnapshot(provider: "sqlite" | "postgresql", databaseUrl: stri
   const integrity = integrityCheck(target);
   if (integrity !== "ok") throw new BackupError(`the snapshot of ${source} fails PRAGMA integrity_check (${integrity.slice(0, 300)}); the live database needs repair first`);
   return { facts: sqliteFacts(target), file: SQLITE_FILE, tool: "SQLite online backup API (better-sqlite3)" };
+}
+
+// The archive's media come from the local folder. With MEDIA_STORAGE=s3 that folder is not where
+// the pictures are, and a backup without them would look complete until the day it is restored.
+function refuseBucketMedia(env: Record<string, string | undefined>): void {
+  if (mediaStorageKind(env) !== "s3") return;
+  throw new BackupError(
+    "MEDIA_STORAGE=s3: the media files are in the bucket S3_BUCKET names, which npm run backup does not copy (nothing was written). Back up the database with pg_dump or sqlite3 .backup and the bucket with its provider's tools (versioning, replication, rclone sync)",
+  );
 }
 
 // Returns the keys whose file is not in the media folder.

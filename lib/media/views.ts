@@ -1,6 +1,7 @@
 // What a reader page needs to show one picture: sources, size, alt text and the formatted credit.
 import { formatCredit, type Credit, type CreditSource } from "../credits/format";
-import { mediaUrl, srcSet } from "./file/urls";
+import { mediaPublicBaseUrl } from "./file/storage-config";
+import { renditionUrl, srcSet } from "./file/urls";
 
 export const mediaViewInclude = {
   photographer: { select: { id: true, name: true } },
@@ -18,6 +19,8 @@ export type MediaRecord = CreditSource & {
   height: number;
   storageKey: string;
   rightsExpireAt: Date | null;
+  // Set on pictures that came with an embargoed story (see queries.ts); optional for hand-made records.
+  embargoUntil?: Date | null;
   // Where the subject is, 0–1 from the left and top (set by clicking the picture in the library).
   focalX?: number;
   focalY?: number;
@@ -51,22 +54,32 @@ function largestJpeg(renditions: Rendition[]): Rendition | undefined {
   return renditions.filter((r) => r.format === "jpeg").sort((a, b) => b.width - a.width)[0];
 }
 
+// Readers' pages load renditions from MEDIA_PUBLIC_BASE_URL when it is set, except a picture that
+// is withdrawn or still under embargo: it keeps Pressbox's /media/ route, which checks who asks
+// (staff, preview links) and answers readers 410/404; the preview page signs those addresses.
+function publicBaseFor(media: MediaRecord, isWithdrawn: boolean, now: Date): string | null {
+  const isEmbargoed = Boolean(media.embargoUntil && media.embargoUntil > now);
+  return isWithdrawn || isEmbargoed ? null : mediaPublicBaseUrl();
+}
+
 export function toMediaView(media: MediaRecord, now: Date = new Date()): MediaView {
   const fallback = largestJpeg(media.renditions);
+  const isWithdrawn = media.rightsExpireAt !== null && media.rightsExpireAt <= now;
+  const publicBase = publicBaseFor(media, isWithdrawn, now);
   return {
     id: media.id,
     altText: media.altText,
     defaultCaption: media.defaultCaption,
     width: fallback?.width ?? media.width,
     height: fallback?.height ?? media.height,
-    src: mediaUrl(fallback?.storageKey ?? media.storageKey),
-    srcSetAvif: srcSet(media.renditions, "avif"),
-    srcSetWebp: srcSet(media.renditions, "webp"),
-    srcSetJpeg: srcSet(media.renditions, "jpeg"),
+    src: renditionUrl(fallback?.storageKey ?? media.storageKey, publicBase),
+    srcSetAvif: srcSet(media.renditions, "avif", publicBase),
+    srcSetWebp: srcSet(media.renditions, "webp", publicBase),
+    srcSetJpeg: srcSet(media.renditions, "jpeg", publicBase),
     focalX: media.focalX ?? 0.5,
     focalY: media.focalY ?? 0.5,
     credit: formatCredit(media),
-    isWithdrawn: media.rightsExpireAt !== null && media.rightsExpireAt <= now,
+    isWithdrawn,
   };
 }
 

@@ -2,18 +2,25 @@
 // change; but a picture can be taken down (rights expired, deleted), so browsers and CDNs keep a
 // rendition for MEDIA_CACHE_SECONDS (default 10 minutes) and then revalidate it with its ETag
 // (a cheap 304 while it is still allowed). A takedown therefore reaches every reader within that
-// time: withdrawn pictures answer 410, deleted ones 404. Never a 500.
+// time: withdrawn pictures answer 410, deleted ones 404. Never a 500: a media store that is not
+// answering (MEDIA_STORAGE=s3) is a 503 to try again.
+import { isAppError } from "@/lib/errors";
 import { readPublicMediaFile } from "@/lib/media/queries";
 import { getCurrentUser } from "@/lib/auth";
+import { publicRenditionCacheControl } from "@/lib/media/file/cache-policy";
 
 const NO_STORE = { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
-const CACHE_SECONDS = Math.max(0, Number(process.env.MEDIA_CACHE_SECONDS ?? 600)) || 600;
+const CACHE_CONTROL = publicRenditionCacheControl();
 
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const { key } = await params;
   const segments = Array.isArray(key) ? key : [];
   const previewToken = new URL(request.url).searchParams.get("preview");
-  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff(), previewToken);
+  const file = await readPublicMediaFile(segments, undefined, new Date(), await isStaff(), previewToken).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "UNAVAILABLE") return { status: "unavailable" as const, message: error.message };
+    throw error;
+  });
+  if (file.status === "unavailable") return new Response(`${file.message}\n`, { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } });
   if (file.status === "gone") return new Response("This picture has been withdrawn.\n", { status: 410, headers: NO_STORE });
   // Staff still see a withdrawn picture (the editor and library show it, flagged), never cached;
   // so are an embargoed story's pictures, shown only to staff and its preview links.
@@ -23,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   if (file.status !== "ok") return new Response("Not found\n", { status: 404, headers: NO_STORE });
   // The key names the content, so it is a strong validator.
   const etag = `"${segments.at(-1)}"`;
-  const caching = { "Cache-Control": `public, max-age=${CACHE_SECONDS}, must-revalidate`, ETag: etag, "X-Content-Type-Options": "nosniff" };
+  const caching = { "Cache-Control": CACHE_CONTROL, ETag: etag, "X-Content-Type-Options": "nosniff" };
   if (
     request.headers
       .get("if-none-match")

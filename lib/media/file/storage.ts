@@ -1,16 +1,20 @@
 // Where media files live. Everything above this file speaks in storage keys ("r/ab12…-960.webp"),
-// never in paths, so the local folder can be swapped for an object store.
-//
-// An S3-compatible store (AWS S3, Cloudflare R2, MinIO, Backblaze B2) plugs in by implementing the
-// same four methods with @aws-sdk/client-s3: put → PutObjectCommand (one request, so atomic: readers
-// never see half an object), read → GetObjectCommand (NoSuchKey → null), remove → DeleteObjectCommand
-// (already idempotent), exists → HeadObjectCommand (NotFound → false). Keep assertStorageKey() at the
-// top of each method: the same keys must be valid in both stores. getMediaStorage() is the one place
-// that would choose between them (e.g. on MEDIA_S3_BUCKET).
+// never in paths, so the local folder and an object store are interchangeable: LocalFolderStorage
+// here (MEDIA_DIR, the default) and S3MediaStorage (s3-storage.ts: AWS S3, Cloudflare R2, MinIO,
+// Backblaze B2) when MEDIA_STORAGE=s3. Both check every key with assertStorageKey() first, so the
+// same keys are valid in both; storage-contract.test.ts holds them to the same behaviour.
+// getMediaStorage() is the one place that chooses between them (storage-config.ts reads the
+// settings).
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { S3MediaStorage } from "./s3-storage";
+import { readMediaStorageConfig, type S3StorageConfig } from "./storage-config";
+import { assertStorageKey } from "./storage-keys";
+
+export { assertStorageKey, isValidStorageKey } from "./storage-keys";
+export { DEFAULT_MEDIA_DIR, resolveMediaDir } from "./storage-config";
 
 export interface MediaStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -19,22 +23,6 @@ export interface MediaStorage {
   // Removing a key that is not there is not an error (cleanup after a failure may race).
   remove(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
-}
-
-export const DEFAULT_MEDIA_DIR = "./data/media";
-const MAX_KEY_LENGTH = 200;
-// Lower-case letters, digits and ". _ -" in "/"-separated segments. A segment may not start with a
-// dot, which rules out "..", hidden files and this store's own temporary files.
-const KEY_PATTERN = /^[a-z0-9_-][a-z0-9._-]*(\/[a-z0-9_-][a-z0-9._-]*)*$/;
-
-export function isValidStorageKey(key: unknown): key is string {
-  return typeof key === "string" && key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key) && !key.includes("..");
-}
-
-export function assertStorageKey(key: unknown): asserts key is string {
-  if (!isValidStorageKey(key)) {
-    throw new Error(`Invalid media storage key ${JSON.stringify(String(key)).slice(0, 80)}`);
-  }
 }
 
 function isMissingFileError(error: unknown): boolean {
@@ -123,12 +111,19 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export function resolveMediaDir(env: Record<string, string | undefined> = process.env): string {
-  const dir = env.MEDIA_DIR?.trim();
-  return path.resolve(dir ? dir : DEFAULT_MEDIA_DIR);
+// One client per bucket setting for the life of the process: an S3Client keeps a pool of
+// connections, which a client per request would throw away.
+let s3Storage: { signature: string; storage: S3MediaStorage } | null = null;
+
+function sharedS3Storage(config: S3StorageConfig): S3MediaStorage {
+  const signature = JSON.stringify(config);
+  if (s3Storage?.signature !== signature) s3Storage = { signature, storage: new S3MediaStorage(config) };
+  return s3Storage.storage;
 }
 
-// Read MEDIA_DIR at call time, not import time, so tests and scripts can set it first.
+// Read the settings at call time, not import time, so tests and scripts can set them first. A
+// mistaken setting throws MediaStorageConfigError naming the variable.
 export function getMediaStorage(): MediaStorage {
-  return new LocalFolderStorage(resolveMediaDir());
+  const config = readMediaStorageConfig();
+  return config.kind === "s3" ? sharedS3Storage(config) : new LocalFolderStorage(config.dir);
 }

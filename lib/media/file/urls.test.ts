@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mediaUrl, pickDefaultRendition, srcSet } from "./urls";
+import { mediaUrl, pickDefaultRendition, renditionUrl, srcSet } from "./urls";
 
 const renditions = [
   { format: "webp", width: 960, height: 600, storageKey: "r/abc-960.webp" },
@@ -21,5 +21,13 @@ describe("media URLs", () => {
 
   it("picks the narrowest JPEG at least 960 wide as the default src, else the widest there is", () => {
     expect(pickDefaultRendition(renditions)?.storageKey).toBe("r/abc-960.jpg");
+  });
+
+  it("puts renditions under a public base when one is given, and never an original", () => {
+    const base = "https://media.example.com";
+    expect(renditionUrl("r/abc-480.webp", base)).toBe("https://media.example.com/r/abc-480.webp");
+    expect(renditionUrl("r/abc-480.webp", null)).toBe("/media/r/abc-480.webp");
+    expect(renditionUrl("o/abc.jpg", base)).toBe("/media/o/abc.jpg");
+    expect(srcSet(renditions, "webp", base)).toBe("https://media.example.com/r/abc-480.webp 480w, https://media.example.com/r/abc-960.webp 960w");
   });
 });
