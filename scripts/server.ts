@@ -17,6 +17,10 @@ import { refuseRequest, type Refusal } from "./request-guard";
 import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 import { endLiveStreams } from "../lib/live/open-streams";
 import { trackPropagation } from "../lib/cache/propagate";
+import { observeRequest } from "../lib/observability/request";
+import { answerOperational } from "../lib/observability/endpoints";
+import { routeConsoleThroughLog } from "../lib/observability/log";
+import { metrics } from "../lib/observability/metrics";
 
 function answerRefusal(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", connection: "close", ...(refusal.allow ? { allow: refusal.allow } : {}) });
@@ -135,12 +139,17 @@ function withNonce(req: IncomingMessage, res: ServerResponse): void {
 }
 
 export async function startServer(options: { port: number; hostname: string }): Promise<void> {
+  // Next.js's, the scheduler's and this server's console lines in LOG_FORMAT, with request ids.
+  routeConsoleThroughLog();
+  metrics();
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const trust = parseTrustProxy(process.env.TRUST_PROXY);
   const fixedHeaders = staticSecurityHeaders(process.env.SITE_URL ?? process.env.NEXTAUTH_URL);
   const server = createServer((req, res) => {
+    // Request id, access log line, request metrics (lib/observability/request.ts).
+    observeRequest(req, res, trust);
     // From here on X-Forwarded-For holds exactly one address, decided by TRUST_PROXY: the one
     // lib/auth/request-ip.ts reads for throttling and the audit log.
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
@@ -148,6 +157,8 @@ export async function startServer(options: { port: number; hostname: string }): 
     graceful.track(req, res);
     const refusal = refuseRequest(req);
     if (refusal) return answerRefusal(res, refusal);
+    // /healthz, /metrics, and /readyz once shutting down, before Next.js (lib/observability/endpoints.ts).
+    if (answerOperational(req, res)) return;
     const key = pageCacheKey(req);
     for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
     const run = async () => {

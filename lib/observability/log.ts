@@ -21,13 +21,13 @@ declare global {
 }
 const context = (globalThis.pressboxLogContext ??= new AsyncLocalStorage<LogContext>());
 
-export function logFormat(env: NodeJS.ProcessEnv = process.env): "json" | "text" {
+export function logFormat(env: Record<string, string | undefined> = process.env): "json" | "text" {
   const chosen = env.LOG_FORMAT?.trim().toLowerCase();
   if (chosen === "json" || chosen === "text") return chosen;
   return env.NODE_ENV === "production" ? "json" : "text";
 }
 
-function minimumLevel(env: NodeJS.ProcessEnv = process.env): number {
+function minimumLevel(env: Record<string, string | undefined> = process.env): number {
   const chosen = env.LOG_LEVEL?.trim().toLowerCase() as Level | undefined;
   return LEVELS[chosen && chosen in LEVELS ? chosen : "info"];
 }
