@@ -23,6 +23,10 @@ describe("log lines", () => {
     );
   });
 
+  it("name the request given in the fields over the context's", () => {
+    expect(JSON.parse(formatLine("info", "GET / 200", { requestId: "given" }, "json", at))).toMatchObject({ requestId: "given" });
+  });
+
   it("keep one request's id to that request", async () => {
     const seen = await Promise.all(
       ["a", "b"].map(

@@ -48,8 +48,9 @@ function plain(value: unknown): unknown {
 }
 
 export function formatLine(level: Level, msg: string, fields: Fields, logFormatName: "json" | "text", now: Date = new Date()): string {
-  const requestId = currentRequestId();
-  const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+  // Given explicitly where the context may be gone (a response's close event runs in its socket's).
+  const requestId = typeof fields.requestId === "string" ? fields.requestId : currentRequestId();
+  const entries = Object.entries(fields).filter(([name, value]) => value !== undefined && name !== "requestId");
   if (logFormatName === "json") {
     const line: Fields = { time: now.toISOString(), level, msg, ...(requestId ? { requestId } : {}) };
     // A field never overwrites the four every line has.

@@ -41,7 +41,7 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, trust:
     // closed the request", when nothing was).
     const status = res.headersSent ? res.statusCode : 499;
     recordRequest(finalKind, statusClass(status), ms / 1000);
-    const line = { method, path, status, ms: Math.round(ms * 10) / 10, kind: finalKind, cache, ...(res.writableFinished ? {} : { aborted: true }) };
+    const line = { requestId, method, path, status, ms: Math.round(ms * 10) / 10, kind: finalKind, cache, ...(res.writableFinished ? {} : { aborted: true }) };
     // Probes every few seconds would bury everything else.
     if (kind === "operations") log.debug(`${method} ${path} ${status}`, line);
     else log.info(`${method} ${path} ${status}`, line);

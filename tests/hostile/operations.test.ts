@@ -49,8 +49,9 @@ describe("operations", () => {
   });
 
   it("gives every response its own request id, a cached page included, and ignores one a client chose", async () => {
-    const first = await fetch(`${server.baseUrl}/`, { headers: { "x-request-id": "client-chosen" } });
-    const second = await fetch(`${server.baseUrl}/`);
+    // The feed: the front page was already rendered once by the startup check.
+    const first = await fetch(`${server.baseUrl}/feed.xml`, { headers: { "x-request-id": "client-chosen" } });
+    const second = await fetch(`${server.baseUrl}/feed.xml`);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect([first.headers.get("x-pressbox-cache"), second.headers.get("x-pressbox-cache")]).toEqual(["miss", "hit"]);
     const ids = [first.headers.get("x-request-id"), second.headers.get("x-request-id")];
@@ -60,7 +61,7 @@ describe("operations", () => {
 
     // The access lines, one per request, JSON by default in production.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const access = logLines().json.filter((line) => line.path === "/");
+    const access = logLines().json.filter((line) => line.path === "/feed.xml");
     expect(access.find((line) => line.requestId === ids[0])).toMatchObject({ level: "info", method: "GET", status: 200, kind: "page-render", cache: "miss" });
     expect(access.find((line) => line.requestId === ids[1])).toMatchObject({ level: "info", method: "GET", status: 200, kind: "page-cache-hit", cache: "hit" });
   });
@@ -72,6 +73,7 @@ describe("operations", () => {
     const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
     expect(value(/^pressbox_http_requests_total\{kind="page-cache-hit",status_class="2xx"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
     expect(value(/^pressbox_http_requests_total\{kind="page-render",status_class="2xx"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
+    expect(value(/^pressbox_cache_hits_total\{cache="page"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
     expect(value(/^pressbox_cache_entries\{cache="page"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
     expect(value(/^pressbox_queue_depth\{queue="stories_due"\} (\d+)$/m)).toBe(0);
     expect(value(/^pressbox_queue_depth\{queue="stories_scheduled"\} (\d+)$/m)).toBe(0);
@@ -86,6 +88,8 @@ describe("operations", () => {
     const { json, other } = logLines();
     expect(json.map((line) => line.msg)).toContain("Pressbox: stopped");
     expect(json.find((line) => /SIGTERM: no new connections/.test(line.msg))).toBeDefined();
+    // Every line the server wrote is JSON, Next.js's and the startup line included.
+    expect(other).toEqual([]);
     await expect(fetch(`${server.baseUrl}/readyz`)).rejects.toThrow();
     console.log(`operations: ${json.length} JSON log lines, ${other.length} other: ${JSON.stringify(other.slice(0, 5))}`);
   });
