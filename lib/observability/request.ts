@@ -34,6 +34,8 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, trust:
   const path = pathOf(req.url);
   res.once("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Readable here even when the page cache set it through writeHead: the X-Request-Id set above
+    // makes Node keep every header of the response.
     const cacheHeader = res.getHeader("x-pressbox-cache");
     const cache = typeof cacheHeader === "string" ? cacheHeader : undefined;
     const finalKind = finalRouteKind(kind, cache);

@@ -25,6 +25,16 @@ afterAll(async () => {
   if (database) removeDir(database.dir);
 });
 
+// Running and not a zombie (its parent, vitest, reaps it later).
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
 type LogLine = { time: string; level: string; msg: string; requestId?: string; [field: string]: unknown };
 
 function logLines(): { json: LogLine[]; other: string[] } {
@@ -82,15 +92,18 @@ describe("operations", () => {
   });
 
   it("SIGTERM: /readyz is refused to new connections, the server drains and stops, logging in the same format", async () => {
+    const signalled = Date.now();
     process.kill(server.pid, "SIGTERM");
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && !logLines().json.some((line) => line.msg === "Pressbox: stopped")) await new Promise((resolve) => setTimeout(resolve, 100));
+    const deadline = signalled + 30_000;
+    while (Date.now() < deadline && isAlive(server.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    const exitSeconds = (Date.now() - signalled) / 1000;
+    expect(isAlive(server.pid)).toBe(false);
     const { json, other } = logLines();
     expect(json.map((line) => line.msg)).toContain("Pressbox: stopped");
     expect(json.find((line) => /SIGTERM: no new connections/.test(line.msg))).toBeDefined();
     // Every line the server wrote is JSON, Next.js's and the startup line included.
     expect(other).toEqual([]);
     await expect(fetch(`${server.baseUrl}/readyz`)).rejects.toThrow();
-    console.log(`operations: ${json.length} JSON log lines, ${other.length} other: ${JSON.stringify(other.slice(0, 5))}`);
+    console.log(`operations: exited ${exitSeconds.toFixed(2)} s after SIGTERM; ${json.length} JSON log lines, ${other.length} other`);
   });
 });
