@@ -1,15 +1,23 @@
 // `npm run publish-due`: publishes every scheduled story that has fallen due, once, withdraws
 // pictures whose rights expired, empties the trash (stories deleted 30 days ago, drafts nobody
 // typed in) and deletes unused tags typed into stories, then tells a running server
-// (PRESSBOX_URL, default http://localhost:$PORT) to drop the changed pages from its cache.
+// (PRESSBOX_URL, default http://localhost:$PORT) to drop the changed pages from its cache. It takes
+// the scheduler lock the servers' schedulers take (lib/cluster/scheduler-lock.ts): while one of
+// them is running the same work, this does nothing and says so.
 import { ensureAuthSecret } from "../lib/auth/secret-file";
 import { resolveDatabaseUrl } from "../lib/database-url";
 import { notifyServer } from "../lib/internal-refresh-client";
+import { withSchedulerLock } from "../lib/cluster/scheduler-lock";
 
 async function main(): Promise<void> {
   process.env.DATABASE_URL = resolveDatabaseUrl();
   // The same secret `npm start` gave the server, so the server accepts the signed notice.
   ensureAuthSecret(process.env, "data");
+  const run = await withSchedulerLock(publishDue);
+  if (!run.ran) console.log("another instance is running the scheduled work (it holds the scheduler lock); nothing done");
+}
+
+async function publishDue(): Promise<void> {
   const { publishDueArticles } = await import("../lib/articles/publish/publish-due");
   const { withdrawExpiredMedia } = await import("../lib/media/rights/rights-expiry");
   const { purgeTrash, SCHEDULER } = await import("../lib/articles/trash/trash");

@@ -6,6 +6,7 @@
 // logged, so the operator knows the timeout was too short.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { markShuttingDown } from "../lib/observability/shutdown-state";
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -43,6 +44,8 @@ export function makeGraceful(server: Server, release: () => Promise<void>, timeo
     });
   };
   const drain = async (signal: string) => {
+    // /readyz answers 503 from now on (lib/observability/endpoints.ts).
+    markShuttingDown();
     console.log(`Pressbox: ${signal}: no new connections; finishing ${inFlight} request(s) under way (up to ${timeoutMs / 1000} s)`);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -20,6 +20,10 @@ import { readBody, refuseNestedBody, replayRequest } from "./action-body";
 import { endLiveStreams } from "../lib/live/open-streams";
 import { trackPropagation } from "../lib/cache/propagate";
 import { assertMediaConfig } from "../lib/media/file/storage-config";
+import { observeRequest } from "../lib/observability/request";
+import { answerOperational } from "../lib/observability/endpoints";
+import { routeConsoleThroughLog } from "../lib/observability/log";
+import { metrics } from "../lib/observability/metrics";
 
 const httpPolicy = httpCachePolicy();
 
@@ -164,12 +168,17 @@ export async function startServer(options: { port: number; hostname: string }): 
   dropSourceMaps();
   // A mistaken media setting stops the start with a message naming the variable.
   assertMediaConfig();
+  // Next.js's, the scheduler's and this server's console lines in LOG_FORMAT, with request ids.
+  routeConsoleThroughLog();
+  metrics();
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const trust = parseTrustProxy(process.env.TRUST_PROXY);
   const fixedHeaders = staticSecurityHeaders(process.env.SITE_URL ?? process.env.NEXTAUTH_URL);
   const server = createServer((req, res) => {
+    // Request id, access log line, request metrics (lib/observability/request.ts).
+    observeRequest(req, res, trust);
     // From here on X-Forwarded-For holds exactly one address, decided by TRUST_PROXY: the one
     // lib/auth/request-ip.ts reads for throttling and the audit log.
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
@@ -177,6 +186,8 @@ export async function startServer(options: { port: number; hostname: string }): 
     graceful.track(req, res);
     const refusal = refuseRequest(req);
     if (refusal) return answerRefusal(res, refusal);
+    // /healthz, /metrics, and /readyz once shutting down, before Next.js (lib/observability/endpoints.ts).
+    if (answerOperational(req, res)) return;
     const key = pageCacheKey(req);
     if (hasSessionCookie(req.headers)) keepPrivate(res);
     for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);

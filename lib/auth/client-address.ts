@@ -3,7 +3,7 @@
 // TRUST_PROXY says which to believe: a hop count ("1": one proxy in front, which appends the
 // address it saw), or a comma-separated list of the proxies' addresses (entries added by them are
 // skipped from the right; the first address not in the list is the client).
-type ProxyTrust = { hops: number } | { addresses: Set<string> } | null;
+export type ProxyTrust = { hops: number } | { addresses: Set<string> } | null;
 
 export function parseTrustProxy(value: string | undefined): ProxyTrust {
   const text = value?.trim();
@@ -26,4 +26,11 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   if ("hops" in trust) return chain[Math.max(0, chain.length - 1 - trust.hops)];
   for (let i = chain.length - 1; i >= 0; i -= 1) if (!trust.addresses.has(chain[i])) return chain[i];
   return chain[0];
+}
+
+// Whether the peer itself (the socket's address) is a proxy TRUST_PROXY trusts: with a hop count,
+// whoever connects is the proxy; with a list, only the addresses in it.
+export function isTrustedPeer(socketAddress: string | undefined, trust: ProxyTrust): boolean {
+  if (!trust) return false;
+  return "hops" in trust ? trust.hops > 0 : trust.addresses.has(normalize(socketAddress ?? ""));
 }

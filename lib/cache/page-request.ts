@@ -12,8 +12,8 @@ const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/pl
 const LIVE_ENDPOINT = /^\/[^/?#]+\/[^/?#]+\/(events|changes)(?:[?#]|$)/;
 // Next.js streams page metadata differently to these crawlers, so they get their own entries.
 export const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
-// Response headers that describe one response, not the page.
-const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
+// Response headers that describe one response, not the page (X-Request-Id: lib/observability/request.ts).
+const NOT_STORED = new Set(["date", "x-request-id", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
 
 type RequestLike = Pick<IncomingMessage, "method" | "url" | "headers">;
 

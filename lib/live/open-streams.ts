@@ -21,3 +21,8 @@ export function endLiveStreams(): number {
   for (const close of closes) close();
   return closes.length;
 }
+
+// For the metrics (lib/observability/metrics.ts).
+export function openLiveStreamCount(): number {
+  return open.size;
+}

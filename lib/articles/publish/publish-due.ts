@@ -9,12 +9,9 @@ import { keepRevision } from "../history/revisions";
 import { readSnapshot } from "../history/snapshot";
 import { readPageKeys, refreshPublicPages } from "../refresh";
 import { reindexArticle } from "../../search/index-article";
+import { isDue } from "./due";
 
 type PublishDueReport = { published: string[]; sentBack: { id: string; problems: string[] }[] };
-
-// A story scheduled before its embargo (scheduling refuses that; this is the second lock) waits
-// until the embargo has passed.
-const isDue = (now: Date) => ({ status: "SCHEDULED" as const, publishAt: { lte: now }, OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }] });
 
 async function publishOne(articleId: string, now: Date): Promise<{ published: boolean; problems: string[] }> {
   const outcome = await db.$transaction(async (tx) => {
