@@ -76,7 +76,10 @@ export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Pr
   const pressbox = await tools.startServer(benchServerEnv(port, { PRESSBOX_SCHEDULER: "off", HTTP_CACHE_PURGE: "varnish", VARNISH_PURGE_URLS: `http://127.0.0.1:${varnishPort}` }), port);
   const stops: (() => Promise<void>)[] = [pressbox.stop];
   try {
-    const varnish = await startVarnish(varnishPort, [{ host: "127.0.0.1", port }], path.join(out, "varnish.log"));
+    // Without gzip handling Varnish asks Pressbox for the page as the load tool does (no
+    // Accept-Encoding) and stores those bytes, so all three targets send the same bytes; with it,
+    // Varnish would store the gzipped page and unzip it for every such client.
+    const varnish = await startVarnish(varnishPort, [{ host: "127.0.0.1", port }], path.join(out, "varnish.log"), ["http_gzip_support=off"]);
     stops.push(varnish.stop);
     log(`Varnish at ${varnish.url} with ${varnish.vclSource}`);
     const article = seed.sample.path;
