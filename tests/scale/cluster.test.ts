@@ -65,9 +65,15 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.databaseUrl;
   process.env.NEXTAUTH_SECRET = SECRET;
   newsroom = await import("./support/newsroom");
-  await newsroom.seedNewsroom();
-  editor = await newsroom.createEditor();
-  cluster = await startCluster({ databaseUrl: database.databaseUrl, mediaDir, secret: SECRET });
+  // The instances take the longest to start; the newsroom is written meanwhile (nothing asks
+  // them for a page before both are done).
+  const seeded = newsroom.seedNewsroom().then(newsroom.createEditor);
+  const started = startCluster({ databaseUrl: database.databaseUrl, mediaDir, secret: SECRET });
+  const [seedResult, clusterResult] = await Promise.allSettled([seeded, started]);
+  if (clusterResult.status === "fulfilled") cluster = clusterResult.value;
+  if (seedResult.status === "rejected") throw seedResult.reason;
+  if (clusterResult.status === "rejected") throw clusterResult.reason;
+  editor = seedResult.value;
 });
 
 afterAll(async () => {
