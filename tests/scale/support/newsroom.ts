@@ -37,7 +37,8 @@ export async function createDrafts(count: number, label: string): Promise<Draft[
   const drafts: Draft[] = [];
   for (let index = 0; index < count; index += 1) {
     const slug = `scale-${label}-${run}-${index + 1}`;
-    const headline = `Scale ${label} ${run} number ${index + 1}`;
+    // "story 1 of 10", not "number 1": no headline may be the start of another ("number 10").
+    const headline = `Scale ${label} ${run} story ${index + 1} of ${count}`;
     const body = parseBody(doc(...paragraphs([`${headline}: a story published while three instances serve the site.`])));
     const article = await db.article.create({
       data: {
