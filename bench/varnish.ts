@@ -49,9 +49,22 @@ async function interleaved(tool: LoadTool, targets: Target[], options: { rounds:
   return Object.fromEntries([...results].map(([name, rounds]) => [name, summarize(rounds)]));
 }
 
+// fetch, tried again after a failure: after a load run the client's pooled keep-alive connection
+// may have been closed by the server (as in server-probe.ts).
+async function fetchRetried(url: string, headers: Record<string, string>): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, { headers });
+    } catch (error) {
+      if (attempt === 3) throw new Error(`GET ${url} failed: ${String((error as Error).cause ?? error)}`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 // What a target answers: status, the cache headers, the body bytes.
 async function probe(url: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { headers });
+  const response = await fetchRetried(url, headers);
   const body = Buffer.from(await response.arrayBuffer());
   const header = (name: string) => response.headers.get(name);
   return { status: response.status, body, etag: header("etag"), cacheControl: header("cache-control"), xCache: header("x-cache"), age: Number(header("age") ?? 0), pressbox: header("x-pressbox-cache") };
@@ -112,7 +125,7 @@ export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Pr
     let notModified: Record<string, Summary> | null = null;
     const etag = direct.etag;
     const conditional = etag ? { "if-none-match": etag } : undefined;
-    const checks = etag ? await Promise.all([probe(`${pressbox.url}${article}`, conditional), probe(`${varnish.url}${article}`, conditional)]) : [];
+    const checks = etag ? [await probe(`${pressbox.url}${article}`, conditional), await probe(`${varnish.url}${article}`, conditional)] : [];
     if (!etag) log("304: Pressbox sent no ETag for the page, so there is nothing to revalidate");
     else if (checks.some((check) => check.status !== 304)) log(`304: a conditional GET answered ${checks.map((c) => c.status).join(" and ")} (Pressbox, Varnish), not 304: not measured`);
     else
