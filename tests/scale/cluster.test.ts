@@ -84,6 +84,18 @@ afterAll(async () => {
 });
 
 describe("three instances behind Varnish", () => {
+  // The cases below leave Varnish out when it is missing; this one makes that show in the summary.
+  it("Varnish is in front of the instances and serves a public page from its store", async (context) => {
+    if (!cluster.varnish) {
+      context.skip(`no Varnish: ${cluster.missing.varnish}`);
+      return;
+    }
+    await answers(cluster.varnish.url, SECTION_PATH);
+    const second = await answers(cluster.varnish.url, SECTION_PATH);
+    expect(second.status).toBe(200);
+    expect(second.varnishHit, `the second request was answered from Varnish's store (${second.cache})`).toBe(true);
+  });
+
   let published: Awaited<ReturnType<typeof newsroom.createDrafts>> = [];
 
   it(`a story published on instance 1 is on the next request everywhere (${TRIALS} of ${TRIALS}), the section page cached everywhere before`, async () => {
