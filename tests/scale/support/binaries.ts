@@ -13,7 +13,10 @@ function isExecutable(file: string): boolean {
   }
 }
 
+// SCALE_TEST_WITHOUT=redis-server,varnishd hides them, to try the tests as a machine without them
+// runs them (skips with the reasons).
 export function findBinary(name: string, knownPlaces: string[]): string | null {
+  if ((process.env.SCALE_TEST_WITHOUT ?? "").split(",").includes(name)) return null;
   const onPath = (process.env.PATH ?? "")
     .split(path.delimiter)
     .filter(Boolean)
