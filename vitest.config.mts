@@ -1,4 +1,4 @@
-// Five test projects (`npx vitest run --project <name>`):
+// Six test projects (`npx vitest run --project <name>`):
 //   unit                  pure code beside its source, no database
 //   integration-sqlite    tests/integration against a fresh, migrated SQLite file
 //   integration-postgres  the same files against a fresh PostgreSQL database (POSTGRES_TEST_URL when
@@ -8,6 +8,8 @@
 //   hostile               tests/hostile (`npm run test:hostile`): XSS corpus, malformed input,
 //                         permissions over HTTP, concurrency, crashes, contention, hostile uploads;
 //                         each file makes its own databases and servers
+//   scale                 tests/scale: three instances on one PostgreSQL database, with Redis and
+//                         Varnish when present (skipped, with the reason, when absent outside CI)
 // Global setups live in tests/setup/ and hand each run's database and URLs to tests via inject().
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
@@ -105,6 +107,24 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        ...shared,
+        // Run in the hostile line's Vitest process (scripts/test.ts), with the same global setups:
+        // the production build and a PostgreSQL server. Each file starts its own cluster (three
+        // instances, Redis, Varnish: tests/scale/support) on its own database. After the hostile
+        // files (groupOrder), not beside them: four more servers would take the two cores the
+        // crash and contention files time their work on.
+        test: {
+          name: "scale",
+          sequence: { groupOrder: 1 },
+          include: ["tests/scale/**/*.test.ts"],
+          globalSetup: ["tests/setup/production-build.ts", "tests/setup/postgres-server.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],

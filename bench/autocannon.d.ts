@@ -6,6 +6,7 @@ declare module "autocannon" {
     connections: number;
     duration: number;
     overallRate?: number;
+    headers?: Record<string, string>;
     requests?: { setupRequest: (request: Record<string, unknown>) => Record<string, unknown> }[];
   };
   type Result = { requests: Histogram; latency: Histogram; duration: number; errors: number; timeouts: number; non2xx: number };

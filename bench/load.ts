@@ -28,6 +28,8 @@ export type LoadOptions = {
   paths?: string[];
   // Hold each connection to this many requests per second overall (below saturation).
   rate?: number;
+  // Sent with every request (e.g. If-None-Match, to measure 304 answers).
+  headers?: Record<string, string>;
 };
 
 const WRK_SCRIPT = path.join(__dirname, "wrk", "report.lua");
@@ -52,7 +54,8 @@ function runWrk(options: LoadOptions, workDir: string): LoadResult {
   // send about `rate` requests per second (the achieved rate is what gets reported).
   if (options.rate) env.WRK_DELAY_MS = String(Math.max(1, Math.round((options.connections * 1000) / options.rate)));
   const threads = Math.min(2, options.connections);
-  const args = ["-t", String(threads), "-c", String(options.connections), "-d", `${options.seconds}s`, "--timeout", "10s", "-s", WRK_SCRIPT, options.url];
+  const headers = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+  const args = ["-t", String(threads), "-c", String(options.connections), "-d", `${options.seconds}s`, "--timeout", "10s", ...headers, "-s", WRK_SCRIPT, options.url];
   const run = spawnSync("wrk", args, { env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   const line = run.stdout.split("\n").find((l) => l.startsWith('{"requests"'));
   if (run.status !== 0 || !line) throw new Error(`wrk failed (${run.status}): ${run.stderr || run.stdout}`);
@@ -83,6 +86,7 @@ async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.headers ? { headers: options.headers } : {}),
     ...(options.rate ? { overallRate: options.rate } : {}),
     ...(options.paths?.length ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: options.paths![Math.floor(Math.random() * options.paths!.length)] }) }] } : {}),
   });

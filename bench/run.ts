@@ -134,7 +134,15 @@ async function sportsBench(argv: string[]): Promise<void> {
   await runSportsBench(argv, soloBenchTools("sports"));
 }
 
+// `npm run bench -- --varnish`: the cached article through Varnish, a plain Node.js server and
+// Pressbox itself (bench/varnish.ts).
+async function varnishBench(argv: string[]): Promise<void> {
+  const { runVarnishBench } = await import("./varnish");
+  await runVarnishBench(argv, soloBenchTools("varnish"));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--varnish")) return varnishBench(process.argv.slice(2));
   if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
   if (process.argv.includes("--sports-blocks")) return sportsBench(process.argv.slice(2));
   if (process.argv.includes("--live-readers")) return liveBench(process.argv.slice(2));
