@@ -20,12 +20,12 @@ const SEARCH_SOURCE = `SELECT k."articleId", s."headline", s."standfirst", s."bo
 const SKIPPED = (name: string) => name === "_prisma_migrations" || name === SEARCH_TABLE;
 const CHUNK_BYTES = 1 << 20;
 
-// What node-postgres hands a query object: the methods a COPY needs of its connection.
-type CopyConnection = { query: (text: string) => void; sendCopyFromChunk: (chunk: Buffer) => void; endCopyFrom: () => void; stream: NodeJS.WritableStream };
+// The copy methods node-postgres's connection has (its type declarations leave them out).
+type CopyConnection = pg.Connection & { sendCopyFromChunk: (chunk: Buffer) => void; endCopyFrom: () => void };
 
 // COPY … FROM STDIN for node-postgres without another package: a query object that the client
 // hands the connection when the server asks for data (what pg-copy-streams does, minus streams).
-class CopyIn {
+class CopyIn implements pg.Submittable {
   private resolve!: (rows: number) => void;
   private reject!: (error: Error) => void;
   readonly done = new Promise<number>((resolve, reject) => Object.assign(this, { resolve, reject }));
@@ -37,7 +37,7 @@ class CopyIn {
     private readonly chunks: Iterable<string>,
   ) {}
 
-  submit(connection: CopyConnection): void {
+  submit(connection: pg.Connection): void {
     connection.query(this.text);
   }
 
@@ -49,7 +49,7 @@ class CopyIn {
     for (const chunk of this.chunks) {
       connection.sendCopyFromChunk(Buffer.from(chunk));
       // Wait for the socket to drain so a 1 GB table is never held in memory at once.
-      if ((connection.stream as NodeJS.WritableStream & { writableNeedDrain: boolean }).writableNeedDrain) await new Promise((resolve) => connection.stream.once("drain", resolve));
+      if (connection.stream.writableNeedDrain) await new Promise((resolve) => connection.stream.once("drain", resolve));
     }
     connection.endCopyFrom();
   }
@@ -97,7 +97,7 @@ async function copyTable(client: pg.Client, table: TargetTable, rows: Iterable<R
   const columns = table.columns.filter((column) => !column.isGenerated);
   const copy = new CopyIn(`COPY "${table.name}" (${columns.map((column) => `"${column.name}"`).join(", ")}) FROM STDIN`, copyChunks(rows, columns));
   // node-postgres runs an object with submit() as a query of its own and returns it unchanged.
-  client.query(copy as unknown as pg.QueryConfig);
+  client.query(copy);
   return copy.done;
 }
 
