@@ -4,6 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 type Summary = { rps: number; p50Ms: number; p99Ms: number; errors: number };
 type Samples = { medianMs: number; p95Ms: number; queriesMin: number; queriesMax: number };
+type SearchVariant = { name: string; p50Ms: number; p95Ms: number };
+type Publish = { trials: number; freshOnFirstRequest: number; frontPageFresh: number; publishMedianMs: number; publishToVisibleMedianMs: number };
 
 export type BenchRun = {
   stories: number;
@@ -11,7 +13,7 @@ export type BenchRun = {
   machine: string;
   startedAt: string;
   minutes: number;
-  options: Record<string, number>;
+  options: Record<string, number | boolean>;
   seedSeconds: number;
   cached: {
     bytes: number;
@@ -30,7 +32,10 @@ export type BenchRun = {
   section: Samples;
   sectionCached: { rps: number };
   search: { p50Ms: number; p95Ms: number; samples: number };
-  publish: { trials: number; freshOnFirstRequest: number; frontPageFresh: number; publishMedianMs: number; publishToVisibleMedianMs: number };
+  // Older runs in results.json predate these two.
+  searchVariants?: SearchVariant[];
+  publish: Publish;
+  postgres?: { copySeconds: number; uncachedArticle: Samples; front: Samples; searchVariants: SearchVariant[]; publish: Publish };
   memory: { rssAfterWarmupMb: number; rssAfterSoakMb: number; soakSeconds: number; exit?: string | null; soak?: { rps: number; p99Ms: number; errors: number; non2xx: number } | null };
 };
 
@@ -70,6 +75,7 @@ export function renderReport(runs: BenchRun[]): string {
     ["Front page: uncached median / cached rate", "", (r) => `${n(r.front.medianMs)} ms / ${n(r.frontCached.rps)} req/s`],
     ["Section page: uncached median / cached rate", "", (r) => `${n(r.section.medianMs)} ms / ${n(r.sectionCached.rps)} req/s`],
     ["Search: p50 / p95", "p95 < 50 ms at 100,000", (r) => `${n(r.search.p50Ms)} / ${n(r.search.p95Ms)} ms`],
+    ["Search by kind (plain, section, date × common, rare): slowest p95", "< 50 ms at 100,000", (r) => slowestSearch(r.searchVariants)],
     [
       "Publish → visible on the next request (story, front page)",
       "50 of 50",
@@ -90,7 +96,44 @@ export function renderReport(runs: BenchRun[]): string {
   const body = rows.map(([label, target, cell]) => `| ${label} | ${target} | ${sorted.map(cell).join(" | ")} |`);
   const machines = [...new Set(sorted.map((r) => `${r.machine}; load tool ${r.tool}`))];
   const when = sorted.map((r) => `${r.stories.toLocaleString("en-GB")} stories: ${r.startedAt.slice(0, 16).replace("T", " ")} UTC, ${r.minutes} min`).join("; ");
-  return [`Machine: ${machines.join(" / ")}. Runs: ${when}.`, "", header, rule, ...body, ""].join("\n");
+  const comparisons = sorted.filter((r) => r.postgres).map(renderComparison);
+  return [`Machine: ${machines.join(" / ")}. Runs: ${when}.`, "", header, rule, ...body, "", ...comparisons].join("\n");
+}
+
+function slowestSearch(variants: SearchVariant[] | undefined): string {
+  if (!variants?.length) return "–";
+  const slowest = variants.reduce((worst, variant) => (variant.p95Ms > worst.p95Ms ? variant : worst));
+  return `${n(slowest.p95Ms)} ms (${slowest.name})`;
+}
+
+function ratio(postgres: number, sqlite: number): string {
+  return Number.isFinite(postgres / sqlite) && sqlite > 0 ? `${(postgres / sqlite).toFixed(2)}×` : "–";
+}
+
+// SQLite and PostgreSQL on the same newsroom (`--postgres`): medians (search p50 / p95) and
+// PostgreSQL's time as a multiple of SQLite's.
+export function renderComparison(run: BenchRun): string {
+  const pg = run.postgres!;
+  const sqliteSearch = new Map((run.searchVariants ?? []).map((variant) => [variant.name, variant]));
+  const rows = [
+    `| Uncached article render: median | < 25 ms | ${n(run.uncachedArticle.medianMs)} ms | ${n(pg.uncachedArticle.medianMs)} ms | ${ratio(pg.uncachedArticle.medianMs, run.uncachedArticle.medianMs)} |`,
+    `| Front page, uncached: median |  | ${n(run.front.medianMs)} ms | ${n(pg.front.medianMs)} ms | ${ratio(pg.front.medianMs, run.front.medianMs)} |`,
+    ...pg.searchVariants.map((variant) => {
+      const sqlite = sqliteSearch.get(variant.name);
+      const sqliteCell = sqlite ? `${n(sqlite.p50Ms)} / ${n(sqlite.p95Ms)} ms` : "–";
+      return `| Search (${variant.name}): p50 / p95 | p95 < 50 ms | ${sqliteCell} | ${n(variant.p50Ms)} / ${n(variant.p95Ms)} ms | ${sqlite ? ratio(variant.p95Ms, sqlite.p95Ms) : "–"} |`;
+    }),
+    `| Publish → visible (story, front page): median | 50 of 50 | ${run.publish.freshOnFirstRequest}/${run.publish.trials}, ${run.publish.frontPageFresh}/${run.publish.trials}, ${n(run.publish.publishToVisibleMedianMs)} ms | ${pg.publish.freshOnFirstRequest}/${pg.publish.trials}, ${pg.publish.frontPageFresh}/${pg.publish.trials}, ${n(pg.publish.publishToVisibleMedianMs)} ms | ${ratio(pg.publish.publishToVisibleMedianMs, run.publish.publishToVisibleMedianMs)} |`,
+    `| Seeding (PostgreSQL: COPY of the SQLite newsroom) |  | ${n(run.seedSeconds)} s | ${n(pg.copySeconds)} s |  |`,
+  ];
+  return [
+    `SQLite and PostgreSQL, ${run.stories.toLocaleString("en-GB")} stories (\`--postgres\`; ratio: PostgreSQL ÷ SQLite, search by p95):`,
+    "",
+    "| Measure | Target | SQLite | PostgreSQL | Ratio |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
 }
 
 export function updateReadme(file: string, table: string): void {

@@ -16,16 +16,19 @@ import { renderReport, updateReadme, type BenchRun } from "./report";
 import { findFreePort, killGroupOnExit, spawnGroup, stopGroup, waitUntilAnswering } from "../scripts/process-group";
 import { benchServerEnv } from "./server-env";
 import { clearCaches, stats, timedGet } from "./server-probe";
+import { measureSearchVariants } from "./search-variants";
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench", "out");
 const RESULTS = path.join(ROOT, "bench", "results.json");
 
-type Options = { stories: number; seconds: number; rounds: number; soakSeconds: number; connections: number; samples: number; publishTrials: number };
+type Options = { stories: number; seconds: number; rounds: number; soakSeconds: number; connections: number; samples: number; publishTrials: number; postgres: boolean };
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { stories: 2000, seconds: 10, rounds: 3, soakSeconds: 300, connections: 50, samples: 40, publishTrials: 50 };
-  const names: Record<string, keyof Options> = {
+// `--postgres` (no value): the same newsroom on PostgreSQL too, measured beside SQLite.
+function parseArgs(args: string[]): Options {
+  const options: Options = { stories: 2000, seconds: 10, rounds: 3, soakSeconds: 300, connections: 50, samples: 40, publishTrials: 50, postgres: args.includes("--postgres") };
+  const argv = args.filter((arg) => arg !== "--postgres");
+  const names: Record<string, Exclude<keyof Options, "postgres">> = {
     "--stories": "stories",
     "--seconds": "seconds",
     "--rounds": "rounds",
@@ -37,7 +40,7 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 1) {
     const key = names[argv[i]];
     const value = Number(argv[i + 1]);
-    if (!key || !Number.isFinite(value) || value < 0) throw new Error(`Unknown or bad option ${argv[i]} ${argv[i + 1] ?? ""}. Options: ${Object.keys(names).join(", ")}`);
+    if (!key || !Number.isFinite(value) || value < 0) throw new Error(`Unknown or bad option ${argv[i]} ${argv[i + 1] ?? ""}. Options: ${Object.keys(names).join(", ")}, --postgres`);
     options[key] = value;
     i += 1;
   }
@@ -141,6 +144,62 @@ async function varnishBench(argv: string[]): Promise<void> {
   await runVarnishBench(argv, soloBenchTools("varnish"));
 }
 
+type PreparedPostgres = { server: { url: string; stop: () => Promise<void> }; databaseUrl: string; seconds: number };
+
+// The PostgreSQL at POSTGRES_TEST_URL (default 127.0.0.1:5432) when one answers, else an embedded
+// one (as the integration tests do); a fresh database in it gets a copy of the seeded newsroom.
+async function preparePostgres(sqliteUrl: string, stories: number): Promise<PreparedPostgres> {
+  const { ensurePostgres } = await import("../tests/setup/ensure-postgres");
+  const { copyBenchToPostgres } = await import("./seeding/postgres-copy");
+  const pg = (await import("pg")).default;
+  const server = await ensurePostgres();
+  const name = `pressbox_bench_${stories}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  log(`postgres: copying the newsroom into ${name} (${server.isEmbedded ? "embedded server" : url.host})…`);
+  const copied = await copyBenchToPostgres({ sqliteUrl, postgresUrl: url.toString(), log: (line) => log(`postgres: ${line}`) });
+  log(`postgres: ${copied.rows} rows in ${copied.seconds.toFixed(1)} s`);
+  return { server, databaseUrl: url.toString(), seconds: round(copied.seconds, 1) };
+}
+
+// What differs between the databases, measured the same way as on SQLite: the uncached article,
+// the front page, search by kind and publish-to-visible (drafts the SQLite run did not touch).
+async function measurePostgres(options: Options, postgres: PreparedPostgres, seed: Seed, secret: string) {
+  const { createDb } = await import("../lib/db");
+  const port = await findFreePort();
+  const env = benchServerEnv(port, { PRESSBOX_COUNT_QUERIES: "1", DATABASE_URL: postgres.databaseUrl });
+  const server = await startProcess("pressbox-postgres", bin("tsx"), ["scripts/server.ts"], port, { env });
+  const client = createDb(postgres.databaseUrl);
+  try {
+    const articlePaths = pathsOf(seed, 20);
+    const uncachedArticle = await uncachedSamples(
+      server,
+      articlePaths.map((p) => p.path),
+      options.samples,
+      (p) => [`article:${articlePaths.find((a) => a.path === p)!.id}`],
+    );
+    const front = await uncachedSamples(server, ["/"], Math.min(options.samples, 20));
+    const searchVariants = await measureSearchVariants(server.url, seed, Math.max(40, options.samples));
+    const publish = await publishTrials(server, seed, options.publishTrials, secret, client);
+    log(
+      `postgres: uncached article ${uncachedArticle.medianMs} ms, front page ${front.medianMs} ms, publish-to-visible ${publish.freshOnFirstRequest}/${publish.trials} (median ${publish.publishToVisibleMedianMs} ms)`,
+    );
+    for (const variant of searchVariants) log(`postgres: search (${variant.name}): p50 ${variant.p50Ms} ms, p95 ${variant.p95Ms} ms`);
+    return { copySeconds: postgres.seconds, uncachedArticle, front, searchVariants, publish };
+  } finally {
+    await client.$disconnect();
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--varnish")) return varnishBench(process.argv.slice(2));
   if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
@@ -168,6 +227,8 @@ async function main(): Promise<void> {
   const { seedBenchDatabase } = await import("./seed");
   const seed = await seedBenchDatabase({ databaseUrl, mediaDir, stories: options.stories, log: (line) => log(`seed: ${line}`) });
   log(`seeded ${options.stories} stories in ${seed.seconds.toFixed(1)} s`);
+  // Copied before any measurement publishes a draft, so both databases start from the same newsroom.
+  const postgres = options.postgres ? await preparePostgres(databaseUrl, options.stories) : null;
 
   // 2. The production build and server.
   const { isBuildStale } = await import("../scripts/build-status");
@@ -181,7 +242,9 @@ async function main(): Promise<void> {
   });
   const pressbox = await startProcess("pressbox", bin("tsx"), ["scripts/server.ts"], port, { env: serverEnv });
   try {
-    const run = await measure(options, tool, pressbox, seed, secret);
+    const measured = await measure(options, tool, pressbox, seed, secret);
+    await pressbox.stop();
+    const run = { ...measured, postgres: postgres ? await measurePostgres(options, postgres, seed, secret) : undefined };
     const finishedAt = new Date();
     const entry: BenchRun = {
       stories: options.stories,
@@ -203,6 +266,7 @@ async function main(): Promise<void> {
     log(`wrote bench/results.json, bench/results.md and the README table (${entry.minutes} min)`);
   } finally {
     await pressbox.stop();
+    await postgres?.server.stop();
   }
 }
 
@@ -294,6 +358,8 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
   const sectionCached = await runLoad(tool, { url: `${pressbox.url}${seed.sectionPaths[0]}`, connections: options.connections, seconds: Math.max(3, options.seconds / 2) }, OUT);
   const search = await searchSamples(pressbox, seed.searchTerms, Math.max(100, options.samples * 5));
   log(`front page uncached ${front.medianMs} ms (${frontCached.rps} req/s cached); section ${section.medianMs} ms (${sectionCached.rps} req/s cached); search p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms`);
+  const searchVariants = await measureSearchVariants(pressbox.url, seed, Math.max(40, options.samples));
+  for (const variant of searchVariants) log(`search (${variant.name}): p50 ${variant.p50Ms} ms, p95 ${variant.p95Ms} ms`);
 
   // Publish to visible, through the editor's server action over HTTP.
   const publish = await publishTrials(pressbox, seed, options.publishTrials, secret);
@@ -330,6 +396,7 @@ async function measure(options: Options, tool: LoadTool, pressbox: Server, seed:
     section,
     sectionCached,
     search,
+    searchVariants,
     publish,
     memory,
   };
@@ -366,8 +433,9 @@ async function searchSamples(server: Server, terms: string[], samples: number) {
 
 // The editor publishes from the story screen: a POST of the transitionAction server action, as the
 // browser sends it. The next request for the story (and for the front page) must show it.
-async function publishTrials(server: Server, seed: Seed, trials: number, secret: string) {
-  const { db } = await import("../lib/db");
+// `client`: the database the server reads (the SQLite file unless given).
+async function publishTrials(server: Server, seed: Seed, trials: number, secret: string, client?: import("../lib/db").Db) {
+  const db = client ?? (await import("../lib/db")).db;
   const { encode } = await import("next-auth/jwt");
   const { passwordFingerprint } = await import("../lib/auth/password");
   const editor = await db.user.findUniqueOrThrow({ where: { id: seed.editorId } });

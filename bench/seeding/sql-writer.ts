@@ -20,7 +20,7 @@ const SQL = {
   related: `INSERT INTO "RelatedLink" ("id","fromArticleId","toArticleId","label","position","version","createdAt","updatedAt") VALUES (?,?,?,?,?,1,?,?)`,
   revision: `INSERT INTO "Revision" ("id","articleId","articleVersion","kind","snapshot","authorId","createdAt") VALUES (?,?,?,?,?,?,?)`,
   audit: `INSERT INTO "AuditEntry" ("id","actorId","action","entityType","entityId","details","ip","createdAt") VALUES (?,?,?,'Article',?,?,NULL,?)`,
-  searchKey: `INSERT INTO "ArticleSearchKey" ("articleId") VALUES (?)`,
+  searchKey: `INSERT INTO "ArticleSearchKey" ("articleId","sectionId","publishedAt") VALUES (?,?,julianday(?))`,
   search: `INSERT INTO "ArticleSearch" (rowid,"headline","standfirst","body","captions","quotes") VALUES (?,?,?,?,?,?)`,
 } as const;
 
@@ -70,7 +70,7 @@ export class StoryWriter {
     const at = sqliteDate(publishedAt);
     this.statements.revision.run(cuid(), story.id, 3, "PUBLISH", snapshot, this.editorId, at);
     this.statements.audit.run(cuid(), this.editorId, "article.publish", story.id, JSON.stringify({ from: "DRAFT", to: "PUBLISHED" }), at);
-    this.writeSearch(story);
+    this.writeSearch(story, at);
   }
 
   // A draft saved with everything publishing needs, not yet published (so not in the index).
@@ -130,7 +130,7 @@ export class StoryWriter {
     s.audit.run(cuid(), this.editorId, "article.save", id, JSON.stringify({ version: 2 }), at);
   }
 
-  private writeSearch(story: StoryRows): void {
+  private writeSearch(story: StoryRows, publishedAt: string): void {
     const doc = toSearchDocument({
       headline: story.headline,
       standfirst: story.standfirst,
@@ -139,7 +139,7 @@ export class StoryWriter {
       captions: [{ text: story.hero.caption }, ...story.captions],
       quotes: story.quotes,
     });
-    const docId = this.statements.searchKey.run(story.id).lastInsertRowid;
+    const docId = this.statements.searchKey.run(story.id, story.sectionId, publishedAt).lastInsertRowid;
     this.statements.search.run(docId, doc.headline, doc.standfirst, doc.body, doc.captions, doc.quotes);
   }
 }

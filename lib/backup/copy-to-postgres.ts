@@ -22,7 +22,7 @@ const MIGRATIONS_TABLE = "_prisma_migrations";
 const SEARCH_TABLE = "ArticleSearch";
 // SQLite's full-text index: FTS5 and its shadow tables, and the story → document number map.
 const isSqliteSearchTable = (name: string) => name === SEARCH_TABLE || name.startsWith(`${SEARCH_TABLE}_`) || name === "ArticleSearchKey";
-const SEARCH_SOURCE = `SELECT k."articleId", s."headline", s."standfirst", s."body", s."captions", s."quotes"
+const SEARCH_SOURCE = `SELECT k."articleId", s."headline", s."standfirst", s."body", s."captions", s."quotes", a."sectionId", a."publishedAt"
   FROM "ArticleSearch" s JOIN "ArticleSearchKey" k ON k."docId" = s.rowid JOIN "Article" a ON a."id" = k."articleId"`;
 const BATCH_ROWS = 500;
 
@@ -189,7 +189,7 @@ async function fillDeferred(sqlite: Database.Database, client: pg.Client, table:
 }
 
 async function copySearchIndex(sqlite: Database.Database, client: pg.Client, table: TargetTable): Promise<number> {
-  const wanted = ["articleId", "headline", "standfirst", "body", "captions", "quotes"];
+  const wanted = ["articleId", "headline", "standfirst", "body", "captions", "quotes", "sectionId", "publishedAt"];
   const columns = wanted.map((name) => table.columns.find((column) => column.name === name));
   if (columns.some((column) => !column)) throw new BackupError(`PostgreSQL's "${SEARCH_TABLE}" lacks a column the copy fills (${wanted.join(", ")})`);
   const rows = (sqlite.prepare(SEARCH_SOURCE).all() as Record<string, unknown>[]).map((row) => columns.map((column) => convert(row[column!.name], column!, SEARCH_TABLE, row)));

@@ -31,7 +31,12 @@ async function removeSqlite(client: Client, articleId: string): Promise<void> {
 
 async function writeSqlite(client: Client, articleId: string, doc: SearchDocument): Promise<void> {
   await removeSqlite(client, articleId);
-  await client.$executeRaw`INSERT OR IGNORE INTO "ArticleSearchKey" ("articleId") VALUES (${articleId})`;
+  // The story keeps its document number; its section and publication time (what search filters
+  // and orders by) are copied from the row this transaction just wrote.
+  await client.$executeRaw`
+    INSERT INTO "ArticleSearchKey" ("articleId", "sectionId", "publishedAt")
+    SELECT "id", "sectionId", julianday("publishedAt") FROM "Article" WHERE "id" = ${articleId}
+    ON CONFLICT ("articleId") DO UPDATE SET "sectionId" = excluded."sectionId", "publishedAt" = excluded."publishedAt"`;
   await client.$executeRaw`
     INSERT INTO "ArticleSearch" (rowid, "headline", "standfirst", "body", "captions", "quotes")
     SELECT "docId", ${doc.headline}, ${doc.standfirst}, ${doc.body}, ${doc.captions}, ${doc.quotes}
@@ -43,11 +48,14 @@ async function removePostgres(client: Client, articleId: string): Promise<void> 
 }
 
 async function writePostgres(client: Client, articleId: string, doc: SearchDocument): Promise<void> {
+  // Section and publication time (what search filters and orders by) come from the row this
+  // transaction just wrote.
   await client.$executeRaw`
-    INSERT INTO "ArticleSearch" ("articleId", "headline", "standfirst", "body", "captions", "quotes")
-    VALUES (${articleId}, ${doc.headline}, ${doc.standfirst}, ${doc.body}, ${doc.captions}, ${doc.quotes})
+    INSERT INTO "ArticleSearch" ("articleId", "headline", "standfirst", "body", "captions", "quotes", "sectionId", "publishedAt")
+    SELECT "id", ${doc.headline}, ${doc.standfirst}, ${doc.body}, ${doc.captions}, ${doc.quotes}, "sectionId", "publishedAt" FROM "Article" WHERE "id" = ${articleId}
     ON CONFLICT ("articleId") DO UPDATE SET "headline" = EXCLUDED."headline", "standfirst" = EXCLUDED."standfirst",
-      "body" = EXCLUDED."body", "captions" = EXCLUDED."captions", "quotes" = EXCLUDED."quotes"`;
+      "body" = EXCLUDED."body", "captions" = EXCLUDED."captions", "quotes" = EXCLUDED."quotes",
+      "sectionId" = EXCLUDED."sectionId", "publishedAt" = EXCLUDED."publishedAt"`;
 }
 
 export async function reindexArticle(client: Client, articleId: string): Promise<void> {

@@ -5,41 +5,59 @@ import type { Db } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { MATCH_END, MATCH_START } from "./highlight";
 import { toTsQueryText } from "./query";
+import { RANKED_MATCH_LIMIT } from "./ranking";
 import type { SearchRequest, SearchRow } from "./types";
 import { publicArticleSql } from "../articles/embargo/visibility";
 
 const HEADLINE_OPTIONS = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 const SNIPPET_OPTIONS = `MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 
-function fromWhere(request: SearchRequest): Prisma.Sql {
-  return Prisma.sql`
-    FROM "ArticleSearch" sr
-    JOIN "Article" a ON a."id" = sr."articleId"
-    JOIN "Section" s ON s."id" = a."sectionId"
-    WHERE sr."document" @@ plainto_tsquery('english'::regconfig, ${toTsQueryText(request.terms)}) AND ${publicArticleSql("a")}
-      ${request.sectionSlug ? Prisma.sql`AND s."slug" = ${request.sectionSlug}` : Prisma.empty}
-      ${request.from ? Prisma.sql`AND a."publishedAt" >= ${request.from}` : Prisma.empty}
-      ${request.until ? Prisma.sql`AND a."publishedAt" < ${request.until}` : Prisma.empty}`;
+function tsQuery(request: SearchRequest): Prisma.Sql {
+  return Prisma.sql`plainto_tsquery('english'::regconfig, ${toTsQueryText(request.terms)})`;
 }
 
+// Counting and ordering read the index row only: it carries the story's section and publication
+// time, each with a B-tree index beside the GIN one, so PostgreSQL combines a word's bitmap with a
+// section's or a date range's instead of joining every match to "Article".
+function indexWhere(request: SearchRequest): Prisma.Sql {
+  return Prisma.sql`WHERE sr."document" @@ ${tsQuery(request)}
+    ${request.sectionSlug ? Prisma.sql`AND sr."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${request.sectionSlug})` : Prisma.empty}
+    ${request.from ? Prisma.sql`AND sr."publishedAt" >= ${request.from}` : Prisma.empty}
+    ${request.until ? Prisma.sql`AND sr."publishedAt" < ${request.until}` : Prisma.empty}`;
+}
+
+// Only published stories are in the index, so the index alone can count. (A story published in
+// spite of an embargo would be counted, never shown: the page's rows are read through
+// publicArticleSql below.)
+async function countMatches(db: Db, request: SearchRequest): Promise<number> {
+  const counted = await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" FROM "ArticleSearch" sr ${indexWhere(request)}`;
+  return Number(counted[0]?.total ?? 0);
+}
+
+// The page's stories in order, then their texts marked: ranked by ts_rank (newest first on a tie)
+// up to RANKED_MATCH_LIMIT matches, newest first above it (read in publication order from the
+// B-tree, so a common word never ranks every story it is in).
 export async function searchPostgres(db: Db, request: SearchRequest): Promise<{ rows: SearchRow[]; total: number }> {
-  const query = Prisma.sql`plainto_tsquery('english'::regconfig, ${toTsQueryText(request.terms)})`;
+  const total = await countMatches(db, request);
+  if (total === 0 || (request.page - 1) * request.pageSize >= total) return { rows: [], total };
+  const query = tsQuery(request);
   const offset = (request.page - 1) * request.pageSize;
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<SearchRow[]>`
-      WITH hits AS (
-        SELECT a."id", a."slug", a."kicker", a."standfirst", a."publishedAt", s."slug" AS "sectionSlug", s."name" AS "sectionName",
-          sr."headline" AS "indexedHeadline", concat_ws(E'\n', sr."standfirst", sr."body", sr."captions", sr."quotes") AS "indexedText",
-          ts_rank(sr."document", ${query}) AS "rank"
-        ${fromWhere(request)}
-        ORDER BY "rank" DESC, a."publishedAt" DESC
-        LIMIT ${request.pageSize} OFFSET ${offset}
-      )
-      SELECT "id", "slug", "kicker", "standfirst", "publishedAt", "sectionSlug", "sectionName",
-        ts_headline('english'::regconfig, "indexedHeadline", ${query}, ${HEADLINE_OPTIONS}) AS "headlineMarked",
-        ts_headline('english'::regconfig, "indexedText", ${query}, ${SNIPPET_OPTIONS}) AS "snippetMarked"
-      FROM hits ORDER BY "rank" DESC, "publishedAt" DESC`,
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" ${fromWhere(request)}`,
-  ]);
-  return { rows, total: Number(counted[0]?.total ?? 0) };
+  const isRanked = total <= RANKED_MATCH_LIMIT;
+  const rows = await db.$queryRaw<SearchRow[]>`
+    WITH hits AS (
+      SELECT sr."articleId", sr."publishedAt" AS "indexedAt", ${isRanked ? Prisma.sql`ts_rank(sr."document", ${query})` : Prisma.sql`0`} AS "rank"
+      FROM "ArticleSearch" sr ${indexWhere(request)}
+      ORDER BY ${isRanked ? Prisma.sql`ts_rank(sr."document", ${query}) DESC, ` : Prisma.empty}sr."publishedAt" DESC, sr."articleId" DESC
+      LIMIT ${request.pageSize} OFFSET ${offset}
+    )
+    SELECT a."id", a."slug", a."kicker", a."standfirst", a."publishedAt", s."slug" AS "sectionSlug", s."name" AS "sectionName",
+      ts_headline('english'::regconfig, sr."headline", ${query}, ${HEADLINE_OPTIONS}) AS "headlineMarked",
+      ts_headline('english'::regconfig, concat_ws(E'\n', sr."standfirst", sr."body", sr."captions", sr."quotes"), ${query}, ${SNIPPET_OPTIONS}) AS "snippetMarked"
+    FROM hits h
+    JOIN "ArticleSearch" sr ON sr."articleId" = h."articleId"
+    JOIN "Article" a ON a."id" = h."articleId"
+    JOIN "Section" s ON s."id" = a."sectionId"
+    WHERE ${publicArticleSql("a")}
+    ORDER BY h."rank" DESC, h."indexedAt" DESC, h."articleId" DESC`;
+  return { rows, total };
 }

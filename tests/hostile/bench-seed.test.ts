@@ -50,7 +50,7 @@ async function benchStories() {
 }
 
 async function searchRow(articleId: string) {
-  return app.db.$queryRaw<unknown[]>`SELECT s."headline", s."standfirst", s."body", s."captions", s."quotes" FROM "ArticleSearch" s
+  return app.db.$queryRaw<unknown[]>`SELECT s."headline", s."standfirst", s."body", s."captions", s."quotes", k."sectionId", k."publishedAt" FROM "ArticleSearch" s
     JOIN "ArticleSearchKey" k ON k."docId" = s.rowid WHERE k."articleId" = ${articleId}`;
 }
 

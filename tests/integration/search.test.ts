@@ -112,6 +112,29 @@ describe("the index moves with the story", () => {
     expect(await hrefs(story.headline)).toContain("/motorsport/rain-chaos-grand-prix");
   });
 
+  it("follows a story moved to another section and republished, in the filters", async () => {
+    const story = await db.article.findUniqueOrThrow({ where: { slug: "rain-chaos-grand-prix" }, include: { section: true } });
+    const other = await db.section.findFirstOrThrow({ where: { id: { not: story.sectionId! } } });
+    const republishedAt = new Date(Date.UTC(2031, 4, 6, 12));
+    const day = (offsetMs: number) => new Date(republishedAt.getTime() + offsetMs);
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.article.update({ where: { id: story.id }, data: { sectionId: other.id, publishedAt: republishedAt } });
+        await reindexArticle(tx, story.id);
+      });
+      const [id] = (await search(story.headline, { sectionSlug: other.slug, from: day(-60_000), until: day(60_000) })).hits.map((hit) => hit.id);
+      expect(id).toBe(story.id);
+      expect((await search(story.headline, { sectionSlug: story.section!.slug })).hits.map((hit) => hit.id)).not.toContain(story.id);
+      expect((await search(story.headline, { until: day(-60_000) })).hits.map((hit) => hit.id)).not.toContain(story.id);
+    } finally {
+      await db.$transaction(async (tx) => {
+        await tx.article.update({ where: { id: story.id }, data: { sectionId: story.sectionId, publishedAt: story.publishedAt } });
+        await reindexArticle(tx, story.id);
+      });
+    }
+    expect((await search(story.headline, { sectionSlug: story.section!.slug })).hits.map((hit) => hit.id)).toContain(story.id);
+  });
+
   it("is rolled back with the story's transaction", async () => {
     const story = await db.article.findUniqueOrThrow({ where: { slug: "rookie-takes-pole-position" } });
     const failed = db.$transaction(async (tx) => {
