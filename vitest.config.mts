@@ -111,11 +111,11 @@ export default defineConfig({
       },
       {
         ...shared,
-        // Run in the hostile line's Vitest process (scripts/test.ts), with the same global setups:
-        // the production build and a PostgreSQL server. Each file starts its own cluster (three
-        // instances, Redis, Varnish: tests/scale/support) on its own database. After the hostile
-        // files (groupOrder), not beside them: four more servers would take the two cores the
-        // crash and contention files time their work on.
+        // Run in the e2e line's Vitest process (scripts/test.ts: the shortest of the three), after the
+        // e2e files (groupOrder), not beside them: four more servers would slow the browser tests on
+        // two cores. Its global setups make the production build (current by then) and find or start
+        // a PostgreSQL server; each file starts its own cluster (three instances, Redis, Varnish:
+        // tests/scale/support) on its own database.
         test: {
           name: "scale",
           sequence: { groupOrder: 1 },

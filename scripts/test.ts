@@ -1,8 +1,8 @@
 // `npm test`: the whole suite in about half the time the projects take one after another.
 // 1. lint, formatting and the type check, side by side (the suite stops here if one fails);
 // 2. the production build the e2e and hostile servers run (`next build`, skipped when current);
-// 3. three Vitest processes side by side: unit + integration (SQLite, PostgreSQL), e2e, hostile +
-//    scale (tests/scale: several instances behind Varnish).
+// 3. three Vitest processes side by side: unit + integration (SQLite, PostgreSQL), e2e + scale
+//    (tests/scale: several instances behind Varnish; the e2e line is the shortest), hostile.
 // Each Vitest project keeps its own files in order (they share a database or a server); Vitest
 // itself would give every such project one single worker, so their times would add up. Each line of
 // output is prefixed with its stream's name; the exit code is non-zero when any step fails.
@@ -26,8 +26,8 @@ const CHECKS: Step[] = [
 const BUILD: Step = { name: "build", command: process.execPath, args: ["--import", "tsx", "scripts/test-build.ts"] };
 const SUITES: Step[] = [
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "unit", "--project", "integration-sqlite", "--project", "integration-postgres"], isSuite: true },
-  { name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e"], isSuite: true },
-  { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile", "--project", "scale"], isSuite: true },
+  { name: "e2e", command: bin("vitest"), args: ["run", "--project", "e2e", "--project", "scale"], isSuite: true },
+  { name: "hostile", command: bin("vitest"), args: ["run", "--project", "hostile"], isSuite: true },
 ];
 
 // Vitest's summary line when a file or test failed ("Test Files  1 failed | 12 passed (13)").
