@@ -1,7 +1,7 @@
 // `npm run bench -- --varnish [--varnish-stories 200] [--varnish-seconds 10] [--varnish-rounds 3]
 // [--varnish-connections 50]`: one cached article page's bytes served three ways, in interleaved
 // rounds so machine drift cancels: through Varnish (in front of Pressbox, with the shipped VCL,
-// deploy/varnish/pressbox.vcl, or the scale tests' stand-in), by a plain Node.js server holding
+// deploy/varnish/pressbox.vcl), by a plain Node.js server holding
 // the same bytes (the practical limit), and by Pressbox itself from its page cache. Then the 304
 // answers to a conditional GET (If-None-Match with the page's ETag) through Pressbox and through
 // Varnish. Reports requests/s, p50/p99 and the ratios; writes bench/varnish-results.json.
@@ -9,7 +9,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
-import { findVarnishd, startVarnish } from "../tests/scale/support/varnish";
+import { SHIPPED_VCL, startVarnish, varnishMissing } from "../tests/support/varnish";
 import type { LiveBenchTools } from "./live";
 import { loadTool, median, runLoad, type LoadResult, type LoadTool } from "./load";
 import { benchServerEnv } from "./server-env";
@@ -74,7 +74,8 @@ export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Pr
   const stories = option(argv, "--varnish-stories", 200);
   const options = { seconds: option(argv, "--varnish-seconds", 10), rounds: option(argv, "--varnish-rounds", 3), connections: option(argv, "--varnish-connections", 50) };
   const { log, out } = tools;
-  if (!findVarnishd()) throw new Error("varnishd is not installed (Debian: apt-get install varnish varnish-modules)");
+  const missing = varnishMissing();
+  if (missing) throw new Error(missing);
   const tool = loadTool();
   log(`load tool ${tool}${tool === "autocannon" ? " (wrk not installed: apt-get install -y wrk; autocannon cannot saturate the fastest targets, so their numbers are floors)" : ""}`);
   rmSync(out, { recursive: true, force: true });
@@ -92,9 +93,10 @@ export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Pr
     // Without gzip handling Varnish asks Pressbox for the page as the load tool does (no
     // Accept-Encoding) and stores those bytes, so all three targets send the same bytes; with it,
     // Varnish would store the gzipped page and unzip it for every such client.
-    const varnish = await startVarnish(varnishPort, [{ host: "127.0.0.1", port }], path.join(out, "varnish.log"), ["http_gzip_support=off"]);
+    const varnish = await startVarnish({ backends: [{ host: "127.0.0.1", port }], port: varnishPort, logFile: path.join(out, "varnish.log"), parameters: ["http_gzip_support=off"] });
     stops.push(varnish.stop);
-    log(`Varnish at ${varnish.url} with ${varnish.vclSource}`);
+    const vcl = path.relative(process.cwd(), SHIPPED_VCL);
+    log(`Varnish at ${varnish.url} with ${vcl}`);
     const article = seed.sample.path;
     await probe(`${pressbox.url}${article}`);
     const direct = await probe(`${pressbox.url}${article}`);
@@ -145,7 +147,7 @@ export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Pr
       at: new Date().toISOString(),
       machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`,
       tool,
-      vcl: varnish.vclSource,
+      vcl,
       isVarnishCaching,
       cacheControl: direct.cacheControl,
       etag,

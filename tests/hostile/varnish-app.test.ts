@@ -10,7 +10,7 @@ import { PRIVATE_CACHE_CONTROL, SITE_TAG } from "@/lib/cache/http-headers";
 import { findFreePort } from "../../scripts/process-group";
 import { seedDatabase, startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
-import { send, startVarnish, varnishMissing, type RunningVarnish } from "../setup/varnish";
+import { send, startVarnish, varnishMissing, type RunningVarnish } from "../support/varnish";
 
 const missing = varnishMissing();
 if (missing) console.log(`varnish-app: skipped: ${missing}`);
@@ -36,7 +36,7 @@ describe.skipIf(missing !== null)("the production server behind Varnish", () => 
       path.join("test-results", "hostile", "varnish-app.log"),
     );
     appPort = Number(new URL(app.baseUrl).port);
-    varnish = await startVarnish(appPort, varnishPort);
+    varnish = await startVarnish({ backends: [{ host: "127.0.0.1", port: appPort }], port: varnishPort });
     const front = await direct("/");
     stories = [...new Set([...front.body.matchAll(/href="(\/[a-z0-9-]+\/[a-z0-9-]+)"/g)].map((match) => match[1]))].filter((href) => !/^\/(tag|author|teams|athletes|competitions|matches)\//.test(href));
   });

@@ -10,13 +10,14 @@ import { RedisLink } from "../../lib/cluster/redis";
 import { InProcessOnceStore, RedisOnceStore } from "../../lib/cluster/once";
 import { RedisLiveBus } from "../../lib/live/bus";
 import { acceptRefreshSignature, signRefresh } from "../../lib/internal-refresh";
-import { CuttableProxy, freePort, testRedis, type TestRedis } from "../support/redis-server";
+import { findFreePort } from "../../scripts/process-group";
+import { CuttableProxy, startTestRedis } from "../support/redis-server";
 
-const found = await testRedis();
-const skipReason = typeof found === "string" ? found : null;
+const found = await startTestRedis();
+const skipReason = found.url === null ? found.reason : null;
 if (skipReason) console.warn(`redis-cluster: skipped: ${skipReason}`);
-const redis = typeof found === "string" ? null : found;
-if (redis && !redis.restart) console.warn("redis-cluster: the restart test is skipped: the Redis REDIS_URL names is not this test's to stop");
+const redis = found.url === null ? null : found;
+if (redis && !redis.kill) console.warn("redis-cluster: the restart test is skipped: the Redis REDIS_URL names is not this test's to stop");
 
 type Instance = { link: RedisLink; peers: PeerCluster; heard: string[]; isFallback: boolean };
 
@@ -66,7 +67,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await redis?.close();
+  await redis?.stop();
 });
 
 describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
@@ -96,7 +97,7 @@ describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
 
   it("keep a peer that lost Redis on short cache times, and make it drop everything it may have missed once back", async () => {
     const target = new URL(redis!.url);
-    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await freePort());
+    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await findFreePort());
     await proxy.open();
     const writer = newInstance("writer");
     const cutOff = newInstance("cut-off", `redis://127.0.0.1:${proxy.port}${target.pathname}`);
@@ -121,7 +122,7 @@ describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
 
   it("owe the others a full drop when a writer could not publish, and pay it once its Redis answers again", async () => {
     const target = new URL(redis!.url);
-    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await freePort());
+    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await findFreePort());
     await proxy.open();
     const writer = newInstance("writer", `redis://127.0.0.1:${proxy.port}${target.pathname}`);
     const reader = newInstance("reader");
@@ -157,7 +158,7 @@ describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
 
   it("remind an instance's streams to read the change log when its link comes back, since notices may have been missed", async () => {
     const target = new URL(redis!.url);
-    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await freePort());
+    const proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 6379) }, await findFreePort());
     await proxy.open();
     const writerBus = new RedisLiveBus(newLink());
     const readerLink = newLink(`redis://127.0.0.1:${proxy.port}${target.pathname}`);
@@ -190,19 +191,13 @@ describe.skipIf(Boolean(skipReason))("Pressbox instances on one Redis", () => {
   });
 
   it("refuse a refresh notice whose nonce cannot be checked because Redis is away", async () => {
-    const link = newLink(`redis://127.0.0.1:${await freePort()}/0`);
+    const link = newLink(`redis://127.0.0.1:${await findFreePort()}/0`);
     const body = JSON.stringify({ articleIds: ["a1"] });
     expect(await acceptRefreshSignature(body, signRefresh(body), Date.now(), new RedisOnceStore(link, "refresh-nonce"))).toBe(false);
   });
 });
 
-describe.skipIf(Boolean(skipReason) || !redis?.restart)("a Pressbox server whose Redis restarts", () => {
-  let restart: NonNullable<TestRedis["restart"]>;
-
-  beforeAll(() => {
-    restart = redis!.restart!;
-  });
-
+describe.skipIf(Boolean(skipReason) || !redis?.kill || !redis.restart)("a Pressbox server whose Redis restarts", () => {
   it("serves from short-lived caches while Redis is down, says so in /readyz while staying ready, and drops everything when it is back", async () => {
     const { startCluster, stopCluster } = await import("../../lib/cluster/start");
     const { cached } = await import("../../lib/cache/tagged-cache");
@@ -217,7 +212,7 @@ describe.skipIf(Boolean(skipReason) || !redis?.restart)("a Pressbox server whose
       expect([await read(), await read()]).toEqual([1, 1]);
       expect(await checkReadiness()).toMatchObject({ status: "ready", checks: { redis: { ok: true } } });
 
-      await restart.stop();
+      await redis!.kill!();
       await until(() => !link.isSubscribed, "the link to notice Redis is gone");
       expect(cacheTtlMs()).toBe(5_000);
       // Dropped at once: what it had cached may be invalidated while it cannot hear.
@@ -226,7 +221,7 @@ describe.skipIf(Boolean(skipReason) || !redis?.restart)("a Pressbox server whose
       expect(degraded.status).toBe("ready");
       expect(degraded.checks.redis).toMatchObject({ ok: false, message: expect.stringContaining("short cache times") });
 
-      await restart.start();
+      await redis!.restart!();
       await until(() => link.isSubscribed && link.command.status === "ready", "the link to come back", 15_000);
       expect(cacheTtlMs()).toBe(300_000);
       expect(await read()).toBe(3);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasSessionCookie, httpCachePolicy, isNotModified, PRIVATE_CACHE_CONTROL, publicHeaders, strongEtag } from "@/lib/cache/http-headers";
 import { purgeProxy } from "@/lib/cache/purge/purge";
 import { findFreePort } from "../../scripts/process-group";
-import { send, SHIPPED_VCL, startVarnish, varnishMissing, type RunningVarnish } from "../setup/varnish";
+import { purge, send, SHIPPED_VCL, startVarnish, varnishMissing, type RunningVarnish } from "../support/varnish";
 
 // The origin: each page's body names how often it was rendered; its tags are fixed.
 const PAGES: Record<string, string[]> = {
@@ -55,7 +55,7 @@ describe.skipIf(missing !== null)("Varnish with the shipped VCL", () => {
     origin = createServer(answer);
     const originPort = await findFreePort();
     await new Promise<void>((resolve) => origin.listen(originPort, "127.0.0.1", resolve));
-    varnish = await startVarnish(originPort);
+    varnish = await startVarnish({ backends: [{ host: "127.0.0.1", port: originPort }] });
     port = varnish.port;
   }, 30_000);
 
@@ -151,8 +151,8 @@ describe.skipIf(missing !== null)("Varnish with the shipped VCL", () => {
   });
 
   it("refuses purges from addresses outside the ACL and purges without keys", async () => {
-    const foreign = await send(port, "/", { method: "PURGE", headers: { "xkey-purge": "article:a" }, localAddress: "127.0.0.2" });
-    const keyless = await send(port, "/", { method: "PURGE" });
+    const foreign = await purge(port, "article:a", { localAddress: "127.0.0.2" });
+    const keyless = await purge(port, null);
     expect([foreign.status, keyless.status]).toEqual([403, 400]);
   });
 

@@ -1,69 +1,96 @@
-// A Redis for the scale-out tests (tests/integration/redis-cluster.test.ts): a redis-server of the
-// test's own on a free port (nothing saved to disk), which the test may stop and start again on the
-// same port; else the one REDIS_URL names (then it cannot be stopped); else none, with the reason.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer, Socket, type Server } from "node:net";
+// A Redis for the scale-out tests (tests/integration/redis-cluster.test.ts, and the instances of the
+// scale cluster, tests/scale/support/cluster.ts). Preferably a redis-server of the test's own on a
+// free port, nothing saved to disk, which the test may kill mid-run and start again on the same
+// port; else the one REDIS_URL names, when it answers (then nothing can be killed, and the outage
+// cases are skipped); else none, with the reason, and the Redis cases are skipped.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { createConnection, createServer, Socket, type Server } from "node:net";
+import { findFreePort, killGroupOnExit, signalGroup, spawnGroup, stopGroup } from "../../scripts/process-group";
+import { findBinary } from "./binaries";
 
 export type TestRedis = {
   url: string;
-  // Null when the test did not start this Redis and so may not stop it.
-  restart: { stop: () => Promise<void>; start: () => Promise<void> } | null;
-  close: () => Promise<void>;
+  // How it was found, for the test's log line.
+  source: string;
+  // Only for a server this harness started: SIGKILL it, and start it again on the same port.
+  kill?: () => Promise<void>;
+  restart?: () => Promise<void>;
+  stop: () => Promise<void>;
 };
 
-const BINARY = process.env.REDIS_SERVER_BIN ?? "redis-server";
+export type NoRedis = { url: null; reason: string };
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+const START_TIMEOUT_MS = 10_000;
+
+// Resolves once something accepts a TCP connection on the port and answers PING with PONG.
+async function waitForPong(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await pings("127.0.0.1", port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`redis-server did not answer PING on port ${port} within ${timeoutMs} ms`);
 }
 
-function hasBinary(): boolean {
-  return spawnSync(BINARY, ["--version"], { encoding: "utf8" }).status === 0;
-}
-
-function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+function pings(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once("error", () => done(false));
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (data) => done(data.toString().startsWith("+PONG")));
   });
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGKILL");
-  return exited;
+async function spawnRedis(binary: string): Promise<TestRedis> {
+  const port = await findFreePort();
+  const dir = mkdtempSync(path.join(tmpdir(), "pressbox-redis-"));
+  let child: ChildProcess;
+  let forget = () => {};
+  // No persistence: a restart starts empty, as a Redis that lost its memory would.
+  const start = async () => {
+    child = spawnGroup(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+    forget = killGroupOnExit(child);
+    await waitForPong(port, START_TIMEOUT_MS);
+  };
+  await start();
+  const kill = async () => {
+    forget();
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    signalGroup(child, "SIGKILL");
+    await exited;
+  };
+  return {
+    url: `redis://127.0.0.1:${port}/0`,
+    source: `${binary} started on port ${port}`,
+    kill,
+    restart: start,
+    stop: async () => {
+      forget();
+      await stopGroup(child, 3_000);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
-// The Redis these tests use, or why there is none.
-export async function testRedis(): Promise<TestRedis | string> {
-  if (hasBinary()) {
-    const port = await freePort();
-    let child = await startServer(port);
-    return {
-      url: `redis://127.0.0.1:${port}/0`,
-      restart: {
-        stop: () => stopServer(child),
-        start: async () => void (child = await startServer(port)),
-      },
-      close: () => stopServer(child),
-    };
+export async function startTestRedis(): Promise<TestRedis | NoRedis> {
+  const binary = findBinary("redis-server", ["/usr/bin/redis-server", "/usr/local/bin/redis-server"]);
+  if (binary) return spawnRedis(binary);
+  const configured = process.env.REDIS_URL;
+  if (configured) {
+    const url = new URL(configured);
+    if (await pings(url.hostname, Number(url.port || 6379))) return { url: configured, source: `REDIS_URL (${url.host}; redis-server not installed, so the outage case cannot run)`, stop: async () => {} };
+    return { url: null, reason: `redis-server is not installed and REDIS_URL (${url.host}) does not answer PING` };
   }
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, restart: null, close: async () => {} };
-  return `no ${BINARY} binary on PATH and no REDIS_URL set`;
+  return { url: null, reason: "redis-server is not installed and REDIS_URL is not set" };
 }
 
 // A TCP relay to Redis that a test can cut, so one instance loses Redis while the others keep it.

@@ -1,8 +1,8 @@
 // What a reader (or a sign-in form) gets from one address: the cluster test's requests.
 
-// varnishHit: Varnish answered from its store (X-Cache from test.vcl; Age > 0 for a VCL that names
-// it otherwise); pageCacheHit: the instance answered from its page cache (x-pressbox-cache), which
-// Varnish passes on when it fetched the page.
+// varnishHit: Varnish answered from its store (X-Cache from the shipped VCL, or Age > 0);
+// pageCacheHit: the instance answered from its page cache (x-pressbox-cache), which Varnish passes
+// on when it fetched the page.
 export type Answer = { status: number; text: string; cache: string; varnishHit: boolean; pageCacheHit: boolean };
 
 // A GET as a browser without cookies sends it.

@@ -1,4 +1,4 @@
-// Where a system program the scale tests start (redis-server, varnishd) is installed, if anywhere:
+// Where a system program the tests start (redis-server, varnishd) is installed, if anywhere:
 // the PATH first, then the places Debian puts it (varnishd lives in /usr/sbin, which a normal
 // user's PATH often lacks).
 import { accessSync, constants } from "node:fs";
@@ -13,8 +13,8 @@ function isExecutable(file: string): boolean {
   }
 }
 
-// SCALE_TEST_WITHOUT=redis-server,varnishd hides them, to try the tests as a machine without them
-// runs them (skips with the reasons).
+// SCALE_TEST_WITHOUT=redis-server,varnishd hides them (from every test that looks here, not only
+// the scale ones), to try the tests as a machine without them runs them (skips with the reasons).
 export function findBinary(name: string, knownPlaces: string[]): string | null {
   if ((process.env.SCALE_TEST_WITHOUT ?? "").split(",").includes(name)) return null;
   const onPath = (process.env.PATH ?? "")
