@@ -26,6 +26,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { loadTool, median, percentile, runLoad, type LoadResult } from "./load";
 import { benchServerEnv } from "./server-env";
+import { round, positiveOption } from "./options";
 
 type Server = { url: string; stop: () => Promise<void> };
 export type LiveBenchTools = {
@@ -37,16 +38,8 @@ export type LiveBenchTools = {
   startServer: (env: NodeJS.ProcessEnv, port: number) => Promise<Server>;
 };
 
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
-
-function option(argv: string[], name: string, fallback: number): number {
-  const index = argv.indexOf(name);
-  const value = index >= 0 ? Number(argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-  return value;
-}
 
 type Stats = { queries: number; memory: { rss: number; heapUsed: number }; pageCache: { entries: number; hits: number; misses: number }; dataCache: { entries: number; hits: number; misses: number } };
 // gc: after a full collection (the server runs with --expose-gc here), for memory comparisons.
@@ -86,12 +79,12 @@ function summarize(times: number[]) {
 }
 
 export async function runLiveBench(argv: string[], tools: LiveBenchTools): Promise<void> {
-  const readers = option(argv, "--live-readers", 1000);
-  const entries = option(argv, "--live-entries", 10);
-  const stories = option(argv, "--live-stories", 200);
-  const rateSeconds = option(argv, "--rate-seconds", 10);
-  const pollSeconds = option(argv, "--poll-seconds", 20);
-  const processes = option(argv, "--client-processes", 1);
+  const readers = positiveOption(argv, "--live-readers", 1000);
+  const entries = positiveOption(argv, "--live-entries", 10);
+  const stories = positiveOption(argv, "--live-stories", 200);
+  const rateSeconds = positiveOption(argv, "--rate-seconds", 10);
+  const pollSeconds = positiveOption(argv, "--poll-seconds", 20);
+  const processes = positiveOption(argv, "--client-processes", 1);
   const connections = 50;
   const { log, out } = tools;
   const tool = loadTool();

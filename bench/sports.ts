@@ -11,22 +11,13 @@ import { median } from "./load";
 import { benchServerEnv } from "./server-env";
 import { clearCaches, stats, timedGet } from "./server-probe";
 import type { LiveBenchTools } from "./live";
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function option(argv: string[], name: string, fallback: number): number {
-  const index = argv.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number of at least 1`);
-  return value;
-}
+import { round, wholeNumberOption } from "./options";
 
 type Sample = { ms: number; queries: number };
 
 export async function runSportsBench(argv: string[], tools: LiveBenchTools): Promise<void> {
-  const samples = option(argv, "--sports-samples", 60);
-  const stories = option(argv, "--sports-stories", 200);
+  const samples = wholeNumberOption(argv, "--sports-samples", 60);
+  const stories = wholeNumberOption(argv, "--sports-stories", 200);
   const { log, out } = tools;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

@@ -13,16 +13,7 @@ import { SHIPPED_VCL, startVarnish, varnishMissing } from "../tests/support/varn
 import type { LiveBenchTools } from "./live";
 import { loadTool, median, runLoad, type LoadResult, type LoadTool } from "./load";
 import { benchServerEnv } from "./server-env";
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function option(argv: string[], name: string, fallback: number): number {
-  const index = argv.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number of at least 1`);
-  return value;
-}
+import { round, wholeNumberOption } from "./options";
 
 type Target = { name: string; url: string; headers?: Record<string, string> };
 type Summary = { rps: number; p50Ms: number; p99Ms: number; errors: number; rounds: LoadResult[] };
@@ -71,8 +62,8 @@ async function probe(url: string, headers: Record<string, string> = {}) {
 }
 
 export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Promise<void> {
-  const stories = option(argv, "--varnish-stories", 200);
-  const options = { seconds: option(argv, "--varnish-seconds", 10), rounds: option(argv, "--varnish-rounds", 3), connections: option(argv, "--varnish-connections", 50) };
+  const stories = wholeNumberOption(argv, "--varnish-stories", 200);
+  const options = { seconds: wholeNumberOption(argv, "--varnish-seconds", 10), rounds: wholeNumberOption(argv, "--varnish-rounds", 3), connections: wholeNumberOption(argv, "--varnish-connections", 50) };
   const { log, out } = tools;
   const missing = varnishMissing();
   if (missing) throw new Error(missing);

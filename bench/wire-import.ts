@@ -16,6 +16,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { median, percentile } from "./load";
 import { benchServerEnv } from "./server-env";
+import { round, positiveOption } from "./options";
 
 type Server = { url: string; stop: () => Promise<void> };
 export type WireBenchTools = {
@@ -28,15 +29,7 @@ export type WireBenchTools = {
 };
 
 const AGENCY = "Bench Wire";
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function option(argv: string[], name: string, fallback: number): number {
-  const index = argv.indexOf(name);
-  const value = index >= 0 ? Number(argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-  return value;
-}
 
 async function startPictureServer(count: number, log: (line: string) => void): Promise<{ origin: string; close: () => Promise<void> }> {
   const { makeImage } = await import("../tests/fixtures/images");
@@ -113,9 +106,9 @@ const filedNames = (dir: string) =>
   );
 
 export async function runWireBench(argv: string[], tools: WireBenchTools): Promise<void> {
-  const items = option(argv, "--wire-items", 1000);
-  const stories = option(argv, "--wire-stories", 200);
-  const idleSeconds = option(argv, "--idle-seconds", 15);
+  const items = positiveOption(argv, "--wire-items", 1000);
+  const stories = positiveOption(argv, "--wire-stories", 200);
+  const idleSeconds = positiveOption(argv, "--idle-seconds", 15);
   const { log, out } = tools;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

@@ -2,6 +2,7 @@
 // stops everything it started in turn (tsx, next, a database server). Used by `npm test`
 // (scripts/test.ts), the test servers (tests/setup/next-server.ts) and the benchmark (bench/run.ts).
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 // A TCP port on 127.0.0.1 nothing listens on right now.
@@ -61,4 +62,14 @@ export async function waitUntilAnswering(url: string, child: ChildProcess, optio
     }
   }
   throw new Error(`${options.name} did not answer at ${url} within ${options.timeoutMs / 1000} s: see ${options.logFile}`);
+}
+
+// Running and not a zombie (a child its parent has not reaped yet counts as gone). Linux's /proc.
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
+  } catch {
+    return false;
+  }
 }

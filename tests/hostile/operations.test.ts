@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isProcessAlive } from "../../scripts/process-group";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 
@@ -24,16 +25,6 @@ afterAll(async () => {
   await server?.stop();
   if (database) removeDir(database.dir);
 });
-
-// Running and not a zombie (its parent, vitest, reaps it later).
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
-  } catch {
-    return false;
-  }
-}
 
 type LogLine = { time: string; level: string; msg: string; requestId?: string; [field: string]: unknown };
 
@@ -95,9 +86,9 @@ describe("operations", () => {
     const signalled = Date.now();
     process.kill(server.pid, "SIGTERM");
     const deadline = signalled + 30_000;
-    while (Date.now() < deadline && isAlive(server.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (Date.now() < deadline && isProcessAlive(server.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
     const exitSeconds = (Date.now() - signalled) / 1000;
-    expect(isAlive(server.pid)).toBe(false);
+    expect(isProcessAlive(server.pid)).toBe(false);
     const { json, other } = logLines();
     expect(json.map((line) => line.msg)).toContain("Pressbox: stopped");
     expect(json.find((line) => /SIGTERM: no new connections/.test(line.msg))).toBeDefined();

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { startAppServer, type RunningServer } from "../setup/next-server";
-import { findFreePort, signalGroup, spawnGroup } from "../../scripts/process-group";
+import { findFreePort, isProcessAlive, signalGroup, spawnGroup } from "../../scripts/process-group";
 import { callServerAction, serverActionId } from "./support/h3-server-action";
 import { MODEL_STORY_SLUG } from "../fixtures/model-story";
 
@@ -99,21 +99,12 @@ async function saveUntilRefused(editor: Editor, n: number, onAck: () => void): P
 
 async function waitForExit(pids: number[], timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
-  let alive = pids.filter(isAlive);
+  let alive = pids.filter(isProcessAlive);
   while (alive.length && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    alive = pids.filter(isAlive);
+    alive = pids.filter(isProcessAlive);
   }
   return alive;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
-  } catch {
-    return false;
-  }
 }
 
 // Every descendant of pid, from /proc (Linux).
