@@ -4,8 +4,8 @@ import type { Db } from "../db";
 import { Prisma } from "../generated/sqlite/client";
 import { MATCH_END, MATCH_START, splitHighlights } from "./highlight";
 import { toFtsMatch } from "./query";
-import { RANKED_MATCH_LIMIT } from "./ranking";
-import type { SearchRequest, SearchRow } from "./types";
+import { countedMatches, countLimit, isRankedSearch } from "./ranking";
+import type { SearchPage, SearchRequest, SearchRow } from "./types";
 import { publicArticleSql } from "../articles/embargo/visibility";
 
 // bm25 weights per column: headline, standfirst, body, captions, quotes.
@@ -68,20 +68,21 @@ function indexWhere(request: SearchRequest): Prisma.Sql {
 
 // Only published stories are in the index, so the index alone can count. (A story published in
 // spite of an embargo would be counted, never shown: the page's rows are read through
-// publicArticleSql below.)
-async function countMatches(db: Db, request: SearchRequest): Promise<number> {
+// publicArticleSql below.) The count stops one past countLimit, as on PostgreSQL (see ranking.ts).
+async function countMatches(db: Db, request: SearchRequest): Promise<{ total: number; isTotalCapped: boolean }> {
+  const limit = countLimit(request);
   const counted = hasFilters(request)
-    ? await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" ${INDEX_FROM} ${indexWhere(request)}`
-    : await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)}`;
-  return Number(counted[0]?.total ?? 0);
+    ? await db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" FROM (SELECT 1 ${INDEX_FROM} ${indexWhere(request)} LIMIT ${limit + 1})`
+    : await db.$queryRaw<{ total: number | bigint }[]>`
+      SELECT count(*) AS "total" FROM (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} LIMIT ${limit + 1})`;
+  return countedMatches(Number(counted[0]?.total ?? 0), limit);
 }
 
 // The index rows of the page asked for, in order: ranked by bm25 (newest first on a tie), or above
 // RANKED_MATCH_LIMIT newest first; a very common unfiltered search straight from the index (the
 // newest stories have the highest document numbers), so that it never sorts every story.
-async function pageDocIds(db: Db, request: SearchRequest, total: number): Promise<number[]> {
+async function pageDocIds(db: Db, request: SearchRequest, isRanked: boolean): Promise<number[]> {
   const offset = (request.page - 1) * request.pageSize;
-  const isRanked = total <= RANKED_MATCH_LIMIT;
   const rows =
     !isRanked && !hasFilters(request)
       ? await db.$queryRaw<{ docId: number | bigint }[]>`
@@ -95,11 +96,11 @@ async function pageDocIds(db: Db, request: SearchRequest, total: number): Promis
 }
 
 // Two steps, so that highlights and snippets (the costly part) are made for one page of rows only.
-export async function searchSqlite(db: Db, request: SearchRequest): Promise<{ rows: SearchRow[]; total: number }> {
-  const total = await countMatches(db, request);
-  if (total === 0 || (request.page - 1) * request.pageSize >= total) return { rows: [], total };
-  const docIds = await pageDocIds(db, request, total);
-  if (docIds.length === 0) return { rows: [], total };
+export async function searchSqlite(db: Db, request: SearchRequest): Promise<SearchPage> {
+  const { total, isTotalCapped } = await countMatches(db, request);
+  if (total === 0 || (request.page - 1) * request.pageSize >= total) return { rows: [], total, isTotalCapped };
+  const docIds = await pageDocIds(db, request, isRankedSearch(request, total));
+  if (docIds.length === 0) return { rows: [], total, isTotalCapped };
   const rows = await db.$queryRaw<(SqliteRow & { docId: number | bigint })[]>`
     SELECT "ArticleSearch".rowid AS "docId", a."id", a."slug", a."kicker", a."standfirst", a."publishedAt", s."slug" AS "sectionSlug", s."name" AS "sectionName",
       highlight("ArticleSearch", 0, ${MATCH_START}, ${MATCH_END}) AS "headlineMarked",
@@ -107,5 +108,5 @@ export async function searchSqlite(db: Db, request: SearchRequest): Promise<{ ro
     ${FROM}
     WHERE "ArticleSearch" MATCH ${toFtsMatch(request.terms)} AND "ArticleSearch".rowid IN (${Prisma.join(docIds)}) AND ${publicArticleSql("a")}`;
   const byDoc = new Map(rows.map(({ docId, ...row }) => [Number(docId), row]));
-  return { rows: docIds.flatMap((id) => (byDoc.has(id) ? [toSearchRow(byDoc.get(id)!)] : [])), total };
+  return { rows: docIds.flatMap((id) => (byDoc.has(id) ? [toSearchRow(byDoc.get(id)!)] : [])), total, isTotalCapped };
 }

@@ -1,7 +1,8 @@
 // Reader search: published stories matching every word, ranked, with highlighted headline and
 // snippet, optionally within a section and a date range. Not cached: the space of queries is
 // unbounded and would push published pages out of the page cache; each search is two indexed
-// queries (the page of hits and their count).
+// queries (the page of hits and their count, which stops past a
+// thousand: see ranking.ts).
 import "server-only";
 import { articleHref } from "../articles/href";
 import { db, isPostgres } from "../db";
@@ -27,7 +28,7 @@ function toHit(row: SearchRow): SearchHit {
 }
 
 export async function searchStories(request: SearchRequest): Promise<SearchResults> {
-  if (request.terms.length === 0) return { hits: [], total: 0 };
-  const { rows, total } = await (isPostgres() ? searchPostgres(db, request) : searchSqlite(db, request));
-  return { hits: rows.map(toHit), total };
+  if (request.terms.length === 0) return { hits: [], total: 0, isTotalCapped: false };
+  const { rows, total, isTotalCapped } = await (isPostgres() ? searchPostgres(db, request) : searchSqlite(db, request));
+  return { hits: rows.map(toHit), total, isTotalCapped };
 }

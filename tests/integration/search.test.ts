@@ -71,6 +71,43 @@ describe("ranking and highlighting", () => {
   });
 });
 
+describe("a count stopped at its limit", () => {
+  // matchLimit 2 stands in for the thousand of a real newsroom: "final" is in at least three stories.
+  const capped = (page: number, filters: SearchFilters = {}) => searchStories({ terms: ["final"], page, pageSize: 1, matchLimit: 2, ...filters });
+
+  it("says there are more and keeps every match reachable page by page, each once", async () => {
+    const all = await search("final", {}, 1, 100);
+    const first = await capped(1);
+    expect(first).toMatchObject({ total: 3, isTotalCapped: true });
+    const seen: { id: string }[] = [];
+    for (let page = 1; page <= all.total + 1; page += 1) {
+      const result = await capped(page);
+      if (page > all.total) {
+        expect(result.hits).toEqual([]);
+        break;
+      }
+      // Each page counts past its own end, so the reader can always go one page older.
+      expect(result.total).toBeGreaterThan(page === all.total ? page - 1 : page);
+      seen.push(...result.hits.map((hit) => ({ id: hit.id })));
+    }
+    expect(seen.map((hit) => hit.id).sort()).toEqual(all.hits.map((hit) => hit.id).sort());
+  });
+
+  it("counts exactly up to the limit and ranks", async () => {
+    const all = await search("final", {}, 1, 100);
+    const exact = await searchStories({ terms: ["final"], page: 1, pageSize: 100, matchLimit: all.total });
+    expect(exact).toMatchObject({ total: all.total, isTotalCapped: false });
+    expect(exact.hits.map((hit) => hit.id)).toEqual(all.hits.map((hit) => hit.id));
+  });
+
+  it("stops the same way within a section", async () => {
+    const inOlympics = await search("final", { sectionSlug: "olympics" }, 1, 100);
+    const result = await searchStories({ terms: ["final"], page: 1, pageSize: 1, matchLimit: 0, sectionSlug: "olympics" });
+    expect(result.isTotalCapped).toBe(inOlympics.total > 1);
+    expect(result.hits.every((hit) => hit.href.startsWith("/olympics/"))).toBe(true);
+  });
+});
+
 describe("filters", () => {
   it("by section", async () => {
     const inOlympics = await hrefs("final", { sectionSlug: "olympics" });

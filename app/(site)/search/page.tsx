@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {form.isShortened && <p className="search-note">Only the first {form.terms.length} words of a long search are used.</p>}
       {form.text && (
         <>
-          <SearchResults hits={results.hits} total={results.total} text={form.text} firstIndex={(form.page - 1) * PAGE_SIZE + 1} />
+          <SearchResults hits={results.hits} total={results.total} isTotalCapped={results.isTotalCapped} text={form.text} firstIndex={(form.page - 1) * PAGE_SIZE + 1} />
           <PaginationNav path="/search" page={form.page} total={results.total} pageSize={PAGE_SIZE} query={query} />
         </>
       )}

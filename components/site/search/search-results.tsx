@@ -2,10 +2,11 @@ import type { SearchHit } from "@/lib/search/types";
 import { formatDate } from "@/lib/format-date";
 import { HighlightedText } from "./highlighted-text";
 
-type Props = { hits: SearchHit[]; total: number; text: string; firstIndex: number };
+type Props = { hits: SearchHit[]; total: number; isTotalCapped: boolean; text: string; firstIndex: number };
 
-function Summary({ total, text }: { total: number; text: string }) {
-  const count = total === 1 ? "1 story matches" : `${total.toLocaleString("en-GB")} stories match`;
+// A capped count was stopped one past its limit, so "more than" the limit is what is known.
+function Summary({ total, isTotalCapped, text }: { total: number; isTotalCapped: boolean; text: string }) {
+  const count = isTotalCapped ? `More than ${(total - 1).toLocaleString("en-GB")} stories match` : total === 1 ? "1 story matches" : `${total.toLocaleString("en-GB")} stories match`;
   return (
     <p className="search-summary" role="status">
       {total === 0 ? (
@@ -19,13 +20,13 @@ function Summary({ total, text }: { total: number; text: string }) {
   );
 }
 
-export function SearchResults({ hits, total, text, firstIndex }: Props) {
+export function SearchResults({ hits, total, isTotalCapped, text, firstIndex }: Props) {
   return (
     <section aria-labelledby="results-heading" className="search-results">
       <h2 id="results-heading" className="visually-hidden">
         Results
       </h2>
-      <Summary total={total} text={text} />
+      <Summary total={total} isTotalCapped={isTotalCapped} text={text} />
       {hits.length > 0 && (
         <ol className="search-hits" start={firstIndex}>
           {hits.map((hit) => (
