@@ -61,9 +61,12 @@ function sendPage(req: IncomingMessage, res: ServerResponse, page: PageView, cac
   else {
     const etag = gzip ? gzipEtag(page.etag) : page.etag;
     Object.assign(headers, publicHeaders({ etag, lastModified: page.lastModified, tags: page.tags }, httpPolicy));
-    if (isNotModified(req.headers, etag, page.lastModified)) {
+    // Either encoding's validator will do: the reader's copy is this very page whichever way it
+    // travelled (a miss goes out uncompressed, later hits gzipped), and the 304 names that copy.
+    const matched = [etag, gzip ? page.etag : gzipEtag(page.etag)].find((candidate) => isNotModified(req.headers, candidate, page.lastModified));
+    if (matched) {
       for (const name of res.getHeaderNames()) res.removeHeader(name);
-      res.writeHead(304, { ...notModifiedHeaders(headers), "x-pressbox-cache": cache });
+      res.writeHead(304, { ...notModifiedHeaders({ ...headers, etag: matched }), "x-pressbox-cache": cache });
       res.end();
       return;
     }

@@ -73,6 +73,19 @@ describe.skipIf(missing !== null)("the production server behind Varnish", () => 
     expect(since.status).toBe(304);
   });
 
+  it("answers 304 to a copy that travelled in the other encoding (the first, uncompressed answer's validator)", async () => {
+    await direct("/__pressbox/clear-cache", {}, "POST");
+    const first = await direct(stories[2]);
+    expect(first.headers["x-pressbox-cache"]).toBe("miss");
+    const gzipped = await direct(stories[2], { "accept-encoding": "gzip" });
+    expect([gzipped.headers["x-pressbox-cache"], gzipped.headers["content-encoding"]]).toEqual(["hit", "gzip"]);
+    expect(gzipped.headers.etag).not.toBe(first.headers.etag);
+    const revalidated = await direct(stories[2], { "accept-encoding": "gzip", "if-none-match": String(first.headers.etag) });
+    expect([revalidated.status, revalidated.headers.etag]).toEqual([304, first.headers.etag]);
+    const other = await direct(stories[2], { "if-none-match": String(gzipped.headers.etag) });
+    expect([other.status, other.headers.etag]).toEqual([304, gzipped.headers.etag]);
+  });
+
   it("answers 304 on a fresh render too, when the bytes come out the same (a feed has no nonce)", async () => {
     const feed = await direct("/feed.xml");
     await direct("/__pressbox/clear-cache", {}, "POST");
