@@ -44,8 +44,11 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, trust:
     const status = res.headersSent ? res.statusCode : 499;
     recordRequest(finalKind, statusClass(status), ms / 1000);
     const line = { requestId, method, path, status, ms: Math.round(ms * 10) / 10, kind: finalKind, cache, ...(res.writableFinished ? {} : { aborted: true }) };
-    // Probes every few seconds would bury everything else.
-    if (kind === "operations") log.debug(`${method} ${path} ${status}`, line);
+    // Probes every few seconds would bury everything else. Page-cache hits are most requests of a
+    // busy site and cost the least; a line for each took a quarter of the hit rate in the benchmark
+    // (wrk on a cached article: 6.5k against 8.3k requests/s without), so they are counted in
+    // /metrics (kind "page-cache-hit") and logged at debug level, like the probes.
+    if (kind === "operations" || (finalKind === "page-cache-hit" && status < 400)) log.debug(`${method} ${path} ${status}`, line);
     else log.info(`${method} ${path} ${status}`, line);
   });
   return { requestId };
