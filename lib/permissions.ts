@@ -35,6 +35,12 @@ export const ACTIONS = [
   // Creating and correcting sports records in the newsroom (teams, athletes, competitions, events
   // and results, standings, medal tables, pasted results): the desk's.
   "sports.edit",
+  // Newsletters (lib/newsletters/): assembling, previewing and sending editions is the desk's;
+  // creating newsletters and exporting or erasing subscribers (personal data) is for admins.
+  "edition.edit",
+  "edition.send",
+  "newsletter.manage",
+  "subscriber.manage",
   "media.upload",
   "media.edit",
   "media.delete",
@@ -69,6 +75,8 @@ const EDITOR: readonly Action[] = [
   "live.manage",
   "sports.import",
   "sports.edit",
+  "edition.edit",
+  "edition.send",
 ];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
