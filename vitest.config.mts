@@ -28,6 +28,7 @@ const PROVIDER_INDEPENDENT_TESTS = [
   "tests/integration/ensure-postgres.test.ts",
   "tests/integration/backup-sqlite.test.ts",
   "tests/integration/varnish-http-cache.test.ts",
+  "tests/integration/smtp-test-server.test.ts",
 ];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of

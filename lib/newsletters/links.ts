@@ -69,9 +69,16 @@ export function manageLink(subscriber: { id: string; tokenVersion: number }): st
   return absoluteUrl(`/newsletter/preferences?token=${signLinkToken("manage", { s: subscriber.id, v: subscriber.tokenVersion })}`);
 }
 
-// One-click unsubscribe (RFC 8058): GET shows a confirm button, POST unsubscribes at once.
-// `newsletterId` names the list the email came from.
+// The unsubscribe page linked from an email's body: GET shows what leaving means and one button
+// (link scanners fetch GETs, so a GET never unsubscribes). `newsletterId`: the list the email came from.
 export function unsubscribeLink(subscriber: { id: string; tokenVersion: number }, newsletterId: string): string {
   const token = signLinkToken("manage", { s: subscriber.id, v: subscriber.tokenVersion });
   return absoluteUrl(`/newsletter/unsubscribe?token=${token}&list=${encodeURIComponent(newsletterId)}`);
+}
+
+// The RFC 8058 List-Unsubscribe target: a POST with body "List-Unsubscribe=One-Click"
+// unsubscribes at once, with no page and no cookie.
+export function oneClickUnsubscribeUrl(subscriber: { id: string; tokenVersion: number }, newsletterId: string): string {
+  const token = signLinkToken("manage", { s: subscriber.id, v: subscriber.tokenVersion });
+  return absoluteUrl(`/api/newsletter/unsubscribe?token=${token}&list=${encodeURIComponent(newsletterId)}`);
 }
