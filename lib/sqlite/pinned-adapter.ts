@@ -22,3 +22,10 @@ export function sqliteClientOf(driver: SqlDriverAdapter): Database {
   }
   return client;
 }
+
+// Hands the adapter another handle to the same database (lib/sqlite/statement-cache.ts), in the
+// field sqliteClientOf reads.
+export function replaceSqliteClientOf(driver: SqlDriverAdapter, client: Database): void {
+  sqliteClientOf(driver);
+  (driver as { client?: Database }).client = client;
+}

@@ -16,7 +16,8 @@ import "server-only";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { DriverAdapterError, type IsolationLevel, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery, type SqlResultSet, type Transaction } from "@prisma/driver-adapter-utils";
 import type { Database } from "better-sqlite3";
-import { sqliteClientOf } from "./pinned-adapter";
+import { replaceSqliteClientOf, sqliteClientOf } from "./pinned-adapter";
+import { withStatementCache } from "./statement-cache";
 import { TransactionLock } from "./transaction-lock";
 
 const BEGIN: SqlQuery = { sql: "BEGIN IMMEDIATE", args: [], argTypes: [] };
@@ -36,7 +37,9 @@ export function withSafeTransactions(factory: PrismaBetterSQLite3, options: Sqli
     adapterName: factory.adapterName,
     connect: async () => {
       const driver = await factory.connect();
-      return new SafeSqliteAdapter(driver, sqliteClientOf(driver), options);
+      const client = sqliteClientOf(driver);
+      replaceSqliteClientOf(driver, withStatementCache(client));
+      return new SafeSqliteAdapter(driver, client, options);
     },
   };
 }
