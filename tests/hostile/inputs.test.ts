@@ -1211,6 +1211,15 @@ const senderAddress: Field = {
 const scheduleTime: Field = { valid: () => "06:30", breaks: fc.constantFrom(MISSING, "", "6:30", "24:00", "06:60", "aa:bb", "06:30:00", "__proto__") };
 const scheduleDays: Field = { valid: () => "mon,fri", breaks: fc.oneof(fc.constantFrom("", "funday", "mon,funday", "__proto__", "mon;tue", "0"), tooLong(100)) };
 
+const importedAddresses: Field = {
+  valid: () => `imported-${unique()}@example.org`,
+  breaks: fc.oneof(
+    fc.constantFrom(MISSING, "", "\n\n", "address", "not an address", "ok@example.org\nBcc: x@evil.test", "ok@example.org\n<x@evil.test>", "ok@example.org\n\u0000@x.example"),
+    fc.constant(new Lazy("5,001 addresses", () => Array.from({ length: 5_001 }, (_, i) => `many-${i}@example.org`).join("\n"))),
+    tooLong(1_000_000),
+  ),
+};
+
 function newsletterCases(): Case<FormInput>[] {
   const { newsletters } = m.actions;
   const letter = () => t.newsletters.letter;
@@ -1226,6 +1235,8 @@ function newsletterCases(): Case<FormInput>[] {
     }),
     formCase("newsletters/makeMainNewsletterAction", newsletters.makeMainNewsletterAction, { id: reqId(() => candidate().id), version: version(() => candidate().version) }),
     formCase("newsletters/eraseSubscriberAction", newsletters.eraseSubscriberAction, { id: reqId(() => t.newsletters.subscriberId) }),
+    // Into the newsletter that is never archived (an archived one refuses imports).
+    formCase("newsletters/importSubscribersAction", newsletters.importSubscribersAction, { newsletterId: reqId(() => candidate().id), addresses: importedAddresses }),
   ];
 }
 

@@ -347,6 +347,7 @@ function newsletterCases(): ActionCase[] {
     formCase("newsletters/setNewsletterArchivedAction", "newsletter.manage", async () => withVersion({ isArchived: "true" })),
     formCase("newsletters/makeMainNewsletterAction", "newsletter.manage", async () => withVersion()),
     formCase("newsletters/eraseSubscriberAction", "subscriber.manage", async () => ({ id: await freshSubscriber() })),
+    formCase("newsletters/importSubscribersAction", "subscriber.manage", async () => ({ newsletterId: await freshNewsletter(), addresses: `imported-${unique()}@example.org` })),
   ];
 }
 

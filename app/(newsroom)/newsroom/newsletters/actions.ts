@@ -3,6 +3,7 @@
 import type { FormState } from "@/components/newsroom/action-form";
 import { createNewsletter, makeMainNewsletter, setNewsletterArchived, updateNewsletter } from "@/lib/newsletters/commands";
 import { eraseSubscriber } from "@/lib/newsletters/subscribers-admin/erase";
+import { importSubscribers } from "@/lib/newsletters/subscribers-admin/import";
 import { runFormCommand } from "@/lib/server-action";
 
 export async function createNewsletterAction(_state: FormState, form: FormData) {
@@ -23,4 +24,8 @@ export async function makeMainNewsletterAction(_state: FormState, form: FormData
 
 export async function eraseSubscriberAction(_state: FormState, form: FormData) {
   return runFormCommand(eraseSubscriber, form);
+}
+
+export async function importSubscribersAction(_state: FormState, form: FormData) {
+  return runFormCommand(importSubscribers, form);
 }

@@ -8,7 +8,7 @@ import { requireScreen } from "@/lib/auth/screen";
 import { formatDateTime } from "@/lib/format-date";
 import { getNewsletterName } from "@/lib/newsletters/queries";
 import { listSubscribers, parseSubscriberFilter, SUBSCRIBER_STATUSES, type SubscriberRow } from "@/lib/newsletters/subscribers-admin/queries";
-import { eraseSubscriberAction } from "../../actions";
+import { eraseSubscriberAction, importSubscribersAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
@@ -85,6 +85,20 @@ export default async function SubscribersPage({ params, searchParams }: Props) {
         </h2>
         <AdminTable rows={rows} columns={COLUMNS} rowKey={(row) => row.id} labelledBy="subscribers-heading" empty="No subscribers match." />
         <Pager page={filter.page} pages={pages} params={query} />
+      </section>
+      <section className="admin-section" aria-labelledby="import-heading">
+        <h2 id="import-heading">Import addresses</h2>
+        <p className="muted">
+          One address a line, or a CSV with the address first (up to 5,000). They are added as pending: nobody gets an edition before confirming. A list holding an invalid or an erased address is refused whole,
+          naming them.
+        </p>
+        <ActionForm action={importSubscribersAction} submitLabel="Import as pending" pendingLabel="Importing…" successMessage="Imported as pending subscribers." resetOnSuccess>
+          <input type="hidden" name="newsletterId" value={id} />
+          <label>
+            Addresses
+            <textarea name="addresses" rows={6} required />
+          </label>
+        </ActionForm>
       </section>
     </>
   );
