@@ -32,7 +32,8 @@ export function NewsletterFields({ newsletter = NEW }: { newsletter?: Newsletter
         Consent text <span className="hint">what a reader agrees to when signing up; stored with each sign-up</span>
         <textarea name="consentText" defaultValue={newsletter.consentText} required maxLength={1000} rows={3} />
       </label>
-      <fieldset>
+      {/* Named so a refusal of the days ("needs at least one day") marks the whole group. */}
+      <fieldset name="scheduleDays">
         <legend>Sent on</legend>
         {WEEKDAYS.map((day) => (
           <label key={day} className="checkbox-field">
