@@ -3,12 +3,12 @@
 // export (and its defence against spreadsheet formulas), erasing a subscriber, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toFailure } from "../../lib/action-result";
+import { failureOf, fields, subscriberOf } from "../fixtures/newsletter-admin";
 import { db } from "../../lib/db";
 import { createNewsletter, makeMainNewsletter, setNewsletterArchived, updateNewsletter } from "../../lib/newsletters/commands";
 import { listNewsletters } from "../../lib/newsletters/queries";
 import { eraseSubscriber } from "../../lib/newsletters/subscribers-admin/erase";
 import { EXPORT_COLUMNS, exportSubscribersCsv } from "../../lib/newsletters/subscribers-admin/export";
-import { importSubscribers } from "../../lib/newsletters/subscribers-admin/import";
 import { listSubscribers } from "../../lib/newsletters/subscribers-admin/queries";
 import { createTestUser, uniqueSuffix, type TestUser } from "../fixtures/accounts";
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
@@ -21,25 +21,6 @@ let otherAdmin: TestUser;
 let editor: TestUser;
 let contributor: TestUser;
 let demoMainId: string | null;
-
-const fields = (name: string) => ({
-  name,
-  description: "A test newsletter.",
-  senderName: "Pressbox Test",
-  senderAddress: "Desk@Pressbox.Example",
-  consentText: "Yes, email me.",
-  scheduleDays: "fri,mon",
-  scheduleTime: "07:15",
-});
-
-async function failureOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return toFailure(error);
-  }
-  throw new Error("expected a refusal");
-}
 
 beforeAll(async () => {
   await ensureDemoNewsroom();
@@ -135,23 +116,6 @@ describe("the main newsletter", () => {
   });
 });
 
-async function subscriberOf(newsletterId: string, email: string, extra: { consentText?: string; status?: "CONFIRMED" | "PENDING" } = {}) {
-  const consentAt = new Date("2026-12-01T06:00:00Z");
-  const status = extra.status ?? "CONFIRMED";
-  return db.subscriber.create({
-    data: {
-      email,
-      status,
-      consentText: extra.consentText ?? "Yes, email me.",
-      consentAt,
-      signupIp: "203.0.113.7",
-      confirmedAt: status === "CONFIRMED" ? new Date("2026-12-01T06:05:00Z") : null,
-      confirmIp: status === "CONFIRMED" ? "203.0.113.8" : null,
-      subscriptions: { create: { newsletterId, status, consentText: extra.consentText ?? "Yes, email me.", consentAt } },
-    },
-  });
-}
-
 async function csvOf(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
@@ -191,39 +155,6 @@ describe("subscribers", () => {
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "subscriber.erase", entityId: subscriber.id } });
     expect(JSON.stringify(audit)).not.toContain("erase-me");
     expect(await failureOf(eraseSubscriber(admin, { id: subscriber.id }))).toMatchObject({ status: 404 });
-  });
-});
-
-describe("importing addresses", () => {
-  it("adds them as pending, keeps those who left, and refuses a list with an erased or invalid address whole", async () => {
-    const { id } = await createNewsletter(admin, fields(`Import ${uniqueSuffix()}`));
-    const suffix = uniqueSuffix();
-    const [fresh, member, leaver, erased] = ["fresh", "member", "leaver", "erased"].map((name) => `${name}-${suffix}@example.org`);
-    await subscriberOf(id, member);
-    const left = await subscriberOf(id, leaver);
-    await db.subscription.update({ where: { subscriberId_newsletterId: { subscriberId: left.id, newsletterId: id } }, data: { status: "UNSUBSCRIBED" } });
-    const gone = await subscriberOf(id, erased);
-    await eraseSubscriber(admin, { id: gone.id });
-    const before = await db.subscriber.count();
-
-    const refused = await failureOf(importSubscribers(admin, { newsletterId: id, addresses: `address\n${fresh}\n${erased.toUpperCase()}` }));
-    expect(refused).toMatchObject({ status: 422, message: expect.stringContaining(erased) });
-    expect(refused.message).not.toContain(fresh);
-    expect(await failureOf(importSubscribers(admin, { newsletterId: id, addresses: `${fresh}\nnot an address\nx@y.co\r\nBcc: z@evil.test` }))).toMatchObject({
-      status: 422,
-      message: expect.stringContaining("not an address"),
-    });
-    expect(await db.subscriber.count()).toBe(before);
-
-    const result = await importSubscribers(admin, { newsletterId: id, addresses: `"email",name\r\n"${fresh.toUpperCase()}",Fresh\n${member}\n${leaver}\n\n` });
-    expect(result).toEqual({ created: 1, added: 0, already: 1, left: 1 });
-    const imported = await db.subscriber.findUniqueOrThrow({ where: { email: fresh }, include: { subscriptions: true } });
-    expect(imported).toMatchObject({ status: "PENDING", confirmedAt: null, consentText: expect.stringContaining("Imported by Nora Admin") });
-    expect(imported.subscriptions).toEqual([expect.objectContaining({ newsletterId: id, status: "PENDING" })]);
-    expect((await db.subscription.findUniqueOrThrow({ where: { subscriberId_newsletterId: { subscriberId: left.id, newsletterId: id } } })).status).toBe("UNSUBSCRIBED");
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "subscriber.import", entityId: id } });
-    expect(audit.details).toEqual(result);
-    expect(await failureOf(importSubscribers(editor, { newsletterId: id, addresses: fresh }))).toMatchObject({ status: 403 });
   });
 });
 
