@@ -17,6 +17,7 @@ import { createDemoStory, type StoryRefs } from "../tests/fixtures/story-factory
 import { LIVE_MATCH_SLUG, LIVE_MATCH_STORY } from "../tests/fixtures/demo-live";
 import { createDemoLiveCoverage } from "../tests/fixtures/live-factory";
 import { createLeagueRecordsAndLinks, createPursuitRecords } from "../tests/fixtures/demo-sports-factory";
+import { createDemoNewsletters } from "../tests/fixtures/demo-newsletters";
 
 export const DEMO_STORIES: readonly StorySpec[] = [...OLYMPICS_STORIES, ...FOOTBALL_STORIES, LIVE_MATCH_STORY, ...CRICKET_STORIES, ...TENNIS_STORIES, ...MOTORSPORT_STORIES];
 
@@ -85,6 +86,7 @@ async function createStories(tx: Tx, registry: DemoRegistry, photos: Photos, now
   await createDemoLiveCoverage(tx, storyIds.get(LIVE_MATCH_SLUG)!, registry.bylines, now);
   await createLeagueRecordsAndLinks(tx, storyIds, modelStory.id, pursuit, now);
   await attachBylinePhotos(tx, registry, photos);
+  await createDemoNewsletters(tx, new Map([...storyIds, [MODEL_STORY.slug, modelStory.id]]), now);
   return DEMO_STORIES.length + 1;
 }
 

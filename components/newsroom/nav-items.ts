@@ -9,6 +9,7 @@ const NEWSROOM_NAV: readonly NavItem[] = [
   { href: "/newsroom/media", label: "Media", anyOf: ["media.upload"] },
   { href: "/newsroom/wire", label: "Wire", anyOf: ["article.create"] },
   { href: "/newsroom/sports", label: "Sports data", anyOf: ["sports.edit", "sports.import"] },
+  { href: "/newsroom/newsletters", label: "Newsletters", anyOf: ["edition.edit", "newsletter.manage"] },
   { href: "/newsroom/admin/users", label: "Users", anyOf: ["user.manage"] },
   { href: "/newsroom/admin/bylines", label: "Bylines", anyOf: ["byline.manage"] },
   { href: "/newsroom/admin/credits", label: "Agencies & photographers", anyOf: ["agency.manage", "photographer.manage"] },

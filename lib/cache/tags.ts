@@ -31,4 +31,6 @@ export const cacheTags = {
   notFound: "not-found",
   // Redirect lookups (lib/redirects): dropped by whoever writes a Redirect row.
   redirects: "redirects",
+  // Newsletters (names, consent texts, which one is main): the sign-up blocks on story pages.
+  newsletters: "newsletters",
 } as const;

@@ -80,7 +80,7 @@ describe("each role sees only its screens", () => {
       await signIn(page, account(role), "/newsroom/admin/users");
       // The Wire screen is part of the desk: whoever may write a story may import agency copy.
       // Sports data is the desk's (editors).
-      expect(await navLabels(page)).toEqual(role === "EDITOR" ? ["Stories", "Media", "Wire", "Sports data"] : ["Stories", "Media", "Wire"]);
+      expect(await navLabels(page)).toEqual(role === "EDITOR" ? ["Stories", "Media", "Wire", "Sports data", "Newsletters"] : ["Stories", "Media", "Wire"]);
       await expect(page.locator(".newsroom-user-name").innerText()).resolves.toBe(account(role).name);
       for (const screen of ADMIN_SCREENS) {
         await page.goto(urlFor(screen.path));
@@ -96,7 +96,7 @@ describe("each role sees only its screens", () => {
     const { context, page } = await newPage();
     const errors = collectPageErrors(page);
     await signIn(page, account("ADMIN"), "/newsroom/admin/users");
-    expect(await navLabels(page)).toEqual(["Stories", "Media", "Wire", "Sports data", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
+    expect(await navLabels(page)).toEqual(["Stories", "Media", "Wire", "Sports data", "Newsletters", "Users", "Bylines", "Agencies & photographers", "Sections & tags", "Audit log"]);
     for (const screen of ADMIN_SCREENS) {
       const response = await page.goto(urlFor(screen.path));
       expect(response?.status()).toBe(200);

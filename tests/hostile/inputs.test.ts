@@ -191,7 +191,9 @@ async function loadModules() {
       sportsEvents: await import("../../app/(newsroom)/newsroom/sports/actions-events"),
       live: await import("../../app/(newsroom)/newsroom/stories/[id]/live/actions"),
       sportsRecords: await import("../../app/(newsroom)/newsroom/sports/actions-records"),
+      newsletters: await import("../../app/(newsroom)/newsroom/newsletters/actions"),
     },
+    newsletters: await import("../../lib/newsletters/commands"),
     competitionRevision: (await import("../../lib/sports/desk/competitions")).competitionRevision,
     live: await import("../../lib/live/commands"),
     importWireItem: (await import("../../lib/wire/import")).importWireItem,
@@ -216,6 +218,7 @@ async function loadModules() {
       sportsRecords: await import("../../app/api/newsroom/sports/records/route"),
       sportsLinks: await import("../../app/api/newsroom/sports/links/route"),
       relatedSuggestions: await import("../../app/api/newsroom/stories/[id]/related-suggestions/route"),
+      subscriberExport: await import("../../app/api/newsroom/newsletters/subscribers/export/route"),
     },
     NextRequest: (await import("next/server")).NextRequest,
   };
@@ -457,7 +460,26 @@ async function readTargets() {
     wire: await readWireTargets(),
     live: await readLiveTargets(),
     sports: await readSportsTargets(),
+    newsletters: await readNewsletterTargets(),
   };
+}
+
+// Two newsletters of this file's own (found by their slugs, which never change): one the update
+// and archive cases change, one only ever made main (an archived one cannot be). And a subscriber
+// for the erase case, made again after each unbroken erase.
+async function readNewsletterTargets() {
+  const actor = { id: admin.id, role: "ADMIN" as const, name: "Hostile admin" };
+  const fields = { senderName: "Desk", senderAddress: "desk@pressbox.example", consentText: "Yes.", scheduleDays: "mon", scheduleTime: "06:30" };
+  const ensure = async (name: string, slug: string) => {
+    const found = await m.db.newsletter.findUnique({ where: { slug }, select: { id: true, version: true } });
+    if (found) return found;
+    const { id } = await m.newsletters.createNewsletter(actor, { ...fields, name });
+    return { id, version: 1 };
+  };
+  const subscriber =
+    (await m.db.subscriber.findFirst({ where: { email: { startsWith: "hostile-erase-" } }, select: { id: true } })) ??
+    (await m.db.subscriber.create({ data: { email: `hostile-erase-${unique()}@example.org`, consentText: "Yes.", consentAt: new Date() }, select: { id: true } }));
+  return { letter: await ensure("Hostile inputs letter", "hostile-inputs-letter"), candidate: await ensure("Hostile inputs candidate", "hostile-inputs-candidate"), subscriberId: subscriber.id };
 }
 
 async function readLiveTargets() {
@@ -1176,6 +1198,48 @@ const asOf: Field = { valid: () => "", breaks: fc.constantFrom("not a date", "20
 const formString: Field = { valid: () => "WDL", breaks: fc.oneof(fc.constantFrom("WWX", "W W", "1", "WWWWWWWWWWW", "<b>"), tooLong(10)) };
 const medalSource = (valid: string): Field => enumField(() => valid, ["Computed", "both", "computed ", "true"]);
 
+// A sender name or address that could end a mail header, a schedule that is not HH:MM on mon..sun.
+const HEADER_BREAKS = ["Desk\r\nBcc: victim@example.org", "Desk\nX-Injected: 1", "Desk\u2028Bcc: x@evil.test", "Desk\u0000"];
+const senderName: Field = { valid: () => "Pressbox Desk", isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "   ", ...HEADER_BREAKS), tooLong(80)) };
+const senderAddress: Field = {
+  valid: () => "desk@pressbox.example",
+  breaks: fc.oneof(
+    fc.constantFrom(MISSING, "", "desk@pressbox.example\r\nBcc: x@evil.test", "desk@pressbox.example,x@evil.test", "<desk@pressbox.example>", '"Desk" <desk@pressbox.example>', "desk@", "desk"),
+    tooLong(254).map((long) => new Lazy("254+ char address", () => `${materialize(long) as string}@x.example`)),
+  ),
+};
+const scheduleTime: Field = { valid: () => "06:30", breaks: fc.constantFrom(MISSING, "", "6:30", "24:00", "06:60", "aa:bb", "06:30:00", "__proto__") };
+const scheduleDays: Field = { valid: () => "mon,fri", breaks: fc.oneof(fc.constantFrom("", "funday", "mon,funday", "__proto__", "mon;tue", "0"), tooLong(100)) };
+
+const importedAddresses: Field = {
+  valid: () => `imported-${unique()}@example.org`,
+  breaks: fc.oneof(
+    fc.constantFrom(MISSING, "", "\n\n", "address", "not an address", "ok@example.org\nBcc: x@evil.test", "ok@example.org\n<x@evil.test>", "ok@example.org\n\u0000@x.example"),
+    fc.constant(new Lazy("5,001 addresses", () => Array.from({ length: 5_001 }, (_, i) => `many-${i}@example.org`).join("\n"))),
+    tooLong(1_000_000),
+  ),
+};
+
+function newsletterCases(): Case<FormInput>[] {
+  const { newsletters } = m.actions;
+  const letter = () => t.newsletters.letter;
+  const candidate = () => t.newsletters.candidate;
+  const fields = { name: reqText(80, () => `Hostile letter ${unique()}`), description: optText(500), senderName, senderAddress, consentText: reqText(1000, () => "Yes, email me."), scheduleDays, scheduleTime };
+  return [
+    formCase("newsletters/createNewsletterAction", newsletters.createNewsletterAction, fields),
+    formCase("newsletters/updateNewsletterAction", newsletters.updateNewsletterAction, { ...fields, id: reqId(() => letter().id), version: version(() => letter().version) }),
+    formCase("newsletters/setNewsletterArchivedAction", newsletters.setNewsletterArchivedAction, {
+      id: reqId(() => letter().id),
+      version: version(() => letter().version),
+      isArchived: enumField(() => "true", ["yes", "1", "TRUE", "on"]),
+    }),
+    formCase("newsletters/makeMainNewsletterAction", newsletters.makeMainNewsletterAction, { id: reqId(() => candidate().id), version: version(() => candidate().version) }),
+    formCase("newsletters/eraseSubscriberAction", newsletters.eraseSubscriberAction, { id: reqId(() => t.newsletters.subscriberId) }),
+    // Into the newsletter that is never archived (an archived one refuses imports).
+    formCase("newsletters/importSubscribersAction", newsletters.importSubscribersAction, { newsletterId: reqId(() => candidate().id), addresses: importedAddresses }),
+  ];
+}
+
 function sportsRecordCases(): Case<FormInput>[] {
   const a = m.actions.sportsRecords;
   const s = () => t.sports;
@@ -1870,6 +1934,17 @@ function routeCases(): Case<never>[] {
       () => [known.author],
     ),
     {
+      // Its filters come from the address bar: an unknown status or newsletter is ignored, a
+      // search holding a NUL is refused. Each export that runs is audited (who took the list):
+      // that line is the only change allowed.
+      name: "GET /api/newsroom/newsletters/subscribers/export",
+      expect: "tolerate",
+      mayChange: ["AuditEntry"],
+      inputs: () => fc.constantFrom("?status=BOGUS", "?newsletter=__proto__", "?q=%00", `?q=${"x".repeat(5000)}`, "?page=-1&status[]=CONFIRMED", "?newsletter=../../etc/passwd&q=%E2%80%AE", "?q=%0D%0ABcc:%20x"),
+      call: async (query: string) => outcomeOf(await r.subscriberExport.GET(new Request(`${ORIGIN}/api/newsroom/newsletters/subscribers/export${query}`))),
+      valid: async () => outcomeOf(await r.subscriberExport.GET(new Request(`${ORIGIN}/api/newsroom/newsletters/subscribers/export`))),
+    } as Case<string>,
+    {
       name: "GET /api/newsroom/sports/records",
       expect: "refuse",
       inputs: () => sportsRecordQueries,
@@ -1968,7 +2043,7 @@ Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: data
 await fakeNextHeadersForNextAuth();
 const m: Modules = await loadModules();
 const sqlite: Database.Database = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...sportsRecordCases(), ...sportsDeskCases(), ...routeCases()] as Case<never>[];
+const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...newsletterCases(), ...sportsRecordCases(), ...sportsDeskCases(), ...routeCases()] as Case<never>[];
 
 beforeAll(async () => {
   await m.ensureDemoNewsroom();

@@ -62,6 +62,7 @@ async function loadModules() {
     wire: await import("../../lib/wire/import"),
     live: await import("../../lib/live/commands"),
     competitionRevision: (await import("../../lib/sports/desk/competitions")).competitionRevision,
+    newsletters: await import("../../lib/newsletters/commands"),
   };
 }
 
@@ -207,7 +208,19 @@ function restoreCase(name: string, owner: Role): ActionCase {
 
 type ScreenOutcome = "sign-in" | "screen" | "panel" | "not-found" | "to stories";
 type Screen = { page: string; path: () => string; permission: Action; article?: () => ArticleRef; refused?: ScreenOutcome; allowed?: ScreenOutcome };
-let fixtures: { editorDraft: Story; ownDraft: Story; mediaId: string; userId: string; bylineId: string; agencyId: string; tagId: string; wireItemId: string; sports: SportsRecords; sportsEventId: string };
+let fixtures: {
+  editorDraft: Story;
+  ownDraft: Story;
+  mediaId: string;
+  userId: string;
+  bylineId: string;
+  agencyId: string;
+  tagId: string;
+  wireItemId: string;
+  sports: SportsRecords;
+  sportsEventId: string;
+  newsletterId: string;
+};
 
 const SCREENS: Screen[] = [
   { page: "newsroom/page", path: () => "/newsroom", permission: "newsroom.enter", allowed: "to stories" },
@@ -250,6 +263,10 @@ const SCREENS: Screen[] = [
   { page: "newsroom/sports/events/new/page", path: () => "/newsroom/sports/events/new", permission: "sports.edit" },
   { page: "newsroom/sports/events/[id]/page", path: () => `/newsroom/sports/events/${fixtures.sportsEventId}`, permission: "sports.edit" },
   { page: "newsroom/sports/import/page", path: () => "/newsroom/sports/import", permission: "sports.import" },
+  { page: "newsroom/newsletters/page", path: () => "/newsroom/newsletters", permission: "edition.edit" },
+  { page: "newsroom/newsletters/new/page", path: () => "/newsroom/newsletters/new", permission: "newsletter.manage" },
+  { page: "newsroom/newsletters/[id]/settings/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/settings`, permission: "newsletter.manage" },
+  { page: "newsroom/newsletters/[id]/subscribers/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/subscribers`, permission: "subscriber.manage" },
 ];
 
 // A team, athlete, competition with two seasons (the second without a medal table), standings
@@ -300,6 +317,37 @@ function sportsCases(): ActionCase[] {
     sportsCase("rankStandingsAction", (r) => ({ id: r.standingsId, version: r.standingsVersion })),
     sportsCase("createMedalTableAction", (r) => ({ seasonId: r.spare.id, source: "computed" })),
     sportsCase("updateMedalTableAction", (r) => ({ id: r.medalTableId, version: r.medalTableVersion, source: "entered", "rows.0.country": "NOR", "rows.0.name": "Norway", "rows.0.gold": "1" })),
+  ];
+}
+
+// A newsletter of its own per call (archiving or making it main must not touch the demo's), and a
+// subscriber per erase.
+const freshNewsletter = async () => (await m.newsletters.createNewsletter(users.ADMIN.actor, newsletterFields(`Permission letter ${unique()}`))).id;
+const newsletterFields = (name: string) => ({ name, senderName: "Desk", senderAddress: "desk@pressbox.example", consentText: "Yes.", scheduleDays: "mon", scheduleTime: "06:30" });
+const freshSubscriber = async () =>
+  (
+    await m.db.subscriber.create({
+      data: {
+        email: `permission-${unique()}@example.org`,
+        consentText: "Yes.",
+        consentAt: new Date(),
+        subscriptions: { create: { newsletterId: fixtures.newsletterId, consentText: "Yes.", consentAt: new Date() } },
+      },
+    })
+  ).id;
+
+function newsletterCases(): ActionCase[] {
+  const withVersion = async (extra: Record<string, string> = {}) => {
+    const id = await freshNewsletter();
+    return { id, version: await versionOf(m.db.newsletter, id), ...extra };
+  };
+  return [
+    formCase("newsletters/createNewsletterAction", "newsletter.manage", async () => newsletterFields(`Letter ${unique()}`)),
+    formCase("newsletters/updateNewsletterAction", "newsletter.manage", async () => ({ ...(await withVersion()), ...newsletterFields(`Renamed ${unique()}`) })),
+    formCase("newsletters/setNewsletterArchivedAction", "newsletter.manage", async () => withVersion({ isArchived: "true" })),
+    formCase("newsletters/makeMainNewsletterAction", "newsletter.manage", async () => withVersion()),
+    formCase("newsletters/eraseSubscriberAction", "subscriber.manage", async () => ({ id: await freshSubscriber() })),
+    formCase("newsletters/importSubscribersAction", "subscriber.manage", async () => ({ newsletterId: await freshNewsletter(), addresses: `imported-${unique()}@example.org` })),
   ];
 }
 
@@ -431,6 +479,18 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }),
     },
     expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "article.read", fixtures.editorDraft.ref) ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // The subscribers screen's CSV export (personal data): admins only, never to another site.
+    route: "/api/newsroom/newsletters/subscribers/export",
+    call: {
+      get path() {
+        return `/api/newsroom/newsletters/subscribers/export?newsletter=${fixtures.newsletterId}`;
+      },
+      init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }),
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "subscriber.manage") ? "200" : "403"),
     outcome: (response) => String(response.status),
   },
   {
@@ -748,6 +808,7 @@ function actionCases(): ActionCase[] {
     // Also needs article.create, which every role that may post to live coverage has.
     liveCase("promoteEntryAction", "live.post", (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version }]),
     ...sportsCases(),
+    ...newsletterCases(),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
@@ -809,6 +870,7 @@ beforeAll(async () => {
     wireItemId: "",
     sports: await sportsRecords(),
     sportsEventId: await freshSportsEvent(),
+    newsletterId: (await m.db.newsletter.findFirstOrThrow({ where: { isMain: true } })).id,
   };
   await m.db.agency.create({ data: { name: HELD_AGENCY, shortCredit: HELD_AGENCY, creditFormat: "{agency}", wireAutoDraft: false } });
   fixtures.wireItemId = (await wireItem("pending")).id;

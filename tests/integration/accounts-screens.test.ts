@@ -85,7 +85,7 @@ describe("the staff area's layout", () => {
   it("lists only the screens the role may use", async () => {
     await signInAs(request, users.EDITOR!);
     const shell = (await NewsroomLayout({ children: null })) as ReactElement<{ items: { label: string }[] }>;
-    expect(shell.props.items.map((item) => item.label)).toEqual(["Stories", "Media", "Wire", "Sports data"]);
+    expect(shell.props.items.map((item) => item.label)).toEqual(["Stories", "Media", "Wire", "Sports data", "Newsletters"]);
     await signInAs(request, users.ADMIN!);
     const adminShell = (await NewsroomLayout({ children: null })) as ReactElement<{ items: { label: string }[] }>;
     expect(adminShell.props.items.map((item) => item.label)).toContain("Audit log");

@@ -251,3 +251,19 @@ describe("the model story", () => {
     });
   });
 });
+
+describe("the demo newsletters", () => {
+  it("are the main Morning briefing (daily at 06:30) and Olympics daily, with one sent briefing led by the model story", async () => {
+    const newsletters = await db.newsletter.findMany({ orderBy: { name: "asc" }, include: { editions: { include: { items: { orderBy: { position: "asc" }, include: { article: true } } } } } });
+    expect(newsletters.map((n) => [n.name, n.isMain, n.senderName, n.senderAddress, n.scheduleTime])).toEqual([
+      ["Morning briefing", true, "Pressbox Sport", "briefing@pressbox.example", "06:30"],
+      ["Olympics daily", false, "Pressbox Olympics", "olympics@pressbox.example", "19:00"],
+    ]);
+    const [briefing] = newsletters;
+    expect(briefing.consentText).toMatch(/unsubscribe/);
+    expect(briefing.editions).toHaveLength(1);
+    expect(briefing.editions[0]).toMatchObject({ status: "SENT", sentAt: expect.any(Date) });
+    expect(briefing.editions[0].items.map((item) => item.article.slug)[0]).toBe(MODEL_STORY_SLUG);
+    expect(briefing.editions[0].items.every((item) => item.article.status === "PUBLISHED")).toBe(true);
+  });
+});
