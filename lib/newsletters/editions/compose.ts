@@ -12,14 +12,7 @@ import { EditionEmail, type EditionEmailProps } from "../email/edition-email";
 import { editionText } from "../email/edition-text";
 import type { ComposedEmail, EmailRecipient, PreparedEdition } from "../types";
 import { loadEditionContent, type EditionContent } from "./content";
-import { NEWSROOM_TIME_ZONE } from "./schedule";
-
-const dateLineFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: NEWSROOM_TIME_ZONE });
-
-// The day the edition is for, as its masthead says: "Monday 7 December 2026".
-export function editionDateLine(edition: Pick<EditionContent, "scheduledFor" | "sentAt">): string {
-  return dateLineFormat.format(edition.sentAt ?? edition.scheduledFor).replace(",", "");
-}
+import { editionDateLine } from "./layout";
 
 function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");

@@ -5,6 +5,7 @@
 // images off: the picture only adds to a headline and standfirst that stand on their own.
 import { Body, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
 import type { EditionContent, EditionStory } from "../editions/content";
+import { groupByHeading, introParagraphs } from "../editions/layout";
 import { emailStyles as s } from "./styles";
 
 export type EditionEmailProps = {
@@ -13,24 +14,6 @@ export type EditionEmailProps = {
   site: { name: string; url: string; locale: string };
   links: { manageUrl: string; unsubscribeUrl: string };
 };
-
-// Consecutive stories under the same heading form one group ("Lead", "Football", …).
-export function groupByHeading(stories: EditionStory[]): { heading: string; stories: EditionStory[] }[] {
-  const groups: { heading: string; stories: EditionStory[] }[] = [];
-  for (const story of stories) {
-    const last = groups[groups.length - 1];
-    if (last && last.heading === story.heading) last.stories.push(story);
-    else groups.push({ heading: story.heading, stories: [story] });
-  }
-  return groups;
-}
-
-export function introParagraphs(intro: string): string[] {
-  return intro
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean);
-}
 
 function StoryBlock({ story, isLead }: { story: EditionStory; isLead: boolean }) {
   return (

@@ -2,7 +2,7 @@
 // its heading, headline, standfirst and address on lines of their own, which reads better in a
 // text-only client (and to a screen reader there) than a conversion of the layout.
 import type { EditionEmailProps } from "./edition-email";
-import { groupByHeading, introParagraphs } from "./edition-email";
+import { groupByHeading, introParagraphs } from "../editions/layout";
 
 export function editionText({ content, dateLine, site, links }: EditionEmailProps): string {
   const lines: string[] = [content.newsletter.name, dateLine, ""];
