@@ -66,7 +66,9 @@ async function picture(): Promise<string> {
     },
     select: { id: true },
   });
-  await db.mediaRendition.create({ data: { mediaId: media.id, format: "jpeg", width: 960, height: 540, bytes: 1, storageKey: `r/ed-${run}-960.jpg` } });
+  for (const width of [960, 1200, 2400]) {
+    await db.mediaRendition.create({ data: { mediaId: media.id, format: "jpeg", width, height: (width * 9) / 16, bytes: 1, storageKey: `r/ed-${run}-${width}.jpg` } });
+  }
   return media.id;
 }
 
@@ -226,8 +228,10 @@ describe("the composed email", () => {
     expect(email.html).toContain(`href="${recipient.manageUrl}"`);
     expect(email.text).toContain(recipient.unsubscribeUrl);
     expect(email.text).toContain(recipient.manageUrl);
-    // The lead's picture: an absolute rendition address, its alt text and credit.
-    expect(email.html).toContain(`src="${absoluteUrl(`/media/r/ed-${run}-960.jpg`)}"`);
+    // The lead's picture: an absolute address of a rendition sharp at twice the email's width (not
+    // the largest), its alt text and credit.
+    expect(email.html).toContain(`src="${absoluteUrl(`/media/r/ed-${run}-1200.jpg`)}"`);
+    expect(email.html).not.toContain(`ed-${run}-2400.jpg`);
     expect(email.html).toContain(`alt="Fans in the stand ${run}"`);
     expect(email.html).toContain(`Photo by Ann Lens ${run}`);
     expect(email.html).toMatch(/<html[^>]*lang="en"/);

@@ -5,6 +5,8 @@ import "server-only";
 import { articleHref } from "../../articles/href";
 import { publicArticleWhere } from "../../articles/embargo/visibility";
 import { db } from "../../db";
+import { mediaPublicBaseUrl } from "../../media/file/storage-config";
+import { mediaUrl, pickDefaultRendition, renditionUrl } from "../../media/file/urls";
 import { mediaViewInclude, toMediaView } from "../../media/views";
 import { absoluteUrl } from "../../site-config";
 
@@ -35,13 +37,21 @@ export type EditionContent = {
 
 type HeroRecord = Parameters<typeof toMediaView>[0];
 
-// A picture for the email: its largest JPEG rendition at an absolute address (mail clients have
-// no base URL); none when its rights have expired.
+// The email shows the lead's picture 552 pixels wide: a JPEG rendition about twice that, for sharp
+// screens, rather than the largest there is.
+const EMAIL_IMAGE_WIDTH = 1104;
+
+// A picture for the email at an absolute address (mail clients have no base URL), from the same
+// place the reader page loads it (the public media base when toMediaView chose it); none when its
+// rights have expired.
 function emailImage(media: HeroRecord | null, now: Date): EditionImage | null {
   if (!media) return null;
   const view = toMediaView(media, now);
   if (view.isWithdrawn) return null;
-  return { src: absoluteUrl(view.src), altText: view.altText, width: view.width, height: view.height, credit: view.credit?.full ?? null };
+  const rendition = pickDefaultRendition(media.renditions, "jpeg", EMAIL_IMAGE_WIDTH);
+  const isPublicBase = !view.src.startsWith(mediaUrl(""));
+  const src = rendition ? renditionUrl(rendition.storageKey, isPublicBase ? mediaPublicBaseUrl() : null) : view.src;
+  return { src: absoluteUrl(src), altText: view.altText, width: rendition?.width ?? view.width, height: rendition?.height ?? view.height, credit: view.credit?.full ?? null };
 }
 
 export async function loadEditionContent(editionId: string, now: Date = new Date()): Promise<EditionContent | null> {
