@@ -144,6 +144,14 @@ describe("assembling the next edition", () => {
     expect(await db.edition.count({ where: { newsletterId, status: "DRAFT" } })).toBe(1);
   });
 
+  it("makes one draft when two editors press Assemble at once", async () => {
+    const other = await db.newsletter.create({ data: { slug: `twice-${run}`, name: `Twice ${run}`, senderName: "Desk", senderAddress: "desk@pressbox.test", consentText: "Yes." }, select: { id: true } });
+    const results = await Promise.allSettled([assembleNextEdition(editor, { newsletterId: other.id }, NOW), assembleNextEdition(otherEditor, { newsletterId: other.id }, NOW)]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    expect(await db.edition.count({ where: { newsletterId: other.id } })).toBe(1);
+  });
+
   it("is audited", async () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { entityType: "Edition", entityId: editionId, action: "edition.assemble" } });
     expect(entry.actorId).toBe(editor.id);
