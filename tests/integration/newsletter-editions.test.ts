@@ -4,6 +4,7 @@
 // the public archive shows SENT editions only. The edition is assembled "in 2030" (the `now`
 // assembly takes), so stories other test files publish today cannot fall into its window.
 import { beforeAll, describe, expect, it } from "vitest";
+import { resolveAuditNames } from "../../lib/audit/names";
 import { db } from "../../lib/db";
 import { assembleNextEdition } from "../../lib/newsletters/editions/assemble";
 import { addEditionStory, cancelEdition, moveEditionItem, removeEditionItem, updateEditionText } from "../../lib/newsletters/editions/commands";
@@ -155,6 +156,9 @@ describe("assembling the next edition", () => {
   it("is audited", async () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { entityType: "Edition", entityId: editionId, action: "edition.assemble" } });
     expect(entry.actorId).toBe(editor.id);
+    // The audit log names the edition by its subject.
+    const { subject } = await db.edition.findUniqueOrThrow({ where: { id: editionId } });
+    expect((await resolveAuditNames([{ type: "Edition", id: editionId }])).names[`Edition:${editionId}`]).toBe(subject);
   });
 });
 
