@@ -42,6 +42,8 @@ const LOADERS: Record<string, Loader> = {
   // A live coverage's id is its story's.
   LiveCoverage: loadArticleNames,
   LiveEntry: async (ids) => (await db.liveEntry.findMany({ where: { id: { in: ids } }, select: { id: true, bodyText: true } })).map((r) => ({ id: r.id, name: r.bodyText.slice(0, 80) || "(entry)" })),
+  // A newsletter edition, by its subject.
+  Edition: async (ids) => (await db.edition.findMany({ where: { id: { in: ids } }, select: { id: true, subject: true } })).map((r) => ({ id: r.id, name: r.subject })),
   WireItem: async (ids) => (await db.wireItem.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true, guid: true } })).map((r) => ({ id: r.id, name: r.headline || r.guid })),
 };
 
