@@ -23,7 +23,7 @@ export async function listNewsletters(actor: Actor | null, now = new Date()) {
     pending: countOf(newsletter.id, "PENDING"),
     unsubscribed: countOf(newsletter.id, "UNSUBSCRIBED"),
     // A scheduled edition's time when there is one, else the schedule's next slot.
-    nextSend: newsletter.isArchived ? null : (scheduled.find((edition) => edition.newsletterId === newsletter.id)?.scheduledFor ?? nextScheduledTime(newsletter.scheduleDays, newsletter.scheduleTime, now)),
+    nextSend: newsletter.isArchived ? null : (scheduled.find((edition) => edition.newsletterId === newsletter.id)?.scheduledFor ?? nextScheduledTime(newsletter, now)),
   }));
 }
 

@@ -1,48 +1,59 @@
-// When a newsletter's next edition is due, from its schedule ("mon,wed,fri" at "06:30") in the
-// newsroom's time zone (NEWSROOM_TIME_ZONE, default UTC, as lib/format-date.ts).
-import { WEEKDAYS, WEEKDAY_NAMES, type Weekday } from "./weekdays";
+import { WEEKDAYS, WEEKDAY_NAMES } from "./weekdays";
 
-const DEFAULT_ZONE = process.env.NEWSROOM_TIME_ZONE ?? "UTC";
+// When a newsletter's next edition goes out (the one schedule reader: assembly, the newsletters list): its schedule (days "mon,tue,…" and "HH:MM") is wall
+// time in the newsroom's time zone (NEWSROOM_TIME_ZONE, as lib/format-date.ts uses), so 06:30
+// stays 06:30 for readers across a daylight-saving change.
+export const NEWSROOM_TIME_ZONE = process.env.NEWSROOM_TIME_ZONE ?? "UTC";
 
-type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; weekday: Weekday };
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
-function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", weekday: "short", hourCycle: "h23" }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+type WallDate = { year: number; month: number; day: number; weekday: number };
+
+function wallParts(instant: Date, timeZone: string): WallDate & { hour: number; minute: number } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", weekday: "short", hourCycle: "h23" }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return {
-    year: Number(get("year")),
-    month: Number(get("month")),
-    day: Number(get("day")),
-    hour: Number(get("hour")),
-    minute: Number(get("minute")),
-    weekday: get("weekday").toLowerCase().slice(0, 3) as Weekday,
+    year: Number(part("year")),
+    month: Number(part("month")),
+    day: Number(part("day")),
+    hour: Number(part("hour")),
+    minute: Number(part("minute")),
+    weekday: DAY_NAMES.indexOf(part("weekday").toLowerCase().slice(0, 3) as (typeof DAY_NAMES)[number]),
   };
 }
 
-// The instant whose wall-clock time in `timeZone` is the given local date and time. Corrected
-// twice: the zone's offset can differ between the guess and the answer around a DST change.
-function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const wanted = Date.UTC(year, month - 1, day, hour, minute);
-  let instant = wanted;
-  for (let pass = 0; pass < 2; pass += 1) {
-    const seen = localParts(new Date(instant), timeZone);
-    instant += wanted - Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
-  }
-  return new Date(instant);
+// Minutes the zone is ahead of UTC at `instant`.
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const wall = wallParts(instant, timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
-// The first scheduled moment strictly after `now`, or null when the schedule names no day.
-export function nextScheduledTime(scheduleDays: string, scheduleTime: string, now = new Date(), timeZone = DEFAULT_ZONE): Date | null {
-  const days = new Set(scheduleDays.split(",").filter((day): day is Weekday => (WEEKDAYS as readonly string[]).includes(day)));
-  const [hour, minute] = scheduleTime.split(":").map(Number);
-  if (!days.size || !Number.isInteger(hour) || !Number.isInteger(minute)) return null;
-  const today = localParts(now, timeZone);
-  for (let offset = 0; offset <= 7; offset += 1) {
-    const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset, 12));
-    const weekday = WEEKDAYS[(date.getUTCDay() + 6) % 7];
-    if (!days.has(weekday)) continue;
-    const instant = zonedInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, minute, timeZone);
-    if (instant > now) return instant;
+// The instant a wall-clock time in `timeZone` names (checked twice: the offset may differ there).
+export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = new Date(guess - offsetMinutes(new Date(guess), timeZone) * 60_000);
+  return new Date(guess - offsetMinutes(first, timeZone) * 60_000);
+}
+
+export function parseScheduleDays(days: string): Set<number> {
+  const wanted = new Set(days.split(",").map((day) => DAY_NAMES.indexOf(day.trim().toLowerCase() as (typeof DAY_NAMES)[number])));
+  wanted.delete(-1);
+  return wanted;
+}
+
+// The first scheduled time strictly after `after`; null when the schedule names no valid day or time.
+export function nextScheduledTime(schedule: { scheduleDays: string; scheduleTime: string }, after: Date, timeZone: string = NEWSROOM_TIME_ZONE): Date | null {
+  const days = parseScheduleDays(schedule.scheduleDays);
+  const time = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(schedule.scheduleTime.trim());
+  if (days.size === 0 || !time) return null;
+  const [hour, minute] = [Number(time[1]), Number(time[2])];
+  // Eight days: today's time may have passed, and the same weekday next week may be the only one.
+  for (let offset = 0; offset <= 8; offset += 1) {
+    const wall = wallParts(new Date(after.getTime() + offset * 86_400_000), timeZone);
+    if (!days.has(wall.weekday)) continue;
+    const candidate = zonedTime(wall.year, wall.month, wall.day, hour, minute, timeZone);
+    if (candidate.getTime() > after.getTime()) return candidate;
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { AppError } from "../../errors";
 import { assertCan, type Actor } from "../../permissions";
 import { getSections } from "../../sections/queries";
 import { AssembleInput, SUBJECT_MAX } from "./schema";
-import { nextScheduledTime } from "./schedule";
+import { nextScheduledTime } from "../schedule";
 
 export const STORIES_PER_SECTION = 3;
 // More stories than any day's newsletter would hold: the candidates are read newest first.

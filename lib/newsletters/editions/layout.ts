@@ -2,7 +2,7 @@
 // page: consecutive stories under the same heading form one group ("Lead", "Football", …), and
 // the introduction is paragraphs split at blank lines.
 import type { EditionContent, EditionStory } from "./content";
-import { NEWSROOM_TIME_ZONE } from "./schedule";
+import { NEWSROOM_TIME_ZONE } from "../schedule";
 
 export type StoryGroup = { heading: string; stories: EditionStory[] };
 
