@@ -55,10 +55,3 @@ export function newsletterById(id: string, client: Db | Tx = db): Promise<Newsle
 export function newsletterBySlug(slug: string, client: Db | Tx = db): Promise<NewsletterOffer | null> {
   return client.newsletter.findUnique({ where: { slug }, select: newsletterOfferSelect });
 }
-
-// The newsletters a story's sign-up blocks offer, in one statement: the ones named (not archived)
-// and the main one, for blocks that name none.
-export async function newslettersForBlocks(ids: string[], client: Db | Tx = db): Promise<{ byId: Map<string, NewsletterOffer>; main: NewsletterOffer | null }> {
-  const rows = await client.newsletter.findMany({ where: { isArchived: false, OR: [{ isMain: true }, { id: { in: ids } }] }, orderBy: { createdAt: "asc" }, select: newsletterOfferSelect });
-  return { byId: new Map(rows.map((row) => [row.id, row])), main: rows.find((row) => row.isMain) ?? null };
-}

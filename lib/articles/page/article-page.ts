@@ -77,7 +77,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
       fixturesRequestsOf(blocks),
       article.teams.map((team) => team.id),
     ),
-    // Only a body with a sign-up block reads newsletters (one statement).
+    // Only a body with a sign-up block reads newsletters (from the data cache; one statement cold).
     newsletterBlocksNeed(blocks) ? newsletterBlockRecords(refs.newsletterIds, article.id) : null,
   ]);
   const inBody = new Set(refs.mediaIds);
