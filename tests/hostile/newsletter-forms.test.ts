@@ -105,7 +105,10 @@ describe.each(["sqlite", "postgres"])("newsletter forms on %s", (name) => {
     expect(mail.to).toEqual([email]);
     expect(mail.parsed.from?.value).toHaveLength(1);
     expect(mail.parsed.bcc).toBeUndefined();
-    expect(mail.raw).not.toMatch(/^Bcc:/im);
+    // The name may show in the body as written; the header block has no line of its own for it.
+    const headers = mail.raw.split(/\r?\n\r?\n/)[0];
+    expect(headers).not.toMatch(/^Bcc:/im);
+    expect(headers.match(/^From:/gim)).toHaveLength(1);
   });
 
   it("answers every naughty string as an address, a newsletter id or a story id with a 4xx or the usual answer, never a 500", async () => {
@@ -149,8 +152,10 @@ describe.each(["sqlite", "postgres"])("newsletter forms on %s", (name) => {
     expect((await post("/api/newsletter/unsubscribe?token=forged.token&list=x", "List-Unsubscribe=One-Click", FORM)).status).toBe(400);
     const confirm = await post("/api/newsletter/confirm", form({ token: NAUGHTY[10] ?? "x" }), FORM);
     expect(confirm.headers.get("location")).toBe("/newsletter/confirm?result=invalid");
-    for (const page of ["/newsletter/confirm?token=%00", "/newsletter/unsubscribe?token=a.b", "/newsletter/preferences?token=%F0%9F%98%80.x", "/newsletter?error=%3Cscript%3E"]) {
-      expect((await fetch(`${site().server.baseUrl}${page}`)).status, page).toBe(200);
+    for (const page of ["/newsletter/confirm?token=x%00y", "/newsletter/unsubscribe?token=a.b", "/newsletter/preferences?token=%F0%9F%98%80.x", "/newsletter?error=%3Cscript%3E"]) {
+      const response = await fetch(`${site().server.baseUrl}${page}`);
+      // The server refuses a NUL in an address at its door (400); every other page explains itself.
+      expect(response.status, page).toBe(page.includes("%00") ? 400 : 200);
     }
     const email = `limited-${name}@example.org`;
     const statuses = [];
