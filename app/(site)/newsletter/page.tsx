@@ -14,10 +14,12 @@ export default async function NewsletterPage({ searchParams }: Props) {
   const { error, n } = await searchParams;
   const problem = typeof error === "string" && Object.hasOwn(SIGNUP_ERRORS, error) ? SIGNUP_ERRORS[error as SignUpErrorCode] : null;
   const newsletters = await getOfferedNewsletters();
+  // Shown beside the newsletter the form was for, else above the list.
+  const problemFor = problem && newsletters.some((newsletter) => newsletter.id === n) ? n : null;
   return (
     <section className="listing prose">
       <h1 className="listing-title">Newsletters</h1>
-      {problem && (
+      {problem && !problemFor && (
         <p className="newsletter-problem" role="alert" id="sign-up">
           {problem}
         </p>
@@ -30,7 +32,11 @@ export default async function NewsletterPage({ searchParams }: Props) {
             <li key={newsletter.id} aria-labelledby={`newsletter-${newsletter.id}`}>
               <h2 id={`newsletter-${newsletter.id}`}>{newsletter.name}</h2>
               {newsletter.description && <p>{newsletter.description}</p>}
-              {problem && n === newsletter.id && <p className="newsletter-problem">{problem}</p>}
+              {problemFor === newsletter.id && (
+                <p className="newsletter-problem" role="alert" id="sign-up">
+                  {problem}
+                </p>
+              )}
               <SignupForm newsletter={newsletter} idPrefix={`newsletter-${newsletter.id}`} />
             </li>
           ))}

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 
 type Answer = { kind: "done" | "problem"; message: string };
 
@@ -9,6 +9,10 @@ export function InlineSignup({ action, className, children }: { action: string; 
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [isSending, setIsSending] = useState(false);
   const messageRef = useRef<HTMLParagraphElement>(null);
+  // Once an answer is shown (the form may be gone with the focused button), focus moves to it.
+  useEffect(() => {
+    if (answer) messageRef.current?.focus();
+  }, [answer]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,7 +29,6 @@ export function InlineSignup({ action, className, children }: { action: string; 
     }
     setAnswer(next);
     setIsSending(false);
-    requestAnimationFrame(() => messageRef.current?.focus());
   }
 
   return (
