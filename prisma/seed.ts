@@ -85,8 +85,20 @@ async function createStories(tx: Tx, registry: DemoRegistry, photos: Photos, now
   await createDemoLiveCoverage(tx, storyIds.get(LIVE_MATCH_SLUG)!, registry.bylines, now);
   await createLeagueRecordsAndLinks(tx, storyIds, modelStory.id, pursuit, now);
   await attachBylinePhotos(tx, registry, photos);
+  // The main newsletter, which the model story's sign-up block offers (it names none).
+  await tx.newsletter.create({ data: DEMO_NEWSLETTER });
   return DEMO_STORIES.length + 1;
 }
+
+const DEMO_NEWSLETTER = {
+  slug: "morning-briefing",
+  name: "Morning briefing",
+  description: "The day's biggest sports stories from here and around the world, in your inbox every morning.",
+  senderName: "Pressbox Sport",
+  senderAddress: "briefing@example.org",
+  consentText: "I agree to get the Morning briefing by email. Every email has a link to leave, and we never share your address.",
+  isMain: true,
+};
 
 const hasSections = async (client: Db | Tx) => (await client.section.count()) > 0;
 
