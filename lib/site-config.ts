@@ -2,8 +2,6 @@
 export const siteConfig = {
   name: process.env.SITE_NAME ?? "Pressbox Sport",
   url: (process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
-  // Where the newsletter call to action sends readers (the newsroom's mailing-list provider).
-  newsletterUrl: process.env.NEWSLETTER_URL ?? "/newsletter",
   locale: "en",
 } as const;
 

@@ -86,6 +86,8 @@ async function createStories(tx: Tx, registry: DemoRegistry, photos: Photos, now
   await createDemoLiveCoverage(tx, storyIds.get(LIVE_MATCH_SLUG)!, registry.bylines, now);
   await createLeagueRecordsAndLinks(tx, storyIds, modelStory.id, pursuit, now);
   await attachBylinePhotos(tx, registry, photos);
+  // The main newsletter (which the model story's sign-up block offers: it names none), a second
+  // one, and a sent briefing for the archive.
   await createDemoNewsletters(tx, new Map([...storyIds, [MODEL_STORY.slug, modelStory.id]]), now);
   return DEMO_STORIES.length + 1;
 }

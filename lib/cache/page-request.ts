@@ -10,6 +10,9 @@ const STORABLE_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/pl
 // A live story's stream and its changes cursor (/<section>/<slug>/events|changes): a stream would
 // be copied into memory for as long as it runs, and a changes answer depends on its cursor.
 const LIVE_ENDPOINT = /^\/[^/?#]+\/[^/?#]+\/(events|changes)(?:[?#]|$)/;
+// A subscriber's own pages (signed links: confirm, preferences, unsubscribe) and the answer to a
+// sign-up are never the same for two readers.
+const NEWSLETTER_PRIVATE = /^\/newsletter\/(confirm|preferences|unsubscribe|thanks)(?:[/?#]|$)/;
 // Next.js streams page metadata differently to these crawlers, so they get their own entries.
 export const BOT_AGENTS = /bot|crawler|spider|slurp|facebookexternalhit|embedly|quora link preview|outbrain|pinterest|vkshare|w3c_validator/i;
 // Response headers that describe one response, not the page (X-Request-Id: lib/observability/request.ts).
@@ -23,7 +26,7 @@ export function pageCacheKey(req: RequestLike): string | null {
   const url = req.url ?? "/";
   if (!url.startsWith("/") || url.startsWith("//")) return null;
   const firstSegment = url.slice(1).split(/[/?#]/, 1)[0];
-  if (UNCACHED_SEGMENTS.includes(firstSegment) || LIVE_ENDPOINT.test(url)) return null;
+  if (UNCACHED_SEGMENTS.includes(firstSegment) || LIVE_ENDPOINT.test(url) || NEWSLETTER_PRIVATE.test(url)) return null;
   const h = req.headers;
   if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range || h.authorization) return null;
   if (url.includes("_rsc=") || String(h.accept ?? "").includes("text/x-component")) return null;
@@ -37,6 +40,8 @@ export function pageCacheKey(req: RequestLike): string | null {
 const PAGED_LISTINGS = ["tag", "author", "teams", "athletes"];
 
 function readParams(segments: string[]): string[] {
+  // /newsletter shows a refused no-JavaScript sign-up's problem (error) beside its list (n).
+  if (segments.length === 1 && segments[0] === "newsletter") return ["error", "n"];
   if (segments.length === 1 && !segments[0].includes(".")) return ["page"];
   if (segments.length === 2 && PAGED_LISTINGS.includes(segments[0])) return ["page"];
   if (segments.length === 2 && segments[0] === "competitions") return ["season"];

@@ -29,8 +29,9 @@ export const cacheTags = {
   // Cached answers "no such page" (unknown slug, draft, unknown redirect): dropped whenever a
   // story is published or a redirect is written, so a new address works on the next request.
   notFound: "not-found",
+  // Every newsletter on offer (the /newsletter page, the sign-up blocks in stories: names,
+  // consent texts, which one is main): dropped by whoever writes a Newsletter row.
+  newsletters: "newsletters",
   // Redirect lookups (lib/redirects): dropped by whoever writes a Redirect row.
   redirects: "redirects",
-  // Newsletters (names, consent texts, which one is main): the sign-up blocks on story pages.
-  newsletters: "newsletters",
 } as const;

@@ -25,6 +25,11 @@ export type EmbedView = {
   isLinkCard: boolean;
 };
 
+// A sign-up block's newsletter. `sourceArticleId`: the story the form is in (stored with the
+// sign-up), null where there is no story (a wire item's preview).
+export type NewsletterBlockView = { id: string; name: string; description: string; consentText: string };
+export type NewsletterBlockRecords = { byId: Map<string, NewsletterBlockView>; main: NewsletterBlockView | null; sourceArticleId: string | null };
+
 export type BodyRecords = {
   media: Map<string, MediaView>;
   captions: Map<string, string>;
@@ -33,4 +38,5 @@ export type BodyRecords = {
   articles: Map<string, RelatedTeaser>;
   embeds: Map<string, EmbedView>;
   sports: SportsBlockRecords;
+  newsletters: NewsletterBlockRecords;
 };

@@ -35,6 +35,7 @@ describe("collectReferences", () => {
       standingsIds: ["standings1"],
       medalTableIds: ["medals1"],
       competitionSeasonIds: ["season1"],
+      newsletterIds: [],
     });
   });
 
@@ -56,6 +57,7 @@ describe("collectReferences", () => {
       standingsIds: [],
       medalTableIds: [],
       competitionSeasonIds: [],
+      newsletterIds: [],
     });
   });
 

@@ -25,6 +25,7 @@ export function factsReader(): { visitor: BodyVisitor; facts: () => BodyFacts } 
     standingsIds: new Set(),
     medalTableIds: new Set(),
     competitionSeasonIds: new Set(),
+    newsletterIds: new Set(),
   };
   const blocks: BodyNode[] = [];
   const lines: string[] = [];

@@ -25,4 +25,6 @@ export type BodyReferences = {
   standingsIds: string[];
   medalTableIds: string[];
   competitionSeasonIds: string[];
+  // The newsletters sign-up blocks offer (a block naming none offers the main one).
+  newsletterIds: string[];
 };

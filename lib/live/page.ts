@@ -44,6 +44,8 @@ async function loadEntryRecords(entries: LiveEntryView[]): Promise<{ records: Bo
     sidebars: new Map(),
     embeds: new Map(embeds.embeds.map((embed) => [embed.id, embed])),
     sports: sports.records,
+    // Live entries offer no sign-up form (the story's own body does).
+    newsletters: { byId: new Map(), main: null, sourceArticleId: null },
     articles: new Map(stories.flatMap((s) => (s.sectionSlug === null ? [] : [[s.id, { id: s.id, headline: s.headline, kicker: s.kicker, href: articleHref(s.sectionSlug, s.slug) }] as const]))),
   };
   // A linked story not yet public must refresh this page when it is published.

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record";
 import { expectUpdated, notFound, withUniqueCheck, type WriteContext } from "../concurrency";
 import { invalidateTags } from "../cache/tagged-cache";
 import { cacheTags } from "../cache/tags";
+import { NEWSLETTER_ARCHIVE_TAG } from "./editions/archive";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../permissions";
@@ -33,9 +34,10 @@ async function loadNewsletter(tx: Tx, id: string) {
   return newsletter;
 }
 
-// Sign-up blocks on story pages show the main newsletter and its consent text.
+// Sign-up blocks on story pages show the main newsletter and its consent text; the public
+// archive shows newsletters' names.
 function afterNewsletterChange(): void {
-  invalidateTags([cacheTags.newsletters]);
+  invalidateTags([cacheTags.newsletters, NEWSLETTER_ARCHIVE_TAG]);
 }
 
 export async function createNewsletter(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<{ id: string; slug: string; href: string }> {

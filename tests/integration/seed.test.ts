@@ -199,6 +199,8 @@ describe("the model story", () => {
     expect(sidebar.heading).toMatch(/^Norway wins men's pursuit gold/);
     expect(nodesOf(sidebar.body as BodyDoc, "paragraph").length).toBeGreaterThanOrEqual(3);
     expect(nodesOf(body, "newsletterSignup")).toHaveLength(1);
+    // The block names no newsletter: it offers the main one, which the seed makes.
+    expect(await db.newsletter.findFirst({ where: { isMain: true, isArchived: false }, select: { slug: true } })).toEqual({ slug: "morning-briefing" });
     expect(collectReferences(body).captionIds).toEqual([figure.attrs?.captionId]);
   });
 

@@ -36,6 +36,7 @@ function records(overrides: Partial<BodyRecords> = {}): BodyRecords {
     articles: new Map([[ids.story, { id: ids.story, headline: "Current headline", kicker: "", href: "/olympics/other" }]]),
     embeds: new Map(),
     sports: emptySportsRecords(),
+    newsletters: { byId: new Map(), main: { id: "cnewsletter0000000000001", name: "Morning briefing", description: "", consentText: "I agree to get the morning briefing." }, sourceArticleId: ids.story },
     ...overrides,
   };
 }
@@ -65,6 +66,24 @@ describe("renderStoryBody", () => {
     expect(html).toMatch(/<a href="\/olympics\/other"><span class="related-teaser-label">&#x27;INSANE&#x27;:<\/span> <span class="related-teaser-headline">Current headline<\/span><\/a>/);
     expect(html).toMatch(/<aside class="story-sidebar"[^>]*><h2[^>]*>Norway wins gold<\/h2><p>Sidebar text\.<\/p><\/aside>/);
     expect(html).toContain('class="newsletter-signup"');
+  });
+
+  it("renders the sign-up block as a form that posts without JavaScript, with nothing per reader in it", () => {
+    const html = render([{ type: "newsletterSignup" }]);
+    expect(html).toMatch(/<form[^>]*action="\/api\/newsletter\/subscribe"[^>]*method="post"/);
+    expect(html).toContain('name="newsletterId" value="cnewsletter0000000000001"');
+    expect(html).toContain(`name="sourceArticleId" value="${ids.story}"`);
+    expect(html).toContain("I agree to get the morning briefing.");
+    // The bot trap: hidden from assistive tech and out of the tab order.
+    expect(html).toMatch(/<div class="newsletter-trap" aria-hidden="true">.*<input[^>]*tabindex="-1"[^>]*name="website"/);
+  });
+
+  it("leaves the sign-up block out when its newsletter is not offered (archived, or no main one)", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const none = { byId: new Map(), main: null, sourceArticleId: null };
+    expect(render([{ type: "newsletterSignup" }], records({ newsletters: none }))).not.toContain("newsletter-signup");
+    expect(render([{ type: "newsletterSignup", attrs: { newsletterId: "cgone0000000000000000001" } }])).not.toContain("newsletter-signup");
+    warn.mockRestore();
   });
 
   it("uses the media's default caption when the story has none", () => {

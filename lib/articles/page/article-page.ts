@@ -17,6 +17,7 @@ import type { StoryCard } from "../../listings/story-card";
 import { loadRelatedStories } from "../../listings/related";
 import { selectArticle, selectLinkedStories, type ArticleRow, type LinkedStoryRow } from "./article-page-sql";
 import { articleHref } from "../href";
+import { newsletterBlockRecords, newsletterBlocksNeed } from "../../newsletters/block-records";
 
 export { articleHref } from "../href";
 
@@ -55,6 +56,7 @@ type Targets = {
   related: { stories: StoryCard[]; tags: string[] };
   embeds: LoadedEmbeds;
   sports: { records: SportsBlockRecords; tags: string[] };
+  newsletters: BodyRecords["newsletters"] | null;
 };
 
 // Everything the article's body and hero point at: three statements at most, sent together (and
@@ -63,7 +65,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
   const { references: refs, blocks } = readBody(body);
   const relatedSource = { id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.id), linkedIds: refs.articleIds };
   const mediaIds = [...new Set([...(article.heroMediaId ? [article.heroMediaId] : []), ...refs.mediaIds])];
-  const [media, articles, related, embeds, sports] = await Promise.all([
+  const [media, articles, related, embeds, sports, newsletters] = await Promise.all([
     loadMediaRecords(db, mediaIds),
     selectLinkedStories(db, refs.articleIds),
     loadRelatedStories(db, relatedSource),
@@ -75,6 +77,8 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
       fixturesRequestsOf(blocks),
       article.teams.map((team) => team.id),
     ),
+    // Only a body with a sign-up block reads newsletters (from the data cache; one statement cold).
+    newsletterBlocksNeed(blocks) ? newsletterBlockRecords(refs.newsletterIds, article.id) : null,
   ]);
   const inBody = new Set(refs.mediaIds);
   return {
@@ -85,6 +89,7 @@ async function loadTargets(article: ArticleRow, body: BodyDoc): Promise<Targets>
     related,
     embeds,
     sports,
+    newsletters,
   };
 }
 
@@ -104,6 +109,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     sidebars: new Map(article.sidebars.map((s) => [s.id, s])),
     embeds: new Map(targets.embeds.embeds.map((e) => [e.id, e])),
     sports: targets.sports.records,
+    newsletters: targets.newsletters ?? { byId: new Map(), main: null, sourceArticleId: article.id },
     articles: new Map(targets.articles.flatMap((a) => (a.sectionSlug === null ? [] : [[a.id, { id: a.id, headline: a.headline, kicker: a.kicker, href: articleHref(a.sectionSlug, a.slug) }] as const]))),
   };
   const page: ArticlePage = {
@@ -143,6 +149,7 @@ export async function loadArticlePage(slug: string, onlyPublished = true): Promi
     ...targets.linkedIds.map((id) => cacheTags.article(id)),
     ...targets.related.tags,
     ...targets.sports.tags,
+    ...(targets.newsletters ? [cacheTags.newsletters] : []),
   ];
   return { page, tags };
 }

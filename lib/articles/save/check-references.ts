@@ -18,7 +18,7 @@ export async function checkReferences(tx: Tx, refs: BodyReferences, article: Art
   const problems: string[] = [];
   if (new Set(profileIds).size !== profileIds.length) problems.push("a byline appears twice");
   const eventIds = [...new Set([...refs.sportsEventIds, ...article.eventIds])];
-  const [media, stories, profiles, section, embeds, events, standings, medalTables, seasons, teams, athletes] = await Promise.all([
+  const [media, stories, profiles, section, embeds, events, standings, medalTables, seasons, teams, athletes, newsletters] = await Promise.all([
     missingOf(mediaIds, () => tx.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true } })),
     missingOf(refs.articleIds, () => tx.article.findMany({ where: { id: { in: refs.articleIds } }, select: { id: true } })),
     missingOf(profileIds, () => tx.bylineProfile.findMany({ where: { id: { in: profileIds } }, select: { id: true } })),
@@ -30,6 +30,8 @@ export async function checkReferences(tx: Tx, refs: BodyReferences, article: Art
     missingOf(refs.competitionSeasonIds, () => tx.competitionSeason.findMany({ where: { id: { in: refs.competitionSeasonIds } }, select: { id: true } })),
     missingOf(article.teamIds, () => tx.team.findMany({ where: { id: { in: article.teamIds } }, select: { id: true } })),
     missingOf(article.athleteIds, () => tx.athlete.findMany({ where: { id: { in: article.athleteIds } }, select: { id: true } })),
+    // An archived newsletter is no longer offered: a sign-up block may not name it.
+    missingOf(refs.newsletterIds, () => tx.newsletter.findMany({ where: { id: { in: refs.newsletterIds }, isArchived: false }, select: { id: true } })),
   ]);
   if (media.length) problems.push(`photo ${media.join(", ")} does not exist`);
   if (stories.length) problems.push(`related story ${stories.join(", ")} does not exist`);
@@ -42,6 +44,7 @@ export async function checkReferences(tx: Tx, refs: BodyReferences, article: Art
   if (seasons.length) problems.push(`competition season ${seasons.join(", ")} does not exist`);
   if (teams.length) problems.push(`team ${teams.join(", ")} does not exist`);
   if (athletes.length) problems.push(`athlete ${athletes.join(", ")} does not exist`);
+  if (newsletters.length) problems.push(`newsletter ${newsletters.join(", ")} does not exist or is archived`);
   if (problems.length) throw new AppError("INVALID", `The story refers to things that are not there: ${problems.join("; ")}.`, { problems });
 }
 

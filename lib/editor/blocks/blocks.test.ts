@@ -57,6 +57,7 @@ describe("one walk over a body", () => {
       standingsIds: [],
       medalTableIds: [],
       competitionSeasonIds: [],
+      newsletterIds: [],
     });
     expect(facts.blocks.map((node) => node.type)).toEqual(["figure", "pullQuote", "sidebar", "relatedStory", "relatedStory", "newsletterSignup"]);
     expect(facts.text).toBe("Title\nIn a list\nEnd.");

@@ -16,6 +16,7 @@ const ID = {
   standings: "cstandings00000000000001",
   medalTable: "cmedaltable0000000000001",
   season: "cseason00000000000000001",
+  newsletter: "cnewsletter0000000000001",
 };
 
 const BLOCKS: Record<string, JSONContent> = {
@@ -25,7 +26,8 @@ const BLOCKS: Record<string, JSONContent> = {
   sidebar: { type: "sidebar", attrs: { sidebarId: ID.sidebar } },
   relatedStory: { type: "relatedStory", attrs: { articleId: ID.article, label: "Also read" } },
   "relatedStory with no story yet": { type: "relatedStory", attrs: { articleId: null, label: "" } },
-  newsletterSignup: { type: "newsletterSignup" },
+  "newsletterSignup offering the main newsletter": { type: "newsletterSignup", attrs: { newsletterId: null } },
+  "newsletterSignup offering a chosen newsletter": { type: "newsletterSignup", attrs: { newsletterId: ID.newsletter } },
   embed: { type: "embed", attrs: { embedId: ID.embed, url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3" } },
   "embed with no address yet": { type: "embed", attrs: { embedId: null, url: "" } },
   scoreBox: { type: "scoreBox", attrs: { eventId: ID.event } },
@@ -63,6 +65,12 @@ describe("story blocks round-trip through HTML", () => {
     expect(html).toContain(`data-media-id="${ID.media}"`);
     expect(html).toContain(`data-caption-id="${ID.caption}"`);
     expect(html).not.toContain(`data-caption-id="${ID.media}"`);
+  });
+
+  test("a newsletter sign-up writes its newsletter as data-newsletter-id, and pasted HTML cannot name anything but a record id", () => {
+    expect(editorWith({ type: "doc", content: [BLOCKS["newsletterSignup offering a chosen newsletter"]] }).getHTML()).toContain(`data-newsletter-id="${ID.newsletter}"`);
+    const html = `<div data-type="newsletterSignup" data-newsletter-id="javascript:alert(1)"></div>`;
+    expect(editorWith(html).getJSON().content?.[0]).toEqual({ type: "newsletterSignup", attrs: { newsletterId: null } });
   });
 
   test("pasted HTML cannot give an embed a javascript: address", () => {
