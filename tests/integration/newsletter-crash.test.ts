@@ -96,6 +96,26 @@ describe("sending with real sender processes", () => {
     expect(await db.edition.findUniqueOrThrow({ where: { id: edition.editionId } })).toMatchObject({ status: "SENT" });
   }, 90_000);
 
+  it("a sender told to stop (SIGTERM) finishes the message under way and hands back the rest at once", async () => {
+    const edition = await createSendableEdition(30);
+    await queueEdition(editor, { editionId: edition.editionId, version: edition.version });
+    const sender = startSender(10);
+    await smtp.waitFor(edition.confirmed[0], 30_000);
+    while (smtp.received.length < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    sender.child.kill("SIGTERM");
+    expect(await sender.exited, sender.output()).toBe(0);
+    const sent = smtp.received.length;
+    expect(sent).toBeLessThan(30);
+    const rows = await db.delivery.findMany({ where: { editionId: edition.editionId }, select: { status: true, leaseUntil: true } });
+    expect(rows.filter((row) => row.status === "SENT")).toHaveLength(sent);
+    expect(rows.filter((row) => row.status === "SENDING")).toHaveLength(0);
+    // Handed back: the next sender takes them without waiting out a lease.
+    expect(rows.filter((row) => row.status === "QUEUED" && row.leaseUntil !== null)).toHaveLength(0);
+    const next = startSender(100);
+    expect(await next.exited, next.output()).toBe(0);
+    expectEachOnce(edition.confirmed);
+  }, 90_000);
+
   it("two senders on one queue at once send each message once between them", async () => {
     const edition = await createSendableEdition(40);
     await queueEdition(editor, { editionId: edition.editionId, version: edition.version });
