@@ -41,32 +41,23 @@ function formatWhen(iso: string, isBrowser: boolean): string {
   return Number.isNaN(date.getTime()) ? "the chosen time" : date.toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
 
-// The edition page's sending controls: a test to oneself, a schedule (or cancelling it), "Send
-// now" behind a confirm step, and the progress once it is queued. The actions re-check permission
-// and the version; on success ActionForm refreshes the page, which passes the new version down.
+// The edition page's sending controls, inside its "Sending" section (so h3 headings): a test to
+// oneself, a schedule (or cancelling it), "Send now" behind a confirm step, and the progress once
+// it is queued. The actions re-check permission and the version; on success ActionForm refreshes
+// the page, which passes the new version down.
 export function SendPanel({ editionId, version, status, scheduledFor, emailConfigured }: SendPanelProps) {
   const [when, setWhen] = useState(() => localInputValue(scheduledFor));
   const [isConfirming, setConfirming] = useState(false);
   const isBrowser = useIsBrowser();
   const at = when && !Number.isNaN(new Date(when).getTime()) ? new Date(when).toISOString() : "";
 
-  if (status === "SENDING" || status === "SENT") {
-    return (
-      <section className="admin-section" aria-label="Sending">
-        <h2>{status === "SENDING" ? "Sending" : "Sent"}</h2>
-        <SendProgress editionId={editionId} isSending={status === "SENDING"} />
-      </section>
-    );
-  }
+  if (status === "SENDING" || status === "SENT") return <SendProgress editionId={editionId} isSending={status === "SENDING"} />;
   if (status === "CANCELLED") return <p className="muted">This edition was cancelled.</p>;
   if (!emailConfigured) {
     return (
-      <section className="admin-section" aria-label="Sending">
-        <h2>Sending</h2>
-        <p className="form-error" role="status">
-          Email is not configured (SMTP_URL): this edition cannot be sent or tested until the server has an SMTP_URL.
-        </p>
-      </section>
+      <p className="form-error" role="status">
+        Email is not configured (SMTP_URL): this edition cannot be sent or tested until the server has an SMTP_URL.
+      </p>
     );
   }
   const ids = (
@@ -76,11 +67,12 @@ export function SendPanel({ editionId, version, status, scheduledFor, emailConfi
     </>
   );
   return (
-    <section className="admin-section" aria-label="Sending">
-      <h2>Sending</h2>
+    <div className="send-panel">
+      <h3>Test</h3>
       <ActionForm action={sendTestEditionAction} submitLabel="Send a test to me" pendingLabel="Sending the test…" successMessage="Test sent to your address.">
         <input type="hidden" name="editionId" value={editionId} />
       </ActionForm>
+      <h3>Schedule</h3>
       {status === "SCHEDULED" && (
         <ActionForm action={cancelScheduleAction} submitLabel="Cancel the schedule" pendingLabel="Cancelling…" successMessage="No longer scheduled.">
           <p>Scheduled for {formatWhen(scheduledFor, isBrowser)}.</p>
@@ -95,6 +87,7 @@ export function SendPanel({ editionId, version, status, scheduledFor, emailConfi
         <input type="hidden" name="at" value={at} />
         {ids}
       </ActionForm>
+      <h3>Send now</h3>
       {isConfirming ? (
         <ActionForm action={sendEditionNowAction} submitLabel="Yes, send it now" pendingLabel="Queueing…" successMessage="Queued: sending has started." isDanger>
           <p role="alert">This sends the edition to every confirmed subscriber of this newsletter now. It cannot be stopped or sent again.</p>
@@ -110,6 +103,6 @@ export function SendPanel({ editionId, version, status, scheduledFor, emailConfi
           </button>
         </div>
       )}
-    </section>
+    </div>
   );
 }
