@@ -65,7 +65,7 @@ function expectEachOnce(addresses: string[]): void {
 
 describe("sending with real sender processes", () => {
   it("a sender killed mid-send and started again leaves every subscriber with exactly one copy", async () => {
-    const subscribers = 30;
+    const subscribers = 40;
     const edition = await createSendableEdition(subscribers);
     await queueEdition(editor, { editionId: edition.editionId, version: edition.version });
     const first = startSender(10);
