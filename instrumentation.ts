@@ -1,6 +1,7 @@
 // Runs once when the Next.js server starts: refreshes the query planner's statistics, and starts
-// the scheduler that publishes scheduled stories (set PRESSBOX_SCHEDULER=off when a cron job runs
-// `npm run publish-due` instead). The watched wire inbox folder runs in a process of its own
+// the scheduler that publishes scheduled stories and, with it, the newsletter sender (set
+// PRESSBOX_SCHEDULER=off when cron jobs run `npm run publish-due` and `npm run newsletters:send`
+// instead). The watched wire inbox folder runs in a process of its own
 // (scripts/wire-inbox.ts), which `npm start` and `npm run dev` start beside the server.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -131,6 +131,12 @@ async function liveBench(argv: string[]): Promise<void> {
   await runLiveBench(argv, soloBenchTools("live"));
 }
 
+// `npm run bench -- --newsletter-subscribers N`: sending an edition while readers read (bench/newsletter.ts).
+async function newsletterBench(argv: string[]): Promise<void> {
+  const { runNewsletterBench } = await import("./newsletter");
+  await runNewsletterBench(argv, soloBenchTools("newsletter"));
+}
+
 // `npm run bench -- --sports-blocks`: what sports blocks cost a story page (bench/sports.ts).
 async function sportsBench(argv: string[]): Promise<void> {
   const { runSportsBench } = await import("./sports");
@@ -205,6 +211,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--wire-items")) return wireBench(process.argv.slice(2));
   if (process.argv.includes("--sports-blocks")) return sportsBench(process.argv.slice(2));
   if (process.argv.includes("--live-readers")) return liveBench(process.argv.slice(2));
+  if (process.argv.includes("--newsletter-subscribers")) return newsletterBench(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const tool: LoadTool = loadTool();
   const startedAt = new Date();

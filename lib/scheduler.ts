@@ -1,7 +1,9 @@
 // The in-process scheduler started with the server (instrumentation.ts): publishes scheduled
 // stories when they fall due, withdraws pictures whose rights expired, empties the trash of
 // stories deleted 30 days ago and of drafts nobody typed in, and deletes tags typed into stories
-// that no story uses any more (lib/tags/story-tags.ts). Runs never overlap, in this process nor
+// that no story uses any more (lib/tags/story-tags.ts), and queues newsletter editions whose time
+// has come (lib/newsletters/sending/queue.ts). The newsletter sender (lib/newsletters/sending/
+// loop.ts) starts and stops with it, on a timer of its own. Runs never overlap, in this process nor
 // across instances: each takes the scheduler lock first (lib/cluster/scheduler-lock.ts) and an
 // instance that does not get it skips that run. A failed run is logged and tried again later.
 import { publishDueArticles } from "./articles/publish/publish-due";
@@ -11,6 +13,8 @@ import { withdrawExpiredMedia } from "./media/rights/rights-expiry";
 import { refreshPlannerStatistics } from "./db-statistics";
 import { cleanUpUnusedTags } from "./tags/story-tags";
 import { withSchedulerLock } from "./cluster/scheduler-lock";
+import { queueDueEditions } from "./newsletters/sending/queue";
+import { startSender, stopSender } from "./newsletters/sending/loop";
 import { log } from "./observability/log";
 import { noteSchedulerRun } from "./observability/scheduler-runs";
 
@@ -40,6 +44,13 @@ async function emptyTrash(now: Date): Promise<void> {
   if (tags.deleted.length) log.info(`[scheduler] deleted ${tags.deleted.length} tag(s) typed into stories that no story uses any more`);
 }
 
+async function queueNewsletterEditions(now: Date): Promise<void> {
+  const editions = await queueDueEditions(now);
+  if (editions.queued.length) log.info(`[scheduler] queued ${editions.queued.length} newsletter edition(s) for sending`);
+  for (const refused of editions.refused) log.warn(`[scheduler] newsletter edition ${refused.id} was not queued: ${refused.reason}`);
+  if (editions.waiting) log.warn(`[scheduler] ${editions.waiting} newsletter edition(s) are due but email is not configured (SMTP_URL)`);
+}
+
 export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   const report = await publishDueArticles(now);
   if (report.published.length) log.info(`[scheduler] published ${report.published.length} scheduled story(ies)`);
@@ -49,6 +60,7 @@ export async function runScheduledWork(now: Date = new Date()): Promise<void> {
   for (const refused of updates.refused) log.warn(`[scheduler] the scheduled live update of story ${refused.id} was refused: ${refused.problems.join(" ")}`);
   const withdrawn = await withdrawExpiredMedia(now);
   if (withdrawn.withdrawn.length) log.info(`[scheduler] withdrew ${withdrawn.withdrawn.length} picture(s) whose rights expired, from ${withdrawn.articleIds.length} published story(ies)`);
+  await queueNewsletterEditions(now);
   await emptyTrash(now);
   if (now.getTime() - (globalScheduler.pressboxStatisticsAt ?? now.getTime()) >= STATISTICS_INTERVAL_MS) {
     await refreshPlannerStatistics();
@@ -83,11 +95,12 @@ export function startScheduler(): void {
       .finally(() => (globalScheduler.pressboxSchedulerRun = undefined));
   }, INTERVAL_MS);
   globalScheduler.pressboxScheduler.unref?.();
+  startSender();
 }
 
 // Shutdown: no new runs; resolves once a run under way has finished (its writes are committed).
 export async function stopScheduler(): Promise<void> {
   clearInterval(globalScheduler.pressboxScheduler);
   globalScheduler.pressboxScheduler = undefined;
-  await globalScheduler.pressboxSchedulerRun;
+  await Promise.all([globalScheduler.pressboxSchedulerRun, stopSender()]);
 }

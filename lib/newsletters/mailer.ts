@@ -42,12 +42,22 @@ export function isEmailConfigured(): boolean {
   return smtpUrl() !== null;
 }
 
+// A pool of connections (one per concurrent sender: NEWSLETTER_SEND_CONCURRENCY) instead of a
+// connection per message, and timeouts shorter than the sender's lease (five minutes by default),
+// so a stalled relay fails the attempt before another instance could take the row over. Options
+// the operator put in SMTP_URL's query win: nodemailer keeps the first value of each.
+function pooledUrl(url: string): string {
+  const connections = Math.min(32, Math.max(1, Math.floor(Number(process.env.NEWSLETTER_SEND_CONCURRENCY) || 4)));
+  const defaults = `pool=true&maxConnections=${connections}&connectionTimeout=30000&greetingTimeout=30000&socketTimeout=120000`;
+  return `${url}${url.includes("?") ? "&" : "?"}${defaults}`;
+}
+
 function transporter(): Transporter {
   const url = smtpUrl();
   if (!url) throw new MailSendError("Email is not configured: set SMTP_URL", "temporary");
   if (transport?.url !== url) {
     transport?.transporter.close();
-    transport = { url, transporter: nodemailer.createTransport(url) };
+    transport = { url, transporter: nodemailer.createTransport(pooledUrl(url)) };
   }
   return transport.transporter;
 }

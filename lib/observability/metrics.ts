@@ -7,6 +7,7 @@ import { pageCacheStats } from "../cache/page-cache";
 import { cacheStats } from "../cache/tagged-cache";
 import type { RouteKind } from "./route-kind";
 import { onSchedulerRun } from "./scheduler-runs";
+import { onNewsletterDelivery } from "./newsletter-sends";
 
 type Metrics = {
   registry: client.Registry;
@@ -64,11 +65,17 @@ function queueMetrics(registry: client.Registry): void {
   gauge(
     registry,
     "pressbox_queue_depth",
-    "Work waiting: stories_scheduled, stories_due (above zero for long: no scheduler run gets through), wire_inbox_files (WIRE_INBOX_DIR), live_streams_open (this process)",
+    "Work waiting: stories_scheduled, stories_due (above zero for long: no scheduler run gets through), wire_inbox_files (WIRE_INBOX_DIR), live_streams_open (this process), newsletter_deliveries (queued or being sent)",
     async function () {
       const depths = await (await import("./queue-depths")).queueDepths();
       this.reset();
-      const values = { stories_scheduled: depths.storiesScheduled, stories_due: depths.storiesDue, wire_inbox_files: depths.wireInboxFiles, live_streams_open: depths.liveStreamsOpen };
+      const values = {
+        stories_scheduled: depths.storiesScheduled,
+        stories_due: depths.storiesDue,
+        wire_inbox_files: depths.wireInboxFiles,
+        live_streams_open: depths.liveStreamsOpen,
+        newsletter_deliveries: depths.newsletterDeliveries,
+      };
       for (const [queue, value] of Object.entries(values)) if (value !== null) this.set({ queue }, value);
     },
     ["queue"],
@@ -90,6 +97,17 @@ function schedulerMetrics(registry: client.Registry): void {
   });
 }
 
+function newsletterMetrics(registry: client.Registry): void {
+  const deliveries = new client.Counter({
+    name: "pressbox_newsletter_deliveries_total",
+    help: "Newsletter deliveries by outcome: sent, retry (temporary failure, tried again later), failed, bounced, skipped (the reader left), lost (taken over by another sender)",
+    labelNames: ["outcome"],
+    registers: [registry],
+  });
+  for (const outcome of ["sent", "retry", "failed", "bounced", "skipped"]) deliveries.inc({ outcome }, 0);
+  onNewsletterDelivery((outcome) => deliveries.inc({ outcome }));
+}
+
 function createMetrics(): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
@@ -105,6 +123,7 @@ function createMetrics(): Metrics {
   cacheMetrics(registry);
   queueMetrics(registry);
   schedulerMetrics(registry);
+  newsletterMetrics(registry);
   return { registry, requests, requestSeconds };
 }
 

@@ -1,6 +1,7 @@
 // How much work is waiting, for the metrics: stories scheduled (and of those, due now: a due
-// count that stays above zero means no scheduler run is getting through), files waiting in the
-// watched wire inbox (WIRE_INBOX_DIR, one readdir), live event streams open in this process.
+// count that stays above zero means no scheduler run is getting through), newsletter deliveries
+// queued or under way, files waiting in the watched wire inbox (WIRE_INBOX_DIR, one readdir), live
+// event streams open in this process.
 // Loaded by the server script only when /metrics is asked for, and it never opens a database
 // client of its own: it counts through the one the Next.js bundle made (lib/db.ts keeps it on
 // globalThis), whose errors and types the rest of the app knows.
@@ -13,14 +14,16 @@ import { isPlainName, isWaitingName } from "../wire/inbox-files";
 // A scrape must answer even when the database does not: its counts are then left out.
 const QUERY_WAIT_MS = 2_000;
 
-export type QueueDepths = { storiesScheduled: number | null; storiesDue: number | null; wireInboxFiles: number | null; liveStreamsOpen: number };
+export type QueueDepths = { storiesScheduled: number | null; storiesDue: number | null; wireInboxFiles: number | null; liveStreamsOpen: number; newsletterDeliveries: number | null };
 
-async function storyCounts(now: Date): Promise<[number, number] | null> {
+async function databaseCounts(now: Date): Promise<[number, number, number] | null> {
   const db = (globalThis as typeof globalThis & { pressboxDb?: Db }).pressboxDb;
   if (!db) return null;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), QUERY_WAIT_MS)));
-  const counts = Promise.all([db.article.count({ where: { status: "SCHEDULED" } }), db.article.count({ where: isDue(now) })]).catch(() => null);
+  const counts = Promise.all([db.article.count({ where: { status: "SCHEDULED" } }), db.article.count({ where: isDue(now) }), db.delivery.count({ where: { status: { in: ["QUEUED", "SENDING"] } } })]).catch(
+    () => null,
+  );
   const result = await Promise.race([counts, timeout]);
   clearTimeout(timer);
   return result;
@@ -34,6 +37,6 @@ async function wireInboxFiles(dir: string | undefined): Promise<number | null> {
 }
 
 export async function queueDepths(now: Date = new Date()): Promise<QueueDepths> {
-  const [stories, wire] = await Promise.all([storyCounts(now), wireInboxFiles(process.env.WIRE_INBOX_DIR)]);
-  return { storiesScheduled: stories?.[0] ?? null, storiesDue: stories?.[1] ?? null, wireInboxFiles: wire, liveStreamsOpen: openLiveStreamCount() };
+  const [stories, wire] = await Promise.all([databaseCounts(now), wireInboxFiles(process.env.WIRE_INBOX_DIR)]);
+  return { storiesScheduled: stories?.[0] ?? null, storiesDue: stories?.[1] ?? null, wireInboxFiles: wire, liveStreamsOpen: openLiveStreamCount(), newsletterDeliveries: stories?.[2] ?? null };
 }

@@ -219,6 +219,7 @@ async function loadModules() {
       sportsLinks: await import("../../app/api/newsroom/sports/links/route"),
       relatedSuggestions: await import("../../app/api/newsroom/stories/[id]/related-suggestions/route"),
       subscriberExport: await import("../../app/api/newsroom/newsletters/subscribers/export/route"),
+      editionProgress: await import("../../app/api/newsroom/editions/[editionId]/progress/route"),
     },
     NextRequest: (await import("next/server")).NextRequest,
   };
@@ -287,8 +288,11 @@ async function createTargets() {
   const profiles = await m.db.bylineProfile.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const tags = await m.db.tag.findMany({ orderBy: { slug: "asc" }, take: 3, select: { id: true } });
   const team = await m.db.team.create({ data: { name: "Hostile United", nameKey: "hostile united" }, select: { id: true } });
+  const newsletter = { slug: "hostile-briefing", name: "Hostile briefing", senderName: "Desk", senderAddress: "desk@example.org", consentText: "Yes." };
+  const edition = await m.db.edition.create({ data: { newsletter: { create: newsletter }, subject: "Hostile edition", scheduledFor: new Date() }, select: { id: true } });
   return {
     team: team.id,
+    edition: edition.id,
     draft,
     review,
     trash,
@@ -1797,6 +1801,10 @@ function suggestionsFor({ id, query }: SuggestionRequest): Promise<Response> {
   return m.routes.relatedSuggestions.GET(request, { params: Promise.resolve({ id }) });
 }
 
+function progressFor(editionId: string): Promise<Response> {
+  return m.routes.editionProgress.GET(new Request(`${ORIGIN}/api/newsroom/editions/x/progress`), { params: Promise.resolve({ editionId }) });
+}
+
 function routeCases(): Case<never>[] {
   const r = m.routes;
   // These take no input today; they are sent hostile query strings in case they ever read one.
@@ -1965,6 +1973,13 @@ function routeCases(): Case<never>[] {
       call: async (input: SuggestionRequest) => outcomeOf(await suggestionsFor(input)),
       valid: async () => outcomeOf(await suggestionsFor({ id: ids.draft, query: `?team=${ids.team}&tag=Football` })),
     } as Case<SuggestionRequest>,
+    {
+      name: "GET /api/newsroom/editions/[editionId]/progress",
+      expect: "refuse",
+      inputs: () => badIdString,
+      call: async (id: unknown) => outcomeOf(await progressFor(String(materialize(id)))),
+      valid: async () => outcomeOf(await progressFor(ids.edition)),
+    } as Case<unknown>,
     noInput("GET /feed.xml", "/feed.xml", r.siteFeed.GET),
     noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
     noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),

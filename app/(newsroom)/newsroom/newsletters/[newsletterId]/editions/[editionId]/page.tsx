@@ -5,12 +5,15 @@ import { NotAllowed } from "@/components/newsroom/not-allowed";
 import { EditionItems } from "@/components/newsroom/newsletters/edition-items";
 import { EditionPreview } from "@/components/newsroom/newsletters/edition-preview";
 import { EditionStatus } from "@/components/newsroom/newsletters/edition-status";
+import { SendPanel } from "@/components/newsroom/newsletters/send-panel";
 import { requireScreen } from "@/lib/auth/screen";
 import { isRecordId } from "@/lib/editor/record-id";
 import { formatDateTime } from "@/lib/format-date";
 import { EDITABLE_STATUSES } from "@/lib/newsletters/editions/commands";
 import { loadEditionForEditor } from "@/lib/newsletters/editions/queries";
 import { INTRO_MAX, SUBJECT_MAX } from "@/lib/newsletters/editions/schema";
+import { isEmailConfigured } from "@/lib/newsletters/mailer";
+import { can } from "@/lib/permissions";
 import { cancelEditionAction, moveEditionItemAction, removeEditionItemAction, updateEditionTextAction } from "../actions";
 import { AddStory } from "./add-story";
 
@@ -64,7 +67,11 @@ export default async function EditionPage({ params, searchParams }: Props) {
         </section>
         <section className="admin-section" aria-labelledby="send-heading">
           <h2 id="send-heading">Sending</h2>
-          {/* SEND PANEL: components/newsroom/newsletters/send-panel.tsx (another helper) goes here, given the edition's id, version and status. */}
+          {can(user, "edition.send") ? (
+            <SendPanel editionId={edition.id} version={edition.version} status={edition.status} scheduledFor={edition.scheduledFor.toISOString()} emailConfigured={isEmailConfigured()} />
+          ) : (
+            <p className="muted">Sending editions is for editors and admins.</p>
+          )}
           {isEditable && (
             <>
               <h3>Cancel</h3>
