@@ -29,13 +29,13 @@ describe("img-src and the public media base", () => {
     else process.env.MEDIA_PUBLIC_BASE_URL = saved;
   });
 
-  it("allows images from this site only when no public base is set", () => {
+  it("allows images from this site and its SITE_URL only when no public base is set", () => {
     delete process.env.MEDIA_PUBLIC_BASE_URL;
-    expect(contentSecurityPolicy(newNonce())).toContain("img-src 'self' data: blob:;");
+    expect(contentSecurityPolicy(newNonce(), "https://sport.example.org/")).toContain("img-src 'self' data: blob: https://sport.example.org;");
   });
 
   it("adds the public base's origin, without its path, when MEDIA_PUBLIC_BASE_URL is set", () => {
     process.env.MEDIA_PUBLIC_BASE_URL = "https://cdn.example.net:8443/pressbox/media/";
-    expect(contentSecurityPolicy(newNonce())).toContain("img-src 'self' data: blob: https://cdn.example.net:8443;");
+    expect(contentSecurityPolicy(newNonce(), "https://sport.example.org")).toContain("img-src 'self' data: blob: https://sport.example.org https://cdn.example.net:8443;");
   });
 });

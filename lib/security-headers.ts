@@ -16,19 +16,23 @@
 import { randomBytes } from "node:crypto";
 import { playerOrigins } from "./embeds/providers";
 import { mediaPublicBaseUrl } from "./media/file/storage-config";
+import { siteConfig } from "./site-config";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+// siteUrl: the address links in emails are made from (SITE_URL). The newsroom may be reached by
+// another host name, and a newsletter preview shows the email's images from that address.
+export function contentSecurityPolicy(nonce: string, siteUrl: string = siteConfig.url): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     // React and Tiptap set style attributes (focal points, editor positions).
     "style-src 'self' 'unsafe-inline'",
-    // Renditions may come from a public bucket or CDN (MEDIA_PUBLIC_BASE_URL): its origin only.
-    ["img-src 'self' data: blob:", ...publicMediaOrigin()].join(" "),
+    // Renditions may come from a public bucket or CDN (MEDIA_PUBLIC_BASE_URL): its origin only;
+    // and from the site's own address, which emails (and their previews) use.
+    ["img-src 'self' data: blob:", ...new Set([new URL(siteUrl).origin, ...publicMediaOrigin()])].join(" "),
     // Embeds load their provider's player in a frame, and only after the reader asks for it.
     ["frame-src 'self'", ...playerOrigins()].join(" "),
     "font-src 'self' data:",

@@ -265,8 +265,8 @@ const SCREENS: Screen[] = [
   { page: "newsroom/sports/import/page", path: () => "/newsroom/sports/import", permission: "sports.import" },
   { page: "newsroom/newsletters/page", path: () => "/newsroom/newsletters", permission: "edition.edit" },
   { page: "newsroom/newsletters/new/page", path: () => "/newsroom/newsletters/new", permission: "newsletter.manage" },
-  { page: "newsroom/newsletters/[id]/settings/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/settings`, permission: "newsletter.manage" },
-  { page: "newsroom/newsletters/[id]/subscribers/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/subscribers`, permission: "subscriber.manage" },
+  { page: "newsroom/newsletters/[newsletterId]/settings/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/settings`, permission: "newsletter.manage" },
+  { page: "newsroom/newsletters/[newsletterId]/subscribers/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/subscribers`, permission: "subscriber.manage" },
 ];
 
 // A team, athlete, competition with two seasons (the second without a medal table), standings

@@ -153,6 +153,15 @@ describe("assembling the next edition", () => {
     expect(await db.edition.count({ where: { newsletterId: other.id } })).toBe(1);
   });
 
+  it("takes the following scheduled time once the edition for the next one has gone out early", async () => {
+    const early = await db.newsletter.create({ data: { slug: `early-${run}`, name: `Early ${run}`, senderName: "Desk", senderAddress: "desk@pressbox.test", consentText: "Yes." }, select: { id: true } });
+    const first = await assembleNextEdition(editor, { newsletterId: early.id }, NOW);
+    await db.edition.update({ where: { id: first.id }, data: { status: "SENT", sentAt: NOW } });
+    const second = await assembleNextEdition(editor, { newsletterId: early.id }, NOW);
+    expect(new Date(second.scheduledFor).getTime() - new Date(first.scheduledFor).getTime()).toBe(86_400_000);
+    await expect(assembleNextEdition(editor, { newsletterId: early.id }, NOW)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
   it("is audited", async () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { entityType: "Edition", entityId: editionId, action: "edition.assemble" } });
     expect(entry.actorId).toBe(editor.id);

@@ -11,8 +11,8 @@ import { createTestUser, signInAs, TEST_AUTH_SECRET, type FakeRequest, type Test
 import { ensureDemoNewsroom } from "../fixtures/ensure-demo-newsroom";
 import NewslettersPage from "../../app/(newsroom)/newsroom/newsletters/page";
 import NewNewsletterPage from "../../app/(newsroom)/newsroom/newsletters/new/page";
-import SettingsPage from "../../app/(newsroom)/newsroom/newsletters/[id]/settings/page";
-import SubscribersPage from "../../app/(newsroom)/newsroom/newsletters/[id]/subscribers/page";
+import SettingsPage from "../../app/(newsroom)/newsroom/newsletters/[newsletterId]/settings/page";
+import SubscribersPage from "../../app/(newsroom)/newsroom/newsletters/[newsletterId]/subscribers/page";
 
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers() }));
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
@@ -24,8 +24,8 @@ const NOT_CONFIGURED = "Email is not configured: set SMTP_URL. Sign-ups are reco
 const screens = () => ({
   list: () => NewslettersPage(),
   new: () => NewNewsletterPage(),
-  settings: () => SettingsPage({ params: Promise.resolve({ id: mainId }) }),
-  subscribers: () => SubscribersPage({ params: Promise.resolve({ id: mainId }), searchParams: Promise.resolve({ q: "", status: "BOGUS", page: "nonsense" }) }),
+  settings: () => SettingsPage({ params: Promise.resolve({ newsletterId: mainId }) }),
+  subscribers: () => SubscribersPage({ params: Promise.resolve({ newsletterId: mainId }), searchParams: Promise.resolve({ q: "", status: "BOGUS", page: "nonsense" }) }),
 });
 
 async function digestOf(render: () => Promise<unknown>): Promise<string> {
@@ -84,7 +84,7 @@ describe("newsletter screens", () => {
 
   it("answer 404 for a newsletter that does not exist", async () => {
     await signInAs(request, users.ADMIN!);
-    const missing = { params: Promise.resolve({ id: "cmnotanewsletter000000000" }) };
+    const missing = { params: Promise.resolve({ newsletterId: "cmnotanewsletter000000000" }) };
     expect(await digestOf(() => SettingsPage(missing))).toMatch(/404/);
     expect(await digestOf(() => SubscribersPage({ ...missing, searchParams: Promise.resolve({}) }))).toMatch(/404/);
   });

@@ -61,6 +61,22 @@ function defaultSubject(newsletterName: string, leadHeadline: string | null, sch
   return subject.length > SUBJECT_MAX ? `${subject.slice(0, SUBJECT_MAX - 1)}…` : subject;
 }
 
+// Editions sent ahead of their time ("Send now") keep their slot: the next edition takes the first
+// scheduled time no edition has gone out for. A draft or scheduled one already there is refused.
+const SLOTS_LOOKED_AT = 31;
+
+async function nextFreeSlot(tx: Tx, newsletter: { id: string; name: string; scheduleDays: string; scheduleTime: string }, now: Date): Promise<Date> {
+  let slot = nextScheduledTime(newsletter, now);
+  for (let looked = 0; slot && looked < SLOTS_LOOKED_AT; looked += 1) {
+    const existing = await tx.edition.findFirst({ where: { newsletterId: newsletter.id, scheduledFor: slot, status: { not: "CANCELLED" } }, select: { id: true, status: true } });
+    if (!existing) return slot;
+    if (existing.status === "DRAFT" || existing.status === "SCHEDULED") throw new AppError("CONFLICT", "The next edition is already assembled: open it from the list of editions.", { editionId: existing.id });
+    slot = nextScheduledTime(newsletter, slot);
+  }
+  if (!slot) throw new AppError("INVALID", `${newsletter.name} has no valid schedule (days and a time): fix it in the newsletter's settings first.`);
+  throw new AppError("CONFLICT", `Editions have already gone out for ${newsletter.name}'s next ${SLOTS_LOOKED_AT} scheduled times.`);
+}
+
 export async function assembleNextEdition(actor: Actor | null, raw: unknown, now: Date = new Date()): Promise<{ id: string; scheduledFor: string; items: number }> {
   assertCan(actor, "edition.edit");
   const { newsletterId } = AssembleInput.parse(raw);
@@ -70,10 +86,7 @@ export async function assembleNextEdition(actor: Actor | null, raw: unknown, now
     const newsletter = await tx.newsletter.findUnique({ where: { id: newsletterId }, select: { id: true, name: true, scheduleDays: true, scheduleTime: true, isArchived: true } });
     if (!newsletter) throw notFound("That newsletter");
     if (newsletter.isArchived) throw new AppError("CONFLICT", `${newsletter.name} is archived: restore it before assembling an edition.`);
-    const scheduledFor = nextScheduledTime(newsletter, now);
-    if (!scheduledFor) throw new AppError("INVALID", `${newsletter.name} has no valid schedule (days and a time): fix it in the newsletter's settings first.`);
-    const existing = await tx.edition.findFirst({ where: { newsletterId, scheduledFor, status: { not: "CANCELLED" } }, select: { id: true } });
-    if (existing) throw new AppError("CONFLICT", "The next edition is already assembled: open it from the list of editions.", { editionId: existing.id });
+    const scheduledFor = await nextFreeSlot(tx, newsletter, now);
     const coversFrom = await coversFromFor(tx, newsletterId, scheduledFor);
     const { items, leadHeadline } = await pickStories(tx, coversFrom, now);
     const edition = await tx.edition.create({

@@ -12,7 +12,7 @@ import { eraseSubscriberAction, importSubscribersAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ newsletterId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const COLUMNS: AdminColumn<SubscriberRow>[] = [
   { header: "Address", cell: (row) => row.email },
@@ -39,7 +39,7 @@ const COLUMNS: AdminColumn<SubscriberRow>[] = [
 ];
 
 export default async function SubscribersPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { newsletterId: id } = await params;
   const { user, isAllowed } = await requireScreen("subscriber.manage", `/newsroom/newsletters/${id}/subscribers`);
   if (!isAllowed) return <NotAllowed role={user.role} screen="managing subscribers" />;
   const newsletter = await getNewsletterName(user, id);

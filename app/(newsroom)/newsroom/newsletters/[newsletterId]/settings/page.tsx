@@ -9,10 +9,10 @@ import { makeMainNewsletterAction, setNewsletterArchivedAction, updateNewsletter
 
 export const metadata: Metadata = { title: "Newsletter settings" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ newsletterId: string }> };
 
 export default async function NewsletterSettingsPage({ params }: Props) {
-  const { id } = await params;
+  const { newsletterId: id } = await params;
   const { user, isAllowed } = await requireScreen("newsletter.manage", `/newsroom/newsletters/${id}/settings`);
   if (!isAllowed) return <NotAllowed role={user.role} screen="managing newsletters" />;
   const newsletter = await getNewsletter(user, id);
