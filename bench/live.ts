@@ -25,25 +25,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { loadTool, median, percentile, runLoad, type LoadResult } from "./load";
-import { benchServerEnv } from "./server-env";
+import { benchServerEnv, type SoloBenchTools } from "./server-env";
 import { round, positiveOption } from "./options";
-
-type Server = { url: string; stop: () => Promise<void> };
-export type LiveBenchTools = {
-  root: string;
-  out: string;
-  log: (line: string) => void;
-  freePort: () => Promise<number>;
-  ensureBuild: () => Promise<void>;
-  startServer: (env: NodeJS.ProcessEnv, port: number) => Promise<Server>;
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
 
 type Stats = { queries: number; memory: { rss: number; heapUsed: number }; pageCache: { entries: number; hits: number; misses: number }; dataCache: { entries: number; hits: number; misses: number } };
 // gc: after a full collection (the server runs with --expose-gc here), for memory comparisons.
-const statsOf = async (server: Server, gc = false) => (await (await fetch(`${server.url}/__pressbox/stats${gc ? "?gc=1" : ""}`)).json()) as Stats;
+const statsOf = async (server: { url: string }, gc = false) => (await (await fetch(`${server.url}/__pressbox/stats${gc ? "?gc=1" : ""}`)).json()) as Stats;
 
 // One reader process and a way to ask it something and wait for its answer.
 type Clients = { child: ChildProcess; ask: <T>(message: object, reply: string) => Promise<T> };
@@ -78,7 +68,7 @@ function summarize(times: number[]) {
   return { minMs: round(Math.min(...times)), p50Ms: round(median(times)), p99Ms: round(percentile(times, 99)), maxMs: round(Math.max(...times)) };
 }
 
-export async function runLiveBench(argv: string[], tools: LiveBenchTools): Promise<void> {
+export async function runLiveBench(argv: string[], tools: SoloBenchTools): Promise<void> {
   const readers = positiveOption(argv, "--live-readers", 1000);
   const entries = positiveOption(argv, "--live-entries", 10);
   const stories = positiveOption(argv, "--live-stories", 200);

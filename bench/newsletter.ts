@@ -12,18 +12,8 @@ import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { median, percentile } from "./load";
 import { positiveOption, round, wholeNumberOption } from "./options";
-import { benchServerEnv } from "./server-env";
+import { benchServerEnv, type SoloBenchTools } from "./server-env";
 import { clearCaches, stats, timedGet } from "./server-probe";
-
-type Server = { url: string; stop: () => Promise<void> };
-export type NewsletterBenchTools = {
-  root: string;
-  out: string;
-  log: (line: string) => void;
-  freePort: () => Promise<number>;
-  ensureBuild: () => Promise<void>;
-  startServer: (env: NodeJS.ProcessEnv, port: number) => Promise<Server>;
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -86,7 +76,7 @@ type Latency = { samples: number; p50Ms: number; p95Ms: number; maxMs: number };
 const summarize = (times: number[]): Latency => ({ samples: times.length, p50Ms: round(median(times)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) });
 
 // One cached and one uncached article request per round, until `until` says stop (or `rounds`).
-async function probeArticles(server: Server, cachedPath: string, uncached: { path: string; id: string }[], until: () => boolean, rounds = Infinity) {
+async function probeArticles(server: { url: string }, cachedPath: string, uncached: { path: string; id: string }[], until: () => boolean, rounds = Infinity) {
   const cached: number[] = [];
   const fresh: number[] = [];
   for (let i = 0; i < rounds && !until(); i += 1) {
@@ -103,7 +93,7 @@ async function probeArticles(server: Server, cachedPath: string, uncached: { pat
   return { cached, fresh };
 }
 
-export async function runNewsletterBench(argv: string[], tools: NewsletterBenchTools): Promise<void> {
+export async function runNewsletterBench(argv: string[], tools: SoloBenchTools): Promise<void> {
   const subscribers = wholeNumberOption(argv, "--newsletter-subscribers", 10_000);
   const rate = positiveOption(argv, "--send-rate", 200);
   const concurrency = wholeNumberOption(argv, "--send-concurrency", 4);

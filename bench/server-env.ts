@@ -11,3 +11,15 @@ export function benchServerEnv(port: number, extra: Record<string, string> = {})
     ...extra,
   } as NodeJS.ProcessEnv;
 }
+
+// What bench/run.ts hands a benchmark that runs alone (wire import, live coverage, sports blocks,
+// Varnish, newsletters): its own output folder and log prefix, a free port, a current production
+// build and a way to start the server.
+export type SoloBenchTools = {
+  root: string;
+  out: string;
+  log: (line: string) => void;
+  freePort: () => Promise<number>;
+  ensureBuild: () => Promise<void>;
+  startServer: (env: NodeJS.ProcessEnv, port: number) => Promise<{ url: string; stop: () => Promise<void> }>;
+};

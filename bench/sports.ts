@@ -10,12 +10,12 @@ import path from "node:path";
 import { median } from "./load";
 import { benchServerEnv } from "./server-env";
 import { clearCaches, stats, timedGet } from "./server-probe";
-import type { LiveBenchTools } from "./live";
+import type { SoloBenchTools } from "./server-env";
 import { round, wholeNumberOption } from "./options";
 
 type Sample = { ms: number; queries: number };
 
-export async function runSportsBench(argv: string[], tools: LiveBenchTools): Promise<void> {
+export async function runSportsBench(argv: string[], tools: SoloBenchTools): Promise<void> {
   const samples = wholeNumberOption(argv, "--sports-samples", 60);
   const stories = wholeNumberOption(argv, "--sports-stories", 200);
   const { log, out } = tools;

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { SHIPPED_VCL, startVarnish, varnishMissing } from "../tests/support/varnish";
-import type { LiveBenchTools } from "./live";
+import type { SoloBenchTools } from "./server-env";
 import { loadTool, median, runLoad, type LoadResult, type LoadTool } from "./load";
 import { benchServerEnv } from "./server-env";
 import { round, wholeNumberOption } from "./options";
@@ -61,7 +61,7 @@ async function probe(url: string, headers: Record<string, string> = {}) {
   return { status: response.status, body, etag: header("etag"), cacheControl: header("cache-control"), xCache: header("x-cache"), age: Number(header("age") ?? 0), pressbox: header("x-pressbox-cache") };
 }
 
-export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Promise<void> {
+export async function runVarnishBench(argv: string[], tools: SoloBenchTools): Promise<void> {
   const stories = wholeNumberOption(argv, "--varnish-stories", 200);
   const options = { seconds: wholeNumberOption(argv, "--varnish-seconds", 10), rounds: wholeNumberOption(argv, "--varnish-rounds", 3), connections: wholeNumberOption(argv, "--varnish-connections", 50) };
   const { log, out } = tools;
@@ -179,7 +179,7 @@ export async function runVarnishBench(argv: string[], tools: LiveBenchTools): Pr
 }
 
 // The plain-Node control (bench/plain-server.mjs) serving `file`.
-async function startPlain(tools: LiveBenchTools, file: string, port: number) {
+async function startPlain(tools: SoloBenchTools, file: string, port: number) {
   const { spawnGroup, stopGroup, waitUntilAnswering, killGroupOnExit } = await import("../scripts/process-group");
   const logFile = path.join(tools.out, "plain-node.log");
   const child = spawnGroup(process.execPath, [path.join(tools.root, "bench", "plain-server.mjs"), file, String(port)], { stdio: "ignore" });

@@ -15,18 +15,8 @@ import type { AddressInfo } from "node:net";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { median, percentile } from "./load";
-import { benchServerEnv } from "./server-env";
+import { benchServerEnv, type SoloBenchTools } from "./server-env";
 import { round, positiveOption } from "./options";
-
-type Server = { url: string; stop: () => Promise<void> };
-export type WireBenchTools = {
-  root: string;
-  out: string;
-  log: (line: string) => void;
-  freePort: () => Promise<number>;
-  ensureBuild: () => Promise<void>;
-  startServer: (env: NodeJS.ProcessEnv, port: number) => Promise<Server>;
-};
 
 const AGENCY = "Bench Wire";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,8 +58,8 @@ function ninjsItem(index: number, origin: string): string {
 }
 
 type Stats = { memory: { rss: number }; wireInboxPid: number | null };
-const statsOf = async (server: Server) => (await (await fetch(`${server.url}/__pressbox/stats`)).json()) as Stats;
-const rssOf = async (server: Server) => (await statsOf(server)).memory.rss;
+const statsOf = async (server: { url: string }) => (await (await fetch(`${server.url}/__pressbox/stats`)).json()) as Stats;
+const rssOf = async (server: { url: string }) => (await statsOf(server)).memory.rss;
 
 // The wire inbox process's resident memory, in bytes (0 when there is none or it is gone).
 function inboxRss(pid: number | null): number {
@@ -105,7 +95,7 @@ const filedNames = (dir: string) =>
       .map((name) => path.join(dir, folder, name)),
   );
 
-export async function runWireBench(argv: string[], tools: WireBenchTools): Promise<void> {
+export async function runWireBench(argv: string[], tools: SoloBenchTools): Promise<void> {
   const items = positiveOption(argv, "--wire-items", 1000);
   const stories = positiveOption(argv, "--wire-stories", 200);
   const idleSeconds = positiveOption(argv, "--idle-seconds", 15);

@@ -12,7 +12,7 @@ import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp
 import { seedDatabase, startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { collectPageErrors, launchBrowser, screenshot } from "./harness";
-import { EDITOR } from "./newsroom-session";
+import { EDITOR, signIn } from "./newsroom-session";
 
 const MODEL_STORY_PATH = "/olympics/winter-olympics-team-pursuit-heartbreak";
 const READER = "reader.one@example.org";
@@ -82,15 +82,7 @@ async function confirmFromEmail(page: Page, address: string): Promise<void> {
 }
 
 async function signInAsEditor(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(at("/newsroom/stories"));
-  await page.waitForURL(/\/sign-in\?/);
-  await page.getByLabel("Email").fill(EDITOR.email);
-  await page.getByLabel("Password").fill(EDITOR.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/newsroom\/stories$/);
-  return page;
+  return (await signIn(browser, EDITOR, at)).page;
 }
 
 // From the Newsletters screen to the edition editor: "Assemble next edition" makes the edition and

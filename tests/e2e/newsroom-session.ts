@@ -13,11 +13,12 @@ export type Account = typeof EDITOR;
 // Autosave waits 3 s after the last change; a save of a whole story takes well under a second.
 const SAVE_TIMEOUT_MS = 15_000;
 
-// A fresh browser context, signed in through the sign-in form, on the story list.
-export async function signIn(browser: Browser, account: Account): Promise<{ context: BrowserContext; page: Page }> {
+// A fresh browser context, signed in through the sign-in form, on the story list. `at` makes a
+// path absolute: the shared e2e server's by default, or a test's own server's.
+export async function signIn(browser: Browser, account: Account, at: (path: string) => string = urlFor): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(urlFor("/newsroom/stories"));
+  await page.goto(at("/newsroom/stories"));
   await page.waitForURL(/\/sign-in\?/);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);

@@ -1,9 +1,9 @@
 // A real SMTP server for the newsletter tests (the `smtp-server` package on 127.0.0.1, a free
 // port): it records every message it accepts, parsed as a mail client would (`mailparser`), and
 // can be told to refuse some recipients permanently (550) or for a while (451).
-import { createServer } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
+import { findFreePort } from "../../scripts/process-group";
 
 export type ReceivedMail = {
   // The envelope, as the server saw it.
@@ -28,17 +28,6 @@ export type TestSmtp = {
   clear: () => void;
   stop: () => Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
@@ -86,7 +75,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
   });
 
-  const port = await freePort();
+  const port = await findFreePort();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
