@@ -24,6 +24,7 @@ export const figure = (mediaId: string, captionId: string): BodyNode => ({ type:
 export const pullQuote = (quoteId: string): BodyNode => ({ type: "pullQuote", attrs: { quoteId } });
 export const sidebar = (sidebarId: string): BodyNode => ({ type: "sidebar", attrs: { sidebarId } });
 export const relatedStory = (articleId: string, label: string): BodyNode => ({ type: "relatedStory", attrs: { articleId, label } });
-export const newsletterSignup = (): BodyNode => ({ type: "newsletterSignup" });
+// Naming no newsletter: the block offers the main one (the attribute the editor saves as null).
+export const newsletterSignup = (): BodyNode => ({ type: "newsletterSignup", attrs: { newsletterId: null } });
 
 export const doc = (content: BodyNode[]): BodyDoc => ({ type: "doc", content });

@@ -20,12 +20,13 @@ import { dataVersion, digest, tableDigests } from "./support/table-digests";
 import { HTML_PAGE, jpegHtmlPolyglot, pixelBombPng, pngHtmlPolyglot, SVG_WITH_SCRIPT, truncatedJpeg } from "../fixtures/hostile-images";
 import { makeImage } from "../fixtures/images";
 import { readSportsMlSample } from "../fixtures/sports-samples";
+import { startTestSmtp, type TestSmtp } from "../support/smtp-server";
 
 const request = vi.hoisted((): FakeRequest => ({ cookies: [], headers: new Headers({ "x-forwarded-for": "198.51.100.61" }) }));
 vi.mock("next/headers", async () => (await import("../fixtures/accounts")).nextHeadersMock(request));
 
 const SEED = 20_260_707;
-// Runs per action or route (58 cases, so about 44 × RUNS hostile inputs), sized to the suite's
+// Runs per action or route (128 cases, so about 127 × RUNS hostile inputs), sized to the suite's
 // time budget; HOSTILE_INPUT_RUNS=500 makes a long soak.
 const RUNS = Number(process.env.HOSTILE_INPUT_RUNS ?? 30);
 const SECRET = "pressbox-hostile-inputs-secret-not-for-production";
@@ -192,8 +193,12 @@ async function loadModules() {
       live: await import("../../app/(newsroom)/newsroom/stories/[id]/live/actions"),
       sportsRecords: await import("../../app/(newsroom)/newsroom/sports/actions-records"),
       newsletters: await import("../../app/(newsroom)/newsroom/newsletters/actions"),
+      editions: await import("../../app/(newsroom)/newsroom/newsletters/[newsletterId]/editions/actions"),
+      sending: await import("../../app/(newsroom)/newsroom/newsletters/[newsletterId]/editions/[editionId]/actions-send"),
     },
     newsletters: await import("../../lib/newsletters/commands"),
+    closeMailer: (await import("../../lib/newsletters/mailer")).closeMailer,
+    links: await import("../../lib/newsletters/links"),
     competitionRevision: (await import("../../lib/sports/desk/competitions")).competitionRevision,
     live: await import("../../lib/live/commands"),
     importWireItem: (await import("../../lib/wire/import")).importWireItem,
@@ -220,6 +225,12 @@ async function loadModules() {
       relatedSuggestions: await import("../../app/api/newsroom/stories/[id]/related-suggestions/route"),
       subscriberExport: await import("../../app/api/newsroom/newsletters/subscribers/export/route"),
       editionProgress: await import("../../app/api/newsroom/editions/[editionId]/progress/route"),
+      editionPreview: await import("../../app/(newsroom)/newsroom/newsletters/[newsletterId]/editions/[editionId]/preview/route"),
+      newsletterChoices: await import("../../app/api/newsroom/newsletters/route"),
+      subscribe: await import("../../app/api/newsletter/subscribe/route"),
+      confirm: await import("../../app/api/newsletter/confirm/route"),
+      preferences: await import("../../app/api/newsletter/preferences/route"),
+      unsubscribe: await import("../../app/api/newsletter/unsubscribe/route"),
     },
     NextRequest: (await import("next/server")).NextRequest,
   };
@@ -306,6 +317,7 @@ async function createTargets() {
     wire: await createWireTargets(),
     live: await createLiveTargets(),
     sports: await createSportsTargets(),
+    editions: await createEditionTargets(),
   };
 }
 
@@ -465,6 +477,8 @@ async function readTargets() {
     live: await readLiveTargets(),
     sports: await readSportsTargets(),
     newsletters: await readNewsletterTargets(),
+    editions: await readEditionTargets(),
+    readers: await readReaderTargets(),
   };
 }
 
@@ -484,6 +498,67 @@ async function readNewsletterTargets() {
     (await m.db.subscriber.findFirst({ where: { email: { startsWith: "hostile-erase-" } }, select: { id: true } })) ??
     (await m.db.subscriber.create({ data: { email: `hostile-erase-${unique()}@example.org`, consentText: "Yes.", consentAt: new Date() }, select: { id: true } }));
   return { letter: await ensure("Hostile inputs letter", "hostile-inputs-letter"), candidate: await ensure("Hostile inputs candidate", "hostile-inputs-candidate"), subscriberId: subscriber.id };
+}
+
+// The edition screens' and the send panel's newsletter (another, with no editions, is assembled)
+// and three published stories: two in the edited edition, one to add to it.
+async function createEditionTargets() {
+  const actor = { id: admin.id, role: "ADMIN" as const, name: "Hostile admin" };
+  const sender = { senderName: "Desk", senderAddress: "desk@pressbox.example", consentText: "Yes." };
+  const letter = await m.db.newsletter.create({ data: { slug: "hostile-inputs-editions", name: "Hostile editions", ...sender }, select: { id: true } });
+  const assembly = await m.db.newsletter.create({ data: { slug: "hostile-inputs-assembly", name: "Hostile assembly", ...sender }, select: { id: true } });
+  const stories: string[] = [];
+  for (const headline of ["Hostile edition lead", "Hostile edition second", "Hostile edition extra"]) {
+    const id = await completeStory(headline);
+    await m.workflow.publishArticle(actor, { articleId: id, expectedVersion: (await m.articleInput.currentInput(id)).version });
+    stories.push(id);
+  }
+  return { letter: letter.id, assembly: assembly.id, stories };
+}
+
+// An edition for each use, found by its subject's start and status, and made again once an
+// unbroken call used it up: one edited (both first stories in it, the extra one not), one to
+// cancel, one to send now, one to schedule and a scheduled one whose schedule is cancelled.
+async function readEditionTargets() {
+  const { letter, stories } = ids.editions;
+  const [lead, second, extra] = stories;
+  const ensure = async (subject: string, status: "DRAFT" | "SCHEDULED") =>
+    (await m.db.edition.findFirst({ where: { newsletterId: letter, subject: { startsWith: subject }, status }, select: { id: true, version: true } })) ??
+    (await m.db.edition.create({
+      data: { newsletterId: letter, subject, status, scheduledFor: new Date(Date.now() + 7 * 86_400_000), items: { create: [{ articleId: lead, position: 0 }] } },
+      select: { id: true, version: true },
+    }));
+  const edited = await ensure("Hostile edited", "DRAFT");
+  await m.db.editionItem.deleteMany({ where: { editionId: edited.id, articleId: extra } });
+  for (const articleId of [lead, second]) {
+    const position = await m.db.editionItem.count({ where: { editionId: edited.id } });
+    await m.db.editionItem.upsert({ where: { editionId_articleId: { editionId: edited.id, articleId } }, create: { editionId: edited.id, articleId, position }, update: {} });
+  }
+  const [first] = await m.db.editionItem.findMany({ where: { editionId: edited.id }, orderBy: [{ position: "asc" }, { articleId: "asc" }], select: { articleId: true } });
+  return {
+    ...ids.editions,
+    edited: { ...(await m.db.edition.findUniqueOrThrow({ where: { id: edited.id }, select: { id: true, version: true } })), first: first.articleId, extra },
+    doomed: await ensure("Hostile cancelled", "DRAFT"),
+    sendable: await ensure("Hostile sent now", "DRAFT"),
+    unscheduled: await ensure("Hostile to schedule", "DRAFT"),
+    scheduled: await ensure("Hostile unscheduled", "SCHEDULED"),
+  };
+}
+
+// Two readers of the editions' newsletter: one with a sign-up waiting to be confirmed (confirming
+// again is "confirmed" again), one confirmed whose manage link changes and leaves the list.
+async function readReaderTargets() {
+  const newsletterId = ids.editions.letter;
+  const reader = async (email: string, status: "PENDING" | "CONFIRMED") =>
+    (await m.db.subscriber.findUnique({ where: { email }, select: { id: true, tokenVersion: true } })) ??
+    (await m.db.subscriber.create({
+      data: { email, status, consentText: "Yes.", consentAt: new Date(), subscriptions: { create: { newsletterId, status, consentText: "Yes.", consentAt: new Date() } } },
+      select: { id: true, tokenVersion: true },
+    }));
+  const pending = await reader("hostile-pending-reader@example.org", "PENDING");
+  const confirmed = await reader("hostile-confirmed-reader@example.org", "CONFIRMED");
+  const tokenOf = (link: string) => new URL(link).searchParams.get("token") ?? "";
+  return { newsletterId, confirmToken: tokenOf(m.links.confirmLink(pending, newsletterId)), manageToken: tokenOf(m.links.manageLink(confirmed)) };
 }
 
 async function readLiveTargets() {
@@ -1244,6 +1319,96 @@ function newsletterCases(): Case<FormInput>[] {
   ];
 }
 
+// An edition's subject is one mail header line; "Send now" and the schedule name the version seen.
+const SUBJECT_BREAKS = ["Subject\r\nBcc: victim@example.org", "Subject\nX-Injected: 1", "Subject\rBcc: x@evil.test", "Subject\u0000"];
+const subject: Field = { valid: () => `Hostile edited ${unique()}`, isText: true, breaks: fc.oneof(fc.constantFrom(MISSING, "", "   ", ...SUBJECT_BREAKS), tooLong(150)) };
+const sendAt: Field = {
+  valid: () => new Date(Date.now() + 2 * 86_400_000).toISOString(),
+  // Not a date, or one already past ("0" and "-1" parse as years).
+  breaks: fc.oneof(fc.constantFrom(MISSING, "", "not a date", "2024-13-01T10:00", "2000-01-01T00:00", "0", "-1", "1e21", "+275760-09-14T00:00", "__proto__", "<script>"), tooLong(40)),
+};
+
+function editionCases(): Case<FormInput>[] {
+  const a = m.actions.editions;
+  const e = () => t.editions;
+  const ref = (edition: () => Versioned) => ({ editionId: reqId(() => edition().id), version: version(() => edition().version) });
+  return [
+    // Into a newsletter of its own: the unbroken call assembles its next edition.
+    formCase("editions/assembleEditionAction", a.assembleEditionAction, { newsletterId: reqId(() => e().assembly) }),
+    formCase("editions/updateEditionTextAction", a.updateEditionTextAction, { ...ref(() => e().edited), subject, intro: optText(2000, () => "An introduction.") }),
+    formCase("editions/addEditionStoryAction", a.addEditionStoryAction, { ...ref(() => e().edited), articleId: reqId(() => e().edited.extra) }),
+    formCase(
+      "editions/cancelEditionAction",
+      a.cancelEditionAction,
+      ref(() => e().doomed),
+    ),
+  ];
+}
+
+// The story list's buttons send { editionId, version, articleId, direction }: also a story that is
+// not in the edition, and moving the first story up.
+function editionItemCases(): Case<JsonInput>[] {
+  const a = m.actions.editions;
+  const edited = () => t.editions.edited;
+  const itemBreaks: [string, fc.Arbitrary<unknown>][] = [
+    ["0", notA("object")],
+    ["0.editionId", fc.oneof(fc.constant(MISSING), badJsonId)],
+    ["0.version", fc.oneof(fc.constant(MISSING), badJsonVersion)],
+    ["0.articleId", fc.oneof(fc.constant(MISSING), badJsonId, fc.constant(new Lazy("a story not in the edition", () => edited().extra)))],
+  ];
+  const direction = fc.oneof(fc.constant(MISSING), fc.constantFrom("up", "UP", "Down", "left", "", "__proto__", "toString"), notA("string"));
+  return [
+    jsonCase("editions/moveEditionItemAction", {
+      call: (args) => a.moveEditionItemAction(args[0]),
+      base: () => [{ editionId: edited().id, version: edited().version, articleId: edited().first, direction: "down" }],
+      breaks: [...itemBreaks, ["0.direction", direction]],
+    }),
+    jsonCase("editions/removeEditionItemAction", {
+      call: (args) => a.removeEditionItemAction(args[0]),
+      base: () => [{ editionId: edited().id, version: edited().version, articleId: edited().first }],
+      breaks: itemBreaks,
+    }),
+  ];
+}
+
+// The send panel. Without SMTP_URL it refuses everything ("email is not configured"), so it is
+// fuzzed with a mail server: what refuses a broken input is then the break.
+function sendingCases(): Case<FormInput>[] {
+  const a = m.actions.sending;
+  const e = () => t.editions;
+  const ref = (edition: () => Versioned) => ({ editionId: reqId(() => edition().id), version: version(() => edition().version) });
+  return [
+    formCase("[editionId]/sendTestEditionAction", a.sendTestEditionAction, { editionId: reqId(() => e().edited.id) }),
+    formCase(
+      "[editionId]/sendEditionNowAction",
+      a.sendEditionNowAction,
+      ref(() => e().sendable),
+    ),
+    formCase("[editionId]/scheduleEditionAction", a.scheduleEditionAction, { ...ref(() => e().unscheduled), at: sendAt }),
+    formCase(
+      "[editionId]/cancelScheduleAction",
+      a.cancelScheduleAction,
+      ref(() => e().scheduled),
+    ),
+  ].map(withEmail);
+}
+
+let smtp: TestSmtp;
+
+function withEmail<I>(testCase: Case<I>): Case<I> {
+  const emailing = async (run: () => Promise<Outcome>): Promise<Outcome> => {
+    const previous = process.env.SMTP_URL;
+    process.env.SMTP_URL = smtp.url;
+    try {
+      return await run();
+    } finally {
+      if (previous === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = previous;
+    }
+  };
+  return { ...testCase, call: (input) => emailing(() => testCase.call(input)), valid: () => emailing(testCase.valid) };
+}
+
 function sportsRecordCases(): Case<FormInput>[] {
   const a = m.actions.sportsRecords;
   const s = () => t.sports;
@@ -1805,6 +1970,85 @@ function progressFor(editionId: string): Promise<Response> {
   return m.routes.editionProgress.GET(new Request(`${ORIGIN}/api/newsroom/editions/x/progress`), { params: Promise.resolve({ editionId }) });
 }
 
+// The editor's preview of an edition's email: ids from the path, html or text from the query (an
+// edition asked for under another newsletter's path is not found either).
+type PreviewInput = { newsletterId: unknown; editionId: unknown; format: unknown };
+const previewInputs = () =>
+  fc.oneof(
+    fc.record({ newsletterId: badIdString, editionId: fc.constant(null), format: fc.constant("html") }),
+    fc.record({ newsletterId: fc.constant(null), editionId: badIdString, format: fc.constant("text") }),
+    fc.record({ newsletterId: fc.constant(new Lazy("another newsletter", () => t.newsletters.candidate.id)), editionId: fc.constant(null), format: fc.constant("html") }),
+    fc.record({ newsletterId: fc.constant(null), editionId: fc.constant(null), format: fc.oneof(fc.constantFrom("", "HTML", "pdf", "html ", "__proto__", "text\u0000", "<script>"), tooLong(40)) }),
+  );
+function previewFor(input: PreviewInput): Promise<Response> {
+  const newsletterId = input.newsletterId === null ? ids.editions.letter : String(materialize(input.newsletterId));
+  const editionId = input.editionId === null ? t.editions.edited.id : String(materialize(input.editionId));
+  const request = new Request(`${ORIGIN}/newsroom/newsletters/x/editions/y/preview?format=${encodeHostile(String(materialize(input.format)))}`);
+  return m.routes.editionPreview.GET(request, { params: Promise.resolve({ newsletterId, editionId }) });
+}
+
+// The reader's forms (newsletter-forms.test.ts also sends them the naughty strings over HTTP). A
+// form is answered with a redirect to the page that says what happened: one to its "invalid"
+// or "error" state is the refusal. Each input breaks the form's envelope (content type, size) or
+// the one thing that authorises it (the signed token; the sign-up's address or list).
+type ReaderInput = { contentType: string; fields: Record<string, unknown> };
+const FORM = "application/x-www-form-urlencoded";
+
+async function readerOutcome(response: Response): Promise<Outcome> {
+  const outcome = await outcomeOf(response);
+  return /[?&](result=invalid|error=)/.test(outcome.message) ? { ...outcome, status: 422 } : outcome;
+}
+
+function readerRequest(route: string, input: ReaderInput): Request {
+  const fields = materialize(input.fields) as Record<string, unknown>;
+  const present = Object.entries(fields).filter(([, value]) => value !== MISSING);
+  const body = input.contentType === "application/json" ? JSON.stringify(Object.fromEntries(present)) : new URLSearchParams(present.map(([key, value]) => [key, String(value)])).toString();
+  return new Request(`${ORIGIN}${route}`, { method: "POST", headers: { "content-type": input.contentType, "x-forwarded-for": "198.51.100.61" }, body });
+}
+
+function readerInputs(valid: () => Record<string, string>, breaks: Record<string, fc.Arbitrary<unknown>>, accepts: string[] = [FORM]): fc.Arbitrary<ReaderInput> {
+  const validFields = fc.constant(null).map(() => valid());
+  const wrongTypes = ["text/plain", "", "application/xml", "multipart/mixed; boundary=x", "application/json", "multipart/form-data; boundary=x"].filter((type) => !accepts.includes(type));
+  return fc.oneof(
+    fc.record({ contentType: fc.constantFrom(...wrongTypes), fields: validFields }),
+    fc.record({ contentType: fc.constant(FORM), fields: validFields.map((fields) => ({ ...fields, padding: repeat("x", 9 * 1024) })) }),
+    fc.record({
+      contentType: fc.constantFrom(...accepts),
+      fields: fc.tuple(validFields, fc.oneof(...Object.entries(breaks).map(([key, values]) => values.map((value) => [key, value] as const)))).map(([fields, [key, value]]) => ({ ...fields, [key]: value })),
+    }),
+  );
+}
+
+// A token that is not one: forged, cut, of another purpose, expired, or not text at all (JSON).
+const brokenToken = (purpose: "confirm" | "manage") =>
+  fc.oneof(
+    fc.constantFrom(MISSING, "", "preview", "a.b", "a.b.c", "x".repeat(601), "__proto__"),
+    hostileText,
+    fc.constantFrom(1, true, null, ["a", "b"], { s: "x" }),
+    fc.constant(
+      new Lazy("the token with its last character changed", () => {
+        const token = purpose === "confirm" ? t.readers.confirmToken : t.readers.manageToken;
+        return `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+      }),
+    ),
+    fc.constant(new Lazy("a token made for the other purpose", () => (purpose === "confirm" ? t.readers.manageToken : t.readers.confirmToken))),
+    fc.constant(new Lazy("an expired confirm token", () => m.links.signLinkToken("confirm", { s: "c00000000000000000000000e", v: 0, n: ids.editions.letter, e: 1 }))),
+  );
+const readerAddress = fc.constantFrom(
+  MISSING,
+  "",
+  "not-an-email",
+  "a@",
+  "@b.example",
+  "a b@c.example",
+  "a@b@c.example",
+  "<script>@x.example",
+  "a@b.example\u0000",
+  "reader@example.org\r\nBcc: victim@example.net",
+  42,
+  null,
+);
+
 function routeCases(): Case<never>[] {
   const r = m.routes;
   // These take no input today; they are sent hostile query strings in case they ever read one.
@@ -1980,6 +2224,59 @@ function routeCases(): Case<never>[] {
       call: async (id: unknown) => outcomeOf(await progressFor(String(materialize(id)))),
       valid: async () => outcomeOf(await progressFor(ids.edition)),
     } as Case<unknown>,
+    {
+      name: "GET /newsroom/newsletters/[newsletterId]/editions/[editionId]/preview",
+      expect: "refuse",
+      inputs: previewInputs,
+      call: async (input: PreviewInput) => outcomeOf(await previewFor(input)),
+      valid: async () => outcomeOf(await previewFor({ newsletterId: null, editionId: null, format: "text" })),
+    } as Case<PreviewInput>,
+    {
+      name: "POST /api/newsletter/subscribe",
+      expect: "refuse",
+      inputs: () =>
+        readerInputs(() => ({ email: `hostile-reader-${unique()}@example.org`, newsletterId: t.readers.newsletterId }), { email: readerAddress, newsletterId: fc.oneof(malformedId, unknownId) }, [
+          FORM,
+          "application/json",
+        ]),
+      call: async (input: ReaderInput) => readerOutcome(await r.subscribe.POST(readerRequest("/api/newsletter/subscribe", input))),
+      valid: async () => {
+        // From another address: the fuzzing above used up this one's sign-ups (a 429).
+        const valid = readerRequest("/api/newsletter/subscribe", { contentType: FORM, fields: { email: `hostile-reader-${unique()}@example.org`, newsletterId: t.readers.newsletterId } });
+        valid.headers.set("x-forwarded-for", "198.51.100.63");
+        return readerOutcome(await r.subscribe.POST(valid));
+      },
+    } as Case<ReaderInput>,
+    {
+      name: "POST /api/newsletter/confirm",
+      expect: "refuse",
+      inputs: () => readerInputs(() => ({ token: t.readers.confirmToken }), { token: brokenToken("confirm") }),
+      call: async (input: ReaderInput) => readerOutcome(await r.confirm.POST(readerRequest("/api/newsletter/confirm", input))),
+      valid: async () => readerOutcome(await r.confirm.POST(readerRequest("/api/newsletter/confirm", { contentType: FORM, fields: { token: t.readers.confirmToken } }))),
+    } as Case<ReaderInput>,
+    {
+      name: "POST /api/newsletter/preferences",
+      expect: "refuse",
+      inputs: () => readerInputs(() => ({ token: t.readers.manageToken, newsletter: t.readers.newsletterId }), { token: brokenToken("manage") }),
+      call: async (input: ReaderInput) => readerOutcome(await r.preferences.POST(readerRequest("/api/newsletter/preferences", input))),
+      valid: async () =>
+        readerOutcome(await r.preferences.POST(readerRequest("/api/newsletter/preferences", { contentType: FORM, fields: { token: t.readers.manageToken, newsletter: t.readers.newsletterId } }))),
+    } as Case<ReaderInput>,
+    {
+      // RFC 8058's one-click POST: a broken token is a 400; the page's own button is sent back to it.
+      name: "POST /api/newsletter/unsubscribe",
+      expect: "refuse",
+      inputs: () =>
+        readerInputs(() => ({ "List-Unsubscribe": "One-Click", token: t.readers.manageToken, list: t.readers.newsletterId }), { token: brokenToken("manage") }, [FORM, "multipart/form-data; boundary=x"]),
+      call: async (input: ReaderInput) => readerOutcome(await r.unsubscribe.POST(readerRequest("/api/newsletter/unsubscribe", input))),
+      valid: async () =>
+        readerOutcome(
+          await r.unsubscribe.POST(readerRequest("/api/newsletter/unsubscribe", { contentType: FORM, fields: { "List-Unsubscribe": "One-Click", token: t.readers.manageToken, list: t.readers.newsletterId } })),
+        ),
+    } as Case<ReaderInput>,
+    // It only sends the browser on to the unsubscribe page (a GET never unsubscribes).
+    noInput("GET /api/newsletter/unsubscribe", "/api/newsletter/unsubscribe", r.unsubscribe.GET),
+    noInput("GET /api/newsroom/newsletters", "/api/newsroom/newsletters", r.newsletterChoices.GET),
     noInput("GET /feed.xml", "/feed.xml", r.siteFeed.GET),
     noInput("GET /sitemap.xml", "/sitemap.xml", r.sitemap.GET),
     noInput("GET /news-sitemap.xml", "/news-sitemap.xml", r.newsSitemap.GET),
@@ -2058,9 +2355,21 @@ Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MEDIA_DIR: data
 await fakeNextHeadersForNextAuth();
 const m: Modules = await loadModules();
 const sqlite: Database.Database = new Database(database.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-const CASES = [...storyCases(), ...liveCases(), ...adminCases(), ...newsletterCases(), ...sportsRecordCases(), ...sportsDeskCases(), ...routeCases()] as Case<never>[];
+const CASES = [
+  ...storyCases(),
+  ...liveCases(),
+  ...adminCases(),
+  ...newsletterCases(),
+  ...editionCases(),
+  ...editionItemCases(),
+  ...sendingCases(),
+  ...sportsRecordCases(),
+  ...sportsDeskCases(),
+  ...routeCases(),
+] as Case<never>[];
 
 beforeAll(async () => {
+  smtp = await startTestSmtp();
   await m.ensureDemoNewsroom();
   const user = await m.accounts.createTestUser("ADMIN");
   admin = user;
@@ -2104,6 +2413,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  m.closeMailer();
+  await smtp?.stop();
   sqlite.close();
   await m.db.$disconnect();
   if (previousNextHeaders) requireFromNextAuth.cache[nextHeadersPath] = previousNextHeaders;

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Action, Actor, ArticleRef, LiveRef, Role } from "../../lib/permissions";
 import { makeImage } from "../fixtures/images";
 import { readSportsMlSample } from "../fixtures/sports-samples";
+import { startTestSmtp, type TestSmtp } from "../support/smtp-server";
 import { startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
 import { dataVersion, tableDigests } from "./support/table-digests";
@@ -40,6 +41,8 @@ const isCrossSite = (variant: Variant) => variant.origin === FOREIGN || variant.
 
 let database: TestDatabase;
 let server: RunningServer;
+// Sending an edition (or a test of it) needs email configured: a real SMTP server of this file's.
+let smtp: TestSmtp;
 let sqlite: Database.Database;
 let m: Awaited<ReturnType<typeof loadModules>>;
 const users = {} as Record<Role, { id: string; email: string; password: string; cookie: string; actor: Actor }>;
@@ -63,6 +66,7 @@ async function loadModules() {
     live: await import("../../lib/live/commands"),
     competitionRevision: (await import("../../lib/sports/desk/competitions")).competitionRevision,
     newsletters: await import("../../lib/newsletters/commands"),
+    links: await import("../../lib/newsletters/links"),
   };
 }
 
@@ -220,6 +224,7 @@ let fixtures: {
   sports: SportsRecords;
   sportsEventId: string;
   newsletterId: string;
+  editionId: string;
 };
 
 const SCREENS: Screen[] = [
@@ -267,6 +272,12 @@ const SCREENS: Screen[] = [
   { page: "newsroom/newsletters/new/page", path: () => "/newsroom/newsletters/new", permission: "newsletter.manage" },
   { page: "newsroom/newsletters/[newsletterId]/settings/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/settings`, permission: "newsletter.manage" },
   { page: "newsroom/newsletters/[newsletterId]/subscribers/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/subscribers`, permission: "subscriber.manage" },
+  { page: "newsroom/newsletters/[newsletterId]/editions/page", path: () => `/newsroom/newsletters/${fixtures.newsletterId}/editions`, permission: "edition.edit" },
+  {
+    page: "newsroom/newsletters/[newsletterId]/editions/[editionId]/page",
+    path: () => `/newsroom/newsletters/${fixtures.newsletterId}/editions/${fixtures.editionId}`,
+    permission: "edition.edit",
+  },
 ];
 
 // A team, athlete, competition with two seasons (the second without a medal table), standings
@@ -335,6 +346,74 @@ const freshSubscriber = async () =>
       },
     })
   ).id;
+
+// A reader subscribed to the demo's main newsletter, in the given state, for the token routes.
+const freshReader = async (status: "PENDING" | "CONFIRMED") =>
+  m.db.subscriber.create({
+    data: {
+      email: `reader-${unique()}@example.org`,
+      status,
+      consentText: "Yes.",
+      consentAt: new Date(),
+      subscriptions: { create: { newsletterId: fixtures.newsletterId, status, consentText: "Yes.", consentAt: new Date() } },
+    },
+    select: { id: true },
+  });
+
+// An edition of the demo's main newsletter holding one published story, per call (each action
+// changes or sends it).
+const freshEdition = async (status: "DRAFT" | "SCHEDULED" = "DRAFT") => {
+  const story = await m.db.article.findFirstOrThrow({ where: { status: "PUBLISHED", deletedAt: null }, orderBy: { publishedAt: "desc" }, select: { id: true } });
+  const edition = await m.db.edition.create({
+    data: { newsletterId: fixtures.newsletterId, subject: `Permission edition ${unique()}`, status, scheduledFor: new Date(Date.now() + 86_400_000), items: { create: { articleId: story.id, position: 0 } } },
+    select: { id: true, version: true },
+  });
+  return { editionId: edition.id, version: String(edition.version), articleId: story.id };
+};
+
+function editionCases(): ActionCase[] {
+  const objectCase = (name: string, args: () => Promise<unknown[]>): ActionCase => ({ name, action: `editions/${name}`, permission: "edition.edit", prepare: async () => ({ args: await args() }) });
+  const laterStory = async () => (await m.db.article.findFirstOrThrow({ where: { status: "PUBLISHED", deletedAt: null }, orderBy: { publishedAt: "asc" }, select: { id: true } })).id;
+  const future = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
+  return [
+    formCase("editions/assembleEditionAction", "edition.edit", async () => ({ newsletterId: await freshNewsletter() })),
+    formCase("editions/updateEditionTextAction", "edition.edit", async () => {
+      const { editionId, version } = await freshEdition();
+      return { editionId, version, subject: `Subject ${unique()}`, intro: "Good morning." };
+    }),
+    formCase("editions/addEditionStoryAction", "edition.edit", async () => {
+      const { editionId, version } = await freshEdition();
+      return { editionId, version, articleId: await laterStory() };
+    }),
+    formCase("editions/cancelEditionAction", "edition.edit", async () => {
+      const { editionId, version } = await freshEdition();
+      return { editionId, version };
+    }),
+    objectCase("moveEditionItemAction", async () => {
+      const edition = await freshEdition();
+      const other = await laterStory();
+      await m.db.editionItem.create({ data: { editionId: edition.editionId, articleId: other, position: 1 } });
+      return [{ editionId: edition.editionId, version: Number(edition.version), articleId: other, direction: "up" }];
+    }),
+    objectCase("removeEditionItemAction", async () => {
+      const { editionId, version, articleId } = await freshEdition();
+      return [{ editionId, version: Number(version), articleId }];
+    }),
+    formCase("[editionId]/sendTestEditionAction", "edition.send", async () => ({ editionId: (await freshEdition()).editionId })),
+    formCase("[editionId]/sendEditionNowAction", "edition.send", async () => {
+      const { editionId, version } = await freshEdition();
+      return { editionId, version };
+    }),
+    formCase("[editionId]/scheduleEditionAction", "edition.send", async () => {
+      const { editionId, version } = await freshEdition();
+      return { editionId, version, at: future() };
+    }),
+    formCase("[editionId]/cancelScheduleAction", "edition.send", async () => {
+      const { editionId, version } = await freshEdition("SCHEDULED");
+      return { editionId, version };
+    }),
+  ];
+}
 
 function newsletterCases(): ActionCase[] {
   const withVersion = async (extra: Record<string, string> = {}) => {
@@ -491,6 +570,83 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }),
     },
     expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "subscriber.manage") ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // The story editor's newsletter picker: anyone in the newsroom.
+    route: "/api/newsroom/newsletters",
+    call: { path: "/api/newsroom/newsletters", init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }) },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "newsroom.enter") ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // The send panel's progress: whoever may work on editions.
+    route: "/api/newsroom/editions/[editionId]/progress",
+    call: {
+      get path() {
+        return `/api/newsroom/editions/${fixtures.editionId}/progress`;
+      },
+      init: async (caller, variant) => ({ method: "GET", headers: headersFor(caller, variant) }),
+    },
+    expected: (caller, variant) => (isCrossSite(variant) ? "403" : caller === "ANONYMOUS" ? "401" : can(caller, "edition.edit") ? "200" : "403"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // A reader's sign-up: open to everyone (a session changes nothing), never from another site.
+    route: "/api/newsletter/subscribe",
+    call: {
+      path: "/api/newsletter/subscribe",
+      init: async (caller, variant) => ({
+        method: "POST",
+        body: JSON.stringify({ email: `reader-${unique()}@example.org`, newsletterId: fixtures.newsletterId }),
+        headers: headersFor(caller, variant, { "content-type": "application/json" }),
+      }),
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "200"),
+    outcome: (response) => String(response.status),
+  },
+  {
+    // Confirming: the signed token is the authority, whoever posts it.
+    route: "/api/newsletter/confirm",
+    call: {
+      path: "/api/newsletter/confirm",
+      init: async (caller, variant) => {
+        const reader = await freshReader("PENDING");
+        const token = m.links.signLinkToken("confirm", { s: reader.id, v: 1, n: fixtures.newsletterId, e: Math.floor(Date.now() / 1000) + 3600 });
+        return { method: "POST", body: new URLSearchParams({ token }), headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }) };
+      },
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "confirmed"),
+    outcome: (response) => (/done=1/.test(response.headers.get("location") ?? "") ? "confirmed" : String(response.status)),
+  },
+  {
+    // The preferences page's form, authorised by its manage token.
+    route: "/api/newsletter/preferences",
+    call: {
+      path: "/api/newsletter/preferences",
+      init: async (caller, variant) => {
+        const token = m.links.signLinkToken("manage", { s: (await freshReader("CONFIRMED")).id, v: 1 });
+        return { method: "POST", body: new URLSearchParams({ token, newsletter: fixtures.newsletterId }), headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }) };
+      },
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "saved"),
+    outcome: (response) => (/saved=1/.test(response.headers.get("location") ?? "") ? "saved" : String(response.status)),
+  },
+  {
+    // RFC 8058 one-click unsubscribe, as a mail provider posts it: the token is the authority.
+    route: "/api/newsletter/unsubscribe",
+    call: {
+      path: "/api/newsletter/unsubscribe",
+      init: async (caller, variant) => {
+        const token = m.links.signLinkToken("manage", { s: (await freshReader("CONFIRMED")).id, v: 1 });
+        return {
+          method: "POST",
+          body: new URLSearchParams({ token, list: fixtures.newsletterId, "List-Unsubscribe": "One-Click" }),
+          headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }),
+        };
+      },
+    },
+    expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "200"),
     outcome: (response) => String(response.status),
   },
   {
@@ -809,6 +965,7 @@ function actionCases(): ActionCase[] {
     liveCase("promoteEntryAction", "live.post", (live) => [{ entryId: live.entry.id, expectedVersion: live.entry.version }]),
     ...sportsCases(),
     ...newsletterCases(),
+    ...editionCases(),
     // Last: it ends the caller's own sessions, which every case after it would need.
     { name: "signOutEverywhereAction", action: "sign-out/signOutEverywhereAction", permission: "newsroom.enter", prepare: async () => ({ args: [] }) },
   ];
@@ -849,8 +1006,11 @@ beforeAll(async () => {
   const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir, PRESSBOX_SCHEDULER: "off" };
   Object.assign(process.env, { ...env, NEXTAUTH_SECRET: SERVER_SECRET });
   m = await loadModules();
+  smtp = await startTestSmtp();
+  // Every sign-up of the matrix comes from this machine's address: the per-IP limit is not under test here.
+  const serverEnv = { ...env, AUTH_SECRET: SERVER_SECRET, NEXTAUTH_SECRET: SERVER_SECRET, SMTP_URL: smtp.url, NEWSLETTER_SIGNUPS_PER_IP: "100000" };
   // The server boots while the demo newsroom is seeded (it reads nothing until asked).
-  [server] = await Promise.all([startAppServer({ ...env, AUTH_SECRET: SERVER_SECRET, NEXTAUTH_SECRET: SERVER_SECRET }, SERVER_LOG), m.ensureDemoNewsroom()]);
+  [server] = await Promise.all([startAppServer(serverEnv, SERVER_LOG), m.ensureDemoNewsroom()]);
   for (const role of m.permissions.ROLES) {
     const user = await m.accounts.createTestUser(role);
     users[role] = { ...user, cookie: `${m.accounts.SESSION_COOKIE}=${await m.accounts.sessionTokenFor(user.id)}`, actor: { id: user.id, role, name: user.name } };
@@ -871,7 +1031,9 @@ beforeAll(async () => {
     sports: await sportsRecords(),
     sportsEventId: await freshSportsEvent(),
     newsletterId: (await m.db.newsletter.findFirstOrThrow({ where: { isMain: true } })).id,
+    editionId: "",
   };
+  fixtures.editionId = (await freshEdition()).editionId;
   await m.db.agency.create({ data: { name: HELD_AGENCY, shortCredit: HELD_AGENCY, creditFormat: "{agency}", wireAutoDraft: false } });
   fixtures.wireItemId = (await wireItem("pending")).id;
   actionIds = actionTargets();
@@ -880,6 +1042,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  await smtp?.stop();
   sqlite?.close();
   await m?.db.$disconnect();
   if (database) removeDir(database.dir);
@@ -941,8 +1104,10 @@ describe("every screen, API route and server action, called directly as each rol
       for (const apiCase of API_CASES) {
         for (const caller of CALLERS) {
           for (const variant of VARIANTS()) {
+            // What the call needs (a reader to confirm, a file to upload) is made before the snapshot.
+            const init = await apiCase.call.init(caller, variant);
             const before = dump();
-            const response = await fetch(`${server.baseUrl}${apiCase.call.path}`, { ...(await apiCase.call.init(caller, variant)), redirect: "manual" });
+            const response = await fetch(`${server.baseUrl}${apiCase.call.path}`, { ...init, redirect: "manual" });
             const expected = apiCase.expected(caller, variant);
             const actual = apiCase.outcome(response);
             check(`POST ${apiCase.call.path} as ${caller}, ${variant.name}`, expected, actual);

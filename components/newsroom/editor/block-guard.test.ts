@@ -9,7 +9,8 @@ const schema = getStorySchema();
 const p = (text?: string): JSONContent => (text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" });
 const quote = (n: number): JSONContent => ({ type: "pullQuote", attrs: { quoteId: `quote${String(n).padStart(20, "0")}` } });
 const sidebar = (n: number): JSONContent => ({ type: "sidebar", attrs: { sidebarId: `sidebar${String(n).padStart(20, "0")}` } });
-const newsletter: JSONContent = { type: "newsletterSignup" };
+// A block naming no newsletter offers the main one (its attribute is null until the editor picks one).
+const newsletter: JSONContent = { type: "newsletterSignup", attrs: { newsletterId: null } };
 const list = (text: string): JSONContent => ({ type: "bulletList", content: [{ type: "listItem", content: [p(text)] }] });
 
 function stateOf(content: JSONContent[], select: (doc: ProseMirrorNode) => Selection): EditorState {

@@ -2,7 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { ActionForm } from "@/components/newsroom/action-form";
-import { cancelScheduleAction, scheduleEditionAction, sendEditionNowAction, sendTestEditionAction } from "@/app/(newsroom)/newsroom/newsletters/[newsletterId]/editions/[editionId]/send-actions";
+import { cancelScheduleAction, scheduleEditionAction, sendEditionNowAction, sendTestEditionAction } from "@/app/(newsroom)/newsroom/newsletters/[newsletterId]/editions/[editionId]/actions-send";
 import { SendProgress } from "./send-progress";
 
 export type SendPanelProps = {

@@ -11,7 +11,7 @@ import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/sqlite/client";
 import { assertCan, type Actor } from "../../permissions";
-import { CancelInput, EditionTextInput, ItemInput, MoveItemInput } from "./schema";
+import { CancelInput, EditionTextInput, ItemInput, MoveItemInput, RemoveItemInput } from "./schema";
 
 export const EDITABLE_STATUSES = ["DRAFT", "SCHEDULED"] as const;
 export const MAX_ITEMS = 40;
@@ -86,7 +86,7 @@ export async function moveEditionItem(actor: Actor | null, raw: unknown) {
 }
 
 export async function removeEditionItem(actor: Actor | null, raw: unknown) {
-  const input = ItemInput.parse(raw);
+  const input = RemoveItemInput.parse(raw);
   return editEdition(actor, input, async (tx, edition) => {
     const items = await orderedItems(tx, edition.id);
     const index = findItem(items, input.articleId);

@@ -18,6 +18,10 @@ export const EditionTextInput = z.object({
     .regex(/^[^\r\n]*$/, "must be one line"),
   intro: textInput().max(INTRO_MAX, `is too long (${INTRO_MAX} characters at most)`),
 });
-export const MoveItemInput = z.object({ ...EditionRef, articleId: idInput(), direction: z.enum(["up", "down"], { error: "must be up or down" }) });
+// The story list's buttons send an object, not a form: the version is a number there, never
+// converted (true, "1" or [1] would otherwise count as version 1).
+const ButtonEditionRef = { editionId: idInput(), version: z.number({ error: "is missing: reload the page" }).int().min(1, "is missing: reload the page") };
+export const MoveItemInput = z.object({ ...ButtonEditionRef, articleId: idInput(), direction: z.enum(["up", "down"], { error: "must be up or down" }) });
+export const RemoveItemInput = z.object({ ...ButtonEditionRef, articleId: idInput() });
 export const ItemInput = z.object({ ...EditionRef, articleId: idInput() });
 export const CancelInput = z.object(EditionRef);

@@ -1,5 +1,6 @@
 // POST /api/newsletter/preferences: the preferences page's form (the newsletters to keep, or
 // "leave all"), authorised by the signed manage token it carries.
+import { crossSiteRefusal, isCrossSite } from "@/lib/auth/cross-site";
 import { clientIp } from "@/lib/auth/request-ip";
 import { field, isRefusal, readFormRequest } from "@/lib/http/form-request";
 import { MAX_FORM_BYTES } from "@/lib/newsletters/form-fields";
@@ -8,6 +9,9 @@ import { unsubscribe, updatePreferences } from "@/lib/newsletters/subscribers/ma
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function POST(request: Request): Promise<Response> {
+  // A post from another site's page is refused, as everywhere in Pressbox; one without an Origin
+  // (a mail provider's one-click POST from its servers) is not judged (lib/auth/cross-site.ts).
+  if (isCrossSite(request.headers)) return crossSiteRefusal();
   const body = await readFormRequest(request, MAX_FORM_BYTES, { json: false, multipart: false });
   if (isRefusal(body)) return new Response(`${body.message}\n`, { status: body.status, headers: NO_STORE });
   const token = field(body.fields, "token") ?? "";

@@ -2,6 +2,7 @@
 // with a 303 to /newsletter/thanks, or back to /newsletter with the problem; a script sending
 // JSON gets JSON to show inline. Same answer for every address (lib/newsletters/subscribers/sign-up.ts);
 // the confirmation email is sent after the answer.
+import { crossSiteRefusal, isCrossSite } from "@/lib/auth/cross-site";
 import { after } from "next/server";
 import { toFailure } from "@/lib/action-result";
 import { clientIp } from "@/lib/auth/request-ip";
@@ -21,6 +22,9 @@ function errorCode(status: number, details: unknown): SignUpErrorCode {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // A post from another site's page is refused, as everywhere in Pressbox; one without an Origin
+  // (a mail provider's one-click POST from its servers) is not judged (lib/auth/cross-site.ts).
+  if (isCrossSite(request.headers)) return crossSiteRefusal();
   const body = await readFormRequest(request, MAX_FORM_BYTES, { json: true, multipart: false });
   if (isRefusal(body)) return Response.json({ error: body.message }, { status: body.status, headers: NO_STORE });
   const fields = body.fields;

@@ -3,6 +3,7 @@
 // no cookie, no CSRF token, the signed token is the authority. The unsubscribe page's own button
 // posts here too (scope=all to leave everything) and is sent back to the page.
 // GET never unsubscribes (link scanners fetch GETs): it goes to the page, which has the button.
+import { crossSiteRefusal, isCrossSite } from "@/lib/auth/cross-site";
 import { clientIp } from "@/lib/auth/request-ip";
 import { field, isRefusal, readFormRequest } from "@/lib/http/form-request";
 import { MAX_FORM_BYTES } from "@/lib/newsletters/form-fields";
@@ -11,6 +12,9 @@ import { unsubscribe } from "@/lib/newsletters/subscribers/manage";
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function POST(request: Request): Promise<Response> {
+  // A post from another site's page is refused, as everywhere in Pressbox; one without an Origin
+  // (a mail provider's one-click POST from its servers) is not judged (lib/auth/cross-site.ts).
+  if (isCrossSite(request.headers)) return crossSiteRefusal();
   const body = await readFormRequest(request, MAX_FORM_BYTES, { json: false, multipart: true });
   if (isRefusal(body)) return new Response(`${body.message}\n`, { status: body.status, headers: NO_STORE });
   const query = new URL(request.url).searchParams;

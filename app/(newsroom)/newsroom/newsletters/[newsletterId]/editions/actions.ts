@@ -7,8 +7,10 @@ import { runCommand, runFormCommand } from "@/lib/server-action";
 
 export async function assembleEditionAction(_state: FormState, form: FormData) {
   const settled = await runFormCommand(assembleNextEdition, form);
+  // Only read once it succeeded: a caller may have sent something that is not a form at all.
+  if (!settled.ok) return settled;
   const newsletterId = String(form.get("newsletterId") ?? "");
-  return settled.ok ? { ...settled, data: { ...settled.data, href: `/newsroom/newsletters/${encodeURIComponent(newsletterId)}/editions/${settled.data.id}` } } : settled;
+  return { ...settled, data: { ...settled.data, href: `/newsroom/newsletters/${encodeURIComponent(newsletterId)}/editions/${settled.data.id}` } };
 }
 
 export async function updateEditionTextAction(_state: FormState, form: FormData) {
