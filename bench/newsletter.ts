@@ -45,9 +45,8 @@ async function seedSubscribers(count: number, articleIds: string[]): Promise<{ e
   const { db } = await import("../lib/db");
   const { newRecordId } = await import("../tests/fixtures/article-input");
   const now = new Date();
-  const newsletter = await db.newsletter.create({
-    data: { slug: "morning-briefing", name: "Morning briefing", senderName: "Pressbox Sport", senderAddress: "briefing@pressbox.example", consentText: "Send me the morning briefing.", isMain: true },
-  });
+  // The demo newsroom's main newsletter (the bench seed starts from the demo).
+  const newsletter = await db.newsletter.findFirstOrThrow({ where: { isMain: true } });
   for (let start = 0; start < count; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, count - start) }, (_, i) => ({
       id: newRecordId(),
