@@ -89,12 +89,6 @@ export async function getNewsletter(actor: Actor | null, id: string) {
   return db.newsletter.findUnique({ where: { id } });
 }
 
-// For pickers (the subscribers screen's filter): every newsletter's id and name.
-export async function newsletterChoices(actor: Actor | null) {
-  assertCan(actor, "subscriber.manage");
-  return db.newsletter.findMany({ orderBy: [{ isMain: "desc" }, { name: "asc" }], select: { id: true, name: true, isArchived: true } });
-}
-
 // The subscribers screen's heading.
 export async function getNewsletterName(actor: Actor | null, id: string) {
   assertCan(actor, "subscriber.manage");

@@ -335,20 +335,10 @@ function sportsCases(): ActionCase[] {
 // subscriber per erase.
 const freshNewsletter = async () => (await m.newsletters.createNewsletter(users.ADMIN.actor, newsletterFields(`Permission letter ${unique()}`))).id;
 const newsletterFields = (name: string) => ({ name, senderName: "Desk", senderAddress: "desk@pressbox.example", consentText: "Yes.", scheduleDays: "mon", scheduleTime: "06:30" });
-const freshSubscriber = async () =>
-  (
-    await m.db.subscriber.create({
-      data: {
-        email: `permission-${unique()}@example.org`,
-        consentText: "Yes.",
-        consentAt: new Date(),
-        subscriptions: { create: { newsletterId: fixtures.newsletterId, consentText: "Yes.", consentAt: new Date() } },
-      },
-    })
-  ).id;
 
-// A reader subscribed to the demo's main newsletter, in the given state, for the token routes.
-const freshReader = async (status: "PENDING" | "CONFIRMED") =>
+// A reader subscribed to the demo's main newsletter, in the given state: for an erase, and for the
+// token routes.
+const freshSubscriber = async (status: "PENDING" | "CONFIRMED" = "PENDING") =>
   m.db.subscriber.create({
     data: {
       email: `reader-${unique()}@example.org`,
@@ -425,7 +415,7 @@ function newsletterCases(): ActionCase[] {
     formCase("newsletters/updateNewsletterAction", "newsletter.manage", async () => ({ ...(await withVersion()), ...newsletterFields(`Renamed ${unique()}`) })),
     formCase("newsletters/setNewsletterArchivedAction", "newsletter.manage", async () => withVersion({ isArchived: "true" })),
     formCase("newsletters/makeMainNewsletterAction", "newsletter.manage", async () => withVersion()),
-    formCase("newsletters/eraseSubscriberAction", "subscriber.manage", async () => ({ id: await freshSubscriber() })),
+    formCase("newsletters/eraseSubscriberAction", "subscriber.manage", async () => ({ id: (await freshSubscriber()).id })),
     formCase("newsletters/importSubscribersAction", "subscriber.manage", async () => ({ newsletterId: await freshNewsletter(), addresses: `imported-${unique()}@example.org` })),
   ];
 }
@@ -611,7 +601,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     call: {
       path: "/api/newsletter/confirm",
       init: async (caller, variant) => {
-        const reader = await freshReader("PENDING");
+        const reader = await freshSubscriber("PENDING");
         const token = m.links.signLinkToken("confirm", { s: reader.id, v: 1, n: fixtures.newsletterId, e: Math.floor(Date.now() / 1000) + 3600 });
         return { method: "POST", body: new URLSearchParams({ token }), headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }) };
       },
@@ -625,7 +615,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     call: {
       path: "/api/newsletter/preferences",
       init: async (caller, variant) => {
-        const token = m.links.signLinkToken("manage", { s: (await freshReader("CONFIRMED")).id, v: 1 });
+        const token = m.links.signLinkToken("manage", { s: (await freshSubscriber("CONFIRMED")).id, v: 1 });
         return { method: "POST", body: new URLSearchParams({ token, newsletter: fixtures.newsletterId }), headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }) };
       },
     },
@@ -638,7 +628,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
     call: {
       path: "/api/newsletter/unsubscribe",
       init: async (caller, variant) => {
-        const token = m.links.signLinkToken("manage", { s: (await freshReader("CONFIRMED")).id, v: 1 });
+        const token = m.links.signLinkToken("manage", { s: (await freshSubscriber("CONFIRMED")).id, v: 1 });
         return {
           method: "POST",
           body: new URLSearchParams({ token, list: fixtures.newsletterId, "List-Unsubscribe": "One-Click" }),

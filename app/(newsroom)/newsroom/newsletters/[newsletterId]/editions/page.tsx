@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/format-date";
 import { getNewsletterForEditions, listEditions, type EditionListRow } from "@/lib/newsletters/editions/queries";
 import { isRecordId } from "@/lib/editor/record-id";
 import { assembleEditionAction } from "./actions";
+import { describeSchedule } from "@/lib/newsletters/schedule";
 
 export const metadata: Metadata = { title: "Editions" };
 
@@ -39,8 +40,8 @@ export default async function EditionsPage({ params }: Props) {
       </p>
       <h1 className="admin-page-title">{newsletter.name}: editions</h1>
       <p className="admin-lead">
-        Goes out on {newsletter.scheduleDays.replaceAll(",", ", ")} at {newsletter.scheduleTime}. Assembling picks the lead story and each section&apos;s top stories published since the last edition; you can
-        then reorder, trim and introduce them before it goes.
+        {describeSchedule(newsletter.scheduleDays, newsletter.scheduleTime)}. Assembling picks the lead story and each section&apos;s top stories published since the last edition; you can then reorder, trim and
+        introduce them before it goes.
       </p>
       {!newsletter.isArchived && (
         <ActionForm action={assembleEditionAction} submitLabel="Assemble next edition" pendingLabel="Assembling…" successMessage="Edition assembled." followHref className="admin-form admin-form--inline">
