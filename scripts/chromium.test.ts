@@ -45,6 +45,20 @@ describe("which Chromium the tests drive", () => {
     expect(resolveChromium({ env: {}, systemPath: systemPath(), cacheRoot })).toEqual({ path: unpacked, source: "bundled" });
   });
 
+  it("gives the tests the bundled Chromium even when the system has one", () => {
+    expect(resolveChromium({ env: {}, systemPath: process.execPath, cacheRoot, prefer: "bundled" })).toEqual({ path: unpacked, source: "bundled" });
+  });
+
+  it("gives the tests the system's Chromium when the bundled one cannot be unpacked", () => {
+    const system = path.join(scratch, "system-chromium-2");
+    writeFileSync(system, "#!/bin/sh\n");
+    chmodSync(system, 0o755);
+    const unwritable = path.join(scratch, "plain-file-as-cache");
+    writeFileSync(unwritable, "");
+    expect(resolveChromium({ env: {}, systemPath: system, cacheRoot: unwritable, prefer: "bundled" })).toEqual({ path: system, source: "system" });
+    expect(() => resolveChromium({ env: {}, systemPath: "/dev/null", cacheRoot: unwritable, prefer: "bundled" })).toThrow();
+  });
+
   it("unpacks the bundled Chromium into a fresh cache whole (no partial file left), and it runs", () => {
     expect(path.dirname(path.dirname(unpacked))).toBe(cacheRoot);
     expect(readdirSync(path.dirname(unpacked))).toEqual(["chromium"]);

@@ -5,14 +5,14 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject } from "vitest";
-import { resolveChromium } from "../../scripts/chromium";
+import { testChromium } from "../../scripts/chromium";
 import "../setup/provided-context";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
 const SCREENSHOT_DIR = "test-results";
 
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: resolveChromium().path, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({ executablePath: testChromium().path, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export function baseUrl(): string {

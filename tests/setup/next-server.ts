@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { isBuildStale } from "../../scripts/build-status";
-import { describeChromium, resolveChromium } from "../../scripts/chromium";
+import { describeChromium, testChromium } from "../../scripts/chromium";
 import { findFreePort, killGroupOnExit, signalGroup, spawnGroup, stopGroup, waitUntilAnswering } from "../../scripts/process-group";
 import { E2E_PRIVATE_FETCH_AGENCY } from "../fixtures/wire-picture-server";
 import { createSqliteDatabase, removeDir } from "./temp-database";
@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 // Resolved (and the bundled one unpacked) once here, before test files launch it.
 export function prepareChromium(): void {
-  console.log(`tests: ${describeChromium(resolveChromium())}`);
+  console.log(`tests: ${describeChromium(testChromium())}`);
 }
 
 // The demo newsroom, seeded the way `npm start` does.
