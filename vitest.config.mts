@@ -30,6 +30,10 @@ const PROVIDER_INDEPENDENT_TESTS = [
   "tests/integration/varnish-http-cache.test.ts",
   "tests/integration/smtp-test-server.test.ts",
   "tests/integration/test-databases.test.ts",
+  // The permission matrices: who may call which action or route is decided in lib/permissions.ts
+  // before any query, the same on both databases; what an allowed call writes is covered on
+  // PostgreSQL by each entity's own tests. (About 70 s of the PostgreSQL run, 2026-12-07.)
+  "tests/integration/*-permission-matrix.test.ts",
 ];
 
 // Every project resolves the tsconfig "@/..." paths. (Projects list their options instead of
