@@ -7,7 +7,7 @@
 // before are find-or-create, so a run that died half-way is finished by simply running it again.
 import { performance } from "node:perf_hooks";
 import type { Db, Tx } from "../lib/db";
-import { createDemoPhoto, createDemoRegistry, mapLimited, type DemoRegistry } from "../tests/fixtures/demo-factories";
+import { createDemoPhoto, createDemoRegistry, mapLimited, SEED_TRANSACTION, type DemoRegistry } from "../tests/fixtures/demo-factories";
 import { DEMO_BYLINE_PHOTOS, DEMO_SECTIONS, type PhotoSpec, type StorySpec } from "../tests/fixtures/demo-newsroom";
 import { FOOTBALL_STORIES, OLYMPICS_STORIES } from "../tests/fixtures/demo-stories";
 import { CRICKET_STORIES, MOTORSPORT_STORIES, TENNIS_STORIES } from "../tests/fixtures/demo-stories-more";
@@ -107,7 +107,7 @@ export async function seedDemoNewsroom(db: Db, log: (message: string) => void = 
   const stories = await db.$transaction(
     // Checked again inside the transaction: another process may have seeded meanwhile.
     async (tx) => ((await hasSections(tx)) ? 0 : createStories(tx, registry, photos, now)),
-    { maxWait: 15_000, timeout: 60_000 },
+    SEED_TRANSACTION,
   );
   const result = { isCreated: stories > 0, seconds: elapsed(), stories, pictures: photos.bySeed.size };
   log(

@@ -8,6 +8,7 @@ import { bodyToPlainText } from "../../../lib/editor/references";
 import { parseBody } from "../../../lib/editor/validate";
 import { reindexArticle } from "../../../lib/search/index-article";
 import { createTestUser, SESSION_COOKIE, sessionTokenFor, uniqueSuffix, type TestUser } from "../../fixtures/accounts";
+import { SEED_TRANSACTION } from "../../fixtures/demo-factories";
 import { bodyJson } from "../../fixtures/story-factory";
 import { doc, paragraphs } from "../../fixtures/story-body";
 import { seedTextNewsroom } from "../../hostile/support/h3-text-newsroom";
@@ -52,7 +53,7 @@ export async function createDrafts(count: number, label: string): Promise<Draft[
       },
       select: { id: true },
     });
-    await db.$transaction((tx) => reindexArticle(tx, article.id));
+    await db.$transaction((tx) => reindexArticle(tx, article.id), SEED_TRANSACTION);
     drafts.push({ id: article.id, headline, path: `/${SECTION}/${slug}` });
   }
   return drafts;
