@@ -6,7 +6,7 @@ import { enableWal } from "../sqlite/wal";
 import { pendingSqliteMigrations } from "./pending";
 import { runPrisma } from "./prisma-cli";
 
-const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
+export const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
 
 function explainFailure(output: string): string {
   if (/SQLITE_BUSY|SocketTimeout|database is locked/i.test(output)) {

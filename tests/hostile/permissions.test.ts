@@ -105,6 +105,11 @@ function cookieOf(caller: Caller): string | undefined {
   return caller === "ANONYMOUS" ? undefined : users[caller].cookie;
 }
 
+// A form post (what a browser's form sends without JavaScript), as the caller in the variant.
+function formPost(caller: Caller, variant: Variant, fields: Record<string, string>, extra: Record<string, string> = {}): RequestInit {
+  return { method: "POST", body: new URLSearchParams(fields), headers: headersFor(caller, variant, { ...extra, "content-type": "application/x-www-form-urlencoded" }) };
+}
+
 function headersFor(caller: Caller, variant: Variant, extra: Record<string, string> = {}): Record<string, string> {
   const headers: Record<string, string> = { ...extra };
   const cookie = cookieOf(caller);
@@ -603,7 +608,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       init: async (caller, variant) => {
         const reader = await freshSubscriber("PENDING");
         const token = m.links.signLinkToken("confirm", { s: reader.id, v: 1, n: fixtures.newsletterId, e: Math.floor(Date.now() / 1000) + 3600 });
-        return { method: "POST", body: new URLSearchParams({ token }), headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }) };
+        return formPost(caller, variant, { token });
       },
     },
     expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "confirmed"),
@@ -616,7 +621,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       path: "/api/newsletter/preferences",
       init: async (caller, variant) => {
         const token = m.links.signLinkToken("manage", { s: (await freshSubscriber("CONFIRMED")).id, v: 1 });
-        return { method: "POST", body: new URLSearchParams({ token, newsletter: fixtures.newsletterId }), headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }) };
+        return formPost(caller, variant, { token, newsletter: fixtures.newsletterId });
       },
     },
     expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "saved"),
@@ -629,11 +634,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       path: "/api/newsletter/unsubscribe",
       init: async (caller, variant) => {
         const token = m.links.signLinkToken("manage", { s: (await freshSubscriber("CONFIRMED")).id, v: 1 });
-        return {
-          method: "POST",
-          body: new URLSearchParams({ token, list: fixtures.newsletterId, "List-Unsubscribe": "One-Click" }),
-          headers: headersFor(caller, variant, { "content-type": "application/x-www-form-urlencoded" }),
-        };
+        return formPost(caller, variant, { token, list: fixtures.newsletterId, "List-Unsubscribe": "One-Click" });
       },
     },
     expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "200"),
@@ -660,7 +661,7 @@ const API_CASES: { route: string; call: ApiCall; expected: (caller: Caller, vari
       path: "/api/auth/signout",
       init: async (caller, variant) => {
         const csrf = await csrfFor(caller);
-        return { method: "POST", body: new URLSearchParams({ csrfToken: csrf.token }), headers: headersFor(caller, variant, { cookie: csrf.cookie, "content-type": "application/x-www-form-urlencoded" }) };
+        return formPost(caller, variant, { csrfToken: csrf.token }, { cookie: csrf.cookie });
       },
     },
     expected: (_caller, variant) => (isCrossSite(variant) ? "403" : "signed out"),

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { deployMigrations } from "../../lib/migrations/deploy";
+import { deployMigrations, SQLITE_MIGRATIONS } from "../../lib/migrations/deploy";
 import { pendingSqliteMigrations } from "../../lib/migrations/pending";
 import { createSqliteDatabase, removeDir } from "../setup/temp-database";
 
@@ -53,7 +53,7 @@ describe("test databases", () => {
     expect(schemaOf(a)).toEqual(schemaOf(deployed));
     expect(schemaOf(a).journal).toBe("wal");
     expect(schemaOf(a).migrations.length).toBeGreaterThan(10);
-    expect(pendingSqliteMigrations(a, "prisma/migrations")).toEqual([]);
+    expect(pendingSqliteMigrations(a, SQLITE_MIGRATIONS)).toEqual([]);
     // A write to one copy is not in the other, nor in one made after it.
     const writer = new Database(a);
     writer.prepare(`INSERT INTO "Section" ("id", "name", "slug", "updatedAt") VALUES ('s1', 'Only here', 'only-here', 0)`).run();

@@ -1,14 +1,12 @@
 // Throwaway databases for test runs: a temp folder per run, migrated the way production is.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { deployMigrations } from "../../lib/migrations/deploy";
+import { deployMigrations, SQLITE_MIGRATIONS } from "../../lib/migrations/deploy";
+import { committedMigrations } from "../../lib/migrations/pending";
 
 export type TestDatabase = { dir: string; databaseUrl: string; mediaDir: string };
-
-const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
 
 // A temp folder holding a migrated SQLite file and an empty media folder. The file is a copy of one
 // that `prisma migrate deploy` migrated once for these migrations (migratedTemplate): the suite
@@ -24,11 +22,11 @@ export async function createSqliteDatabase(label: string): Promise<TestDatabase>
 
 // A SQLite file migrated by deployMigrations (WAL mode included, as it stores that in the file),
 // kept in the temp folder under the hash of every migration's name and SQL: a changed or added
-// migration makes a new one. Written to a private folder, checkpointed into the one file, then
-// renamed into place, so a process that finds it (several test processes start at once) never
+// migration makes a new one. Written to a private folder (deployMigrations leaves no WAL file: its
+// last connection's close checkpoints it), then renamed into place, so a process that finds it (several test processes start at once) never
 // finds half of one.
 let template: Promise<string> | undefined;
-export function migratedTemplate(): Promise<string> {
+function migratedTemplate(): Promise<string> {
   template ??= makeTemplate().catch((error: unknown) => {
     template = undefined;
     throw error;
@@ -43,12 +41,6 @@ async function makeTemplate(): Promise<string> {
   try {
     const partial = path.join(work, "pressbox.db");
     await deployMigrations(`file:${partial}`);
-    const connection = new Database(partial);
-    try {
-      connection.pragma("wal_checkpoint(TRUNCATE)");
-    } finally {
-      connection.close();
-    }
     if (existsSync(`${partial}-wal`)) throw new Error(`the migrated template kept a WAL file: ${partial}-wal`);
     renameSync(partial, file);
   } finally {
@@ -59,14 +51,10 @@ async function makeTemplate(): Promise<string> {
 
 function migrationsHash(): string {
   const hash = createHash("sha256");
-  const files = readdirSync(SQLITE_MIGRATIONS, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files)
+  for (const name of committedMigrations(SQLITE_MIGRATIONS))
     hash
-      .update(`${path.relative(SQLITE_MIGRATIONS, file)}\0`)
-      .update(readFileSync(file))
+      .update(`${name}\0`)
+      .update(readFileSync(path.join(SQLITE_MIGRATIONS, name, "migration.sql")))
       .update("\0");
   return hash.digest("hex").slice(0, 16);
 }
