@@ -40,6 +40,13 @@ const SUITES: Step[] = [
 const FAILED_SUMMARY = /^\s*(Test Files|Tests)\s+\d+ failed\b/;
 // Its summary of the tests it ran ("Tests  336 passed (336)").
 const TESTS_SUMMARY = /^\s*Tests\s+\d+ (passed|failed|skipped)\b/;
+// Where its account of the failures begins ("⎯⎯⎯ Failed Tests 1 ⎯⎯⎯", "Failed Suites", "Unhandled
+// Errors"): from there to the summary, a failed suite's lines are printed again at the very end,
+// so a log read from its tail (as CI shows it) names what failed and why.
+const FAILURES_START = /⎯\s*(Failed Tests|Failed Suites|Unhandled Errors?)\b/;
+const RECAP_LINES = 300;
+// Each failed suite's account of its failures, printed again after every suite has finished.
+const recaps = new Map<string, string[]>();
 
 const running = new Set<ChildProcess>();
 
@@ -58,11 +65,14 @@ function run(step: Step): Promise<number> {
   // And a suite that ends without it ran no tests: once, in a newcomer's run, the hostile Vitest
   // process exited 0 sixteen seconds in, before any test, and was counted as passed.
   let reportedTests = false;
+  let recap: string[] | undefined;
   for (const stream of [child.stdout!, child.stderr!])
     createInterface({ input: stream }).on("line", (line) => {
       const plain = stripVTControlCharacters(line);
       if (FAILED_SUMMARY.test(plain)) reportedFailures = true;
       if (TESTS_SUMMARY.test(plain)) reportedTests = true;
+      if (FAILURES_START.test(plain)) recap ??= [];
+      if (recap && recap.length < RECAP_LINES) recap.push(plain);
       process.stdout.write(prefix + line + "\n");
     });
   return new Promise((resolve) => {
@@ -77,6 +87,7 @@ function run(step: Step): Promise<number> {
       if (code === 0 && reportedFailures) process.stdout.write(`${prefix}exited 0 but reported failed tests: counted as a failure\n`);
       else if (code === 0 && silent) process.stdout.write(`${prefix}exited 0 without reporting any test run: counted as a failure\n`);
       process.stdout.write(`${prefix}${status === 0 ? "passed" : `FAILED (exit ${code ?? signal})`} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+      if (status !== 0 && recap) recaps.set(step.name, recap);
       resolve(status);
     });
   });
@@ -85,6 +96,12 @@ function run(step: Step): Promise<number> {
 async function phase(name: string, steps: Step[]): Promise<boolean> {
   const codes = await Promise.all(steps.map(run));
   const failed = steps.filter((_, index) => codes[index] !== 0).map((step) => step.name);
+  for (const step of failed) {
+    const recap = recaps.get(step);
+    if (!recap) continue;
+    console.log(`\nnpm test: what [${step}] reported failing (${recap.length === RECAP_LINES ? `its first ${RECAP_LINES} lines` : "again"}):`);
+    for (const line of recap) console.log(`[${step}] ${line}`);
+  }
   if (failed.length) console.log(`npm test: ${name} failed (${failed.join(", ")}); see the lines prefixed with ${failed.map((f) => `[${f}]`).join(", ")} above.`);
   return failed.length === 0;
 }
