@@ -62,10 +62,11 @@ describe("operations", () => {
 
     // The access lines, JSON by default in production: one per request, except page-cache hits,
     // which are counted in /metrics and logged only at LOG_LEVEL=debug.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const access = logLines().json.filter((line) => line.path === "/feed.xml");
-    expect(access.find((line) => line.requestId === ids[0])).toMatchObject({ level: "info", method: "GET", status: 200, kind: "page-render", cache: "miss" });
-    expect(access.find((line) => line.requestId === ids[1])).toBeUndefined();
+    // The line reaches the log file after the answer: wait for it (a fixed 200 ms was not always
+    // enough on a loaded machine), then look for the hit's.
+    const accessLine = (id: string | null) => logLines().json.find((line) => line.path === "/feed.xml" && line.requestId === id);
+    await expect.poll(() => accessLine(ids[0]), { timeout: 15_000 }).toMatchObject({ level: "info", method: "GET", status: 200, kind: "page-render", cache: "miss" });
+    expect(accessLine(ids[1])).toBeUndefined();
   });
 
   it("/metrics (from this machine, no token set) counts renders and cache hits and reads the queue depths", async () => {
