@@ -77,6 +77,11 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           pool: POOL,
+          // Unit files are pure code: they share their workers and modules instead of loading
+          // everything again for each of 105 files (2026-12-07: 63 -> 25 CPU seconds, 52 -> 21 s).
+          // A unit file that changes the environment, a global or a module's state puts it back
+          // in afterAll (lib/cache/cache-byte-limits.test.ts, lib/internal-refresh*.test.ts).
+          isolate: false,
           include: ["lib/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
         },
       },

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { notifyServer } from "./internal-refresh-client";
 import { acceptRefreshSignature, REFRESH_PATH, SIGNATURE_HEADER } from "./internal-refresh";
 
@@ -21,8 +21,13 @@ async function listen(status?: number): Promise<{ PRESSBOX_URL: string }> {
 }
 
 beforeEach(() => {
-  process.env.NEXTAUTH_SECRET = "internal-refresh-client-unit-secret";
+  vi.stubEnv("NEXTAUTH_SECRET", "internal-refresh-client-unit-secret");
   received = [];
+});
+
+// The unit files share one worker (vitest.config.mts): leave the environment as it was found.
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 afterEach(async () => {

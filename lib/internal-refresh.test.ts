@@ -1,11 +1,16 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { acceptRefreshSignature, isFreshRefreshSignature, signRefresh } from "./internal-refresh";
 
 const BODY = JSON.stringify({ articleIds: ["a1"] });
 const NOW = Date.UTC(2026, 11, 5, 10, 0, 0);
 
 beforeEach(() => {
-  process.env.NEXTAUTH_SECRET = "internal-refresh-unit-secret";
+  vi.stubEnv("NEXTAUTH_SECRET", "internal-refresh-unit-secret");
+});
+
+// The unit files share one worker (vitest.config.mts): leave the environment as it was found.
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 describe("refresh notice signatures", () => {

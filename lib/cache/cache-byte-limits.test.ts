@@ -1,7 +1,7 @@
 // PAGE_CACHE_MAX_MB and DATA_CACHE_MAX_MB bound what the two caches hold, counted as they keep it
 // (byte-size.ts): fresh modules and caches here, with a one-megabyte limit each.
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 type PageCache = typeof import("./page-cache");
 type TaggedCache = typeof import("./tagged-cache");
@@ -17,6 +17,15 @@ beforeAll(async () => {
   vi.resetModules();
   pages = await import("./page-cache");
   data = await import("./tagged-cache");
+});
+
+// The unit files share one worker (vitest.config.mts): the next file gets the default limits and
+// caches of its own.
+afterAll(() => {
+  vi.unstubAllEnvs();
+  delete globalThis.pressboxPageCache;
+  delete globalThis.pressboxTaggedCache;
+  vi.resetModules();
 });
 
 // A page of random hex text: its gzip copy is about half its size.

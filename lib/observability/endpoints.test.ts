@@ -13,6 +13,9 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
+  // Counts from zero, as a fresh server does: the unit files share one worker (vitest.config.mts),
+  // and others observe requests too.
+  delete globalThis.pressboxMetrics;
   server = createServer((req, res) => {
     observeRequest(req, res, null);
     if (answerOperational(req, res)) return;
