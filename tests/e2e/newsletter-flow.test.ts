@@ -8,6 +8,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../lib/db";
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp-server";
 import { seedDatabase, startAppServer, type RunningServer } from "../setup/next-server";
 import { createSqliteDatabase, removeDir, type TestDatabase } from "../setup/temp-database";
@@ -24,16 +25,17 @@ let smtp: TestSmtp;
 let database: TestDatabase;
 let server: RunningServer;
 let browser: Browser;
-let db: (typeof import("../../lib/db"))["db"];
+let db: Db;
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
   database = await createSqliteDatabase("e2e-newsletter");
   const env = { DATABASE_URL: database.databaseUrl, MEDIA_DIR: database.mediaDir };
   seedDatabase(env);
-  // lib/db opens DATABASE_URL when first imported: this file reads its own server's database.
-  Object.assign(process.env, env);
-  db = (await import("../../lib/db")).db;
+  // This file reads its own server's database with a client of its own: lib/db's client is the
+  // run's database, shared by the e2e files (one worker, vitest.config.mts), and the environment
+  // is left as it was for them.
+  db = createDb(database.databaseUrl);
   [server, browser] = await Promise.all([startAppServer({ ...env, SMTP_URL: smtp.url }, SERVER_LOG), launchBrowser()]);
 });
 
