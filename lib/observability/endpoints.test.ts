@@ -10,12 +10,18 @@ import { noteSchedulerRun } from "./scheduler-runs";
 import { markShuttingDown } from "./shutdown-state";
 
 let server: Server;
+const globalForDb = globalThis as typeof globalThis & { pressboxDb?: unknown };
+let databaseClient: unknown;
 let base: string;
 
 beforeAll(async () => {
   // Counts from zero, as a fresh server does: the unit files share one worker (vitest.config.mts),
   // and others observe requests too.
   delete globalThis.pressboxMetrics;
+  // And with no database client in the process, as the test below says: another unit file may
+  // have imported lib/db (which keeps its client on globalThis) before this one.
+  databaseClient = globalForDb.pressboxDb;
+  delete globalForDb.pressboxDb;
   server = createServer((req, res) => {
     observeRequest(req, res, null);
     if (answerOperational(req, res)) return;
@@ -26,7 +32,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (databaseClient) globalForDb.pressboxDb = databaseClient;
+});
 
 // What metricsRefusal and requestIdFor read of a request: its headers and its socket's address.
 const peer = (remoteAddress: string, headers: Record<string, string> = {}) => ({ headers, socket: { remoteAddress } });

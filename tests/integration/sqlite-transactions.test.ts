@@ -74,8 +74,10 @@ describe("SQLite transactions survive failures", () => {
       expect(failure).toMatchObject({ status: 503, code: "UNAVAILABLE" });
       expect(failure.message).toMatch(/nothing was saved.*try again/i);
       expect(Date.now() - started).toBeGreaterThanOrEqual(BUSY_TIMEOUT_MS - 50);
-      // The wait is asynchronous: the event loop kept serving (about 20 ticks in a second).
-      expect(ticks).toBeGreaterThanOrEqual(10);
+      // The wait is asynchronous: the event loop kept serving (about 20 ticks in a second when the
+      // machine is idle; 8 in a loaded newcomer run of 2026-12-07). A loop blocked for the whole
+      // wait would tick at most once, after it: Node does not run missed intervals.
+      expect(ticks).toBeGreaterThanOrEqual(4);
     } finally {
       clearInterval(ticker);
       await holder.release();
