@@ -72,16 +72,8 @@ describe("sending with real sender processes", () => {
     // The kill waits for a count of messages, not for one address: the queue sends in delivery-id
     // order, which need not be the fixture's, and waiting for `confirmed[0]` once let all 40 go out
     // before the kill (CI emulation of 2026-12-07).
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${smtp.received.length} messages arrived\n${first.output()}`)), 60_000);
-      const poll = setInterval(() => {
-        if (smtp.received.length < 10) return;
-        first.child.kill("SIGKILL");
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
-      }, 1);
-    });
+    await smtp.waitForCount(10, 60_000).catch((error: Error) => Promise.reject(new Error(`${error.message}\n${first.output()}`)));
+    first.child.kill("SIGKILL");
     await first.exited;
     const atKill = smtp.received.length;
     expect(atKill).toBeLessThan(subscribers);
@@ -103,11 +95,7 @@ describe("sending with real sender processes", () => {
     await queueEdition(editor, { editionId: edition.editionId, version: edition.version });
     const sender = startSender(10);
     // As above: a count of messages, not one address, says the send is under way.
-    const deadline = Date.now() + 60_000;
-    while (smtp.received.length < 5) {
-      if (Date.now() > deadline) throw new Error(`only ${smtp.received.length} messages arrived\n${sender.output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await smtp.waitForCount(5, 60_000).catch((error: Error) => Promise.reject(new Error(`${error.message}\n${sender.output()}`)));
     sender.child.kill("SIGTERM");
     expect(await sender.exited, sender.output()).toBe(0);
     const sent = smtp.received.length;

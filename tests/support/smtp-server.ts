@@ -24,6 +24,8 @@ export type TestSmtp = {
   // Resolves with the first message to `address` that arrives (or has arrived) within timeoutMs.
   waitFor: (address: string, timeoutMs?: number, predicate?: (mail: ReceivedMail) => boolean) => Promise<ReceivedMail>;
   // "permanent": 550 for that recipient; "temporary": 451 the next `times` attempts (default 1).
+  // Resolves as soon as `count` messages in all have arrived (checked at each arrival).
+  waitForCount: (count: number, timeoutMs?: number) => Promise<void>;
   refuse: (address: string, kind: "permanent" | "temporary", times?: number) => void;
   clear: () => void;
   stop: () => Promise<void>;
@@ -105,6 +107,22 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         }, timeoutMs);
         waiters.add(wake);
         check();
+      });
+    },
+    waitForCount(count, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const wake = () => {
+          if (received.length < count) return;
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`${received.length} of ${count} messages arrived within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(wake);
+        wake();
       });
     },
     refuse(address, kind, times = 1) {
